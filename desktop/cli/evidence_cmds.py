@@ -1,0 +1,83 @@
+"""Evidence commands: add files to a task, measure or milestone; list; verify; delete."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+
+from desktop.cli.context import Context
+from desktop.cli.records import item_id
+from desktop.domain.errors import IntegrityError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    evidence = sub.add_parser("evidence", help="佐证材料").add_subparsers(dest="action", required=True)
+    p = evidence.add_parser("add", help="把文件添加为佐证材料")
+    p.add_argument("target", help="任务、措施或时间节点编号")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--title", help="标题（默认取文件名）")
+    p.add_argument("--category", default="", help="类别，如 照片、文件、会议记录")
+    p.set_defaults(handler=cmd_add)
+    p = evidence.add_parser("list", help="列出佐证材料")
+    p.add_argument("--target", help="只列出该编号下的材料")
+    p.set_defaults(handler=cmd_list)
+    p = evidence.add_parser("verify", help="重新计算每个文件的哈希，找出缺失或被改动的文件")
+    p.set_defaults(handler=cmd_verify)
+    p = evidence.add_parser("delete", help="删除一份佐证材料")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_delete)
+
+
+def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    target = item_id(args.target)
+    added = []
+    with ctx.open_store() as store:
+        store.plan.item_uid(target)
+        for name in args.files:
+            result = store.evidence.add(target, Path(name), title=args.title, category=args.category)
+            for warning in result.warnings:
+                ctx.warn(f"{result.record.original_name}：{warning}")
+            added.append(result)
+    if ctx.json:
+        ctx.emit([{**asdict(r.record), "deduplicated": r.deduplicated, "warnings": list(r.warnings)} for r in added])
+    else:
+        for r in added:
+            same = "（内容与已有文件相同，只保存一份）" if r.deduplicated else ""
+            print(f"已添加佐证材料 [{r.record.id}] {r.record.original_name}  sha256 {r.record.sha256[:12]}{same}")
+    return 0
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.open_store() as store:
+        records = store.evidence.list(item_id(args.target) if args.target else None)
+    if ctx.json:
+        ctx.emit([asdict(r) for r in records])
+        return 0
+    for r in records:
+        print(f"[{r.id:>5}] 编号{r.item_id} {r.title}｜{r.original_name}｜{r.size} 字节｜{r.sha256[:12]}｜{r.added_by}")
+    if not records:
+        print("还没有佐证材料。")
+    return 0
+
+
+def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.open_store() as store:
+        problems = store.evidence.verify()
+        total = sum(1 for _ in store.evidence.iter_blobs())
+    ctx.emit(
+        {"ok": not problems, "files": total,
+         "problems": [{"sha256": p.sha256, "names": list(p.names), "problem": p.message} for p in problems]},
+        "\n".join(f"{p.message}：{'、'.join(p.names)}（sha256 {p.sha256[:12]}）" for p in problems)
+        or f"全部 {total} 个佐证文件完好。",
+    )
+    if problems:
+        raise IntegrityError(f"{len(problems)} 个佐证文件缺失或被改动：请从备份恢复这些文件，或重新添加。")
+    return 0
+
+
+def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.open_store() as store:
+        store.evidence.delete(item_id(args.id))
+    ctx.emit({"deleted": int(args.id)}, f"已删除佐证材料 [{args.id}]")
+    return 0

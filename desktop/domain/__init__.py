@@ -1,0 +1,1 @@
+"""Plain data, validation and the plan catalog: standard library only, no Qt, no SQL."""

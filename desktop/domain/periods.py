@@ -1,0 +1,106 @@
+"""Reporting periods: a month (`2026-11`), a quarter (`2026-Q4`) or a year (`2026`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from desktop.domain.errors import InputError
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+class PeriodKind(Enum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period. Not tied to the plan's years: work goes on after 2025."""
+
+    year: int
+    kind: PeriodKind
+    index: int  # month 1-12, quarter 1-4, or 0 for a whole year
+
+    @property
+    def code(self) -> str:
+        if self.kind is PeriodKind.MONTH:
+            return f"{self.year:04d}-{self.index:02d}"
+        if self.kind is PeriodKind.QUARTER:
+            return f"{self.year:04d}-Q{self.index}"
+        return f"{self.year:04d}"
+
+    @property
+    def label(self) -> str:
+        """Chinese label for screens and reports."""
+        if self.kind is PeriodKind.MONTH:
+            return f"{self.year}年{self.index}月"
+        if self.kind is PeriodKind.QUARTER:
+            return f"{self.year}年第{'一二三四'[self.index - 1]}季度"
+        return f"{self.year}年度"
+
+    @property
+    def start(self) -> dt.date:
+        if self.kind is PeriodKind.MONTH:
+            return dt.date(self.year, self.index, 1)
+        if self.kind is PeriodKind.QUARTER:
+            return dt.date(self.year, 3 * self.index - 2, 1)
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """Last day of the period."""
+        if self.kind is PeriodKind.MONTH:
+            last_month = self.index
+        elif self.kind is PeriodKind.QUARTER:
+            last_month = 3 * self.index
+        else:
+            last_month = 12
+        if last_month == 12:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, last_month + 1, 1) - dt.timedelta(days=1)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def parse_period(text: str) -> Period:
+    """Parse `2026-11`, `2026-Q4` or `2026`; raise InputError with an example otherwise."""
+    value = text.strip()
+    hint = f"报告期“{text}”格式不正确：请写成 2026-11（月）、2026-Q4（季度）或 2026（年度）。"
+    if m := _MONTH.match(value):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            raise InputError(hint)
+        period = Period(year, PeriodKind.MONTH, month)
+    elif m := _QUARTER.match(value):
+        period = Period(int(m[1]), PeriodKind.QUARTER, int(m[2]))
+    elif m := _YEAR.match(value):
+        period = Period(int(m[1]), PeriodKind.YEAR, 0)
+    else:
+        raise InputError(hint)
+    if not 2000 <= period.year <= 2100:
+        raise InputError(hint)
+    return period
+
+
+def current_period(kind: PeriodKind, today: dt.date) -> Period:
+    if kind is PeriodKind.MONTH:
+        return Period(today.year, kind, today.month)
+    if kind is PeriodKind.QUARTER:
+        return Period(today.year, kind, (today.month - 1) // 3 + 1)
+    return Period(today.year, kind, 0)
+
+
+def parse_date(text: str, what: str = "日期") -> dt.date:
+    """Parse an ISO date (`2026-11-30`); raise InputError naming the field otherwise."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{what}“{text}”格式不正确：请写成 2026-11-30 这样的年-月-日。") from None

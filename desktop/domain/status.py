@@ -1,0 +1,75 @@
+"""Progress status and the roles of users, with their Chinese names and English aliases."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from desktop.domain.errors import InputError
+
+
+class Status(Enum):
+    NOT_STARTED = "未启动"
+    IN_PROGRESS = "推进中"
+    DONE = "已完成"
+    LAGGING = "滞后"
+
+    @classmethod
+    def parse(cls, text: str) -> Status:
+        key = text.strip().lower().replace("-", "_").replace(" ", "_")
+        for status in cls:
+            if key in (status.value, status.name.lower()):
+                return status
+        if key in _STATUS_ALIASES:
+            return _STATUS_ALIASES[key]
+        names = "、".join(s.value for s in cls)
+        raise InputError(f"状态“{text}”无法识别：请使用 {names} 之一。")
+
+
+_STATUS_ALIASES = {
+    "todo": Status.NOT_STARTED,
+    "pending": Status.NOT_STARTED,
+    "ongoing": Status.IN_PROGRESS,
+    "progress": Status.IN_PROGRESS,
+    "completed": Status.DONE,
+    "complete": Status.DONE,
+    "late": Status.LAGGING,
+    "delayed": Status.LAGGING,
+    "behind": Status.LAGGING,
+}
+
+
+class Role(Enum):
+    CLERK = "填报员"
+    REVIEWER = "审核员"
+    ADMIN = "管理员"
+
+    @classmethod
+    def parse(cls, text: str) -> Role:
+        key = text.strip().lower()
+        for role in cls:
+            if key in (role.value, role.name.lower()):
+                return role
+        if key in ("administrator", "admin"):
+            return Role.ADMIN
+        names = "、".join(r.value for r in cls)
+        raise InputError(f"角色“{text}”无法识别：请使用 {names} 之一。")
+
+
+class ReviewState(Enum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+
+    @property
+    def label(self) -> str:
+        return {"draft": "草稿", "submitted": "待审核", "approved": "已审核"}[self.value]
+
+
+def parse_percent(value: str | int | float) -> int:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"完成百分比“{value}”不是数字：请填写 0 到 100 之间的整数。") from None
+    if not 0 <= number <= 100 or number != int(number):
+        raise InputError(f"完成百分比“{value}”超出范围：请填写 0 到 100 之间的整数。")
+    return int(number)

@@ -1,0 +1,1 @@
+"""Services over the store: backups, bundles, reports, the office's roll-up. No Qt here."""

@@ -1,0 +1,170 @@
+"""Backup and restore of a whole home: database snapshot, evidence files and keys in one tar file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import tarfile
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.errors import InputError, IntegrityError, StateError
+from desktop.store import Home, Store
+from desktop.store.evidence import fsync_dir
+
+FORMAT = "planprogress-backup/1"
+MANIFEST = "planprogress-backup.json"
+_SAFE_NAME = re.compile(r"^(planprogress\.sqlite|evidence/[0-9a-f]{2}/[0-9a-f]{64}|keys/[A-Za-z0-9._-]+)$")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    files: int
+    bytes: int
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def create_backup(store: Store, out: Path, progress: Progress | None = None) -> BackupResult:
+    """Write `out` atomically (temporary name, fsync, rename). The live database is copied consistently."""
+    out = out.expanduser()
+    if out.is_dir():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = out / f"planprogress-backup-{store.unit().code or 'home'}-{stamp}.tar"
+    if not out.parent.is_dir():
+        raise InputError(f"备份目标文件夹 {out.parent} 不存在：请先建立该文件夹或换一个位置。")
+    home = store.home
+    with tempfile.TemporaryDirectory(prefix="pp-backup-") as scratch:
+        snapshot = Path(scratch) / "planprogress.sqlite"
+        dest = sqlite3.connect(str(snapshot))
+        try:
+            store.database.conn.backup(dest)
+        finally:
+            dest.close()
+        files: list[tuple[str, Path]] = [("planprogress.sqlite", snapshot)]
+        for sha, _size in store.evidence.iter_blobs():
+            blob = home.blob_path(sha)
+            if blob.is_file():
+                files.append((f"evidence/{sha[:2]}/{sha}", blob))
+        if home.keys.is_dir():
+            files += [(f"keys/{p.name}", p) for p in sorted(home.keys.iterdir()) if p.is_file()]
+        entries = [{"name": name, "size": path.stat().st_size, "sha256": _sha256(path)} for name, path in files]
+        manifest = {
+            "format": FORMAT,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "unit": store.unit().code,
+            "kind": store.kind,
+            "files": entries,
+        }
+        total = sum(e["size"] for e in entries)
+        tmp = out.with_name(out.name + ".part")
+        done = 0
+        try:
+            with open(tmp, "wb") as raw, tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+                data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+                info = tarfile.TarInfo(MANIFEST)
+                info.size = len(data)
+                info.mtime = int(dt.datetime.now().timestamp())
+                tar.addfile(info, io.BytesIO(data))
+                for name, path in files:
+                    info = tarfile.TarInfo(name)
+                    info.size = path.stat().st_size
+                    info.mtime = int(path.stat().st_mtime)
+                    with open(path, "rb") as handle:
+                        tar.addfile(info, handle)
+                    done += info.size
+                    if progress:
+                        progress(done, total)
+                tar.close()
+                raw.flush()
+                os.fsync(raw.fileno())
+            os.replace(tmp, out)
+            fsync_dir(out.parent)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StateError(f"写入备份失败（{exc.strerror}）：请检查目标磁盘的剩余空间后重试，原数据未受影响。") from exc
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    return BackupResult(out, len(files), total)
+
+
+def restore_backup(backup: Path, root: Path, *, replace: bool = False) -> Path | None:
+    """Restore into `root`. An existing home is kept aside (returned), never overwritten silently."""
+    if not backup.is_file():
+        raise InputError(f"找不到备份文件 {backup}。")
+    if Home(root).exists() and not replace:
+        raise StateError(
+            f"数据目录 {root} 里已有数据：如确定要用备份替换它，请加 --replace（原数据会被移到旁边保留）。"
+        )
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=root.parent if root.parent.is_dir() else None))
+    try:
+        _extract_checked(backup, staging)
+        Store.open(staging, "restore").close()  # proves the database opens (and migrates if older)
+        kept: Path | None = None
+        if root.exists():
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = root.with_name(f"{root.name}.before-restore-{stamp}")
+            os.replace(root, kept)
+        os.replace(staging, root)
+        fsync_dir(root.parent)
+        return kept
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _extract_checked(backup: Path, target: Path) -> None:
+    damaged = f"备份文件 {backup.name} 已损坏或不完整"
+    try:
+        with tarfile.open(backup, mode="r:") as tar:
+            members = tar.getmembers()
+            if not members or members[0].name != MANIFEST or not members[0].isfile():
+                raise IntegrityError(f"{damaged}（缺少清单）：请换一份备份。")
+            handle = tar.extractfile(members[0])
+            assert handle is not None
+            manifest = json.loads(handle.read(1024 * 1024))
+            if manifest.get("format") != FORMAT:
+                raise IntegrityError(f"{backup.name} 不是 planprogress 的备份文件。")
+            expected = {e["name"]: e for e in manifest["files"]}
+            seen: set[str] = set()
+            for member in members[1:]:
+                if not member.isfile() or not _SAFE_NAME.match(member.name) or member.name not in expected:
+                    raise IntegrityError(f"{damaged}（含有不应有的条目 {member.name!r}）：请换一份备份。")
+                entry = expected[member.name]
+                if member.size != entry["size"]:
+                    raise IntegrityError(f"{damaged}（{member.name} 大小不符）：请换一份备份。")
+                dest = target / member.name
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                digest = hashlib.sha256()
+                source = tar.extractfile(member)
+                assert source is not None
+                with open(dest, "wb") as out:
+                    while chunk := source.read(1024 * 1024):
+                        digest.update(chunk)
+                        out.write(chunk)
+                    out.flush()
+                    os.fsync(out.fileno())
+                if digest.hexdigest() != entry["sha256"]:
+                    raise IntegrityError(f"{damaged}（{member.name} 内容与清单不符）：请换一份备份。")
+                seen.add(member.name)
+            if seen != set(expected):
+                raise IntegrityError(f"{damaged}（缺少 {len(set(expected) - seen)} 个文件）：请换一份备份。")
+    except (tarfile.TarError, EOFError, ValueError, KeyError) as exc:
+        raise IntegrityError(f"{damaged}（{exc}）：请换一份备份。") from exc

@@ -1,0 +1,117 @@
+"""The store: a home's SQLite database and evidence files. All SQL of the program lives in this package."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from desktop.domain.catalog import Catalog
+from desktop.domain.errors import InputError, StateError, StoreError
+from desktop.domain.model import Unit
+from desktop.store.audit import AuditLog
+from desktop.store.db import Clock, Database, create_database, utc_now
+from desktop.store.evidence import EvidenceRepo
+from desktop.store.home import Home
+from desktop.store.measures import MeasureRepo
+from desktop.store.milestones import MilestoneRepo
+from desktop.store.plan import PlanRepo
+from desktop.store.progress import ProgressRepo, ReviewRepo
+from desktop.store.users import UserRepo
+
+__all__ = ["Home", "Store", "validate_unit_code"]
+
+_UNIT_CODE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$")
+
+
+def validate_unit_code(code: str) -> str:
+    if not _UNIT_CODE.match(code):
+        raise InputError(
+            f"单位代码“{code}”不合规：只能用英文字母、数字和“-”（不以“-”开头或结尾，最长 32 位），"
+            "例如 GD-GZ01；它会出现在U盘上的文件名里。"
+        )
+    return code
+
+
+class Store:
+    """One open home. Repositories share its connection and audit log (`actor` signs every change)."""
+
+    def __init__(self, home: Home, actor: str, clock: Clock = utc_now) -> None:
+        self.home = home
+        self.database = Database(home.database, clock)
+        self.audit = AuditLog(self.database, actor)
+        self.plan = PlanRepo(self.database, self.audit)
+        self.measures = MeasureRepo(self.database, self.audit, self.plan)
+        self.milestones = MilestoneRepo(self.database, self.audit, self.plan)
+        self.progress = ProgressRepo(self.database, self.audit, self.plan)
+        self.reviews = ReviewRepo(self.database, self.audit)
+        self.users = UserRepo(self.database, self.audit)
+        self.evidence = EvidenceRepo(self.database, self.audit, self.plan, home)
+
+    @classmethod
+    def open(cls, root: Path, actor: str, clock: Clock = utc_now) -> Store:
+        home = Home(root)
+        if not home.exists():
+            if root.is_dir() and any(root.iterdir()):
+                raise StoreError(f"数据目录 {root} 中没有 planprogress 数据库：请确认 --home 是否选对，或先运行 init。")
+            raise StoreError(f"数据目录 {root} 尚未初始化：请先运行 planprogress init --unit-code 代码 --unit-name 名称。")
+        return cls(home, actor, clock)
+
+    @classmethod
+    def create(cls, root: Path, actor: str, kind: str, catalog: Catalog, clock: Clock = utc_now) -> Store:
+        """Make a new home (a unit's or the office's) and load the plan catalog into it."""
+        home = Home(root)
+        if home.exists():
+            raise StateError(f"数据目录 {root} 已经初始化过了，原有数据未作任何改动。如要重新开始，请换一个数据目录。")
+        created_root = not root.exists()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            create_database(home.database)
+            store = cls(home, actor, clock)
+            with store.database.transaction():
+                store.database.set_meta("kind", kind)
+                store.database.set_meta("catalog_id", catalog.id)
+                store.database.set_meta("catalog_version", catalog.version)
+                store.database.set_meta("created_at", store.database.now())
+                store.plan.load_catalog(catalog)
+        except OSError as exc:
+            if created_root:
+                shutil.rmtree(root, ignore_errors=True)
+            raise StoreError(f"无法创建数据目录 {root}（{exc.strerror}）：请检查路径和权限。") from exc
+        return store
+
+    @property
+    def kind(self) -> str:
+        return self.database.meta("kind", "unit") or "unit"
+
+    def unit(self) -> Unit:
+        meta = self.database.meta
+        return Unit(
+            code=meta("unit_code", "") or "",
+            name=meta("unit_name", "") or "",
+            catalog_id=meta("catalog_id", "") or "",
+            catalog_version=meta("catalog_version", "") or "",
+        )
+
+    def set_unit(self, code: str, name: str) -> Unit:
+        validate_unit_code(code)
+        if not name.strip():
+            raise InputError("单位名称不能为空。")
+        with self.database.transaction():
+            before = self.unit()
+            self.database.set_meta("unit_code", code)
+            self.database.set_meta("unit_name", name.strip())
+            self.audit.append(
+                "update", "unit", code, before={"code": before.code, "name": before.name},
+                after={"code": code, "name": name.strip()},
+            )
+        return self.unit()
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,256 @@
+"""Opening, creating and migrating the SQLite file. The only place that runs schema SQL."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop import paths
+from desktop.domain.errors import StoreError
+
+DB_FILENAME = "planprogress.sqlite"
+# Marks the file as ours in the SQLite header ("PPRG"), so a foreign SQLite file is told apart.
+APPLICATION_ID = 0x50505247
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def timestamp(clock: Clock) -> str:
+    return clock().astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _schema_text() -> str:
+    return paths.schema_file().read_text(encoding="utf-8")
+
+
+def schema_version() -> int:
+    """The version this program writes: the `PRAGMA user_version` line of db/schema.sql."""
+    match = re.search(r"PRAGMA\s+user_version\s*=\s*(\d+)", _schema_text())
+    if not match:
+        raise StoreError("db/schema.sql 缺少 user_version：安装不完整，请重新安装本程序。")
+    return int(match[1])
+
+
+def migration_steps() -> dict[int, Path]:
+    """Migration files by the version they produce: db/migrations/0002.sql steps 1 -> 2."""
+    steps: dict[int, Path] = {}
+    folder = paths.migrations_dir()
+    if folder.is_dir():
+        for file in folder.glob("[0-9][0-9][0-9][0-9].sql"):
+            steps[int(file.stem)] = file
+    return steps
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise StoreError("数据库无法切换到 WAL 模式：请确认数据目录可写，且没有其他程序占用。")
+    # FULL: a write reported as committed survives a power cut, not only a crash.
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _connect_raw(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(str(path), timeout=10)
+    except sqlite3.Error as exc:
+        raise StoreError(f"无法打开数据库 {path}（{exc}）：请检查数据目录的权限。") from exc
+    return conn
+
+
+def _check_is_ours(conn: sqlite3.Connection, path: Path) -> int:
+    """Return user_version; raise StoreError (without writing anything) if the file is not usable."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"文件 {path} 不是本程序的数据库或已损坏（{exc}）：请从备份恢复（planprogress restore），"
+            "原文件未作任何改动。"
+        ) from exc
+    if app_id != APPLICATION_ID:
+        raise StoreError(
+            f"文件 {path} 不是本程序的数据库：请检查数据目录（--home）是否选对，原文件未作任何改动。"
+        )
+    current = schema_version()
+    if version > current:
+        raise StoreError(
+            f"数据库版本为 {version}，比本程序支持的版本 {current} 新：请安装新版本的 planprogress，"
+            "数据库未作任何改动。"
+        )
+    return version
+
+
+def create_database(path: Path) -> None:
+    """Create a fresh database atomically: build it under a temporary name, then rename."""
+    if path.exists():
+        raise StoreError(f"数据库 {path} 已存在。")
+    tmp = path.with_name(path.name + ".new")
+    tmp.unlink(missing_ok=True)
+    conn = _connect_raw(tmp)
+    try:
+        conn.executescript(_schema_text())
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.commit()
+    finally:
+        conn.close()
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can fsync a directory
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _backup_copy(conn: sqlite3.Connection, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+
+
+def migrate(conn: sqlite3.Connection, path: Path, from_version: int, clock: Clock = utc_now) -> Path | None:
+    """Step an older database up to schema_version(); copy the file first. Returns the copy's path."""
+    target = schema_version()
+    if from_version >= target:
+        return None
+    steps = migration_steps()
+    missing = [v for v in range(from_version + 1, target + 1) if v not in steps]
+    if missing:
+        raise StoreError(f"缺少数据库升级脚本 {missing}：安装不完整，请重新安装本程序。")
+    stamp = clock().strftime("%Y%m%d-%H%M%S")
+    backup = path.parent / "backups" / f"before-migrate-v{from_version}-{stamp}.sqlite"
+    _backup_copy(conn, backup)
+    for version in range(from_version + 1, target + 1):
+        script = steps[version].read_text(encoding="utf-8")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split_sql(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return backup
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration script into statements (migrations hold no triggers or string semicolons)."""
+    out: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statement = buffer.strip()
+            if statement and not statement.startswith("--"):
+                out.append(statement)
+            buffer = ""
+    if buffer.strip():
+        out.append(buffer.strip())
+    return [s for s in out if _strip_comments(s)]
+
+
+def _strip_comments(statement: str) -> str:
+    return "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--")).strip()
+
+
+class Database:
+    """A connection to one home's SQLite file, with transactions that nest."""
+
+    def __init__(self, path: Path, clock: Clock = utc_now) -> None:
+        self.path = path
+        self.clock = clock
+        if not path.is_file():
+            raise StoreError(f"找不到数据库 {path}：请先运行 planprogress init 建立本单位的数据目录。")
+        conn = _connect_raw(path)
+        try:
+            version = _check_is_ours(conn, path)
+            self.migrated_from: int | None = None
+            if version < schema_version():
+                _configure(conn)
+                migrate(conn, path, version, clock)
+                self.migrated_from = version
+            else:
+                _configure(conn)
+        except BaseException:
+            conn.close()
+            raise
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def now(self) -> str:
+        return timestamp(self.clock)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE (so a concurrent writer waits instead of failing), or a savepoint if nested."""
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"数据库正被其他程序占用（{exc}）：请关闭其他 planprogress 窗口后重试。") from exc
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [_Row(names, r) for r in cursor.fetchall()]
+
+    def one(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlite3.Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+
+class _Row(dict):  # type: ignore[type-arg]
+    """A row addressable by column name (and cheap to build)."""
+
+    def __init__(self, names: list[str], values: tuple[object, ...]) -> None:
+        super().__init__(zip(names, values, strict=True))

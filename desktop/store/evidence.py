@@ -1,0 +1,281 @@
+"""Evidence files (佐证材料): copied into the home once per content hash, crash-safely."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mimetypes
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.errors import InputError, NotFoundError
+from desktop.domain.model import EvidenceRecord
+from desktop.store.audit import AuditLog
+from desktop.store.db import Database
+from desktop.store.home import Home
+from desktop.store.plan import PlanRepo
+
+CHUNK = 1024 * 1024
+Progress = Callable[[int, int], None]
+
+_MAGIC = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"BM", "image/bmp"),
+)
+
+
+@dataclass(frozen=True)
+class EvidenceProblem:
+    sha256: str
+    names: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class AddedEvidence:
+    record: EvidenceRecord
+    warnings: tuple[str, ...]
+    deduplicated: bool
+
+
+def sniff_media_type(path: Path, head: bytes) -> str:
+    for magic, media_type in _MAGIC:
+        if head.startswith(magic):
+            return media_type
+    guessed, _ = mimetypes.guess_type(path.name)
+    return guessed or "application/octet-stream"
+
+
+def checked_name(path: Path) -> str:
+    """The file's name as stored; names that are not valid UTF-8 are refused (they cannot travel)."""
+    name = path.name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise InputError(
+            f"文件名“{shown}”含有无法识别的字符（不是 UTF-8 编码）：请先把文件重命名，再添加为佐证材料。"
+        ) from None
+    return name
+
+
+def fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def hash_file(path: Path, progress: Progress | None = None) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    done = 0
+    total = path.stat().st_size
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    return digest.hexdigest(), done
+
+
+class EvidenceRepo:
+    def __init__(self, database: Database, audit: AuditLog, plan: PlanRepo, home: Home) -> None:
+        self._db = database
+        self._audit = audit
+        self._plan = plan
+        self._home = home
+
+    def add(
+        self,
+        item_id: int,
+        source: Path,
+        *,
+        title: str | None = None,
+        category: str = "",
+        progress: Progress | None = None,
+    ) -> AddedEvidence:
+        item_uid = self._plan.item_uid(item_id)  # fails early on an unknown id
+        name = checked_name(source)
+        if source.is_dir():
+            raise InputError(f"“{name}”是文件夹：请选择其中的文件。")
+        try:
+            handle = open(source, "rb")  # noqa: SIM115 - closed in the finally below
+        except FileNotFoundError:
+            raise InputError(f"找不到文件“{source}”：请检查路径是否正确。") from None
+        except OSError as exc:
+            raise InputError(f"无法读取文件“{source}”（{exc.strerror}）：请检查文件权限或是否被其他程序占用。") from None
+        try:
+            sha256, size, media_type, tmp = self._copy_in(handle, source, progress)
+        finally:
+            handle.close()
+        final = self._home.blob_path(sha256)
+        created = False
+        try:
+            if final.exists():
+                tmp.unlink()
+            else:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, final)
+                fsync_dir(final.parent)
+                created = True
+            record = self._insert(item_id, item_uid, sha256, size, media_type, name, title, category)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            if created:
+                final.unlink(missing_ok=True)
+            raise
+        warnings = ("文件为空（0 字节）：已添加，但请确认是否选错了文件。",) if size == 0 else ()
+        return AddedEvidence(record, warnings, deduplicated=not created)
+
+    def _copy_in(
+        self, handle: Any, source: Path, progress: Progress | None
+    ) -> tuple[str, int, str, Path]:
+        self._home.evidence_tmp.mkdir(parents=True, exist_ok=True)
+        tmp = self._home.evidence_tmp / f"{uuid.uuid4().hex}.part"
+        digest = hashlib.sha256()
+        size = 0
+        total = os.fstat(handle.fileno()).st_size
+        head = b""
+        try:
+            with open(tmp, "wb") as out:
+                while True:
+                    try:
+                        chunk = handle.read(CHUNK)
+                    except OSError as exc:
+                        raise InputError(f"读取文件“{source.name}”时出错（{exc.strerror}）：请检查文件或介质后重试。") from None
+                    if not chunk:
+                        break
+                    if not head:
+                        head = chunk[:16]
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                    if progress:
+                        progress(size, total)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise InputError(f"保存佐证材料失败（{exc.strerror}）：请检查数据目录所在磁盘的剩余空间。") from None
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return digest.hexdigest(), size, sniff_media_type(source, head), tmp
+
+    def _insert(
+        self,
+        item_id: int,
+        item_uid: str,
+        sha256: str,
+        size: int,
+        media_type: str,
+        name: str,
+        title: str | None,
+        category: str,
+    ) -> EvidenceRecord:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO evidence_blob (sha256, size, stored_at) VALUES (?, ?, ?)",
+                (sha256, size, self._db.now()),
+            )
+            uid = str(uuid.uuid4())
+            conn.execute(
+                "INSERT INTO evidence (uid, item_id, sha256, title, category, original_name, size, media_type, "
+                "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uid, item_id, sha256, (title or Path(name).stem).strip() or name, category.strip(), name, size,
+                 media_type, self._audit.actor, self._db.now()),
+            )
+            record = self.get_by_uid(uid)
+            self._audit.append("insert", "evidence", uid, after={**asdict(record), "item_uid": item_uid})
+        return record
+
+    def get(self, evidence_id: int) -> EvidenceRecord:
+        row = self._db.one("SELECT e.*, i.uid AS _ FROM evidence e JOIN item i ON i.id = e.item_id WHERE e.id = ?",
+                           (evidence_id,))
+        if row is None:
+            raise NotFoundError(f"找不到编号为 {evidence_id} 的佐证材料：用 planprogress evidence list 查看编号。")
+        row.pop("_")
+        return EvidenceRecord(**row)
+
+    def get_by_uid(self, uid: str) -> EvidenceRecord:
+        row = self._db.one("SELECT * FROM evidence WHERE uid = ?", (uid,))
+        if row is None:
+            raise NotFoundError(f"找不到佐证材料 {uid}。")
+        return EvidenceRecord(**row)
+
+    def list(self, item_id: int | None = None, *, after_id: int = 0, limit: int | None = None) -> list[EvidenceRecord]:
+        """Evidence records in id order; page with `after_id` and `limit` (keyset paging, no OFFSET)."""
+        sql = "SELECT * FROM evidence WHERE id > ?"
+        params: list[object] = [after_id]
+        if item_id is not None:
+            sql += " AND item_id = ?"
+            params.append(item_id)
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [EvidenceRecord(**r) for r in self._db.query(sql, tuple(params))]
+
+    def count(self, item_id: int | None = None) -> int:
+        if item_id is None:
+            return int(self._db.conn.execute("SELECT count(*) FROM evidence").fetchone()[0])
+        return int(self._db.conn.execute("SELECT count(*) FROM evidence WHERE item_id = ?", (item_id,)).fetchone()[0])
+
+    def ids(self) -> list[int]:
+        return [int(r[0]) for r in self._db.conn.execute("SELECT id FROM evidence ORDER BY id")]
+
+    def path_of(self, record: EvidenceRecord) -> Path:
+        return self._home.blob_path(record.sha256)
+
+    def delete(self, evidence_id: int) -> None:
+        orphan: Path | None = None
+        with self._db.transaction() as conn:
+            record = self.get(evidence_id)
+            conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
+            still_used = conn.execute("SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1", (record.sha256,)).fetchone()
+            if not still_used:
+                conn.execute("DELETE FROM evidence_blob WHERE sha256 = ?", (record.sha256,))
+                orphan = self.path_of(record)
+            self._audit.append(
+                "delete", "evidence", record.uid,
+                before={**asdict(record), "item_uid": self._plan.item_uid(record.item_id)},
+            )
+        if orphan is not None:  # only after the commit: a rollback must still find the file
+            orphan.unlink(missing_ok=True)
+
+    def verify(self, progress: Progress | None = None) -> list[EvidenceProblem]:
+        """Re-hash every stored file; name every one that is missing or altered."""
+        problems: list[EvidenceProblem] = []
+        blobs = self._db.query("SELECT sha256, size FROM evidence_blob ORDER BY sha256")
+        total = sum(int(b["size"]) for b in blobs)
+        done = 0
+        for blob in blobs:
+            sha, size = str(blob["sha256"]), int(blob["size"])
+            names = tuple(str(r["original_name"]) for r in self._db.query(
+                "SELECT original_name FROM evidence WHERE sha256 = ? ORDER BY id", (sha,)))
+            path = self._home.blob_path(sha)
+            if not path.is_file():
+                problems.append(EvidenceProblem(sha, names, "文件缺失"))
+            else:
+                actual, _ = hash_file(path)
+                if actual != sha:
+                    problems.append(EvidenceProblem(sha, names, "文件内容被改动（哈希不符）"))
+            done += size
+            if progress:
+                progress(done, total)
+        return problems
+
+    def iter_blobs(self) -> Iterator[tuple[str, int]]:
+        for row in self._db.conn.execute("SELECT sha256, size FROM evidence_blob ORDER BY sha256"):
+            yield str(row[0]), int(row[1])

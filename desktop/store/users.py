@@ -1,0 +1,152 @@
+"""Users, roles and passwords (scrypt from the standard library), with a lockout after failed sign-ins."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from typing import Any
+
+from desktop.domain.errors import InputError, NotFoundError, StateError
+from desktop.domain.model import User
+from desktop.domain.status import Role
+from desktop.store.audit import AuditLog
+from desktop.store.db import Database
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+MAX_FAILURES = 5
+LOCKOUT = dt.timedelta(minutes=5)
+MIN_PASSWORD = 6
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=64 * 1024 * 1024
+    )
+    b64 = base64.b64encode
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def check_password(password: str, encoded: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = encoded.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            maxmem=64 * 1024 * 1024,
+            dklen=len(expected),
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def _user(row: dict[str, Any]) -> User:
+    return User(
+        id=row["id"],
+        name=row["name"],
+        display_name=row["display_name"],
+        role=Role(row["role"]),
+        active=bool(row["active"]),
+        failed_logins=row["failed_logins"],
+        locked_until=row["locked_until"],
+        created_at=row["created_at"],
+    )
+
+
+class UserRepo:
+    def __init__(self, database: Database, audit: AuditLog) -> None:
+        self._db = database
+        self._audit = audit
+
+    def list(self) -> list[User]:
+        return [_user(r) for r in self._db.query("SELECT * FROM user ORDER BY id")]
+
+    def get(self, name: str) -> User:
+        row = self._db.one("SELECT * FROM user WHERE name = ?", (name,))
+        if row is None:
+            raise NotFoundError(f"没有名为“{name}”的用户。")
+        return _user(row)
+
+    def has_active_reviewer(self) -> bool:
+        row = self._db.one("SELECT 1 FROM user WHERE role = ? AND active = 1 LIMIT 1", (Role.REVIEWER.value,))
+        return row is not None
+
+    def add(self, name: str, role: Role, password: str, display_name: str = "") -> User:
+        name = name.strip()
+        if not name:
+            raise InputError("用户名不能为空。")
+        _check_strength(password)
+        with self._db.transaction() as conn:
+            if self._db.one("SELECT 1 FROM user WHERE name = ?", (name,)):
+                raise StateError(f"用户“{name}”已存在：请换一个用户名。")
+            conn.execute(
+                "INSERT INTO user (name, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                (name, display_name.strip(), role.value, hash_password(password), self._db.now()),
+            )
+            user = self.get(name)
+            self._audit.append("insert", "user", name, after={"name": name, "role": role.value, "active": True})
+        return user
+
+    def set_password(self, name: str, password: str) -> None:
+        _check_strength(password)
+        with self._db.transaction() as conn:
+            self.get(name)
+            conn.execute(
+                "UPDATE user SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE name = ?",
+                (hash_password(password), name),
+            )
+            self._audit.append("update", "user", name, after={"password": "changed"})
+
+    def set_active(self, name: str, active: bool) -> None:
+        with self._db.transaction() as conn:
+            before = self.get(name)
+            conn.execute("UPDATE user SET active = ? WHERE name = ?", (int(active), name))
+            self._audit.append("update", "user", name, before={"active": before.active}, after={"active": active})
+
+    def set_role(self, name: str, role: Role) -> None:
+        with self._db.transaction() as conn:
+            before = self.get(name)
+            conn.execute("UPDATE user SET role = ? WHERE name = ?", (role.value, name))
+            self._audit.append("update", "user", name, before={"role": before.role.value}, after={"role": role.value})
+
+    def authenticate(self, name: str, password: str) -> User:
+        """Check a sign-in; count failures and lock the account for a while after too many."""
+        now = self._db.clock()
+        with self._db.transaction() as conn:
+            row = self._db.one("SELECT * FROM user WHERE name = ?", (name,))
+            if row is None or not row["active"]:
+                raise InputError("用户名或密码不正确。")
+            if row["locked_until"] and dt.datetime.fromisoformat(row["locked_until"]) > now:
+                wait = dt.datetime.fromisoformat(row["locked_until"]) - now
+                minutes = max(1, int(wait.total_seconds() + 59) // 60)
+                raise StateError(f"连续输错密码次数过多，账户已暂时锁定：请 {minutes} 分钟后再试，或请管理员重置密码。")
+            if not check_password(password, row["password_hash"]):
+                failures = row["failed_logins"] + 1
+                locked = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
+                conn.execute(
+                    "UPDATE user SET failed_logins = ?, locked_until = ? WHERE id = ?",
+                    (0 if locked else failures, locked, row["id"]),
+                )
+                self._audit.append("event", "login", name, after={"ok": False, "failures": failures})
+                if locked:
+                    raise StateError(f"连续 {MAX_FAILURES} 次密码错误，账户锁定 5 分钟：请稍后再试，或请管理员重置密码。")
+                left = MAX_FAILURES - failures
+                raise InputError(f"用户名或密码不正确（再错 {left} 次将暂时锁定账户）。")
+            conn.execute("UPDATE user SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
+            self._audit.append("event", "login", name, after={"ok": True})
+        return self.get(name)
+
+
+def _check_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InputError(f"密码至少需要 {MIN_PASSWORD} 个字符。")
