@@ -13,7 +13,7 @@ def main() -> int:
         except ImportError:
             pass
         else:
-            return run(argv)
+            return int(run(argv))
     from desktop.cli import main as cli_main
 
     return cli_main(argv)

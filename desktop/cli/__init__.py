@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="广东监狱“十四五”规划进度填报（不带命令时打开图形界面）",
     )
     parser.add_argument("--version", action="version", version=f"planprogress {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="数据目录（默认：系统用户数据目录，或环境变量 PLANPROGRESS_HOME）")
+    parser.add_argument(
+        "--home", metavar="DIR", help="数据目录（默认：系统用户数据目录，或环境变量 PLANPROGRESS_HOME）"
+    )
     parser.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
     parser.add_argument("--user", metavar="NAME", help="写入审计记录的操作人（默认：系统登录名）")
     parser.add_argument(

@@ -49,8 +49,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     review = sub.add_parser("review", help="报告期审核：提交、通过、退回、重新打开")
     actions = review.add_subparsers(dest="action", required=True)
-    for action, text in (("submit", "提交审核"), ("approve", "审核通过（锁定）"), ("return", "退回修改"),
-                         ("reopen", "重新打开已审核的报告期")):
+    for action, text in (
+        ("submit", "提交审核"),
+        ("approve", "审核通过（锁定）"),
+        ("return", "退回修改"),
+        ("reopen", "重新打开已审核的报告期"),
+    ):
         p = actions.add_parser(action, help=text)
         p.add_argument("period")
         p.add_argument("--comment", default="")
@@ -89,8 +93,13 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         unit = store.set_unit(args.unit_code, args.unit_name)
         tasks = len(store.plan.tasks())
     ctx.emit(
-        {"home": str(ctx.home), "unit_code": unit.code, "unit_name": unit.name,
-         "catalog": f"{unit.catalog_id}@{unit.catalog_version}", "tasks": tasks},
+        {
+            "home": str(ctx.home),
+            "unit_code": unit.code,
+            "unit_name": unit.name,
+            "catalog": f"{unit.catalog_id}@{unit.catalog_version}",
+            "tasks": tasks,
+        },
         f"已建立 {unit.name}（{unit.code}）的数据目录：{ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}，"
         f"共 {tasks} 项任务。",
     )
@@ -101,7 +110,9 @@ def cmd_unit(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
         unit = store.unit()
         data = {**asdict(unit), "home": str(ctx.home), "kind": store.kind}
-    ctx.emit(data, f"{unit.name}（{unit.code}）\n数据目录 {ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}")
+    ctx.emit(
+        data, f"{unit.name}（{unit.code}）\n数据目录 {ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}"
+    )
     return 0
 
 
@@ -132,7 +143,7 @@ def cmd_user_add(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_user_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        users = store.users.list()
+        users = store.users.find()
     ctx.emit(
         [{"name": u.name, "display_name": u.display_name, "role": u.role.value, "active": u.active} for u in users],
         "\n".join(f"{u.name}\t{u.role.value}\t{'在用' if u.active else '已停用'}" for u in users) or "还没有用户。",
@@ -176,10 +187,11 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_review_status(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        records = store.reviews.list()
+        records = store.reviews.find()
     ctx.emit(
         [{"period": r.period, "state": r.state.value, "by": r.updated_by, "at": r.updated_at} for r in records],
-        "\n".join(f"{r.period}\t{r.state.label}\t{r.updated_by}\t{r.updated_at}" for r in records) or "还没有审核记录。",
+        "\n".join(f"{r.period}\t{r.state.label}\t{r.updated_by}\t{r.updated_at}" for r in records)
+        or "还没有审核记录。",
     )
     return 0
 

@@ -50,7 +50,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        records = store.evidence.list(item_id(args.target) if args.target else None)
+        records = store.evidence.find(item_id(args.target) if args.target else None)
     if ctx.json:
         ctx.emit([asdict(r) for r in records])
         return 0
@@ -66,8 +66,11 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
         problems = store.evidence.verify()
         total = sum(1 for _ in store.evidence.iter_blobs())
     ctx.emit(
-        {"ok": not problems, "files": total,
-         "problems": [{"sha256": p.sha256, "names": list(p.names), "problem": p.message} for p in problems]},
+        {
+            "ok": not problems,
+            "files": total,
+            "problems": [{"sha256": p.sha256, "names": list(p.names), "problem": p.message} for p in problems],
+        },
         "\n".join(f"{p.message}：{'、'.join(p.names)}（sha256 {p.sha256[:12]}）" for p in problems)
         or f"全部 {total} 个佐证文件完好。",
     )

@@ -127,8 +127,13 @@ def cmd_measure_add(ctx: Context, args: argparse.Namespace) -> int:
     start, due = _opt_date(args.start, "开始日期"), _opt_date(args.due, "完成期限")
     with ctx.open_store() as store:
         measure = store.measures.add(
-            task, args.title, department=args.department, person=args.person, co_units=args.co_units,
-            start_date=start, due_date=due,
+            task,
+            args.title,
+            department=args.department,
+            person=args.person,
+            co_units=args.co_units,
+            start_date=start,
+            due_date=due,
         )
     ctx.emit(_measure_dict(measure), f"已添加措施 [{measure.id}] {measure.title}")
     return 0
@@ -136,7 +141,7 @@ def cmd_measure_add(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_measure_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        measures = store.measures.list(item_id(args.task) if args.task else None)
+        measures = store.measures.find(item_id(args.task) if args.task else None)
     if ctx.json:
         ctx.emit([_measure_dict(m) for m in measures])
         return 0
@@ -202,7 +207,7 @@ def cmd_milestone_done(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_milestone_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        milestones = store.milestones.list(task_id=item_id(args.task) if args.task else None)
+        milestones = store.milestones.find(task_id=item_id(args.task) if args.task else None)
     if ctx.json:
         ctx.emit([_milestone_dict(m) for m in milestones])
         return 0
@@ -224,13 +229,16 @@ def cmd_progress(ctx: Context, args: argparse.Namespace) -> int:
     period = parse_period(args.period).code
     if args.list:
         with ctx.open_store() as store:
-            entries = store.progress.list(period=period)
+            entries = store.progress.find(period=period)
         data = [{**asdict(e), "status": e.status.value} for e in entries]
         text = "\n".join(f"[{e.item_id:>4}] {e.status.value} {e.percent}% {e.note}" for e in entries)
         ctx.emit(data, text or f"报告期 {period} 还没有填报进度。")
         return 0
     if not args.target or args.status is None or args.percent is None:
-        raise InputError("请给出编号、--status 和 --percent，例如：planprogress progress 3 --period 2026-Q4 --status 推进中 --percent 40")
+        raise InputError(
+            "请给出编号、--status 和 --percent，例如："
+            "planprogress progress 3 --period 2026-Q4 --status 推进中 --percent 40"
+        )
     status = Status.parse(args.status)
     percent = parse_percent(args.percent)
     with ctx.open_store() as store:

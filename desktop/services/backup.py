@@ -72,7 +72,7 @@ def create_backup(store: Store, out: Path, progress: Progress | None = None) -> 
             "kind": store.kind,
             "files": entries,
         }
-        total = sum(e["size"] for e in entries)
+        total = sum(int(str(e["size"])) for e in entries)
         tmp = out.with_name(out.name + ".part")
         done = 0
         try:
@@ -98,7 +98,9 @@ def create_backup(store: Store, out: Path, progress: Progress | None = None) -> 
             fsync_dir(out.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise StateError(f"写入备份失败（{exc.strerror}）：请检查目标磁盘的剩余空间后重试，原数据未受影响。") from exc
+            raise StateError(
+                f"写入备份失败（{exc.strerror}）：请检查目标磁盘的剩余空间后重试，原数据未受影响。"
+            ) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

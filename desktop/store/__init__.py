@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.errors import InputError, StateError, StoreError
+from desktop.domain.health import Thresholds
 from desktop.domain.model import Unit
 from desktop.store.audit import AuditLog
 from desktop.store.db import Clock, Database, create_database, utc_now
@@ -15,6 +17,7 @@ from desktop.store.evidence import EvidenceRepo
 from desktop.store.home import Home
 from desktop.store.measures import MeasureRepo
 from desktop.store.milestones import MilestoneRepo
+from desktop.store.overview import ProjectView, build_overview
 from desktop.store.plan import PlanRepo
 from desktop.store.progress import ProgressRepo, ReviewRepo
 from desktop.store.users import UserRepo
@@ -54,7 +57,9 @@ class Store:
         if not home.exists():
             if root.is_dir() and any(root.iterdir()):
                 raise StoreError(f"数据目录 {root} 中没有 planprogress 数据库：请确认 --home 是否选对，或先运行 init。")
-            raise StoreError(f"数据目录 {root} 尚未初始化：请先运行 planprogress init --unit-code 代码 --unit-name 名称。")
+            raise StoreError(
+                f"数据目录 {root} 尚未初始化：请先运行 planprogress init --unit-code 代码 --unit-name 名称。"
+            )
         return cls(home, actor, clock)
 
     @classmethod
@@ -102,7 +107,10 @@ class Store:
             self.database.set_meta("unit_code", code)
             self.database.set_meta("unit_name", name.strip())
             self.audit.append(
-                "update", "unit", code, before={"code": before.code, "name": before.name},
+                "update",
+                "unit",
+                code,
+                before={"code": before.code, "name": before.name},
                 after={"code": code, "name": name.strip()},
             )
         return self.unit()
@@ -115,3 +123,18 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def overview(
+        self, period: str, today: dt.date | None = None, thresholds: Thresholds | None = None
+    ) -> list[ProjectView]:
+        """Per-project roll-up for a reporting period (see desktop.store.overview)."""
+        return build_overview(
+            self.database,
+            self.plan,
+            self.measures,
+            self.milestones,
+            self.progress,
+            period,
+            today or dt.date.today(),
+            thresholds or Thresholds(),
+        )

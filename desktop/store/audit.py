@@ -89,7 +89,8 @@ class AuditLog:
         after_id: int = 0,
         limit: int | None = None,
     ) -> list[AuditEntry]:
-        clauses, params = ["id > ?"], [after_id]
+        clauses: list[str] = ["id > ?"]
+        params: list[object] = [after_id]
         for column, value, op in (
             ("user", user, "="),
             ("entity", entity, "="),
@@ -117,9 +118,7 @@ class AuditLog:
         for row in cursor:
             row_id, at, user, action, entity, uid, before, after, prev_hash, stored = row
             if row_id != expected_id:
-                problems.append(
-                    AuditProblem(row_id, f"第 {expected_id}–{row_id - 1} 条审计记录缺失（被删除）")
-                )
+                problems.append(AuditProblem(row_id, f"第 {expected_id}–{row_id - 1} 条审计记录缺失（被删除）"))
             if prev_hash != expected_prev:
                 problems.append(AuditProblem(row_id, f"第 {row_id} 条审计记录与前一条不衔接（记录被删除或调换了顺序）"))
             computed = row_hash(row_id, at, user, action, entity, uid, before, after, prev_hash)

@@ -9,6 +9,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -20,6 +21,7 @@ DB_FILENAME = "planprogress.sqlite"
 APPLICATION_ID = 0x50505247
 
 Clock = Callable[[], dt.datetime]
+Row = dict[str, Any]
 
 
 def utc_now() -> dt.datetime:
@@ -82,9 +84,7 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> int:
             "原文件未作任何改动。"
         ) from exc
     if app_id != APPLICATION_ID:
-        raise StoreError(
-            f"文件 {path} 不是本程序的数据库：请检查数据目录（--home）是否选对，原文件未作任何改动。"
-        )
+        raise StoreError(f"文件 {path} 不是本程序的数据库：请检查数据目录（--home）是否选对，原文件未作任何改动。")
     current = schema_version()
     if version > current:
         raise StoreError(
@@ -227,12 +227,12 @@ class Database:
         else:
             self.conn.execute("COMMIT")
 
-    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[Row]:
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description or ()]
-        return [_Row(names, r) for r in cursor.fetchall()]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
-    def one(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlite3.Row | None:
+    def one(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> Row | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
@@ -243,14 +243,6 @@ class Database:
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():
             self.conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
-
-
-class _Row(dict):  # type: ignore[type-arg]
-    """A row addressable by column name (and cheap to build)."""
-
-    def __init__(self, names: list[str], values: tuple[object, ...]) -> None:
-        super().__init__(zip(names, values, strict=True))

@@ -115,7 +115,9 @@ class EvidenceRepo:
         except FileNotFoundError:
             raise InputError(f"找不到文件“{source}”：请检查路径是否正确。") from None
         except OSError as exc:
-            raise InputError(f"无法读取文件“{source}”（{exc.strerror}）：请检查文件权限或是否被其他程序占用。") from None
+            raise InputError(
+                f"无法读取文件“{source}”（{exc.strerror}）：请检查文件权限或是否被其他程序占用。"
+            ) from None
         try:
             sha256, size, media_type, tmp = self._copy_in(handle, source, progress)
         finally:
@@ -139,9 +141,7 @@ class EvidenceRepo:
         warnings = ("文件为空（0 字节）：已添加，但请确认是否选错了文件。",) if size == 0 else ()
         return AddedEvidence(record, warnings, deduplicated=not created)
 
-    def _copy_in(
-        self, handle: Any, source: Path, progress: Progress | None
-    ) -> tuple[str, int, str, Path]:
+    def _copy_in(self, handle: Any, source: Path, progress: Progress | None) -> tuple[str, int, str, Path]:
         self._home.evidence_tmp.mkdir(parents=True, exist_ok=True)
         tmp = self._home.evidence_tmp / f"{uuid.uuid4().hex}.part"
         digest = hashlib.sha256()
@@ -154,7 +154,9 @@ class EvidenceRepo:
                     try:
                         chunk = handle.read(CHUNK)
                     except OSError as exc:
-                        raise InputError(f"读取文件“{source.name}”时出错（{exc.strerror}）：请检查文件或介质后重试。") from None
+                        raise InputError(
+                            f"读取文件“{source.name}”时出错（{exc.strerror}）：请检查文件或介质后重试。"
+                        ) from None
                     if not chunk:
                         break
                     if not head:
@@ -194,19 +196,27 @@ class EvidenceRepo:
             conn.execute(
                 "INSERT INTO evidence (uid, item_id, sha256, title, category, original_name, size, media_type, "
                 "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid, item_id, sha256, (title or Path(name).stem).strip() or name, category.strip(), name, size,
-                 media_type, self._audit.actor, self._db.now()),
+                (
+                    uid,
+                    item_id,
+                    sha256,
+                    (title or Path(name).stem).strip() or name,
+                    category.strip(),
+                    name,
+                    size,
+                    media_type,
+                    self._audit.actor,
+                    self._db.now(),
+                ),
             )
             record = self.get_by_uid(uid)
             self._audit.append("insert", "evidence", uid, after={**asdict(record), "item_uid": item_uid})
         return record
 
     def get(self, evidence_id: int) -> EvidenceRecord:
-        row = self._db.one("SELECT e.*, i.uid AS _ FROM evidence e JOIN item i ON i.id = e.item_id WHERE e.id = ?",
-                           (evidence_id,))
+        row = self._db.one("SELECT * FROM evidence WHERE id = ?", (evidence_id,))
         if row is None:
             raise NotFoundError(f"找不到编号为 {evidence_id} 的佐证材料：用 planprogress evidence list 查看编号。")
-        row.pop("_")
         return EvidenceRecord(**row)
 
     def get_by_uid(self, uid: str) -> EvidenceRecord:
@@ -215,7 +225,7 @@ class EvidenceRepo:
             raise NotFoundError(f"找不到佐证材料 {uid}。")
         return EvidenceRecord(**row)
 
-    def list(self, item_id: int | None = None, *, after_id: int = 0, limit: int | None = None) -> list[EvidenceRecord]:
+    def find(self, item_id: int | None = None, *, after_id: int = 0, limit: int | None = None) -> list[EvidenceRecord]:
         """Evidence records in id order; page with `after_id` and `limit` (keyset paging, no OFFSET)."""
         sql = "SELECT * FROM evidence WHERE id > ?"
         params: list[object] = [after_id]
@@ -248,7 +258,9 @@ class EvidenceRepo:
                 conn.execute("DELETE FROM evidence_blob WHERE sha256 = ?", (record.sha256,))
                 orphan = self.path_of(record)
             self._audit.append(
-                "delete", "evidence", record.uid,
+                "delete",
+                "evidence",
+                record.uid,
                 before={**asdict(record), "item_uid": self._plan.item_uid(record.item_id)},
             )
         if orphan is not None:  # only after the commit: a rollback must still find the file
@@ -262,8 +274,10 @@ class EvidenceRepo:
         done = 0
         for blob in blobs:
             sha, size = str(blob["sha256"]), int(blob["size"])
-            names = tuple(str(r["original_name"]) for r in self._db.query(
-                "SELECT original_name FROM evidence WHERE sha256 = ? ORDER BY id", (sha,)))
+            names = tuple(
+                str(r["original_name"])
+                for r in self._db.query("SELECT original_name FROM evidence WHERE sha256 = ? ORDER BY id", (sha,))
+            )
             path = self._home.blob_path(sha)
             if not path.is_file():
                 problems.append(EvidenceProblem(sha, names, "文件缺失"))

@@ -43,7 +43,7 @@ class MeasureRepo:
             raise NotFoundError(f"找不到编号为 {measure_id} 的措施：用 planprogress measure list 查看编号。")
         return _measure(row)
 
-    def list(self, task_id: int | None = None) -> list[Measure]:
+    def find(self, task_id: int | None = None) -> list[Measure]:
         sql = f"SELECT {_COLUMNS} FROM measure m JOIN item i ON i.id = m.id"
         params: tuple[object, ...] = ()
         if task_id is not None:
@@ -70,7 +70,9 @@ class MeasureRepo:
         now = self._db.now()
         uid = str(uuid.uuid4())
         with self._db.transaction() as conn:
-            item_id = conn.execute("INSERT INTO item (kind, uid) VALUES ('measure', ?) RETURNING id", (uid,)).fetchone()[0]
+            item_id = conn.execute(
+                "INSERT INTO item (kind, uid) VALUES ('measure', ?) RETURNING id", (uid,)
+            ).fetchone()[0]
             conn.execute(
                 "INSERT INTO measure (id, task_id, title, department, person, co_units, start_date, due_date, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -48,7 +48,7 @@ class MilestoneRepo:
             raise NotFoundError(f"找不到编号为 {milestone_id} 的时间节点：用 planprogress milestone list 查看编号。")
         return _milestone(row)
 
-    def list(self, task_id: int | None = None, measure_id: int | None = None) -> list[Milestone]:
+    def find(self, task_id: int | None = None, measure_id: int | None = None) -> list[Milestone]:
         sql = f"SELECT {_COLUMNS} FROM milestone m JOIN item i ON i.id = m.id WHERE 1 = 1"
         params: list[object] = []
         if task_id is not None:
@@ -86,16 +86,24 @@ class MilestoneRepo:
             conn.execute(
                 "INSERT INTO milestone (id, task_id, measure_id, title, due_date, target_value, target_unit, "
                 "target_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (item_id, task_id, measure_id, title.strip(), due_date.isoformat(), target_value,
-                 target_unit.strip(), target_key, now, now),
+                (
+                    item_id,
+                    task_id,
+                    measure_id,
+                    title.strip(),
+                    due_date.isoformat(),
+                    target_value,
+                    target_unit.strip(),
+                    target_key,
+                    now,
+                    now,
+                ),
             )
             milestone = self.get(item_id)
             self._audit.append("insert", "milestone", uid, after=self._snapshot(milestone))
         return milestone
 
-    def mark_done(
-        self, milestone_id: int, achieved_date: dt.date, actual_value: float | None = None
-    ) -> Milestone:
+    def mark_done(self, milestone_id: int, achieved_date: dt.date, actual_value: float | None = None) -> Milestone:
         return self.update(milestone_id, achieved_date=achieved_date, actual_value=actual_value)
 
     def update(self, milestone_id: int, **changes: Any) -> Milestone:
@@ -110,9 +118,17 @@ class MilestoneRepo:
             conn.execute(
                 "UPDATE milestone SET title = ?, due_date = ?, target_value = ?, target_unit = ?, target_key = ?, "
                 "actual_value = ?, achieved_date = ?, updated_at = ? WHERE id = ?",
-                (str(merged["title"]).strip(), _iso(merged["due_date"]), merged["target_value"],
-                 merged["target_unit"], merged["target_key"], merged["actual_value"],
-                 _iso(merged["achieved_date"]), self._db.now(), milestone_id),
+                (
+                    str(merged["title"]).strip(),
+                    _iso(merged["due_date"]),
+                    merged["target_value"],
+                    merged["target_unit"],
+                    merged["target_key"],
+                    merged["actual_value"],
+                    _iso(merged["achieved_date"]),
+                    self._db.now(),
+                    milestone_id,
+                ),
             )
             after = self.get(milestone_id)
             self._audit.append(

@@ -107,9 +107,7 @@ class PlanRepo:
     def item_kind(self, item_id: int) -> ItemKind:
         row = self._db.one("SELECT kind FROM item WHERE id = ?", (item_id,))
         if row is None:
-            raise NotFoundError(
-                f"找不到编号为 {item_id} 的任务、措施或时间节点：用 planprogress tasks 查看编号。"
-            )
+            raise NotFoundError(f"找不到编号为 {item_id} 的任务、措施或时间节点：用 planprogress tasks 查看编号。")
         return ItemKind(row["kind"])
 
     def item_uid(self, item_id: int) -> str:

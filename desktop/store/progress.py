@@ -38,7 +38,7 @@ class ProgressRepo:
         row = self._db.one(f"SELECT {_COLUMNS} FROM progress WHERE item_id = ? AND period = ?", (item_id, period))
         return _entry(row) if row else None
 
-    def list(self, period: str | None = None, item_id: int | None = None) -> list[ProgressEntry]:
+    def find(self, period: str | None = None, item_id: int | None = None) -> list[ProgressEntry]:
         sql = f"SELECT {_COLUMNS} FROM progress WHERE 1 = 1"
         params: list[object] = []
         if period is not None:
@@ -122,7 +122,7 @@ class ReviewRepo:
             return ReviewRecord(period, ReviewState.DRAFT, "", "", "")
         return ReviewRecord(**{**row, "state": ReviewState(row["state"])})
 
-    def list(self) -> list[ReviewRecord]:
+    def find(self) -> list[ReviewRecord]:
         return [
             ReviewRecord(**{**r, "state": ReviewState(r["state"])})
             for r in self._db.query("SELECT * FROM review ORDER BY period")

@@ -68,7 +68,7 @@ class UserRepo:
         self._db = database
         self._audit = audit
 
-    def list(self) -> list[User]:
+    def find(self) -> list[User]:
         return [_user(r) for r in self._db.query("SELECT * FROM user ORDER BY id")]
 
     def get(self, name: str) -> User:
@@ -139,7 +139,9 @@ class UserRepo:
                 )
                 self._audit.append("event", "login", name, after={"ok": False, "failures": failures})
                 if locked:
-                    raise StateError(f"连续 {MAX_FAILURES} 次密码错误，账户锁定 5 分钟：请稍后再试，或请管理员重置密码。")
+                    raise StateError(
+                        f"连续 {MAX_FAILURES} 次密码错误，账户锁定 5 分钟：请稍后再试，或请管理员重置密码。"
+                    )
                 left = MAX_FAILURES - failures
                 raise InputError(f"用户名或密码不正确（再错 {left} 次将暂时锁定账户）。")
             conn.execute("UPDATE user SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))

@@ -1,0 +1,173 @@
+-- planprogress database schema: the one schema for a unit's store and the provincial office's.
+-- A fresh database runs this file; an older one is stepped up by db/migrations/NNNN.sql, and a
+-- test proves both paths give the same schema. Keep the user_version line last and in step.
+
+-- Key/value facts about this home: unit code and name, catalog, audit head, export sequence.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Plan catalogs this database was built from (a later plan arrives as another row).
+CREATE TABLE catalog (
+    id            TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    start_year    INTEGER NOT NULL,
+    end_year      INTEGER NOT NULL,
+    source_sha256 TEXT NOT NULL DEFAULT '',
+    loaded_at     TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+
+-- One id space for everything a TARGET argument may name: tasks, measures and milestones.
+-- `uid` is stable across machines: the catalog key for tasks, a UUID for the unit's own records.
+CREATE TABLE item (
+    id   INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('task', 'measure', 'milestone')),
+    uid  TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE project (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    catalog_id TEXT NOT NULL,
+    number     INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    UNIQUE (catalog_id, number)
+);
+
+CREATE TABLE task (
+    id         INTEGER PRIMARY KEY REFERENCES item (id),
+    project_id INTEGER NOT NULL REFERENCES project (id),
+    seq        INTEGER NOT NULL,
+    key        TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    UNIQUE (project_id, seq)
+);
+
+-- The plan's dated quantitative targets (规范化监狱创建达标率 80% in 2023, 100% in 2025).
+CREATE TABLE target (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    catalog_id TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    unit       TEXT NOT NULL,
+    task_id    INTEGER REFERENCES task (id),
+    UNIQUE (catalog_id, key)
+);
+
+CREATE TABLE target_goal (
+    target_id INTEGER NOT NULL REFERENCES target (id),
+    year      INTEGER NOT NULL,
+    value     REAL NOT NULL,
+    PRIMARY KEY (target_id, year)
+);
+
+-- The unit's own measures (分解措施) under a plan task.
+CREATE TABLE measure (
+    id         INTEGER PRIMARY KEY REFERENCES item (id),
+    task_id    INTEGER NOT NULL REFERENCES task (id),
+    title      TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    department TEXT NOT NULL DEFAULT '',
+    person     TEXT NOT NULL DEFAULT '',
+    co_units   TEXT NOT NULL DEFAULT '',
+    start_date TEXT,
+    due_date   TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX measure_task ON measure (task_id);
+
+-- Milestones (时间节点): a due date, an optional quantitative target, and what was achieved.
+CREATE TABLE milestone (
+    id            INTEGER PRIMARY KEY REFERENCES item (id),
+    task_id       INTEGER NOT NULL REFERENCES task (id),
+    measure_id    INTEGER REFERENCES measure (id),
+    title         TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    due_date      TEXT NOT NULL,
+    target_value  REAL,
+    target_unit   TEXT NOT NULL DEFAULT '',
+    target_key    TEXT,
+    actual_value  REAL,
+    achieved_date TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX milestone_task ON milestone (task_id);
+CREATE INDEX milestone_measure ON milestone (measure_id);
+
+-- Progress of a task or measure in one reporting period (2026-11, 2026-Q4 or 2026).
+CREATE TABLE progress (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    uid        TEXT NOT NULL UNIQUE,
+    item_id    INTEGER NOT NULL REFERENCES item (id),
+    period     TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('未启动', '推进中', '已完成', '滞后')),
+    percent    INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
+    note       TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    UNIQUE (item_id, period)
+);
+CREATE INDEX progress_period ON progress (period);
+
+-- Review state of a reporting period: draft -> submitted -> approved (approved locks it).
+CREATE TABLE review (
+    period     TEXT PRIMARY KEY,
+    state      TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'approved')),
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    comment    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE user (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    name          TEXT NOT NULL UNIQUE,
+    display_name  TEXT NOT NULL DEFAULT '',
+    role          TEXT NOT NULL CHECK (role IN ('填报员', '审核员', '管理员')),
+    password_hash TEXT NOT NULL,
+    active        INTEGER NOT NULL DEFAULT 1,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until  TEXT,
+    created_at    TEXT NOT NULL
+);
+
+-- Evidence files (佐证材料) are stored once by content: evidence/<first 2 hex>/<sha256>.
+CREATE TABLE evidence_blob (
+    sha256    TEXT PRIMARY KEY,
+    size      INTEGER NOT NULL,
+    stored_at TEXT NOT NULL
+);
+
+CREATE TABLE evidence (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    uid           TEXT NOT NULL UNIQUE,
+    item_id       INTEGER NOT NULL REFERENCES item (id),
+    sha256        TEXT NOT NULL REFERENCES evidence_blob (sha256),
+    title         TEXT NOT NULL,
+    category      TEXT NOT NULL DEFAULT '',
+    original_name TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    media_type    TEXT NOT NULL,
+    added_by      TEXT NOT NULL,
+    added_at      TEXT NOT NULL
+);
+CREATE INDEX evidence_item ON evidence (item_id);
+CREATE INDEX evidence_sha ON evidence (sha256);
+
+-- Append-only audit trail; each row carries the hash of the previous row (a hash chain).
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'event')),
+    entity     TEXT NOT NULL,
+    entity_uid TEXT NOT NULL,
+    before     TEXT,
+    after      TEXT,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL UNIQUE
+);
+CREATE INDEX audit_entity ON audit (entity, entity_uid);
+
+PRAGMA user_version = 1;
