@@ -120,8 +120,13 @@ class UserRepo:
             self._audit.append("update", "user", name, before={"role": before.role.value}, after={"role": role.value})
 
     def authenticate(self, name: str, password: str) -> User:
-        """Check a sign-in; count failures and lock the account for a while after too many."""
+        """Check a sign-in; count failures and lock the account for a while after too many.
+
+        A failed attempt is committed before the error is raised: raising inside the transaction
+        would roll the count back, and the lockout would never trigger.
+        """
         now = self._db.clock()
+        refusal: InputError | StateError | None = None
         with self._db.transaction() as conn:
             row = self._db.one("SELECT * FROM user WHERE name = ?", (name,))
             if row is None or not row["active"]:
@@ -130,7 +135,10 @@ class UserRepo:
                 wait = dt.datetime.fromisoformat(row["locked_until"]) - now
                 minutes = max(1, int(wait.total_seconds() + 59) // 60)
                 raise StateError(f"连续输错密码次数过多，账户已暂时锁定：请 {minutes} 分钟后再试，或请管理员重置密码。")
-            if not check_password(password, row["password_hash"]):
+            if check_password(password, row["password_hash"]):
+                conn.execute("UPDATE user SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
+                self._audit.append("event", "login", name, after={"ok": True})
+            else:
                 failures = row["failed_logins"] + 1
                 locked = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
                 conn.execute(
@@ -139,13 +147,14 @@ class UserRepo:
                 )
                 self._audit.append("event", "login", name, after={"ok": False, "failures": failures})
                 if locked:
-                    raise StateError(
+                    refusal = StateError(
                         f"连续 {MAX_FAILURES} 次密码错误，账户锁定 5 分钟：请稍后再试，或请管理员重置密码。"
                     )
-                left = MAX_FAILURES - failures
-                raise InputError(f"用户名或密码不正确（再错 {left} 次将暂时锁定账户）。")
-            conn.execute("UPDATE user SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
-            self._audit.append("event", "login", name, after={"ok": True})
+                else:
+                    left = MAX_FAILURES - failures
+                    refusal = InputError(f"用户名或密码不正确（再错 {left} 次将暂时锁定账户）。")
+        if refusal is not None:
+            raise refusal
         return self.get(name)
 
 
