@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
+import re
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from desktop import __version__
 from desktop.cli import admin, evidence_cmds, records
 from desktop.cli.context import Context
 from desktop.domain.errors import PlanProgressError
+from desktop.store import DatabaseFault
 
 Handler = Callable[[Context, argparse.Namespace], int]
 
@@ -18,8 +20,43 @@ Handler = Callable[[Context, argparse.Namespace], int]
 COMMAND_MODULES = [admin, records, evidence_cmds]
 
 
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (.+)"), "缺少必填参数 {0}"),
+    (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数 {0}"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面缺少取值"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
+        "参数 {0} 的取值 {1} 无效（可选：{2}）",
+    ),
+    (re.compile(r"argument (\S+): invalid \w+ value: (.+)"), "参数 {0} 的取值 {1} 无效"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the program's error contract: one Chinese line on stderr, exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, chinese in _ARGPARSE_MESSAGES:
+            if match := pattern.fullmatch(message):
+                message = chinese.format(*match.groups())
+                break
+        self.exit(2, f"错误：命令行参数有误：{message}。请运行 {self.prog} --help 查看用法。\n")
+
+
+def _accept_global_flags_after_command(parser: argparse.ArgumentParser) -> None:
+    """Let `planprogress tasks --json` work as well as `planprogress --json tasks`."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if "--json" not in child._option_string_actions:
+                    child.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出 JSON")
+                if "--home" not in child._option_string_actions:
+                    child.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help="数据目录")
+                _accept_global_flags_after_command(child)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="planprogress",
         description="广东监狱“十四五”规划进度填报（不带命令时打开图形界面）",
     )
@@ -35,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    _accept_global_flags_after_command(parser)
     return parser
 
 
@@ -51,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanProgressError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.exit_code
-    except sqlite3.DatabaseError as exc:
+    except DatabaseFault as exc:
         print(f"错误：数据库出错（{exc}）：请运行 planprogress backup 保存现状，并联系管理员。", file=sys.stderr)
         return 10
     except KeyboardInterrupt:

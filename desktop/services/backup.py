@@ -9,7 +9,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import tarfile
 import tempfile
 from collections.abc import Callable
@@ -52,11 +51,7 @@ def create_backup(store: Store, out: Path, progress: Progress | None = None) -> 
     home = store.home
     with tempfile.TemporaryDirectory(prefix="pp-backup-") as scratch:
         snapshot = Path(scratch) / "planprogress.sqlite"
-        dest = sqlite3.connect(str(snapshot))
-        try:
-            store.database.conn.backup(dest)
-        finally:
-            dest.close()
+        store.database.snapshot(snapshot)
         files: list[tuple[str, Path]] = [("planprogress.sqlite", snapshot)]
         for sha, _size in store.evidence.iter_blobs():
             blob = home.blob_path(sha)
@@ -168,5 +163,5 @@ def _extract_checked(backup: Path, target: Path) -> None:
                 seen.add(member.name)
             if seen != set(expected):
                 raise IntegrityError(f"{damaged}（缺少 {len(set(expected) - seen)} 个文件）：请换一份备份。")
-    except (tarfile.TarError, EOFError, ValueError, KeyError) as exc:
+    except (tarfile.TarError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise IntegrityError(f"{damaged}（{exc}）：请换一份备份。") from exc

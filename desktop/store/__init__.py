@@ -12,7 +12,7 @@ from desktop.domain.errors import InputError, StateError, StoreError
 from desktop.domain.health import Thresholds
 from desktop.domain.model import Unit
 from desktop.store.audit import AuditLog
-from desktop.store.db import Clock, Database, create_database, utc_now
+from desktop.store.db import Clock, Database, DatabaseFault, create_database, utc_now
 from desktop.store.evidence import EvidenceRepo
 from desktop.store.home import Home
 from desktop.store.measures import MeasureRepo
@@ -22,7 +22,7 @@ from desktop.store.plan import PlanRepo
 from desktop.store.progress import ProgressRepo, ReviewRepo
 from desktop.store.users import UserRepo
 
-__all__ = ["Home", "Store", "validate_unit_code"]
+__all__ = ["DatabaseFault", "Home", "Store", "validate_unit_code"]
 
 _UNIT_CODE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$")
 

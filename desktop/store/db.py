@@ -20,6 +20,10 @@ DB_FILENAME = "planprogress.sqlite"
 # Marks the file as ours in the SQLite header ("PPRG"), so a foreign SQLite file is told apart.
 APPLICATION_ID = 0x50505247
 
+# Raised by SQLite for a damaged or unusable file; the CLI's last line of defence catches it
+# under this name, so nothing outside the store imports sqlite3.
+DatabaseFault = sqlite3.DatabaseError
+
 Clock = Callable[[], dt.datetime]
 Row = dict[str, Any]
 
@@ -131,29 +135,61 @@ def _backup_copy(conn: sqlite3.Connection, target: Path) -> None:
         dest.close()
 
 
-def migrate(conn: sqlite3.Connection, path: Path, from_version: int, clock: Clock = utc_now) -> Path | None:
-    """Step an older database up to schema_version(); copy the file first. Returns the copy's path."""
-    target = schema_version()
+def migrate(
+    conn: sqlite3.Connection,
+    path: Path,
+    from_version: int,
+    clock: Clock = utc_now,
+    *,
+    steps: dict[int, Path] | None = None,
+    target: int | None = None,
+) -> Path | None:
+    """Step an older database up to `target` (default schema_version()); copy the file first.
+
+    All steps run in one transaction, so a failing step leaves the file at `from_version`. Foreign
+    keys are off while the steps run (SQLite's recipe for rebuilding a table) and checked before the
+    commit. Returns the copy's path.
+    """
+    target = schema_version() if target is None else target
     if from_version >= target:
         return None
-    steps = migration_steps()
+    steps = migration_steps() if steps is None else steps
     missing = [v for v in range(from_version + 1, target + 1) if v not in steps]
     if missing:
         raise StoreError(f"缺少数据库升级脚本 {missing}：安装不完整，请重新安装本程序。")
     stamp = clock().strftime("%Y%m%d-%H%M%S")
     backup = path.parent / "backups" / f"before-migrate-v{from_version}-{stamp}.sqlite"
-    _backup_copy(conn, backup)
-    for version in range(from_version + 1, target + 1):
-        script = steps[version].read_text(encoding="utf-8")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _split_sql(script):
+    try:
+        _backup_copy(conn, backup)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            f"升级数据库前无法先复制一份到 {backup.parent}（{exc}）：请检查磁盘空间和权限，数据库未作任何改动。"
+        ) from exc
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    version = from_version
+    try:
+        for version in range(from_version + 1, target + 1):
+            for statement in _split_sql(steps[version].read_text(encoding="utf-8")):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
-            conn.execute("COMMIT")
-        except BaseException:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(f"升级后有 {len(broken)} 处外键不一致（表 {broken[0][0]}）")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
             conn.execute("ROLLBACK")
-            raise
+        raise StoreError(
+            f"数据库从第 {from_version} 版升级到第 {version} 版时失败（{exc}）：数据库保持原样未改动，"
+            f"升级前的副本在 {backup}；请把此信息告诉管理员。"
+        ) from exc
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return backup
 
 
@@ -203,6 +239,10 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+    def snapshot(self, target: Path) -> None:
+        """A consistent copy of the live database (SQLite's online backup), for backups and bundles."""
+        _backup_copy(self.conn, target)
 
     def now(self) -> str:
         return timestamp(self.clock)
