@@ -41,6 +41,7 @@ def _sql_in(text: str) -> str | None:
     match = _SQL_UPPER.search(text) or _SQL_ANY_CASE.search(text)
     return match.group(0) if match else None
 
+
 _LAYERS = ("domain", "store", "services", "cli", "ui")
 
 
@@ -206,9 +207,8 @@ def test_the_domain_uses_only_the_standard_library() -> None:
             continue
         for line, name in module.imports():
             top = name.split(".")[0]
-            if top not in sys.stdlib_module_names and top not in ("desktop", "__future__"):
-                bad.append(f"{_where(module, line)} imports {name}")
-            elif top == "desktop" and not name.startswith("desktop.domain"):
+            third_party = top not in sys.stdlib_module_names and top not in ("desktop", "__future__")
+            if third_party or (top == "desktop" and not name.startswith("desktop.domain")):
                 bad.append(f"{_where(module, line)} imports {name}")
     assert bad == []
 

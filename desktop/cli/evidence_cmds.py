@@ -31,14 +31,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
     target = item_id(args.target)
-    added = []
     with ctx.open_store() as store:
-        store.plan.item_uid(target)
-        for name in args.files:
-            result = store.evidence.add(target, Path(name), title=args.title, category=args.category)
-            for warning in result.warnings:
-                ctx.warn(f"{result.record.original_name}：{warning}")
-            added.append(result)
+        # all-or-nothing: one unreadable file among several adds none of them
+        added = store.evidence.add_many(
+            target, [Path(name) for name in args.files], title=args.title, category=args.category
+        )
+    for result in added:
+        for warning in result.warnings:
+            ctx.warn(f"{result.record.original_name}：{warning}")
     if ctx.json:
         ctx.emit([{**asdict(r.record), "deduplicated": r.deduplicated, "warnings": list(r.warnings)} for r in added])
     else:

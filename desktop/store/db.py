@@ -257,6 +257,10 @@ class Database:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_READONLY"):
+                raise StoreError(
+                    f"数据库只能读、不能写（{exc}）：请检查数据目录的权限，或它是否在写保护的U盘上。"
+                ) from exc
             raise StoreError(f"数据库正被其他程序占用（{exc}）：请关闭其他 planprogress 窗口后重试。") from exc
         try:
             yield self.conn

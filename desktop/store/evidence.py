@@ -6,8 +6,9 @@ import contextlib
 import hashlib
 import mimetypes
 import os
+import stat
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -61,11 +62,20 @@ def checked_name(path: Path) -> str:
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        shown = shown_path(Path(name))
         raise InputError(
             f"文件名“{shown}”含有无法识别的字符（不是 UTF-8 编码）：请先把文件重命名，再添加为佐证材料。"
         ) from None
     return name
+
+
+def shown_path(path: Path) -> str:
+    """A path as it can be printed, even when it holds bytes that are not UTF-8."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _shifted(progress: Progress, offset: int, total: int) -> Progress:
+    return lambda done, _size: progress(offset + done, total)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -106,40 +116,86 @@ class EvidenceRepo:
         category: str = "",
         progress: Progress | None = None,
     ) -> AddedEvidence:
+        return self.add_many(item_id, [source], title=title, category=category, progress=progress)[0]
+
+    def add_many(
+        self,
+        item_id: int,
+        sources: Sequence[Path],
+        *,
+        title: str | None = None,
+        category: str = "",
+        progress: Progress | None = None,
+    ) -> list[AddedEvidence]:
+        """Add files all-or-nothing: every file is checked and copied in before any record is written."""
         item_uid = self._plan.item_uid(item_id)  # fails early on an unknown id
-        name = checked_name(source)
-        if source.is_dir():
-            raise InputError(f"“{name}”是文件夹：请选择其中的文件。")
+        sizes = [self.check_source(source) for source in sources]
+        total, offset = sum(sizes), 0
+        staged: list[tuple[Path, str, int, str, Path]] = []
+        placed: list[Path] = []
         try:
-            handle = open(source, "rb")  # noqa: SIM115 - closed in the finally below
-        except FileNotFoundError:
-            raise InputError(f"找不到文件“{source}”：请检查路径是否正确。") from None
-        except OSError as exc:
-            raise InputError(
-                f"无法读取文件“{source}”（{exc.strerror}）：请检查文件权限或是否被其他程序占用。"
-            ) from None
-        try:
-            sha256, size, media_type, tmp = self._copy_in(handle, source, progress)
-        finally:
-            handle.close()
-        final = self._home.blob_path(sha256)
-        created = False
-        try:
-            if final.exists():
-                tmp.unlink()
-            else:
-                final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp, final)
-                fsync_dir(final.parent)
-                created = True
-            record = self._insert(item_id, item_uid, sha256, size, media_type, name, title, category)
+            for source in sources:
+                step = None if progress is None else _shifted(progress, offset, total)
+                sha256, size, media_type, tmp = self._stage(source, step)
+                staged.append((source, sha256, size, media_type, tmp))
+                offset += size
+            fresh: list[bool] = []
+            for _source, sha256, _size, _media_type, tmp in staged:
+                final = self._home.blob_path(sha256)
+                if final.exists():
+                    tmp.unlink()
+                    fresh.append(False)
+                else:
+                    final.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(tmp, final)
+                    fsync_dir(final.parent)
+                    placed.append(final)
+                    fresh.append(True)
+            with self._db.transaction():
+                records = [
+                    self._insert(item_id, item_uid, sha256, size, media_type, source.name, title, category)
+                    for source, sha256, size, media_type, _tmp in staged
+                ]
         except BaseException:
-            tmp.unlink(missing_ok=True)
-            if created:
+            for *_rest, tmp in staged:
+                tmp.unlink(missing_ok=True)
+            for final in placed:  # nothing refers to them: the records were rolled back
                 final.unlink(missing_ok=True)
             raise
-        warnings = ("文件为空（0 字节）：已添加，但请确认是否选错了文件。",) if size == 0 else ()
-        return AddedEvidence(record, warnings, deduplicated=not created)
+        empty = ("文件为空（0 字节）：已添加，但请确认是否选错了文件。",)
+        return [
+            AddedEvidence(record, empty if record.size == 0 else (), deduplicated=not new)
+            for record, new in zip(records, fresh, strict=True)
+        ]
+
+    def check_source(self, source: Path) -> int:
+        """Refuse a file that cannot be added (before anything is copied); return its size."""
+        name = checked_name(source)
+        try:
+            info = source.stat()
+        except FileNotFoundError:
+            raise InputError(f"找不到文件“{shown_path(source)}”：请检查路径是否正确。") from None
+        except OSError as exc:
+            raise InputError(f"无法读取文件“{shown_path(source)}”（{exc.strerror}）：请检查文件权限或路径。") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"“{name}”是文件夹：请选择其中的文件。")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"“{name}”不是普通文件（可能是设备或管道）：请选择一个文件。")
+        return info.st_size
+
+    def _stage(self, source: Path, progress: Progress | None) -> tuple[str, int, str, Path]:
+        """Copy one file into the home's incoming folder; O_NONBLOCK so a pipe swapped in never hangs us."""
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(source, flags)
+        except OSError as exc:
+            raise InputError(
+                f"无法读取文件“{shown_path(source)}”（{exc.strerror}）：请检查文件权限或是否被其他程序占用。"
+            ) from None
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise InputError(f"“{checked_name(source)}”不是普通文件：请选择一个文件。")
+            return self._copy_in(handle, source, progress)
 
     def _copy_in(self, handle: Any, source: Path, progress: Progress | None) -> tuple[str, int, str, Path]:
         self._home.evidence_tmp.mkdir(parents=True, exist_ok=True)

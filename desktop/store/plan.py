@@ -113,7 +113,7 @@ class PlanRepo:
     def item_uid(self, item_id: int) -> str:
         row = self._db.one("SELECT uid FROM item WHERE id = ?", (item_id,))
         if row is None:
-            raise NotFoundError(f"找不到编号为 {item_id} 的记录。")
+            raise NotFoundError(f"找不到编号为 {item_id} 的任务、措施或时间节点：用 planprogress tasks 查看编号。")
         return str(row["uid"])
 
     def task_of(self, item_id: int) -> int:

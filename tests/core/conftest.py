@@ -36,6 +36,14 @@ def store(home: Path, catalog: Catalog) -> Iterator[Store]:
         yield s
 
 
+@pytest.fixture
+def unit_home(cli: Callable[..., CliResult], home: Path) -> Path:
+    """A home made the way a clerk makes one: `planprogress init` (and closed again)."""
+    result = cli("init", "--unit-code", "GD-T01", "--unit-name", "测试监狱")
+    assert result.code == 0, result.err
+    return home
+
+
 @dataclass
 class CliResult:
     code: int
@@ -63,7 +71,7 @@ def run_subprocess(*args: str, env: dict[str, str] | None = None, timeout: float
     proc = subprocess.run(
         [sys.executable, "-m", "desktop", *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         cwd=REPO,
         env=env,
         timeout=timeout,
