@@ -59,7 +59,10 @@ def cli(home: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResu
     """Run `planprogress --home HOME ARGS...` in-process and capture its output."""
 
     def run(*args: str, home_dir: Path | None = None) -> CliResult:
-        code = cli_main(["--home", str(home_dir or home), "--user", "tester", *args])
+        try:
+            code = cli_main(["--home", str(home_dir or home), "--user", "tester", *args])
+        except SystemExit as exc:  # argparse: usage errors, --help, --version
+            code = exc.code if isinstance(exc.code, int) else 1
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
 
