@@ -196,19 +196,18 @@ def migrate(
 
 
 def _split_sql(script: str) -> list[str]:
-    """Split a migration script into statements (migrations hold no triggers or string semicolons)."""
+    """Split a migration script into statements; comment lines before a statement stay with it."""
     out: list[str] = []
     buffer = ""
     for line in script.splitlines(keepends=True):
         buffer += line
         if sqlite3.complete_statement(buffer):
-            statement = buffer.strip()
-            if statement and not statement.startswith("--"):
-                out.append(statement)
+            if _strip_comments(buffer):
+                out.append(buffer.strip())
             buffer = ""
-    if buffer.strip():
+    if _strip_comments(buffer):
         out.append(buffer.strip())
-    return [s for s in out if _strip_comments(s)]
+    return out
 
 
 def _strip_comments(statement: str) -> str:
