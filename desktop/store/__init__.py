@@ -20,6 +20,7 @@ from desktop.store.milestones import MilestoneRepo
 from desktop.store.overview import ProjectView, build_overview
 from desktop.store.plan import PlanRepo
 from desktop.store.progress import ProgressRepo, ReviewRepo
+from desktop.store.settings import SettingsRepo
 from desktop.store.users import UserRepo
 
 __all__ = ["DatabaseFault", "Home", "Store", "validate_unit_code"]
@@ -50,6 +51,7 @@ class Store:
         self.reviews = ReviewRepo(self.database, self.audit)
         self.users = UserRepo(self.database, self.audit)
         self.evidence = EvidenceRepo(self.database, self.audit, self.plan, home)
+        self.settings = SettingsRepo(self.database, self.audit)
 
     @classmethod
     def open(cls, root: Path, actor: str, clock: Clock = utc_now) -> Store:
@@ -136,5 +138,5 @@ class Store:
             self.progress,
             period,
             today or dt.date.today(),
-            thresholds or Thresholds(),
+            thresholds or self.settings.thresholds(),
         )

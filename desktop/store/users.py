@@ -19,6 +19,9 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=5)
 MIN_PASSWORD = 6
+RECOVERY_KEY = "recovery_code:{name}"
+# 32 symbols without look-alikes (0/O, 1/I): 20 of them carry 100 bits, written as 4 groups of 5.
+RECOVERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
 def hash_password(password: str) -> str:
@@ -119,6 +122,40 @@ class UserRepo:
             conn.execute("UPDATE user SET role = ? WHERE name = ?", (role.value, name))
             self._audit.append("update", "user", name, before={"role": before.role.value}, after={"role": role.value})
 
+    def new_recovery_code(self, name: str) -> str:
+        """Make a one-time code that lets `name` set a new password; only its scrypt hash is kept."""
+        code = "-".join("".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(5)) for _ in range(4))
+        with self._db.transaction():
+            self.get(name)
+            self._db.set_meta(RECOVERY_KEY.format(name=name), hash_password(_normal_code(code)))
+            self._audit.append("event", "recovery_code", name, after={"issued": True})
+        return code
+
+    def has_recovery_code(self, name: str) -> bool:
+        return self._db.meta(RECOVERY_KEY.format(name=name)) is not None
+
+    def reset_with_recovery_code(self, name: str, code: str, new_password: str) -> User:
+        """Set a new password with the one-time code; the code is used up, the lockout cleared."""
+        _check_strength(new_password)
+        key = RECOVERY_KEY.format(name=name)
+        accepted = False
+        with self._db.transaction() as conn:  # a refused attempt is committed (audited) before raising
+            stored = self._db.meta(key)
+            row = self._db.one("SELECT active FROM user WHERE name = ?", (name,))
+            if row is None or not row["active"] or stored is None or not check_password(_normal_code(code), stored):
+                self._audit.append("event", "recovery_code", name, after={"used": False})
+            else:
+                conn.execute(
+                    "UPDATE user SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE name = ?",
+                    (hash_password(new_password), name),
+                )
+                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+                self._audit.append("update", "user", name, after={"password": "reset with recovery code"})
+                accepted = True
+        if not accepted:
+            raise InputError("用户名或恢复码不正确：恢复码只能用一次，请核对设置时记下的恢复码，或请管理员重置密码。")
+        return self.get(name)
+
     def authenticate(self, name: str, password: str) -> User:
         """Check a sign-in; count failures and lock the account for a while after too many.
 
@@ -156,6 +193,10 @@ class UserRepo:
         if refusal is not None:
             raise refusal
         return self.get(name)
+
+
+def _normal_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
 def _check_strength(password: str) -> None:
