@@ -1,4 +1,8 @@
-"""The one module that knows where shipped files live: in a checkout, an installed wheel, or a frozen build."""
+"""The one module that knows where shipped files live: in a checkout, an installed wheel, or a frozen build.
+
+Frozen (PyInstaller onedir, packaging/planprogress.spec): `sys._MEIPASS` is the `_internal` folder beside the
+executable and holds `resources/`, `db/` and `planprogress-<version>.dist-info` (for `desktop.__version__`).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,11 @@ import platformdirs
 
 APP_NAME = "planprogress"
 HOME_ENV = "PLANPROGRESS_HOME"
+
+
+def is_frozen() -> bool:
+    """True inside a PyInstaller build."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
 
 
 @cache
@@ -58,6 +67,34 @@ def cjk_font_file() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
+
+
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
+def app_icon_file() -> Path:
+    """The window and menu icon (PNG; Windows executables carry planprogress.ico themselves)."""
+    return icons_dir() / "planprogress.png"
+
+
+def cli_command() -> tuple[str, list[str], dict[str, str]]:
+    """How to start our own command line as a child process: (program, leading arguments, extra environment).
+
+    Frozen on Windows the window program has no console, so the console twin `planprogress-cli.exe` beside it
+    does the work; elsewhere the frozen executable is the CLI itself. From a checkout or a wheel: this Python
+    with `-m desktop`, the folder holding the `desktop` package first on PYTHONPATH whatever the working folder.
+    """
+    if is_frozen():
+        program = Path(sys.executable)
+        twin = program.with_name("planprogress-cli.exe")
+        if sys.platform == "win32" and twin.is_file():
+            return str(twin), [], {}
+        return str(program), [], {}
+    package_parent = str(Path(__file__).resolve().parent.parent)
+    current = os.environ.get("PYTHONPATH", "")
+    python_path = package_parent + (os.pathsep + current if current else "")
+    return sys.executable, ["-m", "desktop"], {"PYTHONPATH": python_path}
 
 
 def default_home() -> Path:
