@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain.errors import InputError, IntegrityError, StateError
+from desktop.domain.errors import InputError, IntegrityError, StateError, StoreError
 from desktop.store import Home, Store
 from desktop.store.evidence import fsync_dir
 
@@ -110,21 +110,40 @@ def restore_backup(backup: Path, root: Path, *, replace: bool = False) -> Path |
         raise StateError(
             f"数据目录 {root} 里已有数据：如确定要用备份替换它，请加 --replace（原数据会被移到旁边保留）。"
         )
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=root.parent if root.parent.is_dir() else None))
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=root.parent))  # same disk: the rename is atomic
+    except OSError as exc:
+        raise StoreError(f"无法在 {root.parent} 中恢复（{exc.strerror}）：请检查路径和权限。") from exc
+    kept: Path | None = None
     try:
         _extract_checked(backup, staging)
         Store.open(staging, "restore").close()  # proves the database opens (and migrates if older)
-        kept: Path | None = None
         if root.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept = root.with_name(f"{root.name}.before-restore-{stamp}")
+            kept = _aside_name(root)
             os.replace(root, kept)
         os.replace(staging, root)
         fsync_dir(root.parent)
         return kept
-    except BaseException:
+    except OSError as exc:
+        if kept is not None and not root.exists():
+            os.replace(kept, root)  # put the old home back where it was
+        raise StoreError(
+            f"恢复失败（{exc.strerror}）：请检查磁盘空间和权限后重试，原数据目录 {root} 未作改动。"
+        ) from exc
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
+
+
+def _aside_name(root: Path) -> Path:
+    """A free sibling name for the home being replaced (two restores in one second must not collide)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = root.with_name(f"{root.name}.before-restore-{stamp}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = root.with_name(f"{root.name}.before-restore-{stamp}-{n}")
+    return candidate
 
 
 def _extract_checked(backup: Path, target: Path) -> None:
@@ -138,7 +157,7 @@ def _extract_checked(backup: Path, target: Path) -> None:
             assert handle is not None
             manifest = json.loads(handle.read(1024 * 1024))
             if manifest.get("format") != FORMAT:
-                raise IntegrityError(f"{backup.name} 不是 planprogress 的备份文件。")
+                raise IntegrityError(f"{backup.name} 不是 planprogress 的备份文件，或其清单已损坏：请换一份备份。")
             expected = {e["name"]: e for e in manifest["files"]}
             seen: set[str] = set()
             for member in members[1:]:
