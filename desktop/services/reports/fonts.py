@@ -34,7 +34,9 @@ class _Fallback(dict[int, int | None]):
         value: int | None
         if code == 0x0D:
             value = None  # CRLF from Windows text becomes a plain newline
-        elif code in self._covered or code in (0x0A, 0x09):
+        elif code == 0x09:
+            value = 0x20  # a tab has no glyph
+        elif code in self._covered or code == 0x0A:
             value = code
         else:
             value = ord(REPLACEMENT)

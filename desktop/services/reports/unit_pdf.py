@@ -119,7 +119,7 @@ def _summary(data: UnitReportData, st: pp.Styles) -> list[Flowable]:
     widths = [58 * mm, 18 * mm, 22 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm]
     rows = []
     for n, p in enumerate(data.projects):
-        name = f"{PROJECT_ORDINALS[n % 10]}、{p.project.name}"
+        name = f"（{PROJECT_ORDINALS[n % 10]}）{p.project.name}"
         counts = [str(p.lights.get(light, 0)) for light in (Light.GREEN, Light.YELLOW, Light.RED, Light.GREY)]
         rows.append(Row([name, str(len(p.tasks)), f"{p.percent}%", *counts]))
     totals = data.light_totals()
