@@ -144,7 +144,7 @@ def test_restore_over_a_home_needs_replace_and_keeps_the_old_one(cli: Cli, fille
     assert kept.name.startswith(f"{filled.name}.before-restore-")
     assert home_state(kept).dump == newer.dump  # the replaced home, kept whole
     assert home_state(filled).dump == snapshot.dump
-    titles = [m["title"] for m in cli("--json", "measure", "list", home_dir=filled).json()]  # type: ignore[union-attr]
+    titles = [m["title"] for m in cli("--json", "measure", "list", home_dir=filled).json()]
     assert titles == ["备份前的措施"]
 
 
@@ -180,5 +180,5 @@ def test_two_restores_in_a_row_keep_both_old_homes(cli: Cli, filled: Path, tmp_p
     for _ in range(2):
         result = cli("--json", "restore", str(archive), "--replace", home_dir=filled)
         assert result.code == 0, result.err
-        kept.append(result.json()["previous"])  # type: ignore[index]
+        kept.append(result.json()["previous"])
     assert len(set(kept)) == 2 and all(Path(k).is_dir() for k in kept)

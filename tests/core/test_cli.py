@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from tests.core.support import assert_error, home_state
 Cli = Callable[..., CliResult]
 
 
-def _ok(result: CliResult) -> object:
+def _ok(result: CliResult) -> Any:
     assert result.code == 0, result.err
     return result.json()
 
@@ -68,7 +69,7 @@ def test_ids_are_unique_and_any_target_takes_any_kind(cli: Cli, items: dict[str,
         assert isinstance(added, list) and added[0]["item_id"] == target, kind
         listed = _ok(cli("--json", "evidence", "list", "--target", str(target)))
         assert isinstance(listed, list) and len(listed) == 1
-    assert len(_ok(cli("--json", "progress", "--period", "2026-11", "--list"))) == 3  # type: ignore[arg-type]
+    assert len(_ok(cli("--json", "progress", "--period", "2026-11", "--list"))) == 3
 
 
 @pytest.mark.parametrize(

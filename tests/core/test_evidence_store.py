@@ -60,7 +60,7 @@ def test_cli_keeps_chinese_names_with_spaces_verbatim(cli: Cli, unit_home: Path,
     assert added.code == 0, added.err
     assert CHINESE_NAME in added.out
     listed = cli("--json", "evidence", "list")
-    [record] = listed.json()  # type: ignore[misc]
+    [record] = listed.json()
     assert record["original_name"] == CHINESE_NAME
     assert record["title"] == "会议 纪要（第一期）"
     assert record["category"] == "会议记录"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.catalog import Catalog
 from desktop.domain.errors import StateError, StoreError
 from desktop.store import Store
 from desktop.store.db import APPLICATION_ID, DB_FILENAME, schema_version
@@ -97,9 +98,9 @@ def test_init_refuses_bad_unit_codes_without_creating_anything(cli: Cli, tmp_pat
     assert not target.exists()
 
 
-def test_create_refuses_an_existing_home(store: Store, catalog: object) -> None:
+def test_create_refuses_an_existing_home(store: Store, catalog: Catalog) -> None:
     with pytest.raises(StateError, match="已经初始化过了"):
-        Store.create(store.home.root, "t", "unit", catalog)  # type: ignore[arg-type]
+        Store.create(store.home.root, "t", "unit", catalog)
 
 
 def test_our_files_carry_the_application_id(unit_home: Path) -> None:

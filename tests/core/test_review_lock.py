@@ -104,4 +104,4 @@ def test_cli_reopen_is_audited_under_the_acting_user(cli: Cli, approved: Path) -
     again = cli("progress", "1", "--period", "2026-Q4", "--status", "已完成", "--percent", "100")
     assert again.code == 0, again.err
     status = cli("--json", "review", "status").json()
-    assert status == [{"period": "2026-Q4", "state": "draft", "by": "tester", "at": status[0]["at"]}]  # type: ignore[index]
+    assert status == [{"period": "2026-Q4", "state": "draft", "by": "tester", "at": status[0]["at"]}]

@@ -120,7 +120,7 @@ def test_cli_user_add_with_role_aliases(cli: Cli, unit_home: Path, tmp_path: Pat
         result = cli("user", "add", name, "--role", role, "--password-file", str(secret))
         assert result.code == 0, result.err
     listed = cli("--json", "user", "list").json()
-    assert [(u["name"], u["role"]) for u in listed] == [  # type: ignore[union-attr]
+    assert [(u["name"], u["role"]) for u in listed] == [
         ("clerk1", "填报员"),
         ("rev1", "审核员"),
         ("adm1", "管理员"),
