@@ -14,10 +14,10 @@ from desktop.domain.errors import InputError
 def check_target(path: Path, suffixes: tuple[str, ...]) -> Path:
     """Refuse an output path that cannot work before any time is spent rendering."""
     path = path.expanduser()
-    if path.suffix.lower() not in suffixes:
-        raise InputError(f"输出文件“{path.name}”的扩展名应为 {' 或 '.join(suffixes)}：请修改 --out。")
     if path.is_dir():
         raise InputError(f"“{path}”是文件夹：请在 --out 中写上文件名，例如 {path / ('报告' + suffixes[0])}。")
+    if path.suffix.lower() not in suffixes:
+        raise InputError(f"输出文件“{path.name}”的扩展名应为 {' 或 '.join(suffixes)}：请修改 --out。")
     if not path.parent.is_dir():
         raise InputError(f"输出目录“{path.parent}”不存在：请先建立该目录，或换一个位置。")
     return path
