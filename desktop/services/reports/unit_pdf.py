@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from desktop.domain.health import Light
 from desktop.services.reports import pdf_parts as pp
 from desktop.services.reports.charts import lights_chart, percent_chart
-from desktop.services.reports.fonts import REPLACEMENT, register_cjk_font, safe_text
-from desktop.services.reports.output import atomic_output, check_target
+from desktop.services.reports.fonts import REPLACEMENT, safe_text
+from desktop.services.reports.output import check_target
+from desktop.services.reports.pdf_doc import write_pdf
 from desktop.services.reports.tables import Row, data_table
 from desktop.services.reports.unit_data import EvidenceLine, UnitReportData
 from desktop.store.overview import MeasureView, MilestoneView, ProjectView, TaskView
@@ -29,32 +27,6 @@ LIGHT_FILL = {
 }
 PROJECT_ORDINALS = "一二三四五六七八九十"
 NOT_REPORTED = "未填报"
-
-
-class _Doc(SimpleDocTemplate):  # type: ignore[misc]
-    """Reports progress once per laid-out flowable."""
-
-    def __init__(self, target: str, total: int, progress: pp.Progress | None, **kwargs: Any) -> None:
-        super().__init__(target, **kwargs)
-        self._total = max(total, 1)
-        self._done = 0
-        self._progress = progress
-
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook name
-        if self._progress is not None:
-            self._done = min(self._done + 1, self._total)
-            self._progress(self._done, self._total)
-
-
-@contextlib.contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Plain Flate page streams instead of Flate + ASCII85: a quarter smaller, and faster to write."""
-    saved = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = saved
 
 
 def size_text(size: int) -> str:
@@ -326,25 +298,13 @@ def build_story(data: UnitReportData) -> list[Flowable]:
 
 def render_unit_pdf(data: UnitReportData, out: Path, progress: pp.Progress | None = None) -> int:
     """Write the report to `out` (replaced only when complete); return the number of pages."""
-    out = check_target(out, (".pdf",))
-    register_cjk_font()
-    story = build_story(data)
-    pages: list[int] = []
-    header = f"{data.unit.name}　{data.period.label}（{data.period.code}）规划推进情况报告"
-    with atomic_output(out) as tmp, _binary_streams():
-        doc = _Doc(
-            str(tmp),
-            len(story),
-            progress,
-            pagesize=pp.PAGE,
-            leftMargin=pp.MARGIN_X,
-            rightMargin=pp.MARGIN_X,
-            topMargin=pp.MARGIN_TOP,
-            bottomMargin=pp.MARGIN_BOTTOM,
-            title=f"{data.unit.name} {data.period.label} 规划推进情况报告",
-            author=data.unit.name,
-            subject=data.plan_title,
-            creator="planprogress",
-        )
-        doc.build(story, canvasmaker=pp.numbered_canvas(header, pages))
-    return pages[0] if pages else 0
+    check_target(out, (".pdf",))  # before any time is spent laying out
+    return write_pdf(
+        out,
+        build_story(data),
+        header=f"{data.unit.name}　{data.period.label}（{data.period.code}）规划推进情况报告",
+        title=f"{data.unit.name} {data.period.label} 规划推进情况报告",
+        author=data.unit.name,
+        subject=data.plan_title,
+        progress=progress,
+    )

@@ -209,7 +209,7 @@ def test_failed_render_leaves_no_file(sample: Sample, tmp_path: Path, monkeypatc
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr("desktop.services.reports.unit_pdf._Doc.build", broken)
+    monkeypatch.setattr("desktop.services.reports.pdf_doc._Doc.build", broken)
     with pytest.raises(RuntimeError):
         _report(sample.store, out)
     assert out.read_bytes() == b"old report"

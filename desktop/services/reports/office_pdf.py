@@ -1,0 +1,221 @@
+"""The provincial office's summary report, rendered from plain per-unit data.
+
+The office database and its queries belong to the bundle side; this module only lays out what it is
+given (`OfficeReportData`), so `planprogress province report` is one collect function plus
+`render_office_pdf`. Content per the issue: who reported for the period (and who is late), the
+units × projects completion matrix, province-wide indicators against their dated goals (2023 / 2025),
+and a page per unit listing its red items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from desktop.domain.periods import Period
+from desktop.services.reports import pdf_parts as pp
+from desktop.services.reports.output import check_target
+from desktop.services.reports.pdf_doc import write_pdf
+from desktop.services.reports.tables import Row, data_table
+
+_LATE = colors.HexColor("#f9d0d0")
+_OK = colors.HexColor("#d8f0da")
+_MET = colors.HexColor("#d8f0da")
+
+
+@dataclass(frozen=True)
+class RedItem:
+    """One red-light item of a unit: overdue or 滞后."""
+
+    task_key: str  # "2.03"
+    kind: str  # 任务 / 措施 / 时间节点
+    title: str
+    reason: str  # e.g. "逾期（到期 2026-06-30）" or "滞后：……"
+    responsible: str = ""  # department / person, when known
+
+
+@dataclass(frozen=True)
+class OfficeUnitRow:
+    code: str
+    name: str
+    reported: bool  # progress for the period has arrived
+    last_seq: int | None  # last accepted bundle, None before the first
+    last_at: str  # when it was accepted ("" before the first)
+    percents: tuple[int | None, ...]  # per project, in OfficeReportData.projects order; None: no data
+    red_items: tuple[RedItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    year: int
+    value: float
+    met: bool
+    final: bool  # the year is over: the result will not change
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    name: str  # 规范化监狱创建达标率
+    unit: str  # "%"
+    achieved: int  # units that achieved it
+    total: int
+    share: float  # 0–100, in `unit`
+    goals: tuple[GoalRow, ...]
+
+
+@dataclass(frozen=True)
+class OfficeReportData:
+    office: str  # 广东省监狱管理局
+    plan_title: str
+    period: Period
+    generated: dt.datetime
+    projects: tuple[str, ...]  # project names in catalog order
+    units: tuple[OfficeUnitRow, ...]
+    indicators: tuple[IndicatorRow, ...] = ()
+
+
+def _pct(value: int | None) -> str:
+    return "—" if value is None else f"{value}%"
+
+
+def _average(values: list[int]) -> int | None:
+    return round(sum(values) / len(values)) if values else None
+
+
+def _cover(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
+    late = [u for u in data.units if not u.reported]
+    facts = (
+        f"报告期：{data.period.label}（{data.period.code}）",
+        f"生成时间：{data.generated.strftime('%Y-%m-%d %H:%M')}",
+        f"单位数：{len(data.units)}，本期已报送 {len(data.units) - len(late)}，未报送 {len(late)}",
+    )
+    return [
+        Spacer(1, 50 * mm),
+        pp.para(data.plan_title, st.subtitle),
+        pp.para("全省推进情况汇总报告", st.title),
+        pp.para(data.office, st.subtitle),
+        Spacer(1, 20 * mm),
+        *(pp.para(f, st.body) for f in facts),
+        PageBreak(),
+    ]
+
+
+def _reporting(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
+    late = [u for u in data.units if not u.reported]
+    rows = [
+        Row(
+            [
+                u.name,
+                u.code,
+                "已报送" if u.reported else "未报送",
+                "—" if u.last_seq is None else str(u.last_seq),
+                u.last_at or "—",
+            ],
+            ((2, 2, _OK if u.reported else _LATE),),
+        )
+        for u in sorted(data.units, key=lambda u: (u.reported, u.code))
+    ]
+    note = "未报送：" + "、".join(u.name for u in late) + "。" if late else "全部单位均已报送。"
+    return [
+        pp.para("一、报送情况", st.h1),
+        pp.para(note, st.body),
+        data_table(
+            ["单位", "代码", "本期", "最近数据包序号", "接收时间"],
+            rows,
+            [52 * mm, 30 * mm, 20 * mm, 30 * mm, 46 * mm],
+            centered=(2, 3),
+        ),
+    ]
+
+
+def _matrix(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
+    count = max(len(data.projects), 1)
+    name_width, avg_width = 44 * mm, 18 * mm
+    project_width = (pp.CONTENT_WIDTH - name_width - avg_width) / count
+    n = len(data.projects)
+    table = [(u.name, (tuple(u.percents) + (None,) * n)[:n]) for u in data.units]
+    rows = [Row([name, *(_pct(p) for p in ps), _pct(_average([p for p in ps if p is not None]))]) for name, ps in table]
+    province = [_average([ps[i] for _, ps in table if ps[i] is not None]) for i in range(n)]
+    overall = _average([p for p in province if p is not None])
+    rows.append(Row(["全省平均", *(_pct(p) for p in province), _pct(overall)], ((0, -1, pp.HEADER_FILL),)))
+    return [
+        Spacer(1, 6 * mm),
+        pp.para("二、各单位各工程完成情况（%）", st.h1),
+        data_table(
+            ["单位", *data.projects, "平均"],
+            rows,
+            [name_width, *([project_width] * len(data.projects)), avg_width],
+            centered=range(1, len(data.projects) + 2),
+        ),
+    ]
+
+
+def _indicators(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 6 * mm), pp.para("三、全省指标与规划目标", st.h1)]
+    if not data.indicators:
+        return [*out, pp.para("规划目录中没有量化指标。", st.body)]
+    rows = []
+    for ind in data.indicators:
+        for goal in ind.goals or (None,):
+            if goal is None:
+                rows.append(Row([ind.name, f"{ind.share:.1f}{ind.unit}", f"{ind.achieved}/{ind.total}", "—", "—"]))
+                continue
+            verdict = ("已达到" if goal.met else "未达到") + ("" if goal.final else "（年度未结束）")
+            rows.append(
+                Row(
+                    [
+                        ind.name,
+                        f"{ind.share:.1f}{ind.unit}",
+                        f"{ind.achieved}/{ind.total}",
+                        f"{goal.year}年 {goal.value:g}{ind.unit}",
+                        verdict,
+                    ],
+                    ((4, 4, _MET if goal.met else _LATE),),
+                )
+            )
+    widths = [62 * mm, 24 * mm, 24 * mm, 32 * mm, 36 * mm]
+    return [*out, data_table(["指标", "全省现值", "达标单位", "规划目标", "结论"], rows, widths, centered=(1, 2))]
+
+
+def _unit_page(unit: OfficeUnitRow, st: pp.Styles, new_page: bool) -> list[Flowable]:
+    out: list[Flowable] = [PageBreak()] if new_page else []
+    out.append(pp.para(f"{unit.name}（{unit.code}）红灯事项", st.h2))
+    if not unit.reported:
+        out.append(pp.para("本期尚未报送，以下为最近一次报送的数据。", st.note))
+    if not unit.red_items:
+        return [*out, pp.para("无逾期或滞后事项。", st.body)]
+    out.append(pp.para(f"共 {len(unit.red_items)} 项。", st.note))
+    rows = [Row([r.task_key, r.kind, r.title, r.responsible or "—", r.reason]) for r in unit.red_items]
+    widths = [16 * mm, 18 * mm, 66 * mm, 34 * mm, 44 * mm]
+    return [*out, data_table(["任务", "类别", "事项", "责任部门 / 责任人", "原因"], rows, widths, centered=(0, 1))]
+
+
+def build_office_story(data: OfficeReportData) -> list[Flowable]:
+    st = pp.make_styles()
+    story = _cover(data, st) + _reporting(data, st) + _matrix(data, st) + _indicators(data, st)
+    story.append(PageBreak())
+    story.append(pp.para("四、各单位红灯事项", st.h1))
+    for index, unit in enumerate(sorted(data.units, key=lambda u: u.code)):
+        story.extend(_unit_page(unit, st, new_page=index > 0))
+    if not data.units:
+        story.append(pp.para("尚未登记任何单位。", st.body))
+    return story
+
+
+def render_office_pdf(data: OfficeReportData, out: Path, progress: pp.Progress | None = None) -> int:
+    """Write the office summary to `out` (replaced only when complete); return the number of pages."""
+    check_target(out, (".pdf",))
+    return write_pdf(
+        out,
+        build_office_story(data),
+        header=f"{data.office}　{data.period.label}（{data.period.code}）全省推进情况汇总",
+        title=f"{data.office} {data.period.label} 全省推进情况汇总报告",
+        author=data.office,
+        subject=data.plan_title,
+        progress=progress,
+    )

@@ -1,0 +1,95 @@
+"""The office summary report's renderer, fed plain per-unit data (the office database feeds it later)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from desktop.domain.periods import parse_period
+from desktop.services.reports.office_pdf import (
+    GoalRow,
+    IndicatorRow,
+    OfficeReportData,
+    OfficeUnitRow,
+    RedItem,
+    render_office_pdf,
+)
+from tests.core.reports.conftest import NOW, ink_stddev, pdf_pages, pdffonts, render_png
+
+PROJECTS = ("凝心聚力工程", "平安监狱工程", "公正廉洁工程", "改造提质工程", "精准保障工程")
+
+
+def _units(count: int) -> tuple[OfficeUnitRow, ...]:
+    units = []
+    for n in range(count):
+        reds = tuple(
+            RedItem(
+                f"2.0{k % 8 + 1}",
+                "措施",
+                f"第{k + 1}项逾期措施：完善监控设备",
+                f"逾期（到期 2026-0{k % 9 + 1}-15）",
+                "狱政科",
+            )
+            for k in range(n % 4 * 12)
+        )
+        units.append(
+            OfficeUnitRow(
+                code=f"GD-{n + 1:02d}",
+                name=f"广东省第{n + 1}监狱",
+                reported=n % 5 != 3,
+                last_seq=n + 1 if n % 7 else None,
+                last_at="2026-11-20 10:00" if n % 7 else "",
+                percents=tuple((n * 13 + k * 17) % 101 if n % 6 else None for k in range(len(PROJECTS))),
+                red_items=reds,
+            )
+        )
+    return tuple(units)
+
+
+def _data(count: int = 30) -> OfficeReportData:
+    indicator = IndicatorRow(
+        "规范化监狱创建达标率",
+        "%",
+        24,
+        30,
+        80.0,
+        (GoalRow(2023, 80, True, True), GoalRow(2025, 100, False, False)),
+    )
+    return OfficeReportData(
+        "广东省监狱管理局",
+        "广东省监狱工作发展“十四五”规划",
+        parse_period("2026-Q4"),
+        NOW,
+        PROJECTS,
+        _units(count),
+        (indicator,),
+    )
+
+
+def test_office_report_content(tmp_path: Path) -> None:
+    out = tmp_path / "全省汇总.pdf"
+    pages = render_office_pdf(_data(), out)
+    texts = pdf_pages(out)
+    assert pages == len(texts) >= 30 + 3
+    text = re.sub(r"\s+", "", "".join(texts))
+    assert "全省推进情况汇总报告" in text and "广东省监狱管理局" in text
+    for name in PROJECTS:
+        assert name in text
+    assert "未报送：广东省第4监狱、" in text  # who is late, by name
+    assert (
+        "规范化监狱创建达标率" in text and "2023年80%" in text and "已达到" in text and "未达到（年度未结束）" in text
+    )
+    assert "全省平均" in text
+    for n in (1, 15, 30):
+        assert f"广东省第{n}监狱（GD-{n:02d}）红灯事项" in text
+    assert "无逾期或滞后事项" in text and "第36项逾期措施" in text
+    assert all(row[-5] == "yes" for row in pdffonts(out))
+    assert ink_stddev(render_png(out, 2, tmp_path / "p")) > 5
+
+
+def test_office_report_without_units(tmp_path: Path) -> None:
+    out = tmp_path / "空.pdf"
+    data = OfficeReportData("广东省监狱管理局", "规划", parse_period("2026"), NOW, PROJECTS, ())
+    assert render_office_pdf(data, out) >= 2
+    text = "".join(pdf_pages(out))
+    assert "尚未登记任何单位" in text and "规划目录中没有量化指标" in text
