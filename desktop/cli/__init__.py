@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli import admin, evidence_cmds, records, report_cmds
+from desktop.cli import admin, bundle_cmds, evidence_cmds, province_cmds, records, report_cmds
 from desktop.cli.context import Context
 from desktop.domain.errors import PlanProgressError
 from desktop.store import DatabaseFault
@@ -17,7 +17,7 @@ from desktop.store import DatabaseFault
 Handler = Callable[[Context, argparse.Namespace], int]
 
 # Feature modules each add their subcommands; order is the order in `--help`.
-COMMAND_MODULES = [admin, records, evidence_cmds, report_cmds]
+COMMAND_MODULES = [admin, records, evidence_cmds, report_cmds, bundle_cmds, province_cmds]
 
 
 _ARGPARSE_MESSAGES = (

@@ -10,12 +10,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop import paths
+from desktop.cli.bundle_cmds import read_passphrase
 from desktop.cli.context import Context
 from desktop.domain.catalog import DEFAULT_CATALOG_ID, available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
 from desktop.domain.status import Role
+from desktop.services import keys
 from desktop.services.backup import create_backup, restore_backup
-from desktop.store import Store, validate_unit_code
+from desktop.store import Home, Store, validate_unit_code
 
 PASSWORD_ENV = "PLANPROGRESS_USER_PASSWORD"
 
@@ -25,6 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--unit-code", required=True, help="单位代码：英文字母、数字和 -，如 GD-GZ01")
     p.add_argument("--unit-name", required=True, help="单位名称，如 广州监狱")
     p.add_argument("--catalog", default=DEFAULT_CATALOG_ID, help="规划目录（默认“十四五”规划）")
+    p.add_argument("--province-key", metavar="FILE", help="省局下发的公钥文件 office.pub（也可以以后用 keys import）")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("unit", help="显示本单位信息")
@@ -89,9 +92,22 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     catalogs = [c for c in available_catalogs(paths.catalogs_dir()) if c.id == args.catalog]
     if not catalogs:
         raise NotFoundError(f"没有名为 {args.catalog} 的规划目录。")
+    office_key = Path(args.province_key).expanduser() if args.province_key else None
+    if office_key is not None:  # checked before anything is created
+        keys.parse_recipients(keys.read_key_file(office_key, "省局公钥"), office_key.name)
+    passphrase = read_passphrase(ctx, "为本单位签名密钥设置口令（直接回车则不设口令）：", new=True)
     with Store.create(ctx.home, ctx.actor, "unit", catalogs[-1]) as store:
         unit = store.set_unit(args.unit_code, args.unit_name)
         tasks = len(store.plan.tasks())
+    home = Home(ctx.home)
+    signing = keys.create_unit_key(home, unit.code, passphrase)
+    if office_key is not None:
+        keys.import_office_key(home, office_key)
+    notice = (
+        "已生成本单位的签名密钥（有口令保护）。"
+        if signing.protected
+        else "已生成本单位的签名密钥（未设口令：没有终端可输入，也没有 --passphrase-file 或 PLANPROGRESS_PASSPHRASE）。"
+    )
     ctx.emit(
         {
             "home": str(ctx.home),
@@ -99,9 +115,13 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
             "unit_name": unit.name,
             "catalog": f"{unit.catalog_id}@{unit.catalog_version}",
             "tasks": tasks,
+            "signing_key_id": signing.key_id,
+            "signing_key_protected": signing.protected,
+            "public_key_path": str(signing.public_key_path),
+            "office_key_imported": office_key is not None,
         },
         f"已建立 {unit.name}（{unit.code}）的数据目录：{ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}，"
-        f"共 {tasks} 项任务。",
+        f"共 {tasks} 项任务。\n{notice}",
     )
     return 0
 

@@ -33,8 +33,7 @@ def filled(cli: Cli, unit_home: Path, tmp_path: Path) -> Path:
     ):
         result = cli(*args)
         assert result.code == 0, result.err
-    (unit_home / "keys").mkdir()
-    (unit_home / "keys" / "unit.pub").write_text("untrusted comment: test key\nRWQ...\n", encoding="utf-8")
+    assert (unit_home / "keys" / "unit.pub").is_file()  # init made the unit's signing key
     return unit_home
 
 

@@ -1,0 +1,287 @@
+"""Provincial office commands: init (office key pair), enroll, revoke, import, resync, status, evidence, log."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from desktop import paths
+from desktop.cli.bundle_cmds import Reporter, read_passphrase
+from desktop.cli.context import Context
+from desktop.domain.catalog import available_catalogs
+from desktop.domain.errors import InputError, IntegrityError, StateError
+from desktop.domain.periods import parse_date
+from desktop.services import keys
+from desktop.services.bundle.format import BUNDLE_NAME
+from desktop.services.office import evidence as office_evidence
+from desktop.services.office import registry
+from desktop.services.office.intake import Intake, IntakeResult
+from desktop.services.office.status import ProvinceStatus, province_status
+from desktop.store import Home, Store
+from desktop.store.office import OfficeRepo
+
+REJECTED_EXIT = 7
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("province", help="省局：密钥、单位登记、导入数据包、汇总").add_subparsers(
+        dest="action", required=True
+    )
+    p = group.add_parser("init", help="建立省局的数据目录和加密密钥对")
+    p.add_argument("--name", default="省局", help="省局名称（写在公钥文件的注释里）")
+    p.add_argument("--escrow", action="append", default=[], metavar="KEY_OR_FILE", help="托管备份公钥（age1…或文件）")
+    p.set_defaults(handler=cmd_init)
+    p = group.add_parser("enroll", help="登记单位的签名公钥")
+    p.add_argument("pubkey", metavar="UNIT_PUBKEY_FILE")
+    p.add_argument("--unit-code", required=True)
+    p.set_defaults(handler=cmd_enroll)
+    p = group.add_parser("revoke", help="吊销单位（不再接收其数据包）")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--reason", default="", help="原因（写入审计记录）")
+    p.set_defaults(handler=cmd_revoke)
+    p = group.add_parser("import", help="导入数据包（可一次导入多个，或整个U盘）")
+    p.add_argument("bundles", nargs="+", metavar="BUNDLE_DIR")
+    p.set_defaults(handler=cmd_import)
+    p = group.add_parser("resync", help="单位从备份恢复后：允许其下一个完整数据包重新开始数据包链")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--reason", required=True, help="原因（写入导入日志）")
+    p.set_defaults(handler=cmd_resync)
+    p = group.add_parser("status", help="各单位报送情况、工程完成度和全省指标")
+    p.add_argument("--period", help="报告期（默认本季度），如 2026-Q4、2026-11")
+    p.add_argument("--today", help="按这一天计算（默认今天）YYYY-MM-DD")
+    p.set_defaults(handler=cmd_status)
+    p = group.add_parser("log", help="导入日志（含被拒收的数据包及原因）")
+    p.add_argument("--unit")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=cmd_log)
+    evidence = group.add_parser("evidence", help="浏览各单位报送的佐证材料").add_subparsers(dest="what", required=True)
+    p = evidence.add_parser("list", help="按单位、任务、时间节点列出")
+    p.add_argument("--unit")
+    p.add_argument("--task", help="任务序号，如 5.12")
+    p.add_argument("--milestone", help="时间节点编号（uid）")
+    p.add_argument("--after", type=int, default=0, help="分页：只列出编号大于此数的")
+    p.add_argument("--limit", type=int)
+    p.set_defaults(handler=cmd_evidence_list)
+    p = evidence.add_parser("get", help="取出一份佐证材料（先校验哈希）")
+    p.add_argument("id", type=int)
+    p.add_argument("--out", required=True, help="目标文件或文件夹")
+    p.set_defaults(handler=cmd_evidence_get)
+    p = evidence.add_parser("verify", help="重新计算所有佐证材料的哈希")
+    p.set_defaults(handler=cmd_evidence_verify)
+
+
+def _office_store(ctx: Context) -> Store:
+    store = ctx.open_store()
+    if store.kind != "office":
+        store.close()
+        raise StateError(f"{ctx.home} 是单位的数据目录：省局命令请用 --home 指向省局的数据目录（province init 建立）。")
+    return store
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    home = Home(ctx.home)
+    if home.exists():
+        with ctx.open_store() as store:
+            if store.kind != "office":
+                raise StateError(f"{ctx.home} 是单位的数据目录：省局请另建一个数据目录（--home）。")
+    escrow: list[str] = []
+    for item in args.escrow:
+        path = Path(item).expanduser()
+        escrow += keys.parse_recipients(path.read_bytes(), path.name) if path.is_file() else [item]
+    passphrase = read_passphrase(ctx, "为省局私钥设置口令（至少 8 个字符）：", new=True)
+    if not passphrase:
+        raise InputError(
+            "省局私钥必须设口令：请在终端运行并输入口令，或用 --passphrase-file 文件 / 环境变量 "
+            "PLANPROGRESS_PASSPHRASE 提供。"
+        )
+    if len(passphrase) < keys.MIN_OFFICE_PASSPHRASE:
+        raise InputError(f"省局私钥口令至少需要 {keys.MIN_OFFICE_PASSPHRASE} 个字符。")
+    if not home.exists():
+        catalogs = available_catalogs(paths.catalogs_dir())
+        with Store.create(ctx.home, ctx.actor, "office", catalogs[-1]) as store:
+            for catalog in catalogs:
+                store.plan.load_catalog(catalog)
+            store.database.set_meta("office_name", args.name)
+    info = keys.create_office_key(home, passphrase, escrow, args.name)
+    ctx.emit(
+        {
+            "home": str(ctx.home),
+            "public_key": info.public_key,
+            "public_key_path": str(info.public_key_path),
+            "identity_path": str(info.identity_path),
+            "escrow": list(info.escrow),
+        },
+        f"已建立省局密钥对。\n公钥：{info.public_key}\n"
+        f"公钥文件：{info.public_key_path}（交各单位：planprogress keys import）\n"
+        f"私钥文件：{info.identity_path}（口令保护；请另行备份，口令切勿遗失）",
+    )
+    return 0
+
+
+def cmd_enroll(ctx: Context, args: argparse.Namespace) -> int:
+    with _office_store(ctx) as store:
+        unit, what, key_id = registry.enroll(store, Path(args.pubkey).expanduser(), args.unit_code)
+    text = {
+        "new": f"已登记单位 {unit.code}（签名密钥 {key_id}）",
+        "rotated": f"已为单位 {unit.code} 更换签名密钥为 {key_id}（旧密钥停用）",
+        "re-enrolled": f"已重新登记单位 {unit.code}（新签名密钥 {key_id}），吊销已解除",
+        "unchanged": f"单位 {unit.code} 已登记过这把密钥（{key_id}），未作改动",
+    }[what]
+    ctx.emit({"unit": unit.code, "key_id": key_id, "result": what}, text)
+    return 0
+
+
+def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
+    with _office_store(ctx) as store:
+        unit = registry.revoke(store, args.code, args.reason)
+    ctx.emit({"unit": unit.code, "revoked_at": unit.revoked_at}, f"已吊销单位 {unit.code}：不再接收其数据包。")
+    return 0
+
+
+def cmd_resync(ctx: Context, args: argparse.Namespace) -> int:
+    with _office_store(ctx) as store:
+        unit = registry.allow_resync(store, args.code, args.reason)
+    ctx.emit(
+        {"unit": unit.code, "resync": True, "last_seq": unit.last_seq},
+        f"已允许 {unit.code} 重新同步：请该单位导出完整数据包（planprogress export --full），"
+        "导入后其数据包链从该包重新开始。",
+    )
+    return 0
+
+
+def expand_sources(items: list[str]) -> list[Path]:
+    """Bundle folders as given; a folder that holds bundles (a stick) stands for all of them, in chain order."""
+    out: list[Path] = []
+    for item in items:
+        path = Path(item).expanduser()
+        if not BUNDLE_NAME.match(path.name) and path.is_dir():
+            inner = [p for p in path.iterdir() if BUNDLE_NAME.match(p.name) and p.is_dir()]
+            if inner:
+                out += sorted(inner, key=lambda p: p.name)
+                continue
+        out.append(path)
+    return out
+
+
+def _result_data(result: IntakeResult) -> dict[str, Any]:
+    data = asdict(result)
+    data["outcome"] = result.outcome.value
+    data["label"] = result.outcome.label
+    data["ok"] = result.ok
+    return data
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    sources = expand_sources(args.bundles)
+    passphrase = read_passphrase(ctx, "省局私钥的口令：")
+    if not passphrase:
+        raise InputError(
+            "需要省局私钥的口令：请在终端输入，或用 --passphrase-file 文件 / 环境变量 PLANPROGRESS_PASSPHRASE 提供。"
+        )
+    reporter = Reporter(ctx, "导入")
+    with _office_store(ctx) as store:
+        identity = keys.load_office_identity(store.home, passphrase)
+        try:
+            results = Intake(store, identity, progress=reporter.progress, phase=reporter.phase).run(sources)
+        finally:
+            reporter.close()
+    ok = all(r.ok for r in results)
+    lines = [f"{r.name}  [{r.outcome.label}]  {r.message}" for r in results]
+    reporter.result(ctx, {"ok": ok, "bundles": [_result_data(r) for r in results]}, "\n".join(lines))
+    if not ok:
+        bad = [r for r in results if not r.ok]
+        print(
+            f"错误：{len(bad)} 个数据包未被接收（见上方各行原因；被拒收的已隔离，可用 province log 查看）。",
+            file=sys.stderr,
+        )
+        return REJECTED_EXIT
+    return 0
+
+
+def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+    with _office_store(ctx) as store:
+        entries = OfficeRepo(store.database, store.audit).intake_log(args.unit, args.limit)
+    ctx.emit(
+        [asdict(e) for e in entries],
+        "\n".join(f"{e.at}  {e.name}  {e.outcome}  {e.reason}" for e in entries) or "还没有导入记录。",
+    )
+    return 0
+
+
+def status_text(status: ProvinceStatus) -> str:
+    lines = [f"报告期 {status.period}（截至 {status.today}）"]
+    for unit in status.units:
+        state = "已吊销" if unit.revoked else ("已报送" if unit.reported else "未报送")
+        last = f"第 {unit.last_seq} 号，{unit.last_at}" if unit.last_seq else "尚未收到数据包"
+        projects = "  ".join(f"{p.number}.{p.name} {p.percent}%" for p in unit.projects)
+        extra = ""
+        if unit.held:
+            extra += f"；暂存待补：第 {', '.join(map(str, unit.held))} 号"
+        if unit.resync_pending:
+            extra += "；等待重新同步的完整数据包"
+        lines.append(f"{unit.code} {unit.name}  [{state}]  最近接收：{last}{extra}")
+        lines.append(f"    报告期：{'、'.join(unit.periods) or '无'}")
+        lines.append(f"    {projects}")
+    if status.not_reported:
+        lines.append(f"本期未报送：{'、'.join(status.not_reported)}")
+    for indicator in status.indicators:
+        goals = "；".join(
+            f"{g.year} 年目标 {g.value:g}{indicator.unit}：{g.share:g}{indicator.unit} "
+            + ("已达成" if g.met else ("未达成" if g.final else "尚未达到"))
+            for g in indicator.goals
+        )
+        lines.append(
+            f"全省指标 {indicator.name}：{len(indicator.achieved)}/{indicator.total} 个单位达标，"
+            f"{indicator.share:g}{indicator.unit}（{goals}）"
+        )
+    return "\n".join(lines)
+
+
+def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    today = parse_date(args.today, "日期") if args.today else dt.date.today()
+    with _office_store(ctx) as store:
+        status = province_status(store, args.period, today)
+    data = asdict(status)
+    data["today"] = status.today.isoformat()
+    ctx.emit(data, status_text(status))
+    return 0
+
+
+def cmd_evidence_list(ctx: Context, args: argparse.Namespace) -> int:
+    with _office_store(ctx) as store:
+        rows = office_evidence.list_evidence(
+            store, unit=args.unit, task=args.task, milestone=args.milestone, after=args.after, limit=args.limit
+        )
+    ctx.emit(
+        [asdict(r) for r in rows],
+        "\n".join(
+            f"[{r.id:>5}] {r.unit} 任务{r.task_key or '?'} {r.item_title[:20]}｜{r.title}｜{r.original_name}｜"
+            f"{r.size} 字节｜{r.sha256[:12]}"
+            for r in rows
+        )
+        or "没有佐证材料。",
+    )
+    return 0
+
+
+def cmd_evidence_get(ctx: Context, args: argparse.Namespace) -> int:
+    with _office_store(ctx) as store:
+        path = office_evidence.copy_out(store, args.id, Path(args.out).expanduser())
+    ctx.emit({"id": args.id, "path": str(path), "verified": True}, f"已取出（哈希校验通过）：{path}")
+    return 0
+
+
+def cmd_evidence_verify(ctx: Context, args: argparse.Namespace) -> int:
+    with _office_store(ctx) as store:
+        problems, total = office_evidence.verify_all(store)
+    ctx.emit(
+        {"ok": not problems, "files": total, "problems": [{"sha256": s, "problem": p} for s, p in problems]},
+        "\n".join(f"{p}：sha256 {s[:12]}" for s, p in problems) or f"全部 {total} 个佐证文件完好。",
+    )
+    if problems:
+        raise IntegrityError(f"{len(problems)} 个佐证文件缺失或被改动：请从备份恢复，或让相关单位重新导出完整数据包。")
+    return 0

@@ -1,0 +1,325 @@
+"""Export at the unit: write PB-<unit>-<seq>/ to removable media safely.
+
+Order of work: check free space; write everything into a hidden `.PB-…partial` folder (parts split below
+4 GiB, each fsynced); read it all back from the medium and verify it like the office will; only then log the
+export (the seq advances) and rename the folder to its final name. An interruption before the log leaves a
+hidden folder that is not a bundle (removed by the next export) and the seq unchanged; an interruption
+between the log and the rename is finished by the next export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import minisign
+import pyrage
+
+from desktop.domain.errors import InputError, PlanProgressError, StateError
+from desktop.services.bundle.contents import ExportPlan, build_plan, resend_plan
+from desktop.services.bundle.format import (
+    HEADER,
+    PART_SIZE,
+    SUMS,
+    SUMS_SIG,
+    Header,
+    bundle_name,
+    format_sums,
+    signature_comment,
+)
+from desktop.services.bundle.parts import PartWriter, fsync_file
+from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
+from desktop.services.bundle.verify import own_key_lookup, verify_bundle
+from desktop.services.keys import load_unit_signer, office_recipients, public_key_id
+from desktop.store import Store
+from desktop.store.evidence import fsync_dir
+from desktop.store.exports import ExportRecord, ExportRepo
+
+Progress = Callable[[int, int], None]
+Phase = Callable[[str], None]
+FreeSpace = Callable[[Path], int]
+AGE_CHUNK = 64 * 1024
+MARGIN = 256 * 1024
+
+
+def disk_free(path: Path) -> int:
+    return shutil.disk_usage(path).free
+
+
+def estimate_size(plaintext: int, recipients: int) -> int:
+    """Bytes the bundle will take: age adds a header and 16 bytes per 64 KiB chunk; plus the small files."""
+    chunks = plaintext // AGE_CHUNK + 1
+    return plaintext + 16 * chunks + 200 * recipients + 512 + 16 * 1024
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    seq: int
+    kind: str
+    bundle_id: str
+    bundle_hash: str
+    upserts: int
+    deletes: int
+    audit: int
+    evidence: int
+    payload_bytes: int
+    parts: tuple[str, ...]
+    held_periods: tuple[str, ...]
+    review_in_use: bool
+    resend: bool
+    completed: tuple[str, ...]  # bundles whose interrupted export this run finished
+
+
+def _partial_name(unit: str, seq: int, bundle_id: str) -> str:
+    return f".{bundle_name(unit, seq)}.{bundle_id}.partial"
+
+
+def _tidy_leftovers(out: Path, unit: str, exports: ExportRepo) -> list[str]:
+    """Finish an export that was logged but not renamed; remove hidden leftovers of interrupted ones."""
+    completed: list[str] = []
+    logged = {e.bundle_id: e for e in exports.find()}
+    for entry in out.glob(f".PB-{unit}-*.partial"):
+        pieces = entry.name.split(".")
+        record: ExportRecord | None = logged.get(pieces[2]) if len(pieces) == 4 else None
+        final = out / bundle_name(unit, record.seq) if record else None
+        if record is not None and final is not None and not final.exists():
+            os.replace(entry, final)
+            fsync_dir(out)
+            completed.append(final.name)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+    return completed
+
+
+def export_bundle(
+    store: Store,
+    out: Path,
+    *,
+    full: bool = False,
+    resend: int | None = None,
+    passphrase: str | None = None,
+    part_size: int = PART_SIZE,
+    progress: Progress | None = None,
+    phase: Phase | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    free_space: FreeSpace = disk_free,
+) -> ExportResult:
+    """Write the next bundle (or bundle `resend` again) into folder `out`; see the module docstring."""
+    out = out.expanduser()
+    if not out.is_dir():
+        raise InputError(f"目标文件夹 {out} 不存在：请插好U盘，或先建立该文件夹。")
+    unit = store.unit()
+    recipients = office_recipients(store.home)
+    signer = load_unit_signer(store.home, passphrase)
+    public_key = signer.get_public_key()
+    exports = ExportRepo(store.database, store.audit)
+    completed = _tidy_leftovers(out, unit.code, exports)
+    if phase:
+        phase("prepare")
+    record: ExportRecord | None = None
+    if resend is not None:
+        plan, record = resend_plan(store, resend)
+    else:
+        plan = build_plan(store, signer, full=full)
+    final = out / bundle_name(unit.code, plan.seq)
+    if final.exists():
+        raise StateError(
+            f"{out} 中已有 {final.name}：请换一个U盘或文件夹，或先把原来的数据包移走（不要删除未交省局的数据包）。"
+        )
+    plaintext = tar_size(plan.entries)
+    needed = estimate_size(plaintext, len(recipients))
+    free = free_space(out)
+    if free < needed + MARGIN:
+        raise StateError(
+            f"{out} 剩余空间不足：数据包约需 {_mib(needed)}，只剩 {_mib(free)}。请换一个更大的U盘，或清理出空间后重试；"
+            "未写入任何文件，导出序号未变。"
+        )
+    work = out / _partial_name(unit.code, plan.seq, plan.bundle_id)
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        work.mkdir()
+        header = _write(plan, work, signer, recipients, plaintext, part_size, progress, phase, cancelled)
+        if phase:
+            phase("verify")
+        verified = verify_bundle(
+            work,
+            own_key_lookup(public_key, "本单位的签名密钥"),
+            name=final.name,
+            on_bytes=_counter(progress, header.payload_size),
+        )
+        if verified.header != header:
+            raise StateError("写入U盘后读回的数据包与写入的不一致：U盘可能有故障，请换一个U盘重试。")
+        if cancelled is not None and cancelled():
+            raise _cancelled()
+        if record is None:
+            _log(store, plan, header, str(out))
+        else:
+            exports.note_resend(record, str(out))
+    except PlanProgressError:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise _write_error(out, exc) from None
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    try:
+        os.replace(work, final)
+        fsync_dir(out)
+    except OSError as exc:
+        raise StateError(
+            f"数据包第 {plan.seq} 号已生成并记录，但未能改为正式名称（{exc.strerror}）：请重新插好U盘后"
+            f"再次运行 export，程序会自动补完；或用 export --resend {plan.seq} 重新写一份。"
+        ) from None
+    return ExportResult(
+        path=final,
+        seq=plan.seq,
+        kind=plan.kind,
+        bundle_id=plan.bundle_id,
+        bundle_hash=plan.bundle_hash,
+        upserts=plan.manifest.counts.get("upserts", 0),
+        deletes=plan.manifest.counts.get("deletes", 0),
+        audit=plan.manifest.counts.get("audit", 0),
+        evidence=plan.manifest.counts.get("evidence", 0),
+        payload_bytes=header.payload_size,
+        parts=tuple(p.name for p in header.parts),
+        held_periods=plan.manifest.held_periods,
+        review_in_use=plan.manifest.review_in_use,
+        resend=plan.resend,
+        completed=tuple(completed),
+    )
+
+
+def _write(
+    plan: ExportPlan,
+    work: Path,
+    signer: minisign.SecretKey,
+    recipients: list[str],
+    plaintext: int,
+    part_size: int,
+    progress: Progress | None,
+    phase: Phase | None,
+    cancelled: Callable[[], bool] | None,
+) -> Header:
+    if phase:
+        phase("encrypt")
+    source = TarSource(plan.entries, _mtime(plan.created_at), _counter(progress, plaintext), cancelled)
+    sink = PartWriter(work, part_size, cancelled=cancelled)
+    try:
+        pyrage.encrypt_io(source, sink, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
+    except (pyrage.EncryptError, OSError) as exc:
+        sink.abort()
+        original = source.error or sink.error
+        if original is not None:
+            raise original from None
+        raise StateError(f"加密数据包时出错（{exc}）：请重试；如反复出现，请联系管理员。") from None
+    parts = sink.close()
+    if source.produced != plaintext:
+        raise StateError("生成的数据包内容长度与预计不符：请重试。")
+    header = Header(
+        unit=plan.manifest.unit,
+        seq=plan.seq,
+        bundle_id=plan.bundle_id,
+        bundle_hash=plan.bundle_hash,
+        prev_hash=plan.prev_hash,
+        kind=plan.kind,
+        catalog_id=plan.manifest.catalog_id,
+        catalog_version=plan.manifest.catalog_version,
+        created_at=plan.created_at,
+        written_at=_now(),
+        signing_key_id=public_key_id(signer.get_public_key()),
+        recipients=tuple(recipients),
+        parts=tuple(parts),
+        plaintext_size=plaintext,
+        resend=plan.resend,
+    )
+    header_bytes = header.to_json()
+    _write_small(work / HEADER, header_bytes)
+    sums = format_sums([(HEADER, hashlib.sha256(header_bytes).hexdigest())] + [(p.name, p.sha256) for p in parts])
+    _write_small(work / SUMS, sums)
+    comment = signature_comment("bundle", plan.manifest.unit, plan.seq, plan.bundle_id)
+    signature = signer.sign(
+        sums, prehash=True, untrusted_comment="planprogress unit signature", trusted_comment=comment
+    )
+    _write_small(work / SUMS_SIG, bytes(signature) + b"\n")
+    fsync_dir(work)
+    return header
+
+
+def _write_small(path: Path, data: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    fsync_file(path)
+
+
+def _log(store: Store, plan: ExportPlan, header: Header, destination: str) -> None:
+    exports = ExportRepo(store.database, store.audit)
+    record = ExportRecord(
+        seq=plan.seq,
+        bundle_id=plan.bundle_id,
+        kind=plan.kind,
+        bundle_hash=plan.bundle_hash,
+        prev_hash=plan.prev_hash,
+        audit_to=plan.manifest.audit_to,
+        records=len(plan.sent) + len(plan.tombstones),
+        evidence=len(plan.blobs),
+        payload_bytes=header.payload_size,
+        held_periods=plan.manifest.held_periods,
+        created_at=plan.created_at,
+        created_by=store.audit.actor,
+        destination=destination,
+    )
+    exports.record(record, plan.plaintext_entries, plan.sent, plan.tombstones, plan.blobs)
+
+
+def _counter(progress: Progress | None, total: int) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        progress(min(done, total), total)
+
+    return advance
+
+
+def _mtime(created_at: str) -> int:
+    try:
+        return int(dt.datetime.fromisoformat(created_at.replace("Z", "+00:00")).timestamp())
+    except ValueError:
+        return 0
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MiB"
+
+
+def _cancelled() -> PlanProgressError:
+    return ExportCancelledError("已取消导出：没有生成数据包，导出序号未变。")
+
+
+def _write_error(out: Path, exc: OSError) -> StateError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return StateError(
+            f"{out} 空间不足或单个文件过大，写入中断（{exc.strerror}）：已清除写了一半的文件，导出序号未变。"
+            "请换一个更大的U盘后重试。"
+        )
+    return StateError(
+        f"写入 {out} 时出错（{exc.strerror}）：U盘可能已拔出或损坏。已清除写了一半的文件，导出序号未变，请重试。"
+    )

@@ -1,0 +1,383 @@
+"""Bundle format version 1: names, the cleartext header (bundle.json), the inner MANIFEST.json, SHA256SUMS,
+signature comments, and the outcomes an intake can have. See docs/bundles.md."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+from desktop.domain.errors import IntegrityError
+
+FORMAT = "planprogress-bundle"
+MANIFEST_FORMAT = "planprogress-manifest"
+FORMAT_VERSION = 1
+SUITE = "age-x25519+minisign-ed25519"
+
+HEADER = "bundle.json"
+SUMS = "SHA256SUMS"
+SUMS_SIG = "SHA256SUMS.minisig"
+PAYLOAD = "payload.tar.age"
+MANIFEST = "MANIFEST.json"
+MANIFEST_SIG = "MANIFEST.json.minisig"
+RECORDS = "records.jsonl"
+AUDIT = "audit.jsonl"
+GENESIS = "0" * 64
+
+# FAT32 cannot hold a file of 4 GiB: parts stay 1 MiB below.
+PART_SIZE = 4 * 1024**3 - 1024**2
+MAX_PARTS = 1000
+MAX_HEADER = 1024 * 1024
+MAX_SUMS = 64 * 1024
+MAX_SIG = 8 * 1024
+MAX_MANIFEST = 64 * 1024 * 1024
+MAX_ENTRIES = 1_000_000
+MAX_TABLE_FILE = 2 * 1024**3  # records.jsonl, audit.jsonl
+MAX_EVIDENCE_FILE = 64 * 1024**3
+
+_UNIT = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?"
+BUNDLE_NAME = re.compile(rf"^PB-({_UNIT})-(\d{{6}})$")
+PART_NAME = re.compile(r"^payload\.tar\.age(?:\.(\d{3}))?$")
+ENTRY_NAME = re.compile(
+    r"^(?:MANIFEST\.json|MANIFEST\.json\.minisig|records\.jsonl|audit\.jsonl|evidence/[0-9a-f]{64})$"
+)
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *]([A-Za-z0-9._-]+)$")
+_COMMENT = re.compile(r"^planprogress (bundle|manifest) unit:(" + _UNIT + r") seq:(\d+) id:([0-9a-f-]{36})$")
+
+
+class Outcome(Enum):
+    ACCEPTED = "accepted"
+    ALREADY_IMPORTED = "already_imported"
+    REPLAY = "replay"
+    GAP = "gap"
+    BROKEN_CHAIN = "broken_chain"
+    UNKNOWN_UNIT = "unknown_unit"
+    REVOKED_UNIT = "revoked_unit"
+    BAD_SIGNATURE = "bad_signature"
+    DAMAGED = "damaged"
+    WRONG_OFFICE_KEY = "wrong_office_key"
+    UNKNOWN_CATALOG = "unknown_catalog"
+    UNSAFE_CONTENT = "unsafe_content"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def ok(self) -> bool:
+        return self in (Outcome.ACCEPTED, Outcome.ALREADY_IMPORTED)
+
+
+_LABELS = {
+    Outcome.ACCEPTED: "已接收",
+    Outcome.ALREADY_IMPORTED: "已导入过（无需重复导入）",
+    Outcome.REPLAY: "拒收：重放的旧数据包",
+    Outcome.GAP: "暂存：缺少前面的数据包",
+    Outcome.BROKEN_CHAIN: "拒收：数据包链断裂",
+    Outcome.UNKNOWN_UNIT: "拒收：未登记的单位",
+    Outcome.REVOKED_UNIT: "拒收：单位已被吊销",
+    Outcome.BAD_SIGNATURE: "拒收：签名无效",
+    Outcome.DAMAGED: "拒收：数据包已损坏",
+    Outcome.WRONG_OFFICE_KEY: "拒收：不是加密给本省局的",
+    Outcome.UNKNOWN_CATALOG: "拒收：规划目录版本未知",
+    Outcome.UNSAFE_CONTENT: "拒收：内容不安全",
+}
+
+
+class BundleError(IntegrityError):
+    """A bundle failed a check. `outcome` says which kind; `part` names the file when one is at fault."""
+
+    def __init__(self, outcome: Outcome, message: str, part: str | None = None) -> None:
+        super().__init__(message)
+        self.outcome = outcome
+        self.part = part
+
+
+def damaged(message: str, part: str | None = None) -> BundleError:
+    return BundleError(Outcome.DAMAGED, message, part)
+
+
+def unsafe(message: str, part: str | None = None) -> BundleError:
+    return BundleError(Outcome.UNSAFE_CONTENT, message, part)
+
+
+def bundle_name(unit: str, seq: int) -> str:
+    return f"PB-{unit}-{seq:06d}"
+
+
+def part_names(count: int) -> list[str]:
+    return [PAYLOAD] if count == 1 else [f"{PAYLOAD}.{i:03d}" for i in range(count)]
+
+
+def signature_comment(kind: str, unit: str, seq: int, bundle_id: str) -> str:
+    return f"planprogress {kind} unit:{unit} seq:{seq} id:{bundle_id}"
+
+
+def parse_signature_comment(text: str, kind: str) -> tuple[str, int, str] | None:
+    match = _COMMENT.match(text)
+    if not match or match[1] != kind:
+        return None
+    return match[2], int(match[3]), match[4]
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Header:
+    """bundle.json: what the office needs before decrypting. Covered by SHA256SUMS and its signature."""
+
+    unit: str
+    seq: int
+    bundle_id: str
+    bundle_hash: str  # sha256 of MANIFEST.json: the chain link (stable across resends)
+    prev_hash: str
+    kind: str
+    catalog_id: str
+    catalog_version: str
+    created_at: str
+    written_at: str
+    signing_key_id: str
+    recipients: tuple[str, ...]
+    parts: tuple[Part, ...]
+    plaintext_size: int
+    format: str = FORMAT
+    format_version: int = FORMAT_VERSION
+    suite: str = SUITE
+    resend: bool = False
+
+    def to_json(self) -> bytes:
+        data = asdict(self)
+        data["recipients"] = list(self.recipients)
+        data["parts"] = [asdict(p) for p in self.parts]
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+    @property
+    def payload_size(self) -> int:
+        return sum(p.size for p in self.parts)
+
+    @classmethod
+    def parse(cls, raw: bytes) -> Header:
+        data = _json_object(raw, HEADER)
+        reader = _Fields(data, HEADER)
+        if reader.text("format") != FORMAT:
+            raise damaged(f"{HEADER} 不是 planprogress 数据包的头文件。", HEADER)
+        version = reader.number("format_version")
+        if version != FORMAT_VERSION:
+            raise damaged(
+                f"数据包格式版本为 {version}，本程序只认识第 {FORMAT_VERSION} 版：请安装新版本的 planprogress。", HEADER
+            )
+        if reader.text("suite") != SUITE:
+            raise damaged(
+                f"数据包使用的加密套件“{data.get('suite')}”本程序不支持：请安装新版本的 planprogress。", HEADER
+            )
+        parts = []
+        raw_parts = data.get("parts")
+        if not isinstance(raw_parts, list) or not 1 <= len(raw_parts) <= MAX_PARTS:
+            raise damaged(f"{HEADER} 中的分卷清单无效。", HEADER)
+        for item in raw_parts:
+            part = _Fields(item if isinstance(item, dict) else {}, HEADER)
+            parts.append(Part(part.text("name"), part.number("size"), part.sha("sha256")))
+        if [p.name for p in parts] != part_names(len(parts)):
+            raise damaged(f"{HEADER} 中的分卷名称不合规。", HEADER)
+        recipients = data.get("recipients")
+        if not isinstance(recipients, list) or not recipients or not all(isinstance(r, str) for r in recipients):
+            raise damaged(f"{HEADER} 中的加密公钥清单无效。", HEADER)
+        header = cls(
+            unit=reader.unit("unit"),
+            seq=reader.seq("seq"),
+            bundle_id=reader.uuid("bundle_id"),
+            bundle_hash=reader.sha("bundle_hash"),
+            prev_hash=reader.sha("prev_hash"),
+            kind=reader.kind("kind"),
+            catalog_id=reader.text("catalog_id"),
+            catalog_version=reader.text("catalog_version"),
+            created_at=reader.text("created_at"),
+            written_at=reader.text("written_at"),
+            signing_key_id=reader.text("signing_key_id"),
+            recipients=tuple(recipients),
+            parts=tuple(parts),
+            plaintext_size=reader.number("plaintext_size"),
+            resend=bool(data.get("resend", False)),
+        )
+        return header
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """MANIFEST.json inside the payload: ties the content to the unit, seq and chain of the outside."""
+
+    unit: str
+    unit_name: str
+    seq: int
+    bundle_id: str
+    prev_hash: str
+    kind: str
+    catalog_id: str
+    catalog_version: str
+    created_at: str
+    review_in_use: bool
+    held_periods: tuple[str, ...]
+    audit_from: int  # first audit id carried (audit_to + 1 of the previous bundle, or 1)
+    audit_to: int
+    counts: dict[str, int] = field(default_factory=dict)
+    entries: tuple[Entry, ...] = ()
+    format: str = MANIFEST_FORMAT
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> bytes:
+        data = asdict(self)
+        data["held_periods"] = list(self.held_periods)
+        data["entries"] = [asdict(e) for e in self.entries]
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+    @classmethod
+    def parse(cls, raw: bytes) -> Manifest:
+        data = _json_object(raw, MANIFEST, outcome_unsafe=True)
+        reader = _Fields(data, MANIFEST, unsafe_content=True)
+        if reader.text("format") != MANIFEST_FORMAT or reader.number("format_version") != FORMAT_VERSION:
+            raise unsafe(f"{MANIFEST} 的格式不符。", MANIFEST)
+        raw_entries = data.get("entries")
+        if not isinstance(raw_entries, list) or len(raw_entries) > MAX_ENTRIES:
+            raise unsafe(f"{MANIFEST} 的条目清单无效。", MANIFEST)
+        entries: list[Entry] = []
+        seen: set[str] = set()
+        for item in raw_entries:
+            entry = _Fields(item if isinstance(item, dict) else {}, MANIFEST, unsafe_content=True)
+            name = entry.text("name")
+            if not ENTRY_NAME.match(name) or name in (MANIFEST, MANIFEST_SIG) or name in seen:
+                raise unsafe(f"{MANIFEST} 列出了不允许的条目“{name[:80]}”。", MANIFEST)
+            seen.add(name)
+            item_entry = Entry(name, entry.number("size"), entry.sha("sha256"))
+            if name.startswith("evidence/") and name != f"evidence/{item_entry.sha256}":
+                raise unsafe(f"{MANIFEST} 中“{name[:80]}”的名称与其哈希不符。", MANIFEST)
+            cap = MAX_EVIDENCE_FILE if name.startswith("evidence/") else MAX_TABLE_FILE
+            if item_entry.size > cap:
+                raise unsafe(f"{MANIFEST} 中“{name[:80]}”的大小超出上限。", MANIFEST)
+            entries.append(item_entry)
+        counts = data.get("counts", {})
+        if not isinstance(counts, dict) or not all(isinstance(v, int) for v in counts.values()):
+            raise unsafe(f"{MANIFEST} 的统计数无效。", MANIFEST)
+        held = data.get("held_periods", [])
+        if not isinstance(held, list) or not all(isinstance(p, str) for p in held):
+            raise unsafe(f"{MANIFEST} 的暂留报告期清单无效。", MANIFEST)
+        return cls(
+            unit=reader.unit("unit"),
+            unit_name=reader.text("unit_name"),
+            seq=reader.seq("seq"),
+            bundle_id=reader.uuid("bundle_id"),
+            prev_hash=reader.sha("prev_hash"),
+            kind=reader.kind("kind"),
+            catalog_id=reader.text("catalog_id"),
+            catalog_version=reader.text("catalog_version"),
+            created_at=reader.text("created_at"),
+            review_in_use=bool(data.get("review_in_use")),
+            held_periods=tuple(held),
+            audit_from=reader.number("audit_from"),
+            audit_to=reader.number("audit_to"),
+            counts={str(k): int(v) for k, v in counts.items()},
+            entries=tuple(entries),
+        )
+
+
+def format_sums(items: list[tuple[str, str]]) -> bytes:
+    """SHA256SUMS in the format `sha256sum -c` reads: `<hex>  <name>` per line."""
+    return "".join(f"{sha}  {name}\n" for name, sha in items).encode("ascii")
+
+
+def parse_sums(raw: bytes) -> list[tuple[str, str]]:
+    try:
+        text = raw.decode("ascii")
+    except UnicodeDecodeError:
+        raise damaged(f"{SUMS} 含有非法字符。", SUMS) from None
+    items: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        match = _SUMS_LINE.match(line)
+        if not match:
+            raise damaged(f"{SUMS} 的格式不符（“{line[:80]}”）。", SUMS)
+        items.append((match[2], match[1]))
+    names = [n for n, _ in items]
+    if len(set(names)) != len(names) or not names or names[0] != HEADER:
+        raise damaged(f"{SUMS} 的文件清单不符。", SUMS)
+    if names[1:] != part_names(len(names) - 1):
+        raise damaged(f"{SUMS} 列出的分卷不符。", SUMS)
+    return items
+
+
+def _json_object(raw: bytes, name: str, outcome_unsafe: bool = False) -> dict[str, Any]:
+    make = unsafe if outcome_unsafe else damaged
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise make(f"{name} 不是有效的 JSON。", name) from None
+    if not isinstance(data, dict):
+        raise make(f"{name} 的内容不是 JSON 对象。", name)
+    return data
+
+
+class _Fields:
+    """Typed access to untrusted JSON with one clear message per bad field."""
+
+    def __init__(self, data: dict[str, Any], where: str, unsafe_content: bool = False) -> None:
+        self._data = data
+        self._where = where
+        self._make = unsafe if unsafe_content else damaged
+
+    def _bad(self, key: str) -> BundleError:
+        return self._make(f"{self._where} 中的字段 {key} 缺失或无效。", self._where)
+
+    def text(self, key: str) -> str:
+        value = self._data.get(key)
+        if not isinstance(value, str) or len(value) > 4096:
+            raise self._bad(key)
+        return value
+
+    def number(self, key: str) -> int:
+        value = self._data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self._bad(key)
+        return value
+
+    def seq(self, key: str) -> int:
+        value = self.number(key)
+        if not 1 <= value <= 999_999:
+            raise self._bad(key)
+        return value
+
+    def sha(self, key: str) -> str:
+        value = self.text(key)
+        if not SHA256.match(value):
+            raise self._bad(key)
+        return value
+
+    def unit(self, key: str) -> str:
+        value = self.text(key)
+        if not re.fullmatch(_UNIT, value):
+            raise self._bad(key)
+        return value
+
+    def uuid(self, key: str) -> str:
+        value = self.text(key)
+        if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", value):
+            raise self._bad(key)
+        return value
+
+    def kind(self, key: str) -> str:
+        value = self.text(key)
+        if value not in ("full", "delta"):
+            raise self._bad(key)
+        return value

@@ -1,0 +1,247 @@
+"""Keys: the office's age key pair (identity in age's own passphrase format) and each unit's minisign key.
+
+Files under <home>/keys/: at a unit `unit.key` + `unit.pub` (its signing key) and `office.pub` (the office's
+recipients, carried over on a stick); at the office `office.key` (passphrase-protected age identity, which
+`age -d -i office.key` opens with the passphrase) and `office.pub` (what units import).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import minisign
+import pyrage
+
+from desktop.domain.errors import InputError, NotFoundError, StateError
+from desktop.store.evidence import fsync_dir
+from desktop.store.home import Home
+
+UNIT_SECRET = "unit.key"
+UNIT_PUBLIC = "unit.pub"
+OFFICE_IDENTITY = "office.key"
+OFFICE_PUBLIC = "office.pub"
+MIN_OFFICE_PASSPHRASE = 8
+_MAX_KEY_FILE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class UnitKeyInfo:
+    key_id: str
+    public_key: str  # the base64 line, as `minisign -P` takes it
+    public_key_path: Path
+    protected: bool
+
+
+@dataclass(frozen=True)
+class OfficeKeyInfo:
+    public_key: str
+    public_key_path: Path
+    identity_path: Path
+    escrow: tuple[str, ...]
+
+
+def key_id_hex(key_id: bytes) -> str:
+    """A minisign key id as the minisign tool prints it (little-endian 64-bit, upper-case hex)."""
+    return f"{int.from_bytes(key_id, 'little'):016X}"
+
+
+def public_key_id(public_key: minisign.PublicKey) -> str:
+    return key_id_hex(public_key._keynum_pk.key_id)
+
+
+def signature_key_id(signature: minisign.Signature) -> str:
+    return key_id_hex(signature._key_id)
+
+
+def write_private(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write a key file atomically with owner-only permissions (temporary name, fsync, rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def read_key_file(path: Path, what: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_KEY_FILE + 1)
+    except FileNotFoundError:
+        raise NotFoundError(f"找不到{what}文件 {path}：请检查路径。") from None
+    except OSError as exc:
+        raise InputError(f"无法读取{what}文件 {path}（{exc.strerror}）。") from None
+    if len(data) > _MAX_KEY_FILE:
+        raise InputError(f"{path} 太大，不是{what}文件：请检查是否选错了文件。")
+    return data
+
+
+# -- unit signing key ------------------------------------------------------------------------------------
+def create_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitKeyInfo:
+    secret_path, public_path = home.keys / UNIT_SECRET, home.keys / UNIT_PUBLIC
+    if secret_path.exists():
+        raise StateError(f"本单位的签名密钥已存在（{secret_path}），未作改动。")
+    pair = minisign.KeyPair.generate()
+    secret, public = pair.secret_key, pair.public_key
+    key_id = public_key_id(public)
+    if passphrase:
+        secret.encrypt(passphrase)
+    secret.untrusted_comment = f"planprogress unit {unit_code} signing key {key_id}"
+    public.untrusted_comment = f"planprogress unit {unit_code} minisign public key {key_id}"
+    write_private(secret_path, bytes(secret) + b"\n")
+    write_private(public_path, bytes(public) + b"\n", 0o644)
+    secret.wipe()
+    return UnitKeyInfo(key_id, public.to_base64().decode("ascii"), public_path, bool(passphrase))
+
+
+def rotate_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitKeyInfo:
+    """Replace the signing key; the old pair is kept beside it under its key id (bundles name their key)."""
+    old = unit_public_key(home)
+    old_id = public_key_id(old)
+    for name in (UNIT_SECRET, UNIT_PUBLIC):
+        current = home.keys / name
+        os.replace(current, current.with_name(f"{name}.{old_id}.retired"))
+    return create_unit_key(home, unit_code, passphrase)
+
+
+def unit_public_key(home: Home) -> minisign.PublicKey:
+    return load_public_key(home.keys / UNIT_PUBLIC, "本单位签名公钥")
+
+
+def load_public_key(path: Path, what: str = "签名公钥") -> minisign.PublicKey:
+    data = read_key_file(path, what)
+    try:
+        return minisign.PublicKey.from_bytes(data.strip())
+    except (minisign.Error, ValueError):
+        pass
+    try:  # a bare base64 line, as `minisign -P` takes it
+        return minisign.PublicKey.from_base64(data.strip())
+    except (minisign.Error, ValueError):
+        raise InputError(
+            f"{path.name} 不是 minisign 公钥文件：请使用单位用 planprogress keys show 导出的 unit.pub。"
+        ) from None
+
+
+def unit_key_is_protected(home: Home) -> bool:
+    return bool(_load_secret(home).is_encrypted())
+
+
+def _load_secret(home: Home) -> minisign.SecretKey:
+    path = home.keys / UNIT_SECRET
+    if not path.is_file():
+        raise NotFoundError(f"本单位还没有签名密钥（{path}）：请用 planprogress keys init 生成（或重新运行 init）。")
+    try:
+        return minisign.SecretKey.from_bytes(read_key_file(path, "签名密钥").strip())
+    except (minisign.Error, ValueError):
+        raise StateError(f"签名密钥文件 {path} 已损坏：请从备份恢复 keys 文件夹。") from None
+
+
+def load_unit_signer(home: Home, passphrase: str | None) -> minisign.SecretKey:
+    """The unit's secret key ready to sign; asks for nothing itself (the caller supplies the passphrase)."""
+    secret = _load_secret(home)
+    if secret.is_encrypted():
+        if not passphrase:
+            raise InputError(
+                "签名密钥有口令保护：请在终端输入口令，或用 --passphrase-file 文件 / 环境变量 "
+                "PLANPROGRESS_PASSPHRASE 提供。"
+            )
+        try:
+            secret.decrypt(passphrase)
+        except minisign.Error:
+            raise InputError("签名密钥的口令不正确，请重试。") from None
+    return secret
+
+
+# -- office recipients at a unit --------------------------------------------------------------------------
+def parse_recipients(data: bytes, source: str) -> list[str]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{source} 不是省局公钥文件（不是文本）：请使用省局下发的 office.pub。") from None
+    recipients: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            pyrage.x25519.Recipient.from_str(line)
+        except pyrage.RecipientError:
+            raise InputError(
+                f"{source} 中的“{line[:20]}…”不是 age 公钥（应以 age1 开头）：请使用省局下发的 office.pub。"
+            ) from None
+        if line not in recipients:
+            recipients.append(line)
+    if not recipients:
+        raise InputError(f"{source} 中没有省局公钥：请使用省局下发的 office.pub。")
+    return recipients
+
+
+def import_office_key(home: Home, source: Path) -> list[str]:
+    data = read_key_file(source, "省局公钥")
+    recipients = parse_recipients(data, source.name)
+    if (home.keys / OFFICE_IDENTITY).exists():
+        raise StateError("这是省局的数据目录：省局自己的公钥不需要导入。")
+    write_private(home.keys / OFFICE_PUBLIC, data if data.endswith(b"\n") else data + b"\n", 0o644)
+    return recipients
+
+
+def office_recipients(home: Home) -> list[str]:
+    path = home.keys / OFFICE_PUBLIC
+    if not path.is_file():
+        raise NotFoundError(
+            "还没有导入省局公钥：请用 planprogress keys import office.pub（省局下发的文件）导入后再导出。"
+        )
+    return parse_recipients(read_key_file(path, "省局公钥"), path.name)
+
+
+# -- the office's age key pair ---------------------------------------------------------------------------
+def create_office_key(home: Home, passphrase: str, escrow: list[str], office_name: str) -> OfficeKeyInfo:
+    identity_path, public_path = home.keys / OFFICE_IDENTITY, home.keys / OFFICE_PUBLIC
+    if identity_path.exists():
+        raise StateError(f"省局密钥已存在（{identity_path}），未作改动：不要重复生成，否则已下发的公钥将失效。")
+    if len(passphrase) < MIN_OFFICE_PASSPHRASE:
+        raise InputError(f"省局私钥口令至少需要 {MIN_OFFICE_PASSPHRASE} 个字符。")
+    for recipient in escrow:
+        try:
+            pyrage.x25519.Recipient.from_str(recipient)
+        except pyrage.RecipientError:
+            raise InputError(f"托管公钥“{recipient[:24]}”不是 age 公钥（应以 age1 开头）。") from None
+    identity = pyrage.x25519.Identity.generate()
+    public = str(identity.to_public())
+    secret_text = f"# planprogress office identity ({office_name})\n{identity}\n".encode()
+    write_private(identity_path, pyrage.passphrase.encrypt(secret_text, passphrase, armored=True))
+    lines = [f"# planprogress {office_name} 省局公钥（导入各单位：planprogress keys import office.pub）", public]
+    if escrow:
+        lines.append("# escrow（托管备份公钥，离线保管的私钥可在省局密钥遗失时解密）")
+        lines.extend(escrow)
+    write_private(public_path, ("\n".join(lines) + "\n").encode(), 0o644)
+    return OfficeKeyInfo(public, public_path, identity_path, tuple(escrow))
+
+
+def load_office_identity(home: Home, passphrase: str) -> pyrage.x25519.Identity:
+    path = home.keys / OFFICE_IDENTITY
+    if not path.is_file():
+        raise NotFoundError(f"找不到省局私钥 {path}：请在省局的数据目录上运行（--home），或先运行 province init。")
+    data = read_key_file(path, "省局私钥")
+    try:
+        text = pyrage.passphrase.decrypt(data, passphrase).decode("utf-8")
+    except pyrage.DecryptError:
+        raise InputError("省局私钥的口令不正确，请重试。") from None
+    except UnicodeDecodeError:
+        raise StateError(f"省局私钥文件 {path} 已损坏：请从备份恢复。") from None
+    for line in text.splitlines():
+        if line.startswith("AGE-SECRET-KEY-"):
+            return pyrage.x25519.Identity.from_str(line.strip())
+    raise StateError(f"省局私钥文件 {path} 中没有密钥：请从备份恢复。")

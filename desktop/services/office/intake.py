@@ -1,0 +1,404 @@
+"""The office's intake of bundles: copy to staging, verify signature and sums, enforce each unit's chain,
+decrypt with the strict reader, and merge in one transaction. Every bundle gets exactly one outcome; a
+rejected one changes no unit data and is quarantined with its reason.
+
+pyrage holds the GIL while it decrypts: run this in its own process (the GUI runs the CLI), not in a GUI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import minisign
+import pyrage
+
+from desktop.domain.errors import StateError
+from desktop.services.bundle.format import (
+    GENESIS,
+    BundleError,
+    Manifest,
+    Outcome,
+    damaged,
+    parse_signature_comment,
+    unsafe,
+)
+from desktop.services.bundle.parts import PartsReader
+from desktop.services.bundle.reader import Payload, StrictTarReader
+from desktop.services.bundle.tarstream import SourceEntry, tar_size
+from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
+from desktop.services.office import content
+from desktop.services.office.registry import office_lookup
+from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
+from desktop.store import Store
+from desktop.store.evidence import fsync_dir
+from desktop.store.office import AcceptedBundle, HeldBundle, OfficeRepo
+from desktop.store.office_records import OfficeRecords, UnitFacts
+
+Progress = Callable[[int, int], None]
+Phase = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    source: str
+    name: str
+    unit: str | None
+    seq: int | None
+    outcome: Outcome
+    message: str
+    part: str | None = None
+    upserts: int = 0
+    deletes: int = 0
+    evidence: int = 0
+    quarantine: str | None = None
+    from_held: bool = False
+    resync: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome.ok
+
+
+class _HeldError(Exception):
+    """Internal: the bundle is verified but waits for an earlier one."""
+
+    def __init__(self, verified: VerifiedBundle) -> None:
+        self.verified = verified
+
+
+class Intake:
+    def __init__(
+        self,
+        store: Store,
+        identity: pyrage.x25519.Identity,
+        *,
+        progress: Progress | None = None,
+        phase: Phase | None = None,
+    ) -> None:
+        if store.kind != "office":
+            raise StateError("这不是省局的数据目录：数据包只能导入省局的数据目录（province init 建立）。")
+        self._store = store
+        self._identity = identity
+        self._recipient = str(identity.to_public())
+        self._office = OfficeRepo(store.database, store.audit)
+        self._lookup = office_lookup(store)
+        self._records = OfficeRecords(store.database, store.audit)
+        self._folders = IntakeFolders(store.home)
+        self._progress = progress
+        self._phase = phase
+        self._total = 0
+        self._done = 0
+
+    def run(self, sources: list[Path]) -> list[IntakeResult]:
+        self._folders.prepare()
+        results: list[IntakeResult] = []
+        with intake_lock(self._folders.lock_file):
+            self._folders.clear_staging()
+            for source in sources:
+                result = self._one(source)
+                results.append(result)
+                if result.outcome is Outcome.ACCEPTED and result.unit:
+                    results.extend(self._apply_held(result.unit))
+        return results
+
+    # -- one bundle ------------------------------------------------------------------------------------
+    def _one(self, source: Path, *, held: HeldBundle | None = None) -> IntakeResult:
+        name = held.name if held else source.name
+        label = held.path if held else str(source)
+        stage = self._folders.new_stage()
+        folder = stage / (name or "bundle")
+        unit: str | None = None
+        seq: int | None = None
+        try:
+            if held is None:
+                self._announce("copy", folder_size(source))
+                hashes, extra = copy_in(source, folder, self._bytes())
+            else:
+                os.replace(source, folder)
+                self._office.unhold(held.unit, held.seq)
+                hashes, extra = {}, []
+            self._announce("verify", folder_size(folder) if held else 0)
+            verified = verify_bundle(
+                folder,
+                self._lookup,
+                name=name,
+                hashes=hashes or None,
+                extra=extra,
+                on_bytes=self._bytes() if held else None,
+            )
+            unit, seq = verified.header.unit, verified.header.seq
+            return self._accept(verified, label, held is not None)
+        except _HeldError as wait:
+            return self._hold(wait.verified, label)
+        except BundleError as exc:
+            return self._reject(folder, name, label, unit, seq, exc, held is not None)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+
+    def _accept(self, verified: VerifiedBundle, label: str, from_held: bool) -> IntakeResult:
+        header = verified.header
+        if not self._office.known_catalog(header.catalog_id, header.catalog_version):
+            raise BundleError(
+                Outcome.UNKNOWN_CATALOG,
+                f"数据包基于规划目录 {header.catalog_id} {header.catalog_version}，省局的程序不认识这个版本"
+                f"（已有：{'、'.join(self._office.catalogs())}）：请安装包含该版本规划目录的 planprogress 后再导入。",
+            )
+        if self._recipient not in header.recipients:
+            raise BundleError(
+                Outcome.WRONG_OFFICE_KEY,
+                "数据包不是加密给本省局公钥的（单位导入的省局公钥不对）：请单位用 keys import 导入本局的 "
+                "office.pub 后重新导出。",
+            )
+        unit = self._office.require_unit(header.unit)
+        if self._office.accepted_hash(unit.code, header.bundle_hash) is not None:
+            message = f"{verified.name} 已经导入过，本次未作改动。"
+            self._office.log_intake(
+                label, verified.name, unit.code, header.seq, Outcome.ALREADY_IMPORTED.value, message
+            )
+            return IntakeResult(
+                label, verified.name, unit.code, header.seq, Outcome.ALREADY_IMPORTED, message, from_held=from_held
+            )
+        resync = unit.resync and header.kind == "full"
+        if not resync:
+            if header.seq <= unit.last_seq:
+                raise BundleError(
+                    Outcome.REPLAY,
+                    f"{unit.code} 的第 {header.seq} 号数据包已经接收过另一个版本（已接收到第 {unit.last_seq} 号）："
+                    "这是重放的旧数据包或单位的数据被回滚过。如单位从备份恢复过，请执行 province resync "
+                    "后让单位导出完整数据包。",
+                )
+            if header.seq > unit.last_seq + 1:
+                raise _HeldError(verified)
+            if header.prev_hash != (unit.last_hash or GENESIS):
+                raise BundleError(
+                    Outcome.BROKEN_CHAIN,
+                    f"{unit.code} 的第 {header.seq} 号数据包与已接收的第 {unit.last_seq} 号不衔接（链断裂）："
+                    "请人工核查；如单位从备份恢复过，请执行 province resync 后让单位导出完整数据包。",
+                )
+        payload = self._decrypt(verified)
+        return self._merge(verified, payload, unit.epoch + (1 if resync else 0), resync, label, from_held)
+
+    def _decrypt(self, verified: VerifiedBundle) -> Payload:
+        header = verified.header
+        target = verified.folder.parent / "content"
+        target.mkdir()
+
+        def check_manifest(raw: bytes, sig_raw: bytes) -> Manifest:
+            if hashlib.sha256(raw).hexdigest() != header.bundle_hash:
+                raise unsafe("数据包内的清单与数据包头所列的哈希不符。")
+            try:
+                signature = minisign.Signature.from_bytes(sig_raw)
+                verified.public_key.verify(raw, signature)
+            except (minisign.Error, ValueError):
+                raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单的签名无效。") from None
+            if parse_signature_comment(signature.trusted_comment, "manifest") != (
+                header.unit,
+                header.seq,
+                header.bundle_id,
+            ):
+                raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单签名所注明的单位和序号与外部不符。")
+            manifest = Manifest.parse(raw)
+            outside = (
+                header.unit,
+                header.seq,
+                header.bundle_id,
+                header.prev_hash,
+                header.kind,
+                header.catalog_id,
+                header.catalog_version,
+            )
+            inside = (
+                manifest.unit,
+                manifest.seq,
+                manifest.bundle_id,
+                manifest.prev_hash,
+                manifest.kind,
+                manifest.catalog_id,
+                manifest.catalog_version,
+            )
+            if inside != outside:
+                raise unsafe("数据包内的清单与数据包头不一致。")
+            listed = [SourceEntry(e.name, e.size, e.sha256) for e in manifest.entries]
+            if tar_size([SourceEntry("", len(raw), ""), SourceEntry("", len(sig_raw), ""), *listed]) != (
+                header.plaintext_size
+            ):
+                raise unsafe("数据包内容的总长度与清单不符。")
+            return manifest
+
+        self._announce("decrypt", header.payload_size)
+        reader = StrictTarReader(target, check_manifest)
+        source = PartsReader(verified.part_paths, self._bytes())
+        try:
+            pyrage.decrypt_io(source, reader, [self._identity])
+        except (pyrage.DecryptError, OSError, ValueError) as exc:
+            original = reader.error or source.error
+            if isinstance(original, BundleError):
+                raise original from None
+            if original is not None and not isinstance(original, OSError):
+                raise original from None
+            if "No matching keys" in str(exc):
+                raise BundleError(
+                    Outcome.WRONG_OFFICE_KEY, "无法用本省局的私钥解密：数据包不是加密给本局的。"
+                ) from None
+            raise damaged(f"数据包无法解密（{exc}）：内容已损坏或不完整。") from None
+        finally:
+            source.close()
+        return reader.finish()
+
+    def _merge(
+        self, verified: VerifiedBundle, payload: Payload, epoch: int, resync: bool, label: str, from_held: bool
+    ) -> IntakeResult:
+        header, manifest = verified.header, payload.manifest
+        self._announce("merge", 0)
+        needed = content.evidence_shas(payload.records)
+        sizes = {e.name.removeprefix("evidence/"): e.size for e in manifest.entries if e.name.startswith("evidence/")}
+        for sha, size in needed.items():
+            if sha in sizes and sizes[sha] != size:
+                raise unsafe(f"佐证材料 {sha[:12]}… 的登记大小与文件不符。")
+        missing = set(needed) - set(payload.evidence) - self._records.known_blobs(set(needed) - set(payload.evidence))
+        if missing:
+            raise unsafe(f"记录引用的佐证材料 {sorted(missing)[0][:12]}… 既不在数据包中，省局也没有收到过。")
+        created = self._store_blobs(payload)
+        unit = self._office.require_unit(header.unit)
+        head = None if manifest.kind == "full" else self._records.audit_head(unit.code)
+        bundle = AcceptedBundle(
+            unit=unit.code,
+            epoch=epoch,
+            seq=header.seq,
+            bundle_id=header.bundle_id,
+            bundle_hash=header.bundle_hash,
+            prev_hash=header.prev_hash,
+            kind=header.kind,
+            accepted_at="",
+            records=manifest.counts.get("upserts", 0) + manifest.counts.get("deletes", 0),
+            evidence=len(payload.evidence),
+            payload_bytes=header.payload_size,
+            resync=resync,
+        )
+        note = "（重新同步：该单位的数据包链从本包重新开始）" if resync else ""
+        try:
+            counts = self._records.merge(
+                unit,
+                bundle,
+                UnitFacts(manifest.unit_name, manifest.review_in_use, manifest.catalog_id, manifest.catalog_version),
+                [(sha, sizes[sha]) for sha in payload.evidence],
+                content.records(payload.records),
+                content.audit_rows(payload.audit, manifest, head),
+                (label, verified.name, note.strip("（）")),
+            )
+        except BaseException:
+            for path in created:
+                path.unlink(missing_ok=True)
+            raise
+        held = (
+            f"；该单位有 {len(manifest.held_periods)} 个报告期未审核、暂未报送：{'、'.join(manifest.held_periods)}"
+            if (manifest.held_periods)
+            else ""
+        )
+        message = (
+            f"已接收 {verified.name}：更新 {counts.upserts} 条记录，删除 {counts.deletes} 条，"
+            f"佐证材料 {counts.blobs} 份，审计记录 {counts.audit} 条{note}{held}"
+        )
+        return IntakeResult(
+            label,
+            verified.name,
+            unit.code,
+            header.seq,
+            Outcome.ACCEPTED,
+            message,
+            upserts=counts.upserts,
+            deletes=counts.deletes,
+            evidence=counts.blobs,
+            from_held=from_held,
+            resync=resync,
+        )
+
+    def _store_blobs(self, payload: Payload) -> list[Path]:
+        """Move received evidence into the content-addressed store before the commit; return new files."""
+        created: list[Path] = []
+        try:
+            for sha, path in payload.evidence.items():
+                final = self._store.home.blob_path(sha)
+                if final.exists():
+                    continue
+                final.parent.mkdir(parents=True, exist_ok=True)
+                with open(path, "rb") as handle:
+                    os.fsync(handle.fileno())
+                os.replace(path, final)
+                created.append(final)
+                fsync_dir(final.parent)
+        except BaseException:
+            for path in created:
+                path.unlink(missing_ok=True)
+            raise
+        return created
+
+    # -- gaps, rejections ------------------------------------------------------------------------------
+    def _hold(self, verified: VerifiedBundle, label: str) -> IntakeResult:
+        header = verified.header
+        unit = self._office.require_unit(header.unit)
+        path = self._folders.to_held(verified.folder, verified.name, header.bundle_hash)
+        self._office.hold(HeldBundle(unit.code, header.seq, header.bundle_hash, verified.name, str(path), ""))
+        missing = ", ".join(str(s) for s in range(unit.last_seq + 1, header.seq))
+        message = (
+            f"{verified.name} 已校验并暂存：{unit.code} 还缺第 {missing} 号数据包（已接收到第 {unit.last_seq} 号），"
+            "补齐后会自动导入。"
+        )
+        self._office.log_intake(label, verified.name, unit.code, header.seq, Outcome.GAP.value, message)
+        return IntakeResult(label, verified.name, unit.code, header.seq, Outcome.GAP, message)
+
+    def _reject(
+        self,
+        folder: Path,
+        name: str,
+        label: str,
+        unit: str | None,
+        seq: int | None,
+        exc: BundleError,
+        from_held: bool,
+    ) -> IntakeResult:
+        message = str(exc)
+        kept = self._folders.to_quarantine(
+            folder if folder.exists() else None, name or "bundle", exc.outcome.value, message
+        )
+        qid = self._office.quarantine(shown(name), unit, seq, exc.outcome.value, message, str(kept))
+        self._office.log_intake(label, shown(name), unit, seq, exc.outcome.value, message, qid)
+        return IntakeResult(
+            label, shown(name), unit, seq, exc.outcome, message, exc.part, quarantine=str(kept), from_held=from_held
+        )
+
+    def _apply_held(self, code: str) -> list[IntakeResult]:
+        results: list[IntakeResult] = []
+        while True:
+            unit = self._office.require_unit(code)
+            ready = [h for h in self._office.held(code) if h.seq <= unit.last_seq + 1]
+            if not ready:
+                return results
+            held = ready[0]
+            result = self._one(Path(held.path), held=held)
+            results.append(result)
+            if result.outcome is not Outcome.ACCEPTED and held.seq == unit.last_seq + 1:
+                return results
+
+    # -- progress --------------------------------------------------------------------------------------
+    def _announce(self, phase: str, total: int) -> None:
+        self._total = total
+        self._done = 0
+        if self._phase is not None:
+            self._phase(phase)
+
+    def _bytes(self) -> Callable[[int], None] | None:
+        if self._progress is None:
+            return None
+        progress = self._progress
+
+        def advance(count: int) -> None:
+            self._done += count
+            progress(min(self._done, self._total), self._total)
+
+        return advance
