@@ -10,6 +10,7 @@ and a page per unit listing its red items.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,8 +84,10 @@ def _pct(value: int | None) -> str:
     return "—" if value is None else f"{value}%"
 
 
-def _average(values: list[int]) -> int | None:
-    return round(sum(values) / len(values)) if values else None
+def _average(values: Iterable[int | None]) -> int | None:
+    """Mean of the known values; None when nothing is known."""
+    known = [v for v in values if v is not None]
+    return round(sum(known) / len(known)) if known else None
 
 
 def _cover(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
@@ -139,9 +142,9 @@ def _matrix(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
     project_width = (pp.CONTENT_WIDTH - name_width - avg_width) / count
     n = len(data.projects)
     table = [(u.name, (tuple(u.percents) + (None,) * n)[:n]) for u in data.units]
-    rows = [Row([name, *(_pct(p) for p in ps), _pct(_average([p for p in ps if p is not None]))]) for name, ps in table]
-    province = [_average([ps[i] for _, ps in table if ps[i] is not None]) for i in range(n)]
-    overall = _average([p for p in province if p is not None])
+    rows = [Row([name, *(_pct(p) for p in ps), _pct(_average(ps))]) for name, ps in table]
+    province = [_average(ps[i] for _, ps in table) for i in range(n)]
+    overall = _average(province)
     rows.append(Row(["全省平均", *(_pct(p) for p in province), _pct(overall)], ((0, -1, pp.HEADER_FILL),)))
     return [
         Spacer(1, 6 * mm),
