@@ -1,0 +1,132 @@
+"""Build correctly signed and encrypted bundles around a hand-made tar: what a unit whose key was stolen, or
+a buggy exporter, could send. The office must refuse the content while every outer check passes."""
+
+from __future__ import annotations
+
+import hashlib
+import tarfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import minisign
+import pyrage
+
+from desktop.services.bundle.contents import sign_manifest
+from desktop.services.bundle.format import (
+    GENESIS,
+    HEADER,
+    MANIFEST,
+    MANIFEST_SIG,
+    SUMS,
+    SUMS_SIG,
+    Entry,
+    Header,
+    Manifest,
+    Part,
+    bundle_name,
+    format_sums,
+    signature_comment,
+)
+from desktop.services.bundle.tarstream import SourceEntry, padded, tar_header, tar_size
+from desktop.services.keys import load_unit_signer, office_recipients, public_key_id
+from desktop.store import Store
+
+
+def member(name: str, data: bytes = b"", kind: bytes = tarfile.REGTYPE, linkname: str = "") -> bytes:
+    """One tar member (header + padded data) of any type and any name, even one that is not UTF-8
+    (pass it through os.fsdecode: its raw bytes land in the header)."""
+    info = tarfile.TarInfo(name)
+    info.type = kind
+    info.linkname = linkname
+    info.size = len(data) if kind in (tarfile.REGTYPE, tarfile.AREGTYPE) else 0
+    info.mode = 0o644
+    header = info.tobuf(format=tarfile.GNU_FORMAT, encoding="utf-8", errors="surrogateescape")
+    if not info.size:
+        return header
+    return header + data + bytes(padded(len(data)) - len(data))
+
+
+def regular(name: str, data: bytes) -> bytes:
+    return tar_header(name, len(data), 0) + data + bytes(padded(len(data)) - len(data))
+
+
+def entry(name: str, data: bytes) -> Entry:
+    return Entry(name, len(data), hashlib.sha256(data).hexdigest())
+
+
+@dataclass
+class Craft:
+    """What to put in the bundle; defaults make a valid, empty full bundle with seq 1."""
+
+    body: bytes = b""
+    entries: list[Entry] = field(default_factory=list)
+    seq: int = 1
+    prev_hash: str = GENESIS
+    manifest_seq: int | None = None
+    manifest_first: bool = True
+    manifest_signer: minisign.SecretKey | None = None
+    tail: bytes = bytes(1024)
+    encrypt_to: list[str] | None = None
+
+
+def craft_bundle(unit: Store, out: Path, craft: Craft) -> Path:
+    signer = load_unit_signer(unit.home, None)
+    info = unit.unit()
+    recipients = office_recipients(unit.home)
+    bundle_id = str(uuid.uuid4())
+    manifest = Manifest(
+        unit=info.code,
+        unit_name=info.name,
+        seq=craft.manifest_seq or craft.seq,
+        bundle_id=bundle_id,
+        prev_hash=craft.prev_hash,
+        kind="full",
+        catalog_id=info.catalog_id,
+        catalog_version=info.catalog_version,
+        created_at="2026-11-26T08:00:00Z",
+        review_in_use=False,
+        held_periods=(),
+        audit_from=1,
+        audit_to=0,
+        counts={},
+        entries=tuple(craft.entries),
+    )
+    manifest_bytes = manifest.to_json()
+    signature = sign_manifest(craft.manifest_signer or signer, manifest, manifest_bytes)
+    head = regular(MANIFEST, manifest_bytes) + regular(MANIFEST_SIG, signature)
+    if not craft.manifest_first:
+        head = regular(MANIFEST_SIG, signature) + regular(MANIFEST, manifest_bytes)
+    tar = head + craft.body + craft.tail
+    listed = [SourceEntry(e.name, e.size, e.sha256) for e in craft.entries]
+    plaintext_size = tar_size([SourceEntry("", len(manifest_bytes), ""), SourceEntry("", len(signature), ""), *listed])
+    targets = craft.encrypt_to or recipients
+    payload = pyrage.encrypt(tar, [pyrage.x25519.Recipient.from_str(r) for r in targets])
+    folder = out / bundle_name(info.code, craft.seq)
+    folder.mkdir(parents=True)
+    (folder / "payload.tar.age").write_bytes(payload)
+    header = Header(
+        unit=info.code,
+        seq=craft.seq,
+        bundle_id=bundle_id,
+        bundle_hash=hashlib.sha256(manifest_bytes).hexdigest(),
+        prev_hash=craft.prev_hash,
+        kind="full",
+        catalog_id=info.catalog_id,
+        catalog_version=info.catalog_version,
+        created_at=manifest.created_at,
+        written_at=manifest.created_at,
+        signing_key_id=public_key_id(signer.get_public_key()),
+        recipients=tuple(recipients),
+        parts=(Part("payload.tar.age", len(payload), hashlib.sha256(payload).hexdigest()),),
+        plaintext_size=plaintext_size,
+    )
+    header_bytes = header.to_json()
+    (folder / HEADER).write_bytes(header_bytes)
+    sums = format_sums(
+        [(HEADER, hashlib.sha256(header_bytes).hexdigest()), ("payload.tar.age", header.parts[0].sha256)]
+    )
+    (folder / SUMS).write_bytes(sums)
+    comment = signature_comment("bundle", info.code, craft.seq, bundle_id)
+    (folder / SUMS_SIG).write_bytes(bytes(signer.sign(sums, prehash=True, trusted_comment=comment)) + b"\n")
+    return folder
