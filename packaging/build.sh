@@ -67,6 +67,7 @@ rm -rf -- "$work" "$dist"
 mkdir -p "$work" "$dist"
 say "PyInstaller $("$python" -c 'import PyInstaller; print(PyInstaller.__version__)') with $("$python" -c 'import sys; print(sys.version.split()[0])'), planprogress $version"
 started=$(date +%s.%N)
+t0=$(date +%s)
 "$python" -m PyInstaller --noconfirm --log-level WARN --workpath "$work/pyinstaller" --distpath "$dist" \
   packaging/planprogress.spec
 build_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
@@ -103,7 +104,7 @@ EOF
   (cd "$stage" && find . -type f ! -name SHA256SUMS -printf '%P\0' | LC_ALL=C sort -z | xargs -0 sha256sum >SHA256SUMS)
   tarball=$out/planprogress-$version-linux-$arch.tar.gz
   tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
-    -C "$work/stage" -cf - "planprogress-$version" | gzip -n -9 >"$tarball"
+    -C "$work/stage" -cf - "planprogress-$version" | gzip -n -6 >"$tarball" # -9: 4x the time for 0.4 % less
   say "wrote $tarball ($(du -h "$tarball" | cut -f1))"
 
   # .deb: the folder under /opt/planprogress, a /usr/bin link, the menu entry and icons. No maintainer scripts:
@@ -145,8 +146,9 @@ EOF
   (cd "$deb" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum >DEBIAN/md5sums)
   chmod -R u=rwX,go=rX "$deb"
   debfile=$out/planprogress_${version}_${deb_arch}.deb
-  # xz, not zstd: the dpkg of UOS 20 / Kylin V10 cannot read zstd members (Ubuntu's dpkg-deb defaults to zstd).
-  dpkg-deb --root-owner-group -Zxz --build "$deb" "$debfile" >/dev/null
+  # gzip, not zstd: older dpkg (UOS 20, Kylin V10) cannot read zstd members, Ubuntu's dpkg-deb default. Not xz
+  # either: 5x slower to build here (40 s) for a file 25 % smaller, which no one moving it on a stick notices.
+  dpkg-deb --root-owner-group -Zgzip --build "$deb" "$debfile" >/dev/null
   say "wrote $debfile ($(du -h "$debfile" | cut -f1)); Depends: $depends"
 
   cp packaging/quickstart-zh.md "$out/快速上手.txt"
@@ -168,4 +170,4 @@ if ((smoke)); then
     say "pytest is not installed for $python: smoke tests skipped"
   fi
 fi
-say "done: ${build_s} s build, ${size_mb} MB, glibc >= $glibc_floor"
+say "done in $(($(date +%s) - t0)) s: PyInstaller ${build_s} s, ${size_mb} MB, glibc >= $glibc_floor"

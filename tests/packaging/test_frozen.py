@@ -56,7 +56,7 @@ class Run:
 def frozen(tmp_path_factory: pytest.TempPathFactory) -> Frozen:
     given = os.environ.get("PLANPROGRESS_FROZEN_DIST")
     if given:
-        root = Path(given)
+        root = Path(given).resolve()
     elif os.environ.get("PLANPROGRESS_TEST_FROZEN") == "1":
         if importlib.util.find_spec("PyInstaller") is None:
             pytest.skip("PyInstaller is not installed: pip install -c requirements/constraints.txt -e '.[build]'")
@@ -174,14 +174,17 @@ def unit_home(frozen: Frozen, home: Path) -> Path:
     unit = home / "单位 数据"
     result = run(frozen.exe, "--home", str(unit), "init", "--unit-code", "GD-T01", "--unit-name", "测试监狱", home=home)
     assert result.code == 0, result.err
+    tasks = run(frozen.exe, "--home", str(unit), "--json", "tasks", home=home)
+    assert tasks.code == 0, tasks.err
+    task = str(next(t["id"] for t in tasks.json() if t["key"] == "1.01"))  # type: ignore[attr-defined]
     result = run(
-        frozen.exe, "--home", str(unit), "--user", "张三", "progress", "1.01", "--period", "2026-Q4",
+        frozen.exe, "--home", str(unit), "--user", "张三", "progress", task, "--period", "2026-Q4",
         "--status", "推进中", "--percent", "40", "--note", "已召开专题会议", home=home,
     )  # fmt: skip
     assert result.code == 0, result.err
     evidence = home / "会议 纪要.txt"
     evidence.write_text("专题会议纪要\n", encoding="utf-8")
-    result = run(frozen.exe, "--home", str(unit), "--json", "evidence", "add", "1.01", str(evidence), home=home)
+    result = run(frozen.exe, "--home", str(unit), "--json", "evidence", "add", task, str(evidence), home=home)
     assert result.code == 0, result.err
     listed = run(frozen.exe, "--home", str(unit), "--json", "progress", "--period", "2026-Q4", "--list", home=home)
     assert listed.code == 0 and "已召开专题会议" in listed.out
@@ -303,7 +306,7 @@ def release_dir() -> Path:
     given = os.environ.get("PLANPROGRESS_RELEASE_DIR")
     if not given:
         pytest.skip("no release folder given (PLANPROGRESS_RELEASE_DIR, set by packaging/build.sh)")
-    return Path(given)
+    return Path(given).resolve()
 
 
 def test_release_files_match_their_sums(release_dir: Path) -> None:
