@@ -83,11 +83,6 @@ def safe_text(text: object) -> str:
     return str(text).translate(_table)
 
 
-def markup(text: object) -> str:
-    """Plain text made safe for a reportlab Paragraph (glyphs checked, XML escaped, newlines kept)."""
-    return escape(safe_text(text)).replace("\n", "<br/>")
-
-
 def markup_lines(text: object, max_width: float, size: float) -> str:
     """Paragraph markup already broken into lines by `wrap_lines` (reportlab's own CJK breaking lets a
     line start with "，"), so the Paragraph only has to lay lines out and split them across pages."""

@@ -32,8 +32,6 @@ GRID = colors.HexColor("#9aa5b1")
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#52606d")
 
-StyleCommand = tuple[Any, ...]
-
 
 @dataclass(frozen=True)
 class Styles:
@@ -44,8 +42,6 @@ class Styles:
     h3: ParagraphStyle
     body: ParagraphStyle
     note: ParagraphStyle
-    cell: ParagraphStyle
-    head: ParagraphStyle
 
 
 def make_styles() -> Styles:
@@ -63,8 +59,6 @@ def make_styles() -> Styles:
         h3=style("h3", 10, 15, spaceBefore=6, spaceAfter=3),
         body=style("body", 9.5, 15, spaceAfter=4),
         note=style("note", 8.5, 13, textColor=MUTED, spaceAfter=4),
-        cell=style("cell", CELL_SIZE, CELL_LEADING),
-        head=style("head", CELL_SIZE, CELL_LEADING),
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
@@ -64,12 +65,12 @@ def _cover(data: UnitReportData, st: pp.Styles) -> list[Flowable]:
         ),
     ]
     key_width, value_width = 32 * mm, 98 * mm
-    rows = [[pp.para(k, st.body, key_width - 12), pp.para(v, st.body, value_width - 12)] for k, v in facts]
+    key_style = ParagraphStyle("cover-key", parent=st.body, textColor=pp.MUTED)
+    rows = [[pp.para(k, key_style, key_width - 12), pp.para(v, st.body, value_width - 12)] for k, v in facts]
     table = Table(rows, colWidths=[key_width, value_width], hAlign="CENTER")
     table.setStyle(
         [
-            ("FONT", (0, 0), (-1, -1), st.body.fontName, 10.5, 16),
-            ("TEXTCOLOR", (0, 0), (0, -1), pp.MUTED),
+            ("FONT", (0, 0), (-1, -1), st.body.fontName),  # else the table selects Helvetica (never embedded)
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, pp.GRID),
             ("TOPPADDING", (0, 0), (-1, -1), 6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
@@ -254,18 +255,17 @@ def _evidence(lines: Sequence[EvidenceLine], st: pp.Styles) -> list[Flowable]:
 
 def _sign_off(data: UnitReportData, st: pp.Styles) -> list[Flowable]:
     widths = (26 * mm, 46 * mm, 56 * mm, 50 * mm)
-    date = "　　　年　　月　　日"
+    date = "　　　　年　　　月　　　日"  # plain cells keep the blanks for handwriting (a Paragraph collapses them)
+
+    def name(text: str) -> Flowable:
+        return pp.para(text, st.body, widths[1] - 12)
+
     rows = [
         ["", "姓名", "签字", "日期"],
-        ["填报人", data.submitter, "", date],
-        ["审核人", data.reviewer, "", date],
+        ["填报人", name(data.submitter), "", date],
+        ["审核人", name(data.reviewer), "", date],
     ]
-    table = Table(
-        [[pp.para(c, st.body, w - 12) for c, w in zip(r, widths, strict=True)] for r in rows],
-        colWidths=list(widths),
-        rowHeights=[9 * mm, 16 * mm, 16 * mm],
-        hAlign="LEFT",
-    )
+    table = Table(rows, colWidths=list(widths), rowHeights=[9 * mm, 16 * mm, 16 * mm], hAlign="LEFT")
     table.setStyle(
         [
             ("FONT", (0, 0), (-1, -1), st.body.fontName, 10.5, 14),
@@ -274,6 +274,7 @@ def _sign_off(data: UnitReportData, st: pp.Styles) -> list[Flowable]:
             ("BACKGROUND", (0, 0), (0, -1), pp.HEADER_FILL),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+            ("ALIGN", (3, 1), (3, -1), "CENTER"),
         ]
     )
     return [
