@@ -391,6 +391,8 @@ class Intake:
         self._done = 0
         if self._phase is not None:
             self._phase(phase)
+        if self._progress is not None:  # every phase starts with a line, even one without byte counts
+            self._progress(0, total)
 
     def _bytes(self) -> Callable[[int], None] | None:
         if self._progress is None:
