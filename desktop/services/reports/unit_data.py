@@ -13,6 +13,7 @@ from desktop.domain.model import EvidenceRecord, ReviewRecord, Unit
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.status import ReviewState
 from desktop.store import Store
+from desktop.store.exports import ExportRepo
 from desktop.store.overview import ProjectView
 
 NOT_EXPORTED = "尚未导出"
@@ -64,13 +65,9 @@ def default_period(store: Store, today: dt.date) -> str:
 
 
 def last_bundle_seq(store: Store) -> int | None:
-    """Sequence number of the last exported bundle; None before the first export (or without bundles)."""
-    exports = getattr(store, "exports", None)  # the bundle feature's repository, when the store has it
-    last = getattr(exports, "last", None)
-    if not callable(last):
-        return None
-    record = last()
-    return int(record.seq) if record is not None else None
+    """Sequence number of the last exported bundle; None before the first export."""
+    last = ExportRepo(store.database, store.audit).last()
+    return last.seq if last is not None else None
 
 
 def _plan_title(catalog_id: str) -> str:
