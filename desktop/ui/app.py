@@ -1,0 +1,128 @@
+"""`planprogress` without a command: the desktop application.
+
+    run(argv) -> exit code
+The home comes from --home, PLANPROGRESS_HOME or the platform's user data folder, as for the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QFontInfo, QFontMetrics, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop import paths
+from desktop.ui.fonts import install_cjk_font
+from desktop.ui.i18n import chosen_language, install_translations
+from desktop.ui.session import Session
+from desktop.ui.startup import (
+    EXIT_LOCKED,
+    EXIT_OK,
+    HomeLock,
+    build_main_window,
+    open_home,
+    refuse_second_instance,
+    sign_in,
+)
+
+
+def parse_options(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="planprogress", add_help=False)
+    parser.add_argument("--home")
+    parser.add_argument("--lang")
+    options, _rest = parser.parse_known_args(list(argv))
+    options.home = Path(options.home).expanduser() if options.home else paths.default_home()
+    return options
+
+
+def prepare_application(argv: Sequence[str], language: str) -> QApplication:
+    """The one QApplication (reused if one exists, as under pytest-qt), with font and translations."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0] if sys.argv else "planprogress", *argv])
+    QCoreApplication.setApplicationName("planprogress")
+    QCoreApplication.setOrganizationName("planprogress")
+    install_cjk_font(app)
+    if not getattr(app, "_planprogress_translators", None):
+        app._planprogress_translators = install_translations(app, language)  # type: ignore[attr-defined]
+    icon = paths.resources_dir() / "icons" / "planprogress.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    _smoke_exit_hook(app)
+    return app
+
+
+def run(argv: Sequence[str]) -> int:
+    options = parse_options(argv)
+    app = prepare_application(argv, chosen_language(options.lang))
+    root: Path = options.home
+    lock = HomeLock(root)
+    if not lock.acquire():
+        refuse_second_instance(root)
+        return EXIT_LOCKED
+    try:
+        return _session_loop(app, root, lock)
+    finally:
+        lock.release()
+
+
+def _session_loop(app: QApplication, root: Path, lock: HomeLock) -> int:
+    """Open, sign in, work; sign out or a restore comes back here instead of quitting."""
+    while True:
+        opened = open_home(root, lock)
+        if opened.store is None:
+            return opened.exit_code
+        store = opened.store
+        user = opened.user or sign_in(store)
+        if user is None:
+            store.close()
+            return EXIT_OK
+        session = Session(store, user)
+        window = build_main_window(session)
+        if window is None:
+            store.close()
+            return 1
+        window.show()
+        app.exec()
+        outcome = window.outcome
+        window.deleteLater()
+        if outcome == "restore":
+            lock.reacquire()
+        else:
+            store.close()
+        if outcome not in ("logout", "restore"):
+            return EXIT_OK
+
+
+# --- packaging smoke hook (tests/packaging/test_frozen.py, docs/packaging.md) ------------------------------------
+def _smoke_exit_hook(app: QApplication) -> None:
+    """PLANPROGRESS_SMOKE_EXIT_MS=N: N ms after a window is up, print one line saying what it shows (class, title,
+    font, whether that font has Chinese glyphs), save it to PLANPROGRESS_SMOKE_SHOT if set, and quit: proves an
+    installed or frozen build starts its GUI, with nobody watching the screen."""
+    delay = os.environ.get("PLANPROGRESS_SMOKE_EXIT_MS", "")
+    if not delay.isdigit():
+        return
+
+    def report() -> None:
+        window = next((w for w in app.topLevelWidgets() if w.isVisible()), None)
+        if window is None:  # nothing shown yet: look again later
+            QTimer.singleShot(int(delay), report)
+            return
+        if shot := os.environ.get("PLANPROGRESS_SMOKE_SHOT"):
+            window.grab().save(shot)
+        font = window.font()
+        cjk = all(QFontMetrics(font).inFontUcs4(ord(c)) for c in "规划进度填报")
+        family = QFontInfo(font).family().replace(" ", "_")
+        if sys.stdout is not None:  # a Windows GUI program may have no stdout
+            print(f"planprogress-smoke: window={type(window).__name__} font={family} cjk={cjk}", flush=True)
+        QCoreApplication.exit(0)  # also ends a dialog's own exec() loop
+
+    QTimer.singleShot(int(delay), report)

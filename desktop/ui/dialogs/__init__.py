@@ -1,0 +1,1 @@
+"""Dialogs: first-run set-up, sign-in, records, users, settings, damaged database."""

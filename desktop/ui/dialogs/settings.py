@@ -1,0 +1,31 @@
+"""Settings shared by everyone on this home: when a status light turns yellow."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+
+from desktop.domain.health import Thresholds
+from desktop.store.settings import MAX_DUE_SOON_DAYS
+from desktop.ui.dialogs.records import RecordDialog
+from desktop.ui.i18n import tr
+from desktop.ui.session import Change, Session
+
+
+class SettingsDialog(RecordDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(tr("设置"), parent)
+        self.session = session
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(1, MAX_DUE_SOON_DAYS)
+        self.due_soon.setSuffix(tr(" 天"))
+        self.due_soon.setValue(session.thresholds().due_soon_days)
+        explain = QLabel(tr("距完成期限不足这么多天、尚未完成的措施和时间节点显示黄灯；已过期限显示红灯。"))
+        explain.setWordWrap(True)
+        self.form.addRow(tr("临近到期提醒"), self.due_soon)
+        self.form.addRow(explain)
+        self.save = self._save
+
+    def _save(self) -> Thresholds:
+        result = self.session.store.settings.set_thresholds(Thresholds(due_soon_days=self.due_soon.value()))
+        self.session.notify(Change.SETTINGS, self)
+        return result

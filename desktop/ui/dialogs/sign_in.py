@@ -1,0 +1,125 @@
+"""Sign-in on every start, and the administrator's own password reset with the one-time recovery code."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import PlanProgressError
+from desktop.domain.model import User
+from desktop.store import Store
+from desktop.ui.i18n import tr
+from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.passwords import PasswordPair
+
+
+class SignInDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user: User | None = None
+        unit = store.unit()
+        self.setWindowTitle(tr("登录 — 规划进度填报"))
+        self.setMinimumWidth(420)
+        heading = QLabel(unit.name or tr("省局汇总"))
+        heading.setStyleSheet("font-size:18px; font-weight:bold;")
+        sub = QLabel(tr("广东监狱“十四五”规划进度填报"))
+        sub.setStyleSheet("color:#555;")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(tr("用户名"))
+        active = [u for u in store.users.find() if u.active]
+        if len(active) == 1:
+            self.name.setText(active[0].name)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(tr("密码"))
+        form = QFormLayout()
+        form.addRow(tr("用户名"), self.name)
+        form.addRow(tr("密码"), self.password)
+        self.messages = MessageBar()
+        self.forgot = QPushButton(tr("忘记密码（使用恢复码）…"))
+        self.forgot.setFlat(True)
+        self.forgot.setStyleSheet("color:#1565c0; text-align:left;")
+        self.forgot.clicked.connect(self.recover)
+        buttons = QDialogButtonBox()
+        self.sign_in_button = buttons.addButton(tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+        quit_button = buttons.addButton(tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.attempt)
+        quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(sub)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.forgot)
+        layout.addWidget(buttons)
+        (self.password if self.name.text() else self.name).setFocus()
+
+    def attempt(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            self.messages.error(tr("请输入用户名。"))
+            return
+        self.store.audit.actor = name  # the sign-in attempt is audited under the name typed
+        try:
+            self.user = self.store.users.authenticate(name, self.password.text())
+        except PlanProgressError as exc:
+            self.messages.error(str(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    def recover(self) -> None:
+        dialog = RecoveryResetDialog(self.store, self.name.text().strip(), self)
+        if dialog.exec():
+            self.messages.info(tr("新密码已设置，请用新密码登录。恢复码已作废，可在“用户管理”中重新生成。"))
+            self.password.clear()
+            self.password.setFocus()
+
+
+class RecoveryResetDialog(QDialog):
+    def __init__(self, store: Store, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(tr("用恢复码重设密码"))
+        self.setMinimumWidth(440)
+        self.name = QLineEdit(name)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX")
+        self.passwords = PasswordPair(tr("新密码"))
+        form = QFormLayout()
+        form.addRow(tr("用户名"), self.name)
+        form.addRow(tr("恢复码"), self.code)
+        self.messages = MessageBar()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("设置新密码"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.passwords)
+        layout.addWidget(self.messages)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        name = self.name.text().strip()
+        self.store.audit.actor = name
+        try:
+            password = self.passwords.value()
+            self.store.users.reset_with_recovery_code(name, self.code.text(), password)
+        except PlanProgressError as exc:
+            self.messages.error(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,137 @@
+"""The application shell: menus, a toolbar with a page switcher, a stack of pages, a status bar.
+
+Modes (unit, office) fill it through a small surface instead of reaching into it:
+    window.add_page(key, title, widget, shortcut)   a page in the stack and a switcher button
+    window.menu(key) / window.add_menu(key, title)  named menus: file, view, review, admin, help, ...
+    window.add_toolbar_widget(widget)               e.g. the period selector
+    window.request_restart(reason)                  sign out, or reopen after a restore
+The window keeps no data of its own: everything comes from the Session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedWidget, QToolBar, QWidget
+
+from desktop.ui.i18n import tr
+from desktop.ui.session import Session
+
+MENU_ORDER = (
+    ("file", "文件(&F)"),
+    ("view", "视图(&V)"),
+    ("review", "审核(&R)"),
+    ("admin", "管理(&M)"),
+    ("help", "帮助(&H)"),
+)
+
+
+class MainWindow(QMainWindow):
+    first_paint = Signal()  # once, when the window has painted (start-up benchmark, screenshots)
+
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.outcome = "quit"  # or "logout" / "restore": the start-up loop reads it after the window closes
+        self._painted = False
+        unit = session.store.unit()
+        self.setWindowTitle(tr("{unit} — 广东监狱“十四五”规划进度填报").format(unit=unit.name or tr("省局汇总")))
+        self.resize(1360, 820)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self._pages: dict[str, QWidget] = {}
+        self._page_actions: dict[str, QAction] = {}
+        self.page_group = QActionGroup(self)
+        self.page_group.setExclusive(True)
+
+        self.toolbar = QToolBar(tr("主工具栏"))
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        self._spacer = QWidget()
+        self._spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._spacer_action = self.toolbar.addWidget(self._spacer)
+
+        self._menus: dict[str, QMenu] = {}
+        for key, title in MENU_ORDER:
+            self._menus[key] = self.menuBar().addMenu(tr(title))
+
+        who = QLabel(
+            tr("{name}（{role}）").format(
+                name=session.user.display_name or session.user.name, role=tr(session.user.role.value)
+            )
+        )
+        where = QLabel(tr("{unit}　数据目录 {root}").format(unit=unit.name, root=session.home_root))
+        where.setStyleSheet("color:#666;")
+        self.statusBar().addWidget(who)
+        self.statusBar().addPermanentWidget(where)
+        session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
+
+    # -- extension surface -------------------------------------------------------------------------
+    def menu(self, key: str) -> QMenu:
+        return self._menus[key]
+
+    def add_menu(self, key: str, title: str, before: str = "help") -> QMenu:
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self._menus[before].menuAction(), menu)
+        self._menus[key] = menu
+        return menu
+
+    def add_page(self, key: str, title: str, widget: QWidget, shortcut: str | None = None) -> QAction:
+        self.stack.addWidget(widget)
+        self._pages[key] = widget
+        action = QAction(title, self)
+        action.setCheckable(True)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{title}（{shortcut}）")
+        action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+        self.page_group.addAction(action)
+        self.toolbar.insertAction(self._spacer_action, action)
+        self.menu("view").addAction(action)
+        self._page_actions[key] = action
+        if len(self._pages) == 1:
+            self.show_page(key)
+        return action
+
+    def add_toolbar_widget(self, widget: QWidget) -> None:
+        self.toolbar.addWidget(widget)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        widget = self._pages[key]
+        self.stack.setCurrentWidget(widget)
+        self._page_actions[key].setChecked(True)
+        return widget
+
+    def current_page_key(self) -> str:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is current), "")
+
+    def request_restart(self, reason: str) -> None:
+        """Close the window and let the start-up loop sign in again (`logout`) or reopen the home (`restore`)."""
+        self.outcome = reason
+        QTimer.singleShot(0, self.close)
+
+    # -- events ------------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_paint.emit)
+
+    def flush_pages(self) -> None:
+        """Write what is still being typed (pages with a `flush()` method)."""
+        for page in self._pages.values():
+            flush = getattr(page, "flush", None)
+            if callable(flush):
+                flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_pages()  # nothing typed is lost when the window closes
+        super().closeEvent(event)

@@ -1,0 +1,80 @@
+"""Audit entries on screen: Chinese names for actions and record types, and a one-line summary."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop.domain.model import AuditEntry
+from desktop.ui.format import local_time
+from desktop.ui.i18n import tr
+from desktop.ui.models.table import RIGHT, Column
+
+ACTIONS = {"insert": "新增", "update": "修改", "delete": "删除", "event": "事件"}
+ENTITIES = {
+    "measure": "措施",
+    "milestone": "时间节点",
+    "progress": "进度",
+    "evidence": "佐证材料",
+    "review": "审核",
+    "user": "用户",
+    "login": "登录",
+    "recovery_code": "恢复码",
+    "unit": "单位信息",
+    "catalog": "规划目录",
+    "setting": "设置",
+}
+
+
+def _load(text: str | None) -> Any:
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def summary(entry: AuditEntry) -> str:
+    """What happened, in a few words: the record's title and the fields that matter."""
+    after, before = _load(entry.after), _load(entry.before)
+    data = after if isinstance(after, dict) else before if isinstance(before, dict) else {}
+    if entry.entity == "login":
+        return tr("登录成功") if data.get("ok") else tr("密码错误")
+    if entry.entity == "progress":
+        return f"{data.get('period', '')} {data.get('status', '')} {data.get('percent', '')}% {data.get('note', '')}"
+    if entry.entity == "review":
+        action = {"submit": "提交审核", "approve": "审核通过", "return": "退回", "reopen": "重新打开"}
+        text = tr(action.get(str(data.get("action", "")), str(data.get("state", ""))))
+        comment = data.get("comment")
+        return f"{entry.entity_uid} {text}" + (f"：{comment}" if comment else "")
+    if entry.entity == "evidence":
+        return str(data.get("original_name", ""))
+    if entry.entity in ("measure", "milestone"):
+        title = str(data.get("title", ""))
+        if entry.action == "update" and isinstance(before, dict) and isinstance(after, dict):
+            fields = [k for k in after if k not in ("updated_at",) and after.get(k) != before.get(k)]
+            if fields:
+                return f"{title}（{', '.join(fields)}）"
+        return title
+    if isinstance(data, dict) and data:
+        return "，".join(f"{k}={v}" for k, v in data.items())[:120]
+    return ""
+
+
+def audit_columns() -> list[Column[AuditEntry]]:
+    return [
+        Column(tr("序号"), lambda e: str(e.id), RIGHT),
+        Column(tr("时间"), lambda e: local_time(e.at), tooltip=lambda e: e.at),
+        Column(tr("用户"), lambda e: e.user),
+        Column(tr("操作"), lambda e: tr(ACTIONS.get(e.action, e.action))),
+        Column(tr("对象"), lambda e: tr(ENTITIES.get(e.entity, e.entity))),
+        Column(tr("内容"), summary, tooltip=lambda e: f"{e.entity_uid}\n{summary(e)}"),
+    ]
+
+
+def pretty(text: str | None) -> str:
+    data = _load(text)
+    if data is None:
+        return text or ""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)

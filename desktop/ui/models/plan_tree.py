@@ -1,0 +1,250 @@
+"""The plan as a tree: five projects -> their plan tasks -> the unit's measures, with lights and percent.
+
+Built from `Store.overview(period)`; refreshing with the same shape only updates the cells (selection and
+expansion survive), a new shape resets the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from desktop.domain.health import Light, worst
+from desktop.domain.model import ProgressEntry
+from desktop.store.overview import ProjectView
+from desktop.ui.i18n import tr
+from desktop.ui.widgets.lights import light_icon
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root, as a default argument
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 10  # (NodeKind, id)
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 11  # all text of the row, for the filter box
+LIGHT_ROLE = Qt.ItemDataRole.UserRole + 12
+PERCENT_ROLE = Qt.ItemDataRole.UserRole + 13
+
+CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+class NodeKind(Enum):
+    PROJECT = "project"
+    TASK = "task"
+    MEASURE = "measure"
+
+
+NodeKey = tuple[NodeKind, int]
+
+
+@dataclass
+class Node:
+    kind: NodeKind
+    id: int
+    parent: int  # index into the node list, -1 for a project
+    row: int
+    title: str
+    percent: int | None
+    light: Light
+    status: str
+    search: str
+    tooltip: str
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def key(self) -> NodeKey:
+        return (self.kind, self.id)
+
+
+def _status_text(entry: ProgressEntry | None, carried: bool) -> str:
+    if entry is None:
+        return tr("未填报")
+    if carried:
+        return tr("{status}（沿用{period}）").format(status=tr(entry.status.value), period=entry.period)
+    return tr(entry.status.value)
+
+
+def project_title(number: int, name: str) -> str:
+    prefix = CHINESE_NUMBERS[number - 1] if 1 <= number <= len(CHINESE_NUMBERS) else str(number)
+    return f"{prefix}、{name}"
+
+
+def build_nodes(overview: list[ProjectView]) -> tuple[list[Node], list[int]]:
+    nodes: list[Node] = []
+    roots: list[int] = []
+    for p_row, pv in enumerate(overview):
+        lights = [t.light for t in pv.tasks]
+        red = sum(1 for light in lights if light is Light.RED)
+        project = Node(
+            NodeKind.PROJECT,
+            pv.project.id,
+            -1,
+            p_row,
+            project_title(pv.project.number, pv.project.name),
+            pv.percent,
+            worst(lights),
+            tr("{count} 项逾期或滞后").format(count=red) if red else "",
+            pv.project.name,
+            pv.project.name,
+        )
+        p_index = len(nodes)
+        nodes.append(project)
+        roots.append(p_index)
+        for t_row, tv in enumerate(pv.tasks):
+            task_text = f"{tv.task.key} {tv.task.text}"
+            status = _status_text(tv.progress, tv.carried)
+            note = tv.progress.note if tv.progress else ""
+            task = Node(
+                NodeKind.TASK,
+                tv.task.id,
+                p_index,
+                t_row,
+                task_text,
+                tv.percent,
+                tv.light,
+                status,
+                " ".join((task_text, status, note, *(m.milestone.title for m in tv.milestones))),
+                f"{task_text}\n{tr(tv.light.label)}",
+            )
+            t_index = len(nodes)
+            nodes.append(task)
+            project.children.append(t_index)
+            for m_row, mv in enumerate(tv.measures):
+                m = mv.measure
+                m_status = _status_text(mv.progress, mv.carried)
+                m_note = mv.progress.note if mv.progress else ""
+                nodes.append(
+                    Node(
+                        NodeKind.MEASURE,
+                        m.id,
+                        t_index,
+                        m_row,
+                        m.title,
+                        mv.progress.percent if mv.progress else None,
+                        mv.light,
+                        m_status,
+                        " ".join((m.title, m.department, m.person, m.co_units, m_status, m_note)),
+                        tr("{title}\n责任部门：{department}　责任人：{person}\n{light}").format(
+                            title=m.title, department=m.department, person=m.person, light=tr(mv.light.label)
+                        ),
+                    )
+                )
+                task.children.append(len(nodes) - 1)
+    return nodes, roots
+
+
+class PlanTreeModel(QAbstractItemModel):
+    COLUMNS = ("名称", "完成", "状态")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._nodes: list[Node] = []
+        self._roots: list[int] = []
+
+    def load(self, overview: list[ProjectView]) -> None:
+        nodes, roots = build_nodes(overview)
+        same_shape = len(nodes) == len(self._nodes) and all(
+            a.key == b.key and a.parent == b.parent for a, b in zip(nodes, self._nodes, strict=True)
+        )
+        if not same_shape:
+            self.beginResetModel()
+            self._nodes, self._roots = nodes, roots
+            self.endResetModel()
+            return
+        self._nodes, self._roots = nodes, roots
+        last = self.columnCount() - 1
+        if roots:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(roots) - 1, last))
+        for position, node in enumerate(nodes):
+            if node.children:
+                parent = self.createIndex(node.row, 0, position)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(node.children) - 1, last, parent))
+
+    # -- structure -------------------------------------------------------------------------------
+    def _children(self, parent: Index) -> list[int]:
+        if not parent.isValid():
+            return self._roots
+        return self._nodes[parent.internalId()].children
+
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        if column < 0 or column >= len(self.COLUMNS) or (parent.isValid() and parent.column() != 0):
+            return QModelIndex()
+        children = self._children(parent)
+        if not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node = self._nodes[index.internalId()]
+        if node.parent < 0:
+            return QModelIndex()
+        return self.createIndex(self._nodes[node.parent].row, 0, node.parent)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return len(self.COLUMNS)
+
+    def hasChildren(self, parent: Index = ROOT) -> bool:
+        return self.rowCount(parent) > 0
+
+    # -- content ---------------------------------------------------------------------------------
+    def node(self, index: Index) -> Node | None:
+        return self._nodes[index.internalId()] if index.isValid() else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._nodes[index.internalId()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return node.title
+            if column == 1:
+                return "" if node.percent is None else f"{node.percent}%"
+            return node.status
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return light_icon(node.light)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+        if role == KEY_ROLE:
+            return node.key
+        if role == SEARCH_ROLE:
+            return node.search
+        if role == LIGHT_ROLE:
+            return node.light.value
+        if role == PERCENT_ROLE:
+            return node.percent
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            return tr(self.COLUMNS[section])
+        return None
+
+    def index_of(self, key: NodeKey) -> QModelIndex:
+        for position, node in enumerate(self._nodes):
+            if node.key == key:
+                return self.createIndex(node.row, 0, position)
+        return QModelIndex()
+
+
+class PlanFilterProxy(QSortFilterProxyModel):
+    """Ctrl+F over all text of every row; a match keeps its ancestors, a matching parent keeps its children."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+        self.setFilterRole(SEARCH_ROLE)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -1,0 +1,102 @@
+"""The main page of unit mode: the plan tree with a filter box on the left, the selected item on the right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from desktop.ui.i18n import tr
+from desktop.ui.models.plan_tree import KEY_ROLE, NodeKey, PlanFilterProxy, PlanTreeModel
+from desktop.ui.session import Change, Session
+from desktop.ui.widgets.detail import DetailPanel
+
+
+class PlanPage(QWidget):
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = PlanTreeModel(self)
+        self.proxy = PlanFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(tr("筛选（Ctrl+F）：任务、措施、责任人、进展说明…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.tree, 1)
+        self.detail = DetailPanel(session)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([520, 780])
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        session.changed.connect(self.on_changed)
+        session.period_changed.connect(lambda _code: self.on_changed(Change.ALL, None))
+        self.model.load(session.overview())
+        self.tree.expandToDepth(0)
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if text.strip():
+            self.tree.expandAll()
+
+    def on_changed(self, changes: Change, initiator: object = None) -> None:
+        if changes & (Change.STRUCTURE | Change.PROGRESS | Change.EVIDENCE | Change.SETTINGS | Change.REVIEW):
+            key = self.selected_key()
+            self.model.load(self.session.overview())
+            if key is not None and self.selected_key() != key:
+                self.select_key(key)
+        self.detail.refresh(changes, initiator)
+
+    # -- selection ---------------------------------------------------------------------------------
+    def selected_key(self) -> NodeKey | None:
+        rows = self.tree.selectionModel().selectedRows()
+        return rows[0].data(KEY_ROLE) if rows else None
+
+    def select_key(self, key: NodeKey) -> bool:
+        source = self.model.index_of(key)
+        index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.detail.show_key(self.selected_key())
+
+    def flush(self) -> None:
+        """Save a narrative still being typed (called when the window closes)."""
+        self.detail.progress.flush()

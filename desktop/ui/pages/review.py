@@ -1,0 +1,199 @@
+"""Review of a reporting period: what was filled in and what changed; submit, approve, return, reopen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.model import AuditEntry, ProgressEntry
+from desktop.domain.status import ReviewState
+from desktop.ui.format import local_time
+from desktop.ui.i18n import tr
+from desktop.ui.models.audit import audit_columns
+from desktop.ui.models.table import RIGHT, Column, RowTableModel
+from desktop.ui.session import Change, Session
+from desktop.ui.widgets.message_bar import MessageBar
+
+CHANGE_ENTITIES = ("progress", "measure", "milestone", "evidence")
+MAX_CHANGES = 1000
+
+
+@dataclass(frozen=True)
+class FilledRow:
+    entry: ProgressEntry
+    title: str
+    kind: str
+
+
+def filled_columns() -> list[Column[FilledRow]]:
+    return [
+        Column(tr("任务/措施"), lambda r: r.title, tooltip=lambda r: r.title),
+        Column(tr("类别"), lambda r: r.kind),
+        Column(tr("状态"), lambda r: tr(r.entry.status.value)),
+        Column(tr("完成"), lambda r: f"{r.entry.percent}%", RIGHT),
+        Column(tr("进展说明"), lambda r: r.entry.note, tooltip=lambda r: r.entry.note),
+        Column(tr("填报人"), lambda r: r.entry.updated_by),
+        Column(tr("保存时间"), lambda r: local_time(r.entry.updated_at)),
+    ]
+
+
+def _touches_period(entry: AuditEntry, period: str) -> bool:
+    if entry.entity != "progress":
+        return True
+    return any(text and json.loads(text).get("period") == period for text in (entry.after, entry.before))
+
+
+def _table(model: Any) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ReviewPage(QWidget):
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._dirty = True
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(tr("审核意见；退回或重新打开时必须填写原因"))
+        self.submit_button = QPushButton(tr("提交审核"))
+        self.approve_button = QPushButton(tr("审核通过并锁定"))
+        self.return_button = QPushButton(tr("退回修改"))
+        self.reopen_button = QPushButton(tr("重新打开"))
+        self.submit_button.clicked.connect(lambda: self._move("submit"))
+        self.approve_button.clicked.connect(lambda: self._move("approve"))
+        self.return_button.clicked.connect(lambda: self._move("return"))
+        self.reopen_button.clicked.connect(lambda: self._move("reopen"))
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel(tr("意见")))
+        actions.addWidget(self.comment, 1)
+        for button in (self.submit_button, self.approve_button, self.return_button, self.reopen_button):
+            actions.addWidget(button)
+        self.messages = MessageBar()
+
+        self.filled = RowTableModel(filled_columns())
+        self.changes = RowTableModel(audit_columns())
+        self.filled_box = QGroupBox()
+        self.changes_box = QGroupBox()
+        QVBoxLayout(self.filled_box).addWidget(_table(self.filled))
+        QVBoxLayout(self.changes_box).addWidget(_table(self.changes))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.filled_box)
+        splitter.addWidget(self.changes_box)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.state)
+        layout.addLayout(actions)
+        layout.addWidget(self.messages)
+        layout.addWidget(splitter, 1)
+        session.changed.connect(self._changed)
+        session.period_changed.connect(lambda _code: self._changed(Change.ALL))
+
+    def _changed(self, _changes: Change, _initiator: object = None) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def since(self) -> str:
+        """Changes are shown from the period's start, or from when it was last returned or reopened."""
+        period = self.session.period
+        start = dt.datetime.combine(period.start, dt.time(), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        history = self.session.store.audit.entries(entity="review", entity_uid=period.code)
+        moves = [e.at for e in history if e.after and json.loads(e.after).get("action") in ("return", "reopen")]
+        return max([start, *moves])
+
+    def refresh(self) -> None:
+        self._dirty = False
+        store, period = self.session.store, self.session.period
+        record = store.reviews.get(period.code)
+        self.heading.setText(tr("{period}审核").format(period=period.label))
+        text = tr("当前状态：{state}").format(state=tr(record.state.label))
+        if record.updated_by:
+            text += tr("　最近操作：{who} {when}").format(who=record.updated_by, when=local_time(record.updated_at))
+        if record.comment:
+            text += tr("　意见：{comment}").format(comment=record.comment)
+        self.state.setText(text)
+        rows = []
+        for entry in store.progress.find(period=period.code):
+            kind = store.plan.item_kind(entry.item_id)
+            rows.append(FilledRow(entry, store.plan.item_title(entry.item_id), tr(kind.label)))
+        self.filled.set_rows(rows)
+        self.filled_box.setTitle(tr("本期填报的进度（{n} 条）").format(n=len(rows)))
+        since = self.since()
+        changes = [
+            e
+            for entity in CHANGE_ENTITIES
+            for e in store.audit.entries(entity=entity, since=since, limit=MAX_CHANGES)
+            if _touches_period(e, period.code)
+        ]
+        changes.sort(key=lambda e: e.id, reverse=True)
+        self.changes.set_rows(changes[:MAX_CHANGES])
+        self.changes_box.setTitle(
+            tr("自 {since} 以来的变更（{n} 条）").format(since=local_time(since), n=len(changes[:MAX_CHANGES]))
+        )
+        state = record.state
+        self.submit_button.setVisible(self.session.can_edit)
+        self.submit_button.setEnabled(self.session.can_edit and state is ReviewState.DRAFT)
+        for button in (self.approve_button, self.return_button, self.reopen_button):
+            button.setVisible(self.session.can_review)
+        self.approve_button.setEnabled(self.session.can_review and state is ReviewState.SUBMITTED)
+        self.return_button.setEnabled(self.session.can_review and state is ReviewState.SUBMITTED)
+        self.reopen_button.setEnabled(self.session.can_review and state is ReviewState.APPROVED)
+
+    def _move(self, action: str) -> None:
+        code, comment = self.session.period.code, self.comment.text().strip()
+        steps = {
+            "submit": lambda s: s.reviews.submit(code, comment),
+            "approve": lambda s: s.reviews.approve(code, comment),
+            "return": lambda s: s.reviews.return_(code, comment),
+            "reopen": lambda s: s.reviews.reopen(code, comment),
+        }
+        record, error = self.session.perform(steps[action], Change.REVIEW, self)
+        if error:
+            self.messages.error(error)
+            return
+        assert record is not None
+        self.comment.clear()
+        done = {
+            "submit": tr("已提交审核。"),
+            "approve": tr("已审核通过：本报告期已锁定。"),
+            "return": tr("已退回填报员修改。"),
+            "reopen": tr("已重新打开：本报告期可以再次修改。"),
+        }
+        self.messages.info(done[action])
+        self.refresh()

@@ -1,0 +1,152 @@
+"""A signed-in user working on one open home, and the one route every edit takes.
+
+Views never call each other: an edit goes through `Session.perform`, which reports what changed
+(`changed` signal with `Change` flags, after Anki's operation_did_execute), and each view refreshes only
+what concerns it. Errors a user can cause come back as messages, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from enum import Flag, auto
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.errors import PlanProgressError
+from desktop.domain.health import Thresholds
+from desktop.domain.model import User
+from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
+from desktop.domain.status import Role
+from desktop.store import Store
+from desktop.store.overview import ProjectView
+
+T = TypeVar("T")
+
+
+class Change(Flag):
+    NONE = 0
+    STRUCTURE = auto()  # measures or milestones added, edited or deleted
+    PROGRESS = auto()
+    EVIDENCE = auto()
+    REVIEW = auto()
+    USERS = auto()
+    SETTINGS = auto()
+    UNIT = auto()
+    ALL = STRUCTURE | PROGRESS | EVIDENCE | REVIEW | USERS | SETTINGS | UNIT
+
+
+class Permission(Flag):
+    NONE = 0
+    EDIT = auto()  # measures, milestones, progress, evidence; submit a period
+    REVIEW = auto()  # approve, return, reopen a period
+    ADMIN = auto()  # users, settings, backup and restore
+
+
+ROLE_PERMISSIONS = {
+    Role.CLERK: Permission.EDIT,
+    Role.REVIEWER: Permission.REVIEW,
+    # A small unit's administrator also fills in; approving stays with a reviewer (two pairs of eyes).
+    Role.ADMIN: Permission.ADMIN | Permission.EDIT,
+}
+
+
+class Session(QObject):
+    """Owns the GUI thread's Store connection. Workers open their own with `worker_store()`."""
+
+    changed = Signal(object, object)  # Change, initiator (the widget that made the edit, or None)
+    period_changed = Signal(str)
+    error = Signal(str)  # a refused edit's message, for a status line
+
+    def __init__(
+        self,
+        store: Store,
+        user: User,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.today = today
+        store.audit.actor = user.name
+        self._period = current_period(PeriodKind.QUARTER, today())
+        self._overview: tuple[str, list[ProjectView]] | None = None
+        self._thresholds: Thresholds | None = None
+
+    # -- who may do what -------------------------------------------------------------------------
+    @property
+    def permissions(self) -> Permission:
+        return ROLE_PERMISSIONS[self.user.role]
+
+    @property
+    def can_edit(self) -> bool:
+        return bool(self.permissions & Permission.EDIT)
+
+    @property
+    def can_review(self) -> bool:
+        return bool(self.permissions & Permission.REVIEW)
+
+    @property
+    def can_admin(self) -> bool:
+        return bool(self.permissions & Permission.ADMIN)
+
+    @property
+    def home_root(self) -> Path:
+        return self.store.home.root
+
+    # -- reporting period ------------------------------------------------------------------------
+    @property
+    def period(self) -> Period:
+        return self._period
+
+    def set_period(self, code: str) -> None:
+        period = parse_period(code)
+        if period != self._period:
+            self._period = period
+            self.period_changed.emit(period.code)
+
+    def is_locked(self) -> bool:
+        return self.store.reviews.is_locked(self._period.code)
+
+    # -- cached reads ----------------------------------------------------------------------------
+    def thresholds(self) -> Thresholds:
+        if self._thresholds is None:
+            self._thresholds = self.store.settings.thresholds()
+        return self._thresholds
+
+    def overview(self) -> list[ProjectView]:
+        """The roll-up for the current period, computed once per change and shared by every view."""
+        code = self._period.code
+        if self._overview is None or self._overview[0] != code:
+            views = self.store.overview(code, today=self.today(), thresholds=self.thresholds())
+            self._overview = (code, views)
+        return self._overview[1]
+
+    # -- edits -----------------------------------------------------------------------------------
+    def perform(
+        self, action: Callable[[Store], T], changes: Change, initiator: object = None
+    ) -> tuple[T | None, str | None]:
+        """Run one edit on the store; return (result, None) or (None, the user's error message)."""
+        try:
+            result = action(self.store)
+        except PlanProgressError as exc:
+            self.error.emit(str(exc))
+            return None, str(exc)
+        self.notify(changes, initiator)
+        return result, None
+
+    def notify(self, changes: Change, initiator: object = None) -> None:
+        """Announce changes made elsewhere (a worker thread, a CLI job) so the views refresh."""
+        if changes & (Change.STRUCTURE | Change.PROGRESS | Change.EVIDENCE | Change.SETTINGS | Change.REVIEW):
+            self._overview = None
+        if changes & Change.SETTINGS:
+            self._thresholds = None
+        self.changed.emit(changes, initiator)
+
+    def worker_store(self) -> Store:
+        """A second connection for a worker thread (SQLite connections stay in their own thread)."""
+        return Store.open(self.home_root, self.user.name)

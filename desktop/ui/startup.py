@@ -1,0 +1,152 @@
+"""Start-up steps, each usable on its own (the app, tests and the start-up benchmark share them):
+one instance per home, open or set up the home, recover from a damaged database, sign in, build the window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from desktop import paths
+from desktop.domain.catalog import DEFAULT_CATALOG_ID, Catalog, available_catalogs
+from desktop.domain.errors import PlanProgressError, StoreError
+from desktop.domain.model import User
+from desktop.store import DatabaseFault, Home, Store
+from desktop.ui.dialogs.damaged import DamagedHomeDialog
+from desktop.ui.dialogs.setup_wizard import SetupWizard
+from desktop.ui.dialogs.sign_in import SignInDialog
+from desktop.ui.i18n import tr
+from desktop.ui.main_window import MainWindow
+from desktop.ui.modes import ModeMissingError, install_mode
+from desktop.ui.session import Session
+
+EXIT_OK = 0
+EXIT_LOCKED = 3
+EXIT_DAMAGED = 6
+
+
+class HomeLock:
+    """A QLockFile in the home: a second window on the same data folder is refused, not raced.
+
+    A lock left by a crashed process is taken over (Qt checks that its PID is gone); a live one never
+    goes stale however long the app runs (stale time 0).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock: QLockFile | None = None
+
+    def acquire(self) -> bool:
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(str(Home(self.root).lock_file))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(100):
+            return False
+        self._lock = lock
+        return True
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def reacquire(self) -> bool:
+        """After a restore replaced the folder (the old lock file moved away with it)."""
+        self.release()
+        return self.acquire()
+
+
+def refuse_second_instance(root: Path, parent: QWidget | None = None) -> None:
+    QMessageBox.critical(
+        parent,
+        tr("程序已在运行"),
+        tr(
+            "planprogress 已经打开了这个数据目录：\n{root}\n\n同一数据目录只能打开一个窗口，以免数据冲突。"
+            "请切换到已打开的窗口（可能在任务栏里）。"
+        ).format(root=root),
+    )
+
+
+def default_catalog() -> Catalog:
+    catalogs = [c for c in available_catalogs(paths.catalogs_dir()) if c.id == DEFAULT_CATALOG_ID]
+    if not catalogs:
+        raise StoreError(tr("找不到规划目录 {id}：安装不完整，请重新安装本程序。").format(id=DEFAULT_CATALOG_ID))
+    return catalogs[-1]
+
+
+@dataclass
+class Opened:
+    store: Store | None
+    user: User | None = None  # set when set-up just made the administrator (no second sign-in)
+    exit_code: int = EXIT_OK
+
+
+def _is_fresh(root: Path) -> bool:
+    """Nothing in the folder but our lock file: set-up may start here."""
+    home = Home(root)
+    return not root.exists() or all(
+        p == home.lock_file or p.name.startswith(home.lock_file.name) for p in root.iterdir()
+    )
+
+
+def _try_open(root: Path) -> Store:
+    store = Store.open(root, "planprogress")
+    try:
+        store.unit()
+        store.users.find()  # reads beyond the header: a damaged page shows up here, not mid-work
+    except DatabaseFault as exc:
+        store.close()
+        raise StoreError(tr("数据库文件已损坏（{error}）。").format(error=exc)) from exc
+    return store
+
+
+def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Opened:
+    """Open the home; on an empty folder run set-up; on a damaged database offer a restore."""
+    if not Home(root).exists():
+        if not _is_fresh(root):
+            QMessageBox.critical(
+                parent,
+                tr("不是数据目录"),
+                tr(
+                    "文件夹 {root} 里已有其他文件，但没有 planprogress 数据库：请用 --home 选择正确的数据目录，"
+                    "或选择一个空文件夹来新建。"
+                ).format(root=root),
+            )
+            return Opened(None, exit_code=EXIT_DAMAGED)
+        wizard = SetupWizard(root, default_catalog(), parent)
+        wizard.exec()
+        if wizard.store is None:
+            return Opened(None)
+        return Opened(wizard.store, wizard.store.users.get(wizard.admin_name))
+    while True:
+        try:
+            return Opened(_try_open(root))
+        except (PlanProgressError, DatabaseFault) as exc:
+            dialog = DamagedHomeDialog(root, str(exc), parent)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return Opened(None, exit_code=EXIT_DAMAGED)
+            lock.reacquire()
+
+
+def sign_in(store: Store, parent: QWidget | None = None) -> User | None:
+    dialog = SignInDialog(store, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.user
+
+
+def build_main_window(session: Session) -> MainWindow | None:
+    window = MainWindow(session)
+    try:
+        install_mode(session.store.kind, window, session)
+    except ModeMissingError:
+        QMessageBox.critical(
+            None,
+            tr("无法打开"),
+            tr("这个数据目录的类型（{kind}）在本版本中还不能打开：请安装完整版本。").format(kind=session.store.kind),
+        )
+        window.deleteLater()
+        return None
+    return window

@@ -1,0 +1,144 @@
+"""Unit mode: plan tree with details, dashboard, review, audit trail; period selector; key files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.domain.errors import PlanProgressError
+from desktop.services import keys
+from desktop.ui.dialogs.progress import run_with_progress
+from desktop.ui.export import install as install_export
+from desktop.ui.home_actions import install_home_actions
+from desktop.ui.i18n import tr
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.audit import AuditPage
+from desktop.ui.pages.dashboard import DashboardPage
+from desktop.ui.pages.plan_page import PlanPage
+from desktop.ui.pages.review import ReviewPage
+from desktop.ui.session import Session
+from desktop.ui.widgets.period_selector import PeriodSelector
+
+
+def install(window: MainWindow, session: Session) -> None:
+    plan = PlanPage(session)
+    window.add_page("plan", tr("规划与进度"), plan, "Ctrl+1")
+    window.add_page("dashboard", tr("仪表盘"), DashboardPage(session), "Ctrl+2")
+    window.add_page("review", tr("审核"), ReviewPage(session), "Ctrl+3")
+    audit = AuditPage(session)
+    window.add_page("audit", tr("审计记录"), audit, "Ctrl+4")
+
+    selector = PeriodSelector(session.today(), session.period, session.store.progress.periods())
+
+    def choose_period(code: str) -> None:
+        plan.flush()  # the narrative being typed belongs to the period it was typed in
+        session.set_period(code)
+
+    selector.period_selected.connect(choose_period)
+    window.add_toolbar_widget(selector)
+
+    find = QAction(tr("查找…"), window)
+    find.setShortcut(QKeySequence.StandardKey.Find)
+
+    def find_text() -> None:
+        window.show_page("plan")
+        plan.focus_filter()
+
+    find.triggered.connect(find_text)
+    window.menu("view").addSeparator()
+    window.menu("view").addAction(find)
+    window.addAction(find)
+
+    review = QAction(tr("本期审核…"), window)
+    review.triggered.connect(lambda: window.show_page("review"))
+    window.menu("review").addAction(review)
+    verify_audit = QAction(tr("校验审计记录"), window)
+
+    def verify_audit_chain() -> None:
+        window.show_page("audit")
+        audit.verify()
+
+    verify_audit.triggered.connect(verify_audit_chain)
+    window.menu("review").addAction(verify_audit)
+    verify_evidence = QAction(tr("校验全部佐证材料"), window)
+    verify_evidence.triggered.connect(lambda: verify_all_evidence(window, session))
+    window.menu("review").addAction(verify_evidence)
+
+    install_home_actions(window, session)
+    install_export(window, session)  # first in the file menu, and on the toolbar
+    window.menu("admin").addSeparator()
+    import_key = QAction(tr("导入省局公钥…"), window)
+    import_key.triggered.connect(lambda: import_office_key(window, session))
+    import_key.setEnabled(session.can_admin)
+    window.menu("admin").addAction(import_key)
+    export_key = QAction(tr("导出本单位签名公钥…"), window)
+    export_key.triggered.connect(lambda: export_unit_key(window, session))
+    window.menu("admin").addAction(export_key)
+
+
+def verify_all_evidence(window: MainWindow, session: Session) -> list[str] | None:
+    """Re-hash every stored file in a worker thread; list what is missing or altered."""
+
+    def work(progress: object, _cancelled: object) -> list[str]:
+        with session.worker_store() as store:
+            problems = store.evidence.verify(progress)  # type: ignore[arg-type]
+            return [f"{'、'.join(p.names)}：{p.message}" for p in problems]
+
+    try:
+        problems: list[str] = run_with_progress(window, tr("正在校验佐证材料…"), work)
+    except PlanProgressError as exc:
+        QMessageBox.warning(window, tr("校验失败"), str(exc))
+        return None
+    if problems:
+        QMessageBox.warning(
+            window,
+            tr("佐证材料校验未通过"),
+            tr("以下材料缺失或被改动，请从备份恢复：\n") + "\n".join(problems[:30]),
+        )
+    else:
+        count = session.store.evidence.count()
+        QMessageBox.information(window, tr("校验通过"), tr("全部 {n} 份佐证材料完好。").format(n=count))
+    return problems
+
+
+def import_office_key(window: MainWindow, session: Session, source: Path | None = None) -> bool:
+    if source is None:
+        name, _ = QFileDialog.getOpenFileName(window, tr("选择省局公钥"), "", tr("公钥 (*.pub);;所有文件 (*)"))
+        if not name:
+            return False
+        source = Path(name)
+    try:
+        recipients = keys.import_office_key(session.store.home, source)
+    except PlanProgressError as exc:
+        QMessageBox.warning(window, tr("导入失败"), str(exc))
+        return False
+    window.statusBar().showMessage(tr("已导入省局公钥（{n} 个）。").format(n=len(recipients)), 10000)
+    return True
+
+
+def export_unit_key(window: MainWindow, session: Session, target: Path | None = None) -> Path | None:
+    """Copy unit.pub to a stick or folder, for the office to enroll."""
+    source = session.store.home.keys / keys.UNIT_PUBLIC
+    if not source.is_file():
+        QMessageBox.warning(
+            window, tr("没有签名密钥"), tr("本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。")
+        )
+        return None
+    if target is None:
+        suggested = Path.home() / f"{session.store.unit().code}-unit.pub"
+        name, _ = QFileDialog.getSaveFileName(window, tr("保存本单位签名公钥"), str(suggested), tr("公钥 (*.pub)"))
+        if not name:
+            return None
+        target = Path(name)
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        QMessageBox.warning(
+            window, tr("保存失败"), tr("无法写入 {path}（{error}）。").format(path=target, error=exc.strerror)
+        )
+        return None
+    window.statusBar().showMessage(tr("已保存到 {path}：请交省局登记。").format(path=target), 10000)
+    return target

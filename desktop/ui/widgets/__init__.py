@@ -1,0 +1,1 @@
+"""Reusable widgets: period selector, status lights, progress editor, evidence panel, previews."""

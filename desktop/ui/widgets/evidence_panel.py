@@ -1,0 +1,322 @@
+"""Evidence (佐证材料) of one item: add by file dialog or drag-and-drop, preview, open, verify, delete.
+
+Copying and hashing run in the thread pool (hashlib releases the GIL); the worker opens its own
+store connection, and the panel refreshes when it reports back.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.model import EvidenceRecord
+from desktop.store.evidence import AddedEvidence, hash_file
+from desktop.ui.format import local_time, size_text
+from desktop.ui.i18n import tr
+from desktop.ui.models.evidence import EvidenceModel
+from desktop.ui.models.table import ROW_ROLE
+from desktop.ui.session import Change, Session
+from desktop.ui.tasks import Task, run_task
+from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.preview import PreviewPane
+
+
+def local_files(urls: Sequence[QUrl]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
+
+
+class EvidencePanel(QWidget):
+    files_added = Signal(list)  # list[AddedEvidence]
+    verified = Signal(bool, str)  # ok, message
+
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAcceptDrops(session.can_edit)
+        self.tasks: list[Task] = []
+
+        self.owner = QComboBox()
+        self.owner.setMinimumContentsLength(24)
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.owner.currentIndexChanged.connect(self._owner_changed)
+        self.add_button = QPushButton(tr("添加文件…"))
+        self.add_button.clicked.connect(self.choose_files)
+        self.open_button = QPushButton(tr("用系统程序打开"))
+        self.open_button.clicked.connect(self.open_external)
+        self.verify_button = QPushButton(tr("校验文件"))
+        self.verify_button.clicked.connect(self.verify_selected)
+        self.delete_button = QPushButton(tr("删除"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("材料归属")))
+        bar.addWidget(self.owner, 1)
+        for button in (self.add_button, self.open_button, self.verify_button, self.delete_button):
+            bar.addWidget(button)
+
+        self.model = EvidenceModel(session.store, None, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self.open_external)
+
+        self.preview = PreviewPane()
+        self.info_name = QLabel()
+        self.info_hash = QLabel()
+        self.info_added = QLabel()
+        self.info_check = QLabel()
+        for label in (self.info_name, self.info_hash, self.info_added, self.info_check):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+        info = QFormLayout()
+        info.addRow(tr("文件"), self.info_name)
+        info.addRow(tr("SHA-256"), self.info_hash)
+        info.addRow(tr("添加"), self.info_added)
+        info.addRow(tr("校验"), self.info_check)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.preview, 1)
+        side_layout.addLayout(info)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.messages = MessageBar()
+        hint = QLabel(tr("提示：可以把文件直接拖到这里添加。"))
+        hint.setStyleSheet("color:#666;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.messages)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(hint)
+        hint.setVisible(session.can_edit)
+        self._update_buttons()
+
+    # -- which item --------------------------------------------------------------------------------
+    def set_owners(self, owners: Sequence[tuple[str, int]], select: int | None = None) -> None:
+        """The items evidence can belong to here: the selected task or measure and its milestones."""
+        self.owner.blockSignals(True)
+        self.owner.clear()
+        for label, item_id in owners:
+            self.owner.addItem(label, item_id)
+        position = self.owner.findData(select) if select is not None else 0
+        self.owner.setCurrentIndex(max(position, 0))
+        self.owner.blockSignals(False)
+        self._owner_changed()
+
+    def item_id(self) -> int | None:
+        value = self.owner.currentData()
+        return int(value) if value is not None else None
+
+    def _owner_changed(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Start over at the first page (read now, so the list is never briefly empty)."""
+        self.model.show_item(self.item_id())
+        self.model.fetchMore()
+        self._show_record(None)
+
+    # -- selection and preview -----------------------------------------------------------------------
+    def selected(self) -> EvidenceRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], ROW_ROLE) if rows else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_record(self.selected())
+
+    def _show_record(self, record: EvidenceRecord | None) -> None:
+        self._update_buttons()
+        if record is None:
+            self.preview.show_message(tr("选择一份材料即可在此预览。"))
+            for label in (self.info_name, self.info_hash, self.info_added, self.info_check):
+                label.clear()
+            return
+        path = self.session.store.evidence.path_of(record)
+        self.info_name.setText(f"{record.original_name}（{size_text(record.size)}，{record.media_type}）")
+        self.info_hash.setText(record.sha256)
+        self.info_added.setText(f"{record.added_by}　{local_time(record.added_at)}")
+        self.info_check.setText(tr("未校验") if path.is_file() else tr("文件缺失"))
+        self.preview.show_file(path, record.media_type)
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        editable = self.session.can_edit and self.item_id() is not None
+        chosen = self.selected() is not None
+        self.add_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable and chosen)
+        self.open_button.setEnabled(chosen)
+        self.verify_button.setEnabled(chosen)
+
+    # -- adding ----------------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, tr("选择佐证材料"), "", tr("所有文件 (*)"))
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.session.can_edit and self.item_id() is not None and local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        event.acceptProposedAction() if self.session.can_edit else event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData().urls())
+        if not files or not self.session.can_edit:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.add_files(files)
+
+    def add_files(self, files: Sequence[Path]) -> Task | None:
+        """Copy `files` into the home as evidence of the chosen item, in a worker thread."""
+        item_id = self.item_id()
+        if item_id is None or not self.session.can_edit:
+            self.messages.error(tr("请先在左侧选择任务或措施，再添加佐证材料。"))
+            return None
+        session = self.session
+
+        def work(progress: Any, cancelled: Any) -> list[AddedEvidence]:
+            added = []
+            with session.worker_store() as store:
+                for path in files:
+                    added.append(store.evidence.add(item_id, path, progress=progress))
+            return added
+
+        self.messages.info(tr("正在添加 {n} 个文件…").format(n=len(files)))
+        self.add_button.setEnabled(False)
+        task = run_task(work, phase="copy")
+        task.result.connect(self._added)
+        task.failed.connect(self._add_failed)
+        task.finished.connect(self._update_buttons)
+        self.tasks = [t for t in self.tasks if not t.done.is_set()] + [task]
+        return task
+
+    def _added(self, added: list[AddedEvidence]) -> None:
+        self.session.notify(Change.EVIDENCE, self)
+        self.reload()
+        self.model.fetch_all()
+        notes = [f"{a.record.original_name}：{w}" for a in added for w in a.warnings]
+        same = [a.record.original_name for a in added if a.deduplicated]
+        text = tr("已添加 {n} 份佐证材料。").format(n=len(added))
+        if same:
+            text += tr("（{names} 与已有文件内容相同，只保存一份）").format(names="、".join(same))
+        if notes:
+            self.messages.warning(text + "\n" + "\n".join(notes))
+        else:
+            self.messages.info(text)
+        if added:
+            self.select_row(self.model.rowCount() - 1)
+        self.files_added.emit(added)
+
+    def _add_failed(self, message: str) -> None:
+        self.messages.error(message)
+        self.reload()  # files before the failing one were added
+        self.files_added.emit([])
+
+    # -- open, verify, delete ----------------------------------------------------------------------------
+    def open_external(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        source = self.session.store.evidence.path_of(record)
+        if not source.is_file():
+            self.messages.error(
+                tr("文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。").format(name=record.original_name)
+            )
+            return
+        # A copy under the original name: the viewer picks the right program, and cannot alter the stored file.
+        folder = Path(tempfile.gettempdir()) / "planprogress-view" / record.sha256[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / record.original_name
+        if not target.exists():
+            shutil.copyfile(source, target)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self.messages.error(tr("系统没有能打开这种文件的程序：副本在 {path}").format(path=target))
+
+    def verify_selected(self) -> Task | None:
+        record = self.selected()
+        if record is None:
+            return None
+        path = self.session.store.evidence.path_of(record)
+
+        def work(progress: Any, cancelled: Any) -> str | None:
+            if not path.is_file():
+                return None
+            return hash_file(path, progress)[0]
+
+        task = run_task(work, phase="hash")
+        task.result.connect(lambda digest: self._verified(record, digest))
+        task.failed.connect(lambda message: self._verified_failed(message))
+        self.tasks = [t for t in self.tasks if not t.done.is_set()] + [task]
+        self.info_check.setText(tr("正在校验…"))
+        return task
+
+    def _verified(self, record: EvidenceRecord, digest: str | None) -> None:
+        if digest is None:
+            ok, text = False, tr("文件缺失：{name}，请从备份恢复。").format(name=record.original_name)
+        elif digest == record.sha256:
+            ok, text = True, tr("校验通过：文件完好，SHA-256 一致。")
+        else:
+            ok, text = False, tr("校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。")
+        self.info_check.setText(text)
+        (self.messages.info if ok else self.messages.error)(text)
+        self.verified.emit(ok, text)
+
+    def _verified_failed(self, message: str) -> None:
+        self.info_check.setText(message)
+        self.messages.error(message)
+        self.verified.emit(False, message)
+
+    def delete_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("删除佐证材料"),
+            tr("确定删除“{name}”吗？删除会写入审计记录。").format(name=record.original_name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        _, error = self.session.perform(lambda s: s.evidence.delete(record.id), Change.EVIDENCE, self)
+        if error:
+            self.messages.error(error)
+        else:
+            self.messages.info(tr("已删除“{name}”。").format(name=record.original_name))
+        self.reload()

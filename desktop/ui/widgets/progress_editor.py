@@ -1,0 +1,222 @@
+"""Progress of one task or measure in the chosen period: status, percent, narrative — saved as you go.
+
+Status and percent are written the moment they change; the narrative shortly after typing stops and
+whenever the editor loses focus or switches item, so a crash loses at most a second of typing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.model import ProgressEntry
+from desktop.domain.periods import parse_period
+from desktop.domain.status import Status
+from desktop.ui.format import local_time
+from desktop.ui.i18n import tr
+from desktop.ui.session import Change, Session
+from desktop.ui.widgets.message_bar import MessageBar
+
+NOTE_DELAY_MS = 700
+
+
+class _NoteEdit(QPlainTextEdit):
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+
+class ProgressEditor(QWidget):
+    saved = Signal(object)  # ProgressEntry
+
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.item_id: int | None = None
+        self._loading = False
+        self._dirty = False
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight:bold;")
+        self.lock_note = MessageBar()
+        self.status = QComboBox()
+        for status in Status:
+            self.status.addItem(tr(status.value), status)
+        self.percent = QSpinBox()
+        self.percent.setRange(0, 100)
+        self.percent.setSuffix(" %")
+        self.percent.setKeyboardTracking(False)
+        self.note = _NoteEdit()
+        self.note.setPlaceholderText(tr("本期工作进展、存在问题和下一步打算"))
+        self.saved_label = QLabel()
+        self.saved_label.setStyleSheet("color:#666;")
+        self.messages = MessageBar()
+
+        form = QFormLayout()
+        form.addRow(tr("状态"), self.status)
+        form.addRow(tr("完成百分比"), self.percent)
+        form.addRow(tr("进展说明"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.lock_note)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.saved_label, 0, Qt.AlignmentFlag.AlignRight)
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.percent.valueChanged.connect(self._percent_changed)
+        self.note.textChanged.connect(self._note_changed)
+        self.note.focus_lost.connect(self.flush)
+        self.set_item(None)
+
+    # -- loading -------------------------------------------------------------------------------------
+    def set_item(self, item_id: int | None, title: str = "") -> None:
+        self.flush()
+        self.item_id = item_id
+        self.heading.setText(title)
+        self.reload()
+
+    def reload(self) -> None:
+        self.flush()
+        self._loading = True
+        try:
+            self.messages.clear()
+            entry = self._entry()
+            period = self.session.period
+            self.heading.setToolTip(period.label)
+            if entry is not None:
+                self.status.setCurrentIndex(list(Status).index(entry.status))
+                self.percent.setValue(entry.percent)
+                self.note.setPlainText(entry.note)
+                self.saved_label.setText(
+                    tr("{period}：{who} 于 {when} 保存").format(
+                        period=period.label, who=entry.updated_by, when=local_time(entry.updated_at)
+                    )
+                )
+            else:
+                previous = self._previous()
+                self.status.setCurrentIndex(list(Status).index(previous.status) if previous else 0)
+                self.percent.setValue(previous.percent if previous else 0)
+                self.note.setPlainText("")
+                self.saved_label.setText(
+                    tr("{period}尚未填报（显示的是 {earlier} 的数值，修改后即保存为本期）").format(
+                        period=period.label, earlier=previous.period
+                    )
+                    if previous
+                    else tr("{period}尚未填报：修改后即自动保存。").format(period=period.label)
+                )
+            self._apply_permissions()
+        finally:
+            self._loading = False
+            self._dirty = False
+
+    def _entry(self) -> ProgressEntry | None:
+        if self.item_id is None:
+            return None
+        return self.session.store.progress.get(self.item_id, self.session.period.code)
+
+    def _previous(self) -> ProgressEntry | None:
+        """The latest entry of an earlier period, offered as the starting point for this one."""
+        if self.item_id is None:
+            return None
+        end = self.session.period.end
+        earlier = [
+            e for e in self.session.store.progress.find(item_id=self.item_id) if parse_period(e.period).end < end
+        ]
+        return max(earlier, key=lambda e: (parse_period(e.period).end, e.updated_at)) if earlier else None
+
+    def _apply_permissions(self) -> None:
+        locked = self.session.is_locked()
+        editable = self.item_id is not None and self.session.can_edit and not locked
+        for widget in (self.status, self.percent):
+            widget.setEnabled(editable)
+        self.note.setReadOnly(not editable)
+        if self.item_id is None:
+            self.lock_note.info(tr("请在左侧选择任务或措施。"))
+        elif locked:
+            self.lock_note.warning(
+                tr("{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。").format(
+                    period=self.session.period.label
+                )
+            )
+        elif not self.session.can_edit:
+            self.lock_note.info(
+                tr("您的角色（{role}）只能查看进度，由填报员填写。").format(role=tr(self.session.user.role.value))
+            )
+        else:
+            self.lock_note.clear()
+
+    def is_editable(self) -> bool:
+        return self.status.isEnabled()
+
+    # -- saving ----------------------------------------------------------------------------------------
+    def _status_changed(self) -> None:
+        if self._loading:
+            return
+        status: Status = self.status.currentData()
+        self._loading = True
+        if status is Status.DONE:
+            self.percent.setValue(100)
+        elif status is Status.NOT_STARTED:
+            self.percent.setValue(0)
+        self._loading = False
+        self._dirty = True
+        self.flush()
+
+    def _percent_changed(self, value: int) -> None:
+        if self._loading:
+            return
+        status: Status = self.status.currentData()
+        self._loading = True
+        if status is Status.DONE and value < 100 or status is Status.NOT_STARTED and value > 0:
+            self.status.setCurrentIndex(list(Status).index(Status.IN_PROGRESS))
+        self._loading = False
+        self._dirty = True
+        self.flush()
+
+    def _note_changed(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._note_timer.start()
+
+    def has_unsaved(self) -> bool:
+        return self._dirty
+
+    def flush(self) -> ProgressEntry | None:
+        """Write what is on screen now (called by the timers, on focus loss, item or period change)."""
+        self._note_timer.stop()
+        if not self._dirty or self.item_id is None or self._loading:
+            return None
+        self._dirty = False
+        item_id, period = self.item_id, self.session.period.code
+        status: Status = self.status.currentData()
+        percent, note = self.percent.value(), self.note.toPlainText()
+        entry, error = self.session.perform(
+            lambda s: s.progress.record(item_id, period, status, percent, note), Change.PROGRESS, self
+        )
+        if error:
+            self.messages.error(error)
+            return None
+        assert entry is not None
+        self.messages.clear()
+        self.saved_label.setText(tr("已保存 {when}").format(when=local_time(entry.updated_at)))
+        self.saved.emit(entry)
+        return entry

@@ -1,0 +1,159 @@
+"""First-run set-up wizard and the sign-in dialog, driven through their real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyrage
+from PySide6.QtWidgets import QWizard
+
+from desktop.domain.catalog import Catalog
+from desktop.domain.status import Role
+from desktop.services import keys
+from desktop.store import Home, Store
+from desktop.ui.dialogs.setup_wizard import DONE, KEYS, UNIT, SetupWizard
+from desktop.ui.dialogs.sign_in import RecoveryResetDialog, SignInDialog
+
+from .conftest import PASSWORD
+
+
+def _office_pub(folder: Path) -> Path:
+    path = folder / "省局 公钥.pub"
+    path.write_text(f"# office\n{pyrage.x25519.Identity.generate().to_public()}\n", encoding="utf-8")
+    return path
+
+
+def test_unit_wizard_creates_the_home_with_admin_keys_and_recovery_code(
+    qtbot, tmp_path: Path, catalog: Catalog
+) -> None:
+    root = tmp_path / "广州 监狱"
+    wizard = SetupWizard(root, catalog)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentId() == UNIT
+    wizard.unit_page.code.setText("GD GZ01")  # a space: refused with the rule
+    wizard.next()
+    assert wizard.currentId() == UNIT
+    assert "单位代码" in wizard.unit_page.messages.text()
+    wizard.unit_page.code.setText("GD-GZ01")
+    wizard.unit_page.name.setText("广州监狱")
+    wizard.next()
+    wizard.admin_page.name.setText("admin")
+    wizard.admin_page.display_name.setText("王管理")
+    wizard.admin_page.passwords.first.setText(PASSWORD)
+    wizard.admin_page.passwords.second.setText(PASSWORD + "x")
+    wizard.next()
+    assert "不一致" in wizard.admin_page.messages.text()
+    wizard.admin_page.passwords.set_text(PASSWORD)
+    wizard.next()
+    assert wizard.currentId() == KEYS
+    assert not Home(root).exists()  # nothing is written before the commit page
+    wizard.keys_page.office_key.setText(str(_office_pub(tmp_path)))
+    wizard.next()
+    assert wizard.currentId() == DONE
+    code = wizard.done_page.code.code.text()
+    assert len(code) == 23
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # must confirm the code was noted
+    wizard.done_page.confirm.setChecked(True)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.store is not None
+    wizard.store.close()
+
+    with Store.open(root, "test") as store:
+        assert store.kind == "unit"
+        assert store.unit().code == "GD-GZ01" and store.unit().name == "广州监狱"
+        admin = store.users.authenticate("admin", PASSWORD)
+        assert admin.role is Role.ADMIN and admin.display_name == "王管理"
+        store.users.reset_with_recovery_code("admin", code, "new-password")
+        assert store.users.authenticate("admin", "new-password").name == "admin"
+    home = Home(root)
+    assert (home.keys / keys.UNIT_PUBLIC).is_file()
+    assert keys.office_recipients(home)[0].startswith("age1")
+
+
+def test_wizard_refuses_a_wrong_office_key_and_leaves_nothing(qtbot, tmp_path: Path, catalog: Catalog) -> None:
+    root = tmp_path / "home"
+    wizard = SetupWizard(root, catalog)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.unit_page.code.setText("GD-GZ01")
+    wizard.unit_page.name.setText("广州监狱")
+    wizard.next()
+    wizard.admin_page.passwords.set_text(PASSWORD)
+    wizard.next()
+    bogus = tmp_path / "office.pub"
+    bogus.write_text("not a key\n", encoding="utf-8")
+    wizard.keys_page.office_key.setText(str(bogus))
+    wizard.next()
+    assert wizard.currentId() == KEYS
+    assert "age 公钥" in wizard.keys_page.messages.text()
+    assert not Home(root).exists() and not Home(root).keys.exists()
+
+
+def test_office_path_creates_an_office_home(qtbot, tmp_path: Path, catalog: Catalog) -> None:
+    root = tmp_path / "省局"
+    wizard = SetupWizard(root, catalog)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.intro.office.setChecked(True)
+    wizard.next()
+    wizard.office_page.keys.passphrase.set_text("office-passphrase")
+    wizard.office_page.keys.public_path.setText(str(tmp_path / "office.pub"))
+    wizard.next()
+    wizard.admin_page.name.setText("office-admin")
+    wizard.admin_page.passwords.set_text(PASSWORD)
+    wizard.next()
+    assert wizard.currentId() == DONE
+    assert wizard.store is not None and wizard.store.kind == "office"
+    assert wizard.store.users.get("office-admin").role is Role.ADMIN
+    assert wizard.recovery_code
+    wizard.store.close()
+
+
+def test_sign_in_wrong_password_then_right(qtbot, store: Store) -> None:
+    dialog = SignInDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "clerk")
+    qtbot.keyClicks(dialog.password, "wrong-password")
+    dialog.sign_in_button.click()
+    assert dialog.user is None
+    assert dialog.isVisible()
+    assert "用户名或密码不正确" in dialog.messages.text() and "再错 4 次" in dialog.messages.text()
+    assert dialog.password.text() == ""
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.sign_in_button.click()
+    assert dialog.user is not None and dialog.user.name == "clerk"
+    logins = store.audit.entries(entity="login", entity_uid="clerk")
+    assert [e.user for e in logins] == ["clerk", "clerk"]
+
+
+def test_sign_in_lockout_message(qtbot, store: Store) -> None:
+    dialog = SignInDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("clerk")
+    for _ in range(5):
+        dialog.password.setText("wrong-password")
+        dialog.sign_in_button.click()
+    assert "锁定" in dialog.messages.text()
+    dialog.password.setText(PASSWORD)  # even the right password waits out the lockout
+    dialog.sign_in_button.click()
+    assert dialog.user is None and "分钟后再试" in dialog.messages.text()
+
+
+def test_recovery_code_resets_the_admin_password(qtbot, store: Store) -> None:
+    code = store.users.new_recovery_code("admin")
+    dialog = RecoveryResetDialog(store, "admin")
+    qtbot.addWidget(dialog)
+    dialog.code.setText("WRONG-CODE0-00000-00000")
+    dialog.passwords.set_text("brand-new-1")
+    dialog.submit()
+    assert "恢复码不正确" in dialog.messages.text()
+    dialog.code.setText(code)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.submit()
+    assert store.users.authenticate("admin", "brand-new-1").name == "admin"
