@@ -1,0 +1,80 @@
+"""Columns of the drill-down tables: tasks, measures, milestones and evidence of one unit."""
+
+from __future__ import annotations
+
+from desktop.services.office.evidence import OfficeEvidence
+from desktop.ui.format import date_text, local_time, size_text
+from desktop.ui.i18n import tr
+from desktop.ui.models.table import CENTER, RIGHT, Column
+from desktop.ui.office.unit_data import MeasureRow, MilestoneRow, ProgressCell, TaskRow
+from desktop.ui.widgets.lights import light_icon
+
+ITEM_KINDS = {"task": "任务", "measure": "措施", "milestone": "时间节点"}
+
+
+def progress_text(cell: ProgressCell | None) -> str:
+    if cell is None:
+        return tr("未填报")
+    status = tr(cell.status.value) if cell.status else ""
+    return tr("{status}（沿用 {period}）").format(status=status, period=cell.period) if cell.carried else status
+
+
+def task_columns() -> list[Column[TaskRow]]:
+    return [
+        Column(tr("工程"), lambda t: f"{t.project}. {t.project_name}", sort_key=lambda t: t.project),
+        Column(tr("序号"), lambda t: t.key, icon=lambda t: light_icon(t.light), tooltip=lambda t: tr(t.light.label)),
+        Column(tr("任务"), lambda t: t.text, tooltip=lambda t: t.text),
+        Column(tr("状态"), lambda t: progress_text(t.progress)),
+        Column(tr("完成"), lambda t: f"{t.percent}%", RIGHT, sort_key=lambda t: t.percent),
+        Column(
+            tr("时间节点"),
+            lambda t: f"{t.milestones_done}/{len(t.milestones)}" if t.milestones else "",
+            CENTER,
+            tooltip=lambda t: tr("已完成/全部"),
+        ),
+        Column(tr("材料"), lambda t: str(t.evidence) if t.evidence else "", RIGHT, sort_key=lambda t: t.evidence),
+    ]
+
+
+def measure_columns() -> list[Column[MeasureRow]]:
+    return [
+        Column(tr("措施"), lambda m: m.title, icon=lambda m: light_icon(m.light), tooltip=lambda m: tr(m.light.label)),
+        Column(tr("责任部门"), lambda m: m.department),
+        Column(tr("责任人"), lambda m: m.person),
+        Column(tr("完成期限"), lambda m: date_text(m.due_date)),
+        Column(tr("状态"), lambda m: progress_text(m.progress)),
+        Column(tr("完成"), lambda m: f"{m.progress.percent}%" if m.progress else "", RIGHT),
+        Column(
+            tr("进展说明"),
+            lambda m: m.progress.note if m.progress else "",
+            tooltip=lambda m: m.progress.note if m.progress else "",
+        ),
+    ]
+
+
+def milestone_columns() -> list[Column[MilestoneRow]]:
+    return [
+        Column(
+            tr("时间节点"), lambda m: m.title, icon=lambda m: light_icon(m.light), tooltip=lambda m: tr(m.light.label)
+        ),
+        Column(tr("期限"), lambda m: date_text(m.due_date)),
+        Column(tr("目标"), lambda m: m.target, RIGHT),
+        Column(tr("实际"), lambda m: m.actual, RIGHT),
+        Column(tr("完成日期"), lambda m: date_text(m.achieved_date) or tr("未完成")),
+    ]
+
+
+def evidence_columns() -> list[Column[OfficeEvidence]]:
+    return [
+        Column(tr("标题"), lambda e: e.title),
+        Column(tr("文件名"), lambda e: e.original_name),
+        Column(tr("大小"), lambda e: size_text(e.size), RIGHT, sort_key=lambda e: e.size),
+        Column(
+            tr("归属"),
+            lambda e: f"{tr(ITEM_KINDS.get(e.item_kind, e.item_kind))}：{e.item_title}",
+            tooltip=lambda e: e.item_title,
+        ),
+        Column(tr("添加人"), lambda e: e.added_by),
+        Column(tr("添加时间"), lambda e: local_time(e.added_at)),
+        Column(tr("SHA-256"), lambda e: e.sha256[:16] + "…", tooltip=lambda e: e.sha256),
+    ]

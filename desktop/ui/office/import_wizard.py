@@ -1,0 +1,334 @@
+"""The office's import wizard: pick a stick or folder, import every bundle on it with
+`planprogress --home H --json province import B1 B2 ...` as a child process (pyrage holds the GIL while it
+decrypts), then one result line per bundle with its outcome and, for a rejection, the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.services.bundle.format import BUNDLE_NAME
+from desktop.ui.export.targets import Target, list_targets, target_columns
+from desktop.ui.format import size_text
+from desktop.ui.i18n import tr
+from desktop.ui.models.table import ROW_ROLE, RowTableModel
+from desktop.ui.office.intake_lines import IntakeLine, intake_columns, lines_from
+from desktop.ui.session import Change, Session
+from desktop.ui.tasks import CliJob
+from desktop.ui.widgets.message_bar import MessageBar
+
+SOURCE, RUN, RESULT = range(3)
+PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
+PHASES = {"copy": "复制到暂存区", "verify": "校验签名和哈希", "decrypt": "解密并检查内容", "merge": "合并"}
+
+
+def find_bundles(folder: Path) -> list[Path]:
+    """The folder itself when it is a bundle, else the bundles directly inside it, in chain order."""
+    try:
+        if BUNDLE_NAME.match(folder.name) and folder.is_dir():
+            return [folder]
+        return sorted((p for p in folder.iterdir() if BUNDLE_NAME.match(p.name) and p.is_dir()), key=lambda p: p.name)
+    except OSError:
+        return []
+
+
+class IntakeJob(CliJob):
+    """A CliJob that keeps the result line when the CLI exits non-zero: `province import` exits 7 when a
+    bundle was rejected, and the per-bundle lines are exactly what the clerk needs then."""
+
+    def result_line(self) -> dict[str, Any] | None:
+        return self._result
+
+
+def _table(model: Any, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class SourcePage(QWizardPage):
+    def __init__(self, targets: Any) -> None:
+        super().__init__()
+        self._targets = targets
+        self.folder: Path | None = None
+        self.bundles: list[Path] = []
+        self.setTitle(tr("从哪里导入"))
+        self.setSubTitle(tr("插入各单位交来的U盘，选择它；也可以选择存放数据包的任意文件夹。"))
+        self.drives = RowTableModel(target_columns())
+        self.table = _table(self.drives, 1)
+        self.table.selectionModel().selectionChanged.connect(self._drive_selected)
+        refresh = QPushButton(tr("刷新"))
+        refresh.clicked.connect(self.refresh)
+        other = QPushButton(tr("其他文件夹…"))
+        other.clicked.connect(self.browse)
+        self.empty = QLabel(tr("没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。"))
+        self.empty.setStyleSheet("color:#666;")
+        row = QHBoxLayout()
+        row.addWidget(self.empty, 1)
+        row.addWidget(refresh)
+        row.addWidget(other)
+        self.found = QLabel(tr("尚未选择"))
+        self.found.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(tr("省局私钥的口令"))
+        self.passphrase.textChanged.connect(lambda _t: self.completeChanged.emit())
+        form = QFormLayout()
+        form.addRow(tr("找到的数据包"), self.found)
+        form.addRow(tr("私钥口令"), self.passphrase)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addLayout(form)
+        self.setCommitPage(True)
+
+    def initializePage(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        drives: list[Target] = self._targets()
+        self.drives.set_rows(drives)
+        self.empty.setVisible(not drives)
+        if self.folder is None and len(drives) == 1:
+            self.table.selectRow(0)
+        self.choose(self.folder) if self.folder else self.completeChanged.emit()
+
+    def _drive_selected(self, *_args: Any) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            drive: Target = self.drives.data(rows[0], ROW_ROLE)
+            self.choose(drive.path)
+
+    def browse(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, tr("选择存放数据包的文件夹"), str(self.folder or Path.home()))
+        if name:
+            self.choose(Path(name))
+
+    def choose(self, folder: Path) -> None:
+        self.folder = folder
+        self.bundles = find_bundles(folder)
+        if self.bundles:
+            names = "、".join(p.name for p in self.bundles[:6]) + ("…" if len(self.bundles) > 6 else "")
+            self.found.setText(
+                tr("{folder} 中有 {n} 个：{names}").format(folder=folder, n=len(self.bundles), names=names)
+            )
+            self.found.setStyleSheet("")
+        else:
+            self.found.setText(
+                tr("{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。").format(folder=folder)
+            )
+            self.found.setStyleSheet("color:#7a1a12;")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.bundles) and bool(self.passphrase.text())
+
+    def nextId(self) -> int:
+        return RUN
+
+
+class ImportRunPage(QWizardPage):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.job: IntakeJob | None = None
+        self.state = "idle"  # running, done, failed
+        self.error = ""
+        self.error_box: QMessageBox | None = None
+        self.setTitle(tr("正在导入"))
+        self.setSubTitle(tr("每个数据包先复制到暂存区，校验签名和哈希后才解密；有问题的数据包不会改动任何数据。"))
+        self.phase = QLabel(tr("正在启动…"))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.amount = QLabel()
+        self.amount.setStyleSheet("color:#555;")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(tr("省局私钥的口令"))
+        self.passphrase.hide()
+        self.retry_button = QPushButton(tr("重试"))
+        self.retry_button.clicked.connect(self.start)
+        self.retry_button.hide()
+        self.messages = MessageBar()
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addStretch(1)
+        row.addWidget(self.retry_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.phase)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.amount)
+        layout.addLayout(row)
+        layout.addWidget(self.messages)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.start()
+
+    def is_running(self) -> bool:
+        return self.job is not None and self.job.is_running()
+
+    def start(self) -> None:
+        wizard: Any = self.wizard()
+        source: SourcePage = wizard.source
+        passphrase = self.passphrase.text() if self.passphrase.isVisibleTo(self) else source.passphrase.text()
+        self.passphrase.hide()
+        self.retry_button.hide()
+        self.messages.clear()
+        self.state = "running"
+        self.error = ""
+        self.bar.setValue(0)
+        arguments = ["province", "import", *(str(p) for p in source.bundles)]
+        job = IntakeJob.planprogress(
+            self.session.home_root,
+            arguments,
+            user=self.session.user.name,
+            env={PASSPHRASE_ENV: passphrase},
+            parent=self,
+        )
+        assert isinstance(job, IntakeJob)
+        job.progress.connect(self._progress)
+        job.result.connect(self._finished)
+        job.failed.connect(self._failed)
+        self.job = job
+        self.completeChanged.emit()
+        job.start()
+
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        self.phase.setText(tr(PHASES.get(phase, phase)) + "…")
+        if total > 0:
+            self.bar.setValue(int(1000 * min(done / total, 1.0)))
+            self.amount.setText(f"{size_text(done)} / {size_text(total)}")
+
+    def _finished(self, result: dict[str, Any]) -> None:
+        self.state = "done"
+        wizard: Any = self.wizard()
+        wizard.lines = lines_from(result)
+        self.session.notify(Change.ALL, self)
+        self.completeChanged.emit()
+        wizard.next()
+
+    def _failed(self, message: str) -> None:
+        assert self.job is not None
+        result = self.job.result_line()
+        if result is not None and "bundles" in result:  # some bundles were rejected: that is a result too
+            self._finished(result)
+            return
+        self.state = "failed"
+        self.error = message
+        self.phase.setText(tr("导入未进行"))
+        self.bar.setValue(0)
+        if "口令" in message:
+            self.passphrase.clear()
+            self.passphrase.show()
+        self.retry_button.show()
+        self.messages.error(tr("{error}\n没有导入任何数据包，省局数据未改动。").format(error=message))
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("导入失败"), message, parent=self)
+        box.open()
+        self.error_box = box
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.state == "done"
+
+    def nextId(self) -> int:
+        return RESULT
+
+
+class ImportResultPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(tr("导入结果"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = RowTableModel(intake_columns())
+        self.table = _table(self.model, 4)
+        self.table.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+
+    def initializePage(self) -> None:
+        wizard: Any = self.wizard()
+        lines: list[IntakeLine] = wizard.lines
+        self.model.set_rows(lines)
+        self.table.resizeRowsToContents()
+        accepted = sum(1 for line in lines if line.ok)
+        rejected = len(lines) - accepted
+        text = tr("共 {n} 个数据包：{ok} 个已接收或已导入过").format(n=len(lines), ok=accepted)
+        text += (
+            tr("，{bad} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）。").format(bad=rejected)
+            if rejected
+            else tr("。")
+        )
+        self.summary.setText(text)
+        self.summary.setStyleSheet("color:#7a1a12;" if rejected else "color:#2e7d32;")
+        if lines:
+            self.table.selectRow(0)
+
+    def _selected(self, *_args: Any) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        line: IntakeLine | None = self.model.data(rows[0], ROW_ROLE) if rows else None
+        self.detail.setText(f"{line.name}：{line.message}" if line else "")
+
+
+class ImportWizard(QWizard):
+    def __init__(self, session: Session, parent: Any = None, *, targets: Any = list_targets) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.lines: list[IntakeLine] = []
+        self.setWindowTitle(tr("导入进度包"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setMinimumSize(860, 600)
+        for button, text in (
+            (QWizard.WizardButton.BackButton, "上一步"),
+            (QWizard.WizardButton.NextButton, "下一步"),
+            (QWizard.WizardButton.CommitButton, "开始导入"),
+            (QWizard.WizardButton.FinishButton, "完成"),
+            (QWizard.WizardButton.CancelButton, "关闭"),
+        ):
+            self.setButtonText(button, tr(text))
+        self.source = SourcePage(targets)
+        self.run_page = ImportRunPage(session)
+        self.result_page = ImportResultPage()
+        for page_id, page in ((SOURCE, self.source), (RUN, self.run_page), (RESULT, self.result_page)):
+            self.setPage(page_id, page)
+        self.setStartId(SOURCE)
+
+    def reject(self) -> None:
+        if self.run_page.is_running():
+            QMessageBox.information(
+                self, tr("正在导入"), tr("导入正在进行，请等它完成（每个数据包要么完整导入，要么不改动任何数据）。")
+            )
+            return
+        super().reject()

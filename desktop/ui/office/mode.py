@@ -1,0 +1,107 @@
+"""Office mode (a home made by `province init` or the set-up wizard's office path): the units × projects
+overview with province-wide indicators, a unit's drill-down, the register of units and keys, the import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.domain.errors import PlanProgressError
+from desktop.services.office import evidence as office_evidence
+from desktop.ui.dialogs.progress import run_with_progress
+from desktop.ui.home_actions import install_home_actions
+from desktop.ui.i18n import tr
+from desktop.ui.main_window import MainWindow
+from desktop.ui.office.drilldown import UnitDetailPage
+from desktop.ui.office.key_dialogs import EnrollDialog, ResyncDialog, RevokeDialog
+from desktop.ui.office.overview_page import OverviewPage
+from desktop.ui.office.units_page import UnitsPage
+from desktop.ui.session import Session
+from desktop.ui.widgets.period_selector import PeriodSelector
+
+
+def open_import_wizard(window: MainWindow, session: Session) -> Any:
+    from desktop.ui.office.import_wizard import ImportWizard
+
+    wizard = ImportWizard(session, window)
+    wizard.exec()
+    return wizard.lines
+
+
+def install(window: MainWindow, session: Session) -> None:
+    overview = OverviewPage(session)
+    detail = UnitDetailPage(session)
+    units = UnitsPage(session)
+    window.add_page("overview", tr("全省汇总"), overview, "Ctrl+1")
+    window.add_page("unit", tr("单位详情"), detail, "Ctrl+2")
+    window.add_page("units", tr("单位与密钥"), units, "Ctrl+3")
+
+    def drill_down(code: str) -> None:
+        window.show_page("unit")
+        detail.show_unit(code)
+
+    overview.open_unit.connect(drill_down)
+    overview.import_requested.connect(lambda: open_import_wizard(window, session))
+
+    selector = PeriodSelector(session.today(), session.period, [])
+    selector.period_selected.connect(session.set_period)
+    window.add_toolbar_widget(selector)
+
+    importing = QAction(tr("导入进度包…"), window)
+    importing.setShortcut(QKeySequence("Ctrl+I"))
+    importing.setToolTip(tr("从U盘或文件夹导入各单位的进度包（Ctrl+I）"))
+    importing.triggered.connect(lambda: open_import_wizard(window, session))
+    importing.setEnabled(session.can_edit or session.can_admin)
+    install_home_actions(window, session)
+    file_menu = window.menu("file")
+    first = file_menu.actions()[0]  # backup, from the home actions
+    file_menu.insertAction(first, importing)
+    file_menu.insertSeparator(first)
+    window.toolbar.addAction(importing)
+
+    admin = window.menu("admin")
+    admin.addSeparator()
+    for text, dialog in (
+        (tr("登记单位公钥…"), EnrollDialog),
+        (tr("吊销单位…"), RevokeDialog),
+        (tr("允许单位重新同步…"), ResyncDialog),
+    ):
+        action = QAction(text, window)
+        action.setEnabled(session.can_admin)
+        action.triggered.connect(lambda _checked=False, d=dialog: _admin_dialog(window, units, d(session, window)))
+        admin.addAction(action)
+    verify = QAction(tr("校验全部佐证材料"), window)
+    verify.triggered.connect(lambda: verify_all_evidence(window, session))
+    window.menu("review").addAction(verify)
+
+
+def _admin_dialog(window: MainWindow, units: UnitsPage, dialog: Any) -> None:
+    window.show_page("units")
+    units.run_dialog(dialog)
+
+
+def verify_all_evidence(window: MainWindow, session: Session) -> list[tuple[str, str]] | None:
+    """Re-hash every evidence file received, in the thread pool (hashlib releases the GIL)."""
+
+    def work(progress: Any, _cancelled: Any) -> tuple[list[tuple[str, str]], int]:
+        with session.worker_store() as store:
+            return office_evidence.verify_all(store, progress)
+
+    problems: list[tuple[str, str]]
+    try:
+        problems, total = run_with_progress(window, tr("正在校验佐证材料…"), work)
+    except PlanProgressError as exc:
+        QMessageBox.warning(window, tr("校验失败"), str(exc))
+        return None
+    if problems:
+        lines = [f"{problem}：sha256 {sha[:16]}…" for sha, problem in problems[:30]]
+        QMessageBox.warning(
+            window,
+            tr("佐证材料校验未通过"),
+            tr("以下文件缺失或被改动，请从备份恢复，或让相关单位重新导出完整数据包：\n") + "\n".join(lines),
+        )
+    else:
+        QMessageBox.information(window, tr("校验通过"), tr("全部 {n} 个佐证文件完好。").format(n=total))
+    return problems

@@ -1,0 +1,145 @@
+"""The office's main view: who reported for the period, the units × projects matrix, and the province-wide
+indicators against their goals. Double-click a unit to drill down."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import PlanProgressError
+from desktop.services.office.status import ProvinceStatus, province_status
+from desktop.ui.i18n import tr
+from desktop.ui.models.table import SORT_ROLE, RowTableModel
+from desktop.ui.office.indicators import goal_columns, goal_rows
+from desktop.ui.office.matrix import CODE_ROLE, UnitMatrixModel
+from desktop.ui.session import Change, Session
+from desktop.ui.widgets.message_bar import MessageBar
+
+
+class OverviewPage(QWidget):
+    open_unit = Signal(str)  # a unit code, to drill down
+    import_requested = Signal()
+
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._dirty = True
+        self.status: ProvinceStatus | None = None
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.import_button = QPushButton(tr("导入数据包…"))
+        self.import_button.clicked.connect(self.import_requested.emit)
+        self.import_button.setEnabled(session.can_edit or session.can_admin)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.import_button)
+
+        self.matrix = UnitMatrixModel(self)
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.matrix)
+        self.sorted.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.sorted)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.empty = QLabel(
+            tr("还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。")
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color:#666; padding:8px;")
+
+        self.goals = RowTableModel(goal_columns(), parent=self)
+        goals_view = QTableView()
+        goals_view.setModel(self.goals)
+        goals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        goals_view.verticalHeader().setVisible(False)
+        goals_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        goals_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        goals_view.setMaximumHeight(goals_view.verticalHeader().defaultSectionSize() * 5 + 30)
+        self.goals_view = goals_view
+        indicators = QGroupBox(tr("全省指标（按各单位报送的时间节点计算）"))
+        QVBoxLayout(indicators).addWidget(goals_view)
+
+        self.messages = MessageBar()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(indicators)
+        session.changed.connect(self._changed)
+        session.period_changed.connect(lambda _code: self._changed(Change.ALL))
+
+    def _changed(self, _changes: Change, _initiator: object = None) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._dirty = False
+        session = self.session
+        try:
+            status = province_status(session.store, session.period.code, session.today())
+        except PlanProgressError as exc:
+            self.messages.error(str(exc))
+            return
+        self.messages.clear()
+        chosen = self.selected_code()
+        self.status = status
+        self.matrix.load(status)
+        self.goals.set_rows(goal_rows(status.indicators))
+        self.heading.setText(tr("全省汇总　{period}").format(period=session.period.label))
+        active = [u for u in status.units if not u.revoked]
+        reported = [u for u in active if u.reported]
+        text = tr("已登记 {n} 个单位，本期已报送 {done} 个。").format(n=len(active), done=len(reported))
+        if status.not_reported:
+            text += tr("未报送：{codes}。").format(codes="、".join(status.not_reported))
+        self.summary.setText(text)
+        self.empty.setVisible(not status.units)
+        self.table.setVisible(bool(status.units))
+        if chosen:
+            self.select_code(chosen)
+
+    def selected_code(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return str(rows[0].data(CODE_ROLE)) if rows else None
+
+    def select_code(self, code: str) -> bool:
+        row = self.matrix.row_of(code)
+        if row < 0:
+            return False
+        self.table.selectRow(self.sorted.mapFromSource(self.matrix.index(row, 0)).row())
+        return True
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            self.open_unit.emit(str(code))
