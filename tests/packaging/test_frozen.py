@@ -281,6 +281,34 @@ def test_gui_shows_its_window_offscreen_with_shipped_chinese_font(
     assert _ink(shot) > 0.002, "the window grab shows no text"
 
 
+@pytest.mark.usefixtures("gui_built")
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run (xvfb) not installed")
+def test_gui_shows_its_window_on_an_x_server(frozen: Frozen, home: Path, unit_home: Path) -> None:
+    """The xcb platform plugin (what a UOS or Kylin desktop uses) loads from the bundle; offscreen proves less."""
+    inner = (  # only what xvfb-run sets for its X server reaches the program
+        'exec env -i HOME="$1" DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" '
+        'PLANPROGRESS_SMOKE_EXIT_MS=300 "$0" --home "$2"'
+    )
+    proc = subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1280x800x24",
+            "sh",
+            "-c",
+            inner,
+            str(frozen.exe),
+            str(home),
+            str(unit_home),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and SMOKE_LINE.search(proc.stdout), proc.stdout + proc.stderr
+
+
 @pytest.fixture
 def frozen_without_font(frozen: Frozen, tmp_path: Path) -> Iterator[Path]:
     """The same build with the shipped font file removed (hard-linked copy: fast, the original untouched)."""
