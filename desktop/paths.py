@@ -11,8 +11,6 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "planprogress"
 HOME_ENV = "PLANPROGRESS_HOME"
 
@@ -102,4 +100,6 @@ def default_home() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only when no home was given: keeps start-up short
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

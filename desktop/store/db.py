@@ -9,9 +9,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from desktop import paths
 from desktop.domain.errors import StoreError
@@ -23,6 +21,9 @@ APPLICATION_ID = 0x50505247
 # Raised by SQLite for a damaged or unusable file; the CLI's last line of defence catches it
 # under this name, so nothing outside the store imports sqlite3.
 DatabaseFault = sqlite3.DatabaseError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Clock = Callable[[], dt.datetime]
 Row = dict[str, Any]
@@ -236,7 +237,17 @@ class Database:
             conn.close()
             raise
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._utils: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection, imported on first use: it pulls in click, dateutil and pluggy,
+        which would add about a tenth of a second to every start of the window and the CLI."""
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._utils
 
     def close(self) -> None:
         self.conn.close()
