@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QApplication
 from desktop import paths
 from desktop.ui.fonts import install_cjk_font
 from desktop.ui.i18n import chosen_language, install_translations
-from desktop.ui.session import Session
 from desktop.ui.startup import (
     EXIT_LOCKED,
     EXIT_OK,
     HomeLock,
-    build_main_window,
+    Prepared,
     open_home,
+    prepare_window,
     refuse_second_instance,
     sign_in,
 )
@@ -81,12 +81,19 @@ def _session_loop(app: QApplication, root: Path, lock: HomeLock) -> int:
         if opened.store is None:
             return opened.exit_code
         store = opened.store
-        user = opened.user or sign_in(store)
-        if user is None:
-            store.close()
-            return EXIT_OK
-        session = Session(store, user)
-        window = build_main_window(session)
+        prepared: Prepared | None = None
+        if opened.user is not None:
+            user = opened.user
+        else:
+            signed_in = sign_in(store)
+            if signed_in is None:
+                store.close()
+                return EXIT_OK
+            user, prepared = signed_in
+        if prepared is None:
+            prepared = prepare_window(store, user)
+        prepared.session.user = user  # as the password check read it (failed-login count cleared)
+        window = prepared.window
         if window is None:
             store.close()
             return 1

@@ -11,12 +11,8 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop import __version__
 from desktop.domain.errors import PlanProgressError
-from desktop.services.backup import create_backup, restore_backup
 from desktop.ui.dialogs.progress import run_with_progress
-from desktop.ui.dialogs.settings import SettingsDialog
-from desktop.ui.dialogs.users import UsersDialog
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
@@ -40,16 +36,30 @@ def install_home_actions(window: MainWindow, session: Session) -> dict[str, QAct
     window.menu("file").addSeparator()
     actions["logout"] = _action(window, "file", tr("注销（切换用户）"), lambda: window.request_restart("logout"))
     actions["quit"] = _action(window, "file", tr("退出"), window.close, "Ctrl+Q")
-    actions["users"] = _action(window, "admin", tr("用户管理…"), lambda: UsersDialog(session, window).exec())
-    actions["settings"] = _action(window, "admin", tr("设置…"), lambda: SettingsDialog(session, window).exec())
+    actions["users"] = _action(window, "admin", tr("用户管理…"), lambda: users(window, session))
+    actions["settings"] = _action(window, "admin", tr("设置…"), lambda: settings(window, session))
     actions["about"] = _action(window, "help", tr("关于"), lambda: about(window, session))
     for key in ("restore", "users", "settings"):
         actions[key].setEnabled(session.can_admin)
     return actions
 
 
+def users(window: MainWindow, session: Session) -> None:
+    from desktop.ui.dialogs.users import UsersDialog  # dialogs load on first use: start-up stays short
+
+    UsersDialog(session, window).exec()
+
+
+def settings(window: MainWindow, session: Session) -> None:
+    from desktop.ui.dialogs.settings import SettingsDialog
+
+    SettingsDialog(session, window).exec()
+
+
 def backup(window: MainWindow, session: Session, target: Path | None = None) -> Path | None:
     """Write the whole home (database, evidence, keys) to one file, in a worker thread."""
+    from desktop.services.backup import create_backup
+
     if target is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         suggested = Path.home() / f"planprogress-{session.store.unit().code or 'home'}-{stamp}.tar"
@@ -78,6 +88,8 @@ def backup(window: MainWindow, session: Session, target: Path | None = None) -> 
 
 def restore(window: MainWindow, session: Session, source: Path | None = None) -> bool:
     """Replace this home with a backup; the current folder is renamed and kept, then the app reopens."""
+    from desktop.services.backup import restore_backup
+
     if source is None:
         name, _ = QFileDialog.getOpenFileName(
             window, tr("选择备份文件"), str(Path.home()), tr("planprogress 备份 (*.tar);;所有文件 (*)")
@@ -111,6 +123,8 @@ def restore(window: MainWindow, session: Session, source: Path | None = None) ->
 
 
 def about(window: MainWindow, session: Session) -> None:
+    from desktop import __version__  # read from the package metadata on first use
+
     QMessageBox.about(
         window,
         tr("关于"),

@@ -1,7 +1,7 @@
 """The application shell: menus, a toolbar with a page switcher, a stack of pages, a status bar.
 
 Modes (unit, office) fill it through a small surface instead of reaching into it:
-    window.add_page(key, title, widget, shortcut)   a page in the stack and a switcher button
+    window.add_page(key, title, widget, shortcut)   a page (or a factory, built on first show) and its button
     window.menu(key) / window.add_menu(key, title)  named menus: file, view, review, admin, help, ...
     window.add_toolbar_widget(widget)               e.g. the period selector
     window.request_restart(reason)                  sign out, or reopen after a restore
@@ -10,6 +10,7 @@ The window keeps no data of its own: everything comes from the Session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._pages: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._page_actions: dict[str, QAction] = {}
         self.page_group = QActionGroup(self)
         self.page_group.setExclusive(True)
@@ -80,9 +82,15 @@ class MainWindow(QMainWindow):
         self._menus[key] = menu
         return menu
 
-    def add_page(self, key: str, title: str, widget: QWidget, shortcut: str | None = None) -> QAction:
-        self.stack.addWidget(widget)
-        self._pages[key] = widget
+    def add_page(
+        self, key: str, title: str, widget: QWidget | Callable[[], QWidget], shortcut: str | None = None
+    ) -> QAction:
+        """A page and its switcher button. Pass a factory instead of a widget to build the page only when
+        it is first shown (keeps start-up short)."""
+        if isinstance(widget, QWidget):
+            self._add_built(key, widget)
+        else:
+            self._factories[key] = widget
         action = QAction(title, self)
         action.setCheckable(True)
         if shortcut:
@@ -93,18 +101,28 @@ class MainWindow(QMainWindow):
         self.toolbar.insertAction(self._spacer_action, action)
         self.menu("view").addAction(action)
         self._page_actions[key] = action
-        if len(self._pages) == 1:
+        if len(self._page_actions) == 1:
             self.show_page(key)
         return action
+
+    def _add_built(self, key: str, widget: QWidget) -> None:
+        self.stack.addWidget(widget)
+        self._pages[key] = widget
 
     def add_toolbar_widget(self, widget: QWidget) -> None:
         self.toolbar.addWidget(widget)
 
     def page(self, key: str) -> QWidget:
+        """The page's widget, built now if it was added as a factory."""
+        if key not in self._pages:
+            self._add_built(key, self._factories.pop(key)())
         return self._pages[key]
 
+    def has_page(self, key: str) -> bool:
+        return key in self._pages or key in self._factories
+
     def show_page(self, key: str) -> QWidget:
-        widget = self._pages[key]
+        widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         self._page_actions[key].setChecked(True)
         return widget

@@ -3,8 +3,11 @@ one instance per home, open or set up the home, recover from a damaged database,
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -14,13 +17,13 @@ from desktop.domain.catalog import DEFAULT_CATALOG_ID, Catalog, available_catalo
 from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.model import User
 from desktop.store import DatabaseFault, Home, Store
-from desktop.ui.dialogs.damaged import DamagedHomeDialog
-from desktop.ui.dialogs.setup_wizard import SetupWizard
-from desktop.ui.dialogs.sign_in import SignInDialog
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.modes import ModeMissingError, install_mode
 from desktop.ui.session import Session
+from desktop.ui.tasks import start_task, wait_for
+
+P = TypeVar("P")
 
 EXIT_OK = 0
 EXIT_LOCKED = 3
@@ -115,6 +118,8 @@ def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Open
                 ).format(root=root),
             )
             return Opened(None, exit_code=EXIT_DAMAGED)
+        from desktop.ui.dialogs.setup_wizard import SetupWizard  # first run only: keys and crypto load here
+
         wizard = SetupWizard(root, default_catalog(), parent)
         wizard.exec()
         if wizard.store is None:
@@ -124,17 +129,76 @@ def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Open
         try:
             return Opened(_try_open(root))
         except (PlanProgressError, DatabaseFault) as exc:
+            from desktop.ui.dialogs.damaged import DamagedHomeDialog
+
             dialog = DamagedHomeDialog(root, str(exc), parent)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return Opened(None, exit_code=EXIT_DAMAGED)
             lock.reacquire()
 
 
-def sign_in(store: Store, parent: QWidget | None = None) -> User | None:
-    dialog = SignInDialog(store, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+def authenticate_overlapped(
+    store: Store,
+    name: str,
+    password: str,
+    prepare: Callable[[User], P] | None = None,
+    discard: Callable[[P], None] | None = None,
+) -> tuple[User, P | None]:
+    """Check the password in a worker thread (scrypt releases the GIL, and takes about a tenth of a second)
+    while `prepare` builds the main window, unseen, for the user the name claims. A failed check throws
+    the window away and raises the store's message; the window is never shown before the check passes."""
+    root = store.home.root
+
+    def check(_progress: object, _cancelled: object) -> User:
+        with Store.open(root, name) as own:  # the worker's own connection
+            return own.users.authenticate(name, password)
+
+    task = start_task(check, phase="sign-in")
+    prepared: P | None = None
+    claimed: User | None = None
+    if prepare is not None:
+        with contextlib.suppress(PlanProgressError):
+            claimed = store.users.get(name)
+        if claimed is not None and claimed.active:
+            prepared = prepare(claimed)
+    try:
+        user: User = wait_for(task)
+    except PlanProgressError:
+        if prepared is not None and discard is not None:
+            discard(prepared)
+        raise
+    if prepared is not None and claimed is not None and claimed.role is not user.role:
+        if discard is not None:
+            discard(prepared)
+        prepared = None
+    return user, prepared
+
+
+@dataclass
+class Prepared:
+    session: Session
+    window: MainWindow | None
+
+
+def prepare_window(store: Store, user: User) -> Prepared:
+    session = Session(store, user)
+    return Prepared(session, build_main_window(session))
+
+
+def discard_window(prepared: Prepared) -> None:
+    if prepared.window is not None:
+        prepared.window.deleteLater()
+    prepared.session.deleteLater()
+
+
+def sign_in(store: Store, parent: QWidget | None = None) -> tuple[User, Prepared | None] | None:
+    """The sign-in dialog; the main window is built while the password is checked."""
+    from desktop.ui.dialogs.sign_in import SignInDialog
+
+    dialog = SignInDialog(store, parent, prepare=lambda user: prepare_window(store, user), discard=discard_window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
         return None
-    return dialog.user
+    return dialog.user, dialog.prepared
 
 
 def build_main_window(session: Session) -> MainWindow | None:

@@ -22,7 +22,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 from desktop.domain.errors import PlanProgressError
 from desktop.ui.i18n import tr
@@ -63,6 +72,8 @@ class Task(QRunnable):
         self._cancel = threading.Event()
         self._last_emit = 0.0
         self.done = threading.Event()
+        self.value: Any = None  # for callers that wait (wait_for) instead of connecting signals
+        self.error: PlanProgressError | None = None
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -79,16 +90,21 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             value = self._work(self._report, self.is_cancelled)
-        except TaskCancelledError:
+            self.value = value
+        except TaskCancelledError as exc:
+            self.error = exc
             self.signals.cancelled.emit()
         except PlanProgressError as exc:
+            self.error = exc
             if self.is_cancelled():
                 self.signals.cancelled.emit()
             else:
                 self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug: say so plainly instead of dying silently in a thread
             traceback.print_exc()
-            self.signals.failed.emit(tr("程序内部错误（{error}）：请把此信息告诉管理员。").format(error=exc))
+            message = tr("程序内部错误（{error}）：请把此信息告诉管理员。").format(error=exc)
+            self.error = PlanProgressError(message)
+            self.signals.failed.emit(message)
         else:
             if self.is_cancelled():
                 self.signals.cancelled.emit()
@@ -101,6 +117,24 @@ class Task(QRunnable):
 
 
 _RUNNING: set[Task] = set()  # keeps tasks (and their signal objects) alive until they finish
+
+
+def start_task(work: Work, *, phase: str = "", pool: QThreadPool | None = None) -> Task:
+    """Start `work` in the pool at once, for a caller that overlaps it with its own work and then calls
+    `wait_for` (connect no signals to a task started this way: early ones may be missed)."""
+    task = Task(work, phase)
+    _RUNNING.add(task)
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
+
+
+def wait_for(task: Task) -> Any:
+    """Keep the GUI responsive until `task` ends; return its value or raise its error."""
+    while not task.done.wait(0.005):
+        QCoreApplication.processEvents()
+    if task.error is not None:
+        raise task.error
+    return task.value
 
 
 def run_task(work: Work, *, phase: str = "", pool: QThreadPool | None = None) -> Task:

@@ -6,19 +6,15 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import PlanProgressError
-from desktop.services import keys
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.export import install as install_export
 from desktop.ui.home_actions import install_home_actions
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages.audit import AuditPage
-from desktop.ui.pages.dashboard import DashboardPage
 from desktop.ui.pages.plan_page import PlanPage
-from desktop.ui.pages.review import ReviewPage
 from desktop.ui.session import Session
 from desktop.ui.widgets.period_selector import PeriodSelector
 
@@ -26,10 +22,10 @@ from desktop.ui.widgets.period_selector import PeriodSelector
 def install(window: MainWindow, session: Session) -> None:
     plan = PlanPage(session)
     window.add_page("plan", tr("规划与进度"), plan, "Ctrl+1")
-    window.add_page("dashboard", tr("仪表盘"), DashboardPage(session), "Ctrl+2")
-    window.add_page("review", tr("审核"), ReviewPage(session), "Ctrl+3")
-    audit = AuditPage(session)
-    window.add_page("audit", tr("审计记录"), audit, "Ctrl+4")
+    # The other pages are built when first shown: the plan page alone is on screen at start-up.
+    window.add_page("dashboard", tr("仪表盘"), lambda: _page("dashboard", session), "Ctrl+2")
+    window.add_page("review", tr("审核"), lambda: _page("review", session), "Ctrl+3")
+    window.add_page("audit", tr("审计记录"), lambda: _page("audit", session), "Ctrl+4")
 
     selector = PeriodSelector(session.today(), session.period, session.store.progress.periods())
 
@@ -58,8 +54,8 @@ def install(window: MainWindow, session: Session) -> None:
     verify_audit = QAction(tr("校验审计记录"), window)
 
     def verify_audit_chain() -> None:
-        window.show_page("audit")
-        audit.verify()
+        audit = window.show_page("audit")
+        audit.verify()  # type: ignore[attr-defined]
 
     verify_audit.triggered.connect(verify_audit_chain)
     window.menu("review").addAction(verify_audit)
@@ -77,6 +73,20 @@ def install(window: MainWindow, session: Session) -> None:
     export_key = QAction(tr("导出本单位签名公钥…"), window)
     export_key.triggered.connect(lambda: export_unit_key(window, session))
     window.menu("admin").addAction(export_key)
+
+
+def _page(key: str, session: Session) -> QWidget:
+    if key == "dashboard":
+        from desktop.ui.pages.dashboard import DashboardPage
+
+        return DashboardPage(session)
+    if key == "review":
+        from desktop.ui.pages.review import ReviewPage
+
+        return ReviewPage(session)
+    from desktop.ui.pages.audit import AuditPage
+
+    return AuditPage(session)
 
 
 def verify_all_evidence(window: MainWindow, session: Session) -> list[str] | None:
@@ -110,6 +120,8 @@ def import_office_key(window: MainWindow, session: Session, source: Path | None 
         if not name:
             return False
         source = Path(name)
+    from desktop.services import keys  # loaded on use: start-up stays short
+
     try:
         recipients = keys.import_office_key(session.store.home, source)
     except PlanProgressError as exc:
@@ -121,6 +133,8 @@ def import_office_key(window: MainWindow, session: Session, source: Path | None 
 
 def export_unit_key(window: MainWindow, session: Session, target: Path | None = None) -> Path | None:
     """Copy unit.pub to a stick or folder, for the office to enroll."""
+    from desktop.services import keys
+
     source = session.store.home.keys / keys.UNIT_PUBLIC
     if not source.is_file():
         QMessageBox.warning(

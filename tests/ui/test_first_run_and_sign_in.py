@@ -8,6 +8,7 @@ import pyrage
 from PySide6.QtWidgets import QWizard
 
 from desktop.domain.catalog import Catalog
+from desktop.domain.model import User
 from desktop.domain.status import Role
 from desktop.services import keys
 from desktop.store import Home, Store
@@ -157,3 +158,28 @@ def test_recovery_code_resets_the_admin_password(qtbot, store: Store) -> None:
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.submit()
     assert store.users.authenticate("admin", "brand-new-1").name == "admin"
+
+
+def test_window_built_during_the_password_check_is_thrown_away_on_failure(qtbot, store: Store) -> None:
+    built: list[str] = []
+    thrown: list[str] = []
+
+    def prepare(user: User) -> str:
+        built.append(user.name)
+        return f"window for {user.name}"
+
+    dialog = SignInDialog(store, prepare=prepare, discard=thrown.append)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("nobody")  # an unknown name: nothing is prepared
+    dialog.password.setText(PASSWORD)
+    dialog.attempt()
+    assert built == [] and "用户名或密码不正确" in dialog.messages.text()
+    dialog.name.setText("clerk")
+    dialog.password.setText("wrong-password")
+    dialog.attempt()
+    assert built == ["clerk"] and thrown == ["window for clerk"] and dialog.prepared is None
+    dialog.password.setText(PASSWORD)
+    dialog.attempt()
+    assert dialog.user is not None and dialog.user.name == "clerk"
+    assert dialog.prepared == "window for clerk" and len(thrown) == 1
+    assert dialog.user.failed_logins == 0  # the user as the check left it, not as it was read before

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,10 +25,22 @@ from desktop.ui.widgets.passwords import PasswordPair
 
 
 class SignInDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    """`prepare(user)` (optional) builds what comes next while the password is checked; `prepared` holds it."""
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        prepare: Callable[[User], Any] | None = None,
+        discard: Callable[[Any], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.user: User | None = None
+        self.prepared: Any = None
+        self._prepare = prepare
+        self._discard = discard
         unit = store.unit()
         self.setWindowTitle(tr("登录 — 规划进度填报"))
         self.setMinimumWidth(420)
@@ -70,10 +85,16 @@ class SignInDialog(QDialog):
         if not name:
             self.messages.error(tr("请输入用户名。"))
             return
+        from desktop.ui.startup import authenticate_overlapped
+
         self.store.audit.actor = name  # the sign-in attempt is audited under the name typed
+        self.sign_in_button.setEnabled(False)
         try:
-            self.user = self.store.users.authenticate(name, self.password.text())
+            self.user, self.prepared = authenticate_overlapped(
+                self.store, name, self.password.text(), self._prepare, self._discard
+            )
         except PlanProgressError as exc:
+            self.sign_in_button.setEnabled(True)
             self.messages.error(str(exc))
             self.password.clear()
             self.password.setFocus()

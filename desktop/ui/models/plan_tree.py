@@ -14,7 +14,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from desktop.domain.health import Light, worst
 from desktop.domain.model import ProgressEntry
-from desktop.store.overview import ProjectView
+from desktop.domain.status import Status
+from desktop.store.overview import ProjectView, TaskView
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.lights import light_icon
 
@@ -49,7 +50,7 @@ class Node:
     light: Light
     status: str
     search: str
-    tooltip: str
+    detail: str = ""  # extra tooltip line (a measure's department and person)
     children: list[int] = field(default_factory=list)
 
     @property
@@ -57,12 +58,43 @@ class Node:
         return (self.kind, self.id)
 
 
-def _status_text(entry: ProgressEntry | None, carried: bool) -> str:
-    if entry is None:
-        return tr("未填报")
-    if carried:
-        return tr("{status}（沿用{period}）").format(status=tr(entry.status.value), period=entry.period)
-    return tr(entry.status.value)
+class _Words:
+    """Translated status and light names, looked up once per build instead of once per row."""
+
+    def __init__(self) -> None:
+        self._status: dict[Status, str] = {}
+        self.not_reported = tr("未填报")
+        self.carried = tr("{status}（沿用{period}）")
+        self.derived = tr("{status}（据措施）")
+
+    def status(self, status: Status) -> str:
+        if status not in self._status:
+            self._status[status] = tr(status.value)
+        return self._status[status]
+
+    def entry(self, entry: ProgressEntry | None, carried: bool) -> str:
+        if entry is None:
+            return self.not_reported
+        if carried:
+            return self.carried.format(status=self.status(entry.status), period=entry.period)
+        return self.status(entry.status)
+
+    def task(self, tv: TaskView) -> str:
+        """A task's own entry if it has one; else what its measures add up to, marked as derived."""
+        if tv.progress is not None or not tv.measures:
+            return self.entry(tv.progress, tv.carried)
+        reported = [m.progress.status for m in tv.measures if m.progress is not None]
+        if not reported:
+            return self.not_reported
+        if Status.LAGGING in reported:
+            derived = Status.LAGGING
+        elif len(reported) == len(tv.measures) and all(s is Status.DONE for s in reported):
+            derived = Status.DONE
+        elif all(s is Status.NOT_STARTED for s in reported):
+            derived = Status.NOT_STARTED
+        else:
+            derived = Status.IN_PROGRESS
+        return self.derived.format(status=self.status(derived))
 
 
 def project_title(number: int, name: str) -> str:
@@ -71,11 +103,13 @@ def project_title(number: int, name: str) -> str:
 
 
 def build_nodes(overview: list[ProjectView]) -> tuple[list[Node], list[int]]:
+    words = _Words()
     nodes: list[Node] = []
     roots: list[int] = []
+    red_light = Light.RED
     for p_row, pv in enumerate(overview):
         lights = [t.light for t in pv.tasks]
-        red = sum(1 for light in lights if light is Light.RED)
+        red = sum(1 for light in lights if light is red_light)
         project = Node(
             NodeKind.PROJECT,
             pv.project.id,
@@ -86,15 +120,15 @@ def build_nodes(overview: list[ProjectView]) -> tuple[list[Node], list[int]]:
             worst(lights),
             tr("{count} 项逾期或滞后").format(count=red) if red else "",
             pv.project.name,
-            pv.project.name,
         )
         p_index = len(nodes)
         nodes.append(project)
         roots.append(p_index)
         for t_row, tv in enumerate(pv.tasks):
             task_text = f"{tv.task.key} {tv.task.text}"
-            status = _status_text(tv.progress, tv.carried)
+            status = words.task(tv)
             note = tv.progress.note if tv.progress else ""
+            milestones = " ".join(m.milestone.title for m in tv.milestones)
             task = Node(
                 NodeKind.TASK,
                 tv.task.id,
@@ -104,16 +138,16 @@ def build_nodes(overview: list[ProjectView]) -> tuple[list[Node], list[int]]:
                 tv.percent,
                 tv.light,
                 status,
-                " ".join((task_text, status, note, *(m.milestone.title for m in tv.milestones))),
-                f"{task_text}\n{tr(tv.light.label)}",
+                f"{task_text} {status} {note} {milestones}",
             )
             t_index = len(nodes)
             nodes.append(task)
             project.children.append(t_index)
             for m_row, mv in enumerate(tv.measures):
                 m = mv.measure
-                m_status = _status_text(mv.progress, mv.carried)
-                m_note = mv.progress.note if mv.progress else ""
+                progress = mv.progress
+                m_status = words.entry(progress, mv.carried)
+                m_note = progress.note if progress else ""
                 nodes.append(
                     Node(
                         NodeKind.MEASURE,
@@ -121,13 +155,11 @@ def build_nodes(overview: list[ProjectView]) -> tuple[list[Node], list[int]]:
                         t_index,
                         m_row,
                         m.title,
-                        mv.progress.percent if mv.progress else None,
+                        progress.percent if progress else None,
                         mv.light,
                         m_status,
-                        " ".join((m.title, m.department, m.person, m.co_units, m_status, m_note)),
-                        tr("{title}\n责任部门：{department}　责任人：{person}\n{light}").format(
-                            title=m.title, department=m.department, person=m.person, light=tr(mv.light.label)
-                        ),
+                        f"{m.title} {m.department} {m.person} {m.co_units} {m_status} {m_note}",
+                        f"{m.department}　{m.person}",
                     )
                 )
                 task.children.append(len(nodes) - 1)
@@ -212,7 +244,8 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return light_icon(node.light)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip
+            lines = [node.title, node.detail, tr(node.light.label)]
+            return "\n".join(line for line in lines if line.strip())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
         if role == KEY_ROLE:

@@ -32,9 +32,12 @@ class PlanPage(QWidget):
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that would read every row before the first paint.
+        metrics = self.tree.fontMetrics()
+        header.resizeSection(1, metrics.horizontalAdvance("100%") + 16)
+        header.resizeSection(2, metrics.horizontalAdvance(tr("推进中（沿用2026-Q3）")) + 12)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
 
         left = QWidget()
@@ -99,4 +102,4 @@ class PlanPage(QWidget):
 
     def flush(self) -> None:
         """Save a narrative still being typed (called when the window closes)."""
-        self.detail.progress.flush()
+        self.detail.flush()

@@ -41,6 +41,8 @@ from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.preview import PreviewPane
 
+PANEL_HIDDEN = (3, 4, 5, 6)  # category, added by, added at, hash: shown beside the preview
+
 
 def local_files(urls: Sequence[QUrl]) -> list[Path]:
     return [Path(url.toLocalFile()) for url in urls if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
@@ -81,8 +83,14 @@ class EvidencePanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column in PANEL_HIDDEN:  # shown beside the preview instead
+            self.table.setColumnHidden(column, True)
+        header.resizeSection(1, 150)
+        header.resizeSection(2, 72)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.open_external)
 
@@ -108,8 +116,8 @@ class EvidencePanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         self.messages = MessageBar()
         hint = QLabel(tr("提示：可以把文件直接拖到这里添加。"))

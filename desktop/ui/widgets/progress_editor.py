@@ -46,6 +46,7 @@ class ProgressEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.item_id: int | None = None
+        self.title = ""
         self._loading = False
         self._dirty = False
 
@@ -90,7 +91,7 @@ class ProgressEditor(QWidget):
     def set_item(self, item_id: int | None, title: str = "") -> None:
         self.flush()
         self.item_id = item_id
-        self.heading.setText(title)
+        self.title = title
         self.reload()
 
     def reload(self) -> None:
@@ -100,7 +101,8 @@ class ProgressEditor(QWidget):
             self.messages.clear()
             entry = self._entry()
             period = self.session.period
-            self.heading.setToolTip(period.label)
+            self.heading.setText(tr("{period}进度").format(period=period.label))
+            self.heading.setToolTip(self.title)
             if entry is not None:
                 self.status.setCurrentIndex(list(Status).index(entry.status))
                 self.percent.setValue(entry.percent)

@@ -1,0 +1,213 @@
+"""Start-up: process start to the first painted main window on a large store, against an empty PySide6 window.
+
+usage: python bench/startup_bench.py [--repeat 7] [--home DIR] [--json]
+       (run under xvfb-run -a -s "-screen 0 1440x900x24" for a real X server; offscreen otherwise)
+
+The store holds five units' worth of measures (5 x 54 tasks x 5 = 1,350 measures, each with a milestone and
+this quarter's progress) and 100,000 evidence rows. Both sides are fresh processes started the same way and
+timed from just before the start to the first paint event of their top-level window; the app side goes
+through the real start-up steps (font, translations, lock, open, sign-in check, window, unit mode).
+Prints the medians and the ratio app/empty (target <= 2.0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+PASSWORD = "bench-pass"
+UNITS, TASKS_MEASURES = 5, 5
+EVIDENCE_ROWS = 100_000
+MEASURES = UNITS * 54 * TASKS_MEASURES  # item ids step by 2: each measure is followed by its milestone
+STAMP = "2026-01-01T00:00:00Z"
+
+
+def build_large_home(root: Path) -> None:
+    """The large store, built through the store API (one transaction) plus one bulk insert of evidence rows."""
+    from desktop import paths
+    from desktop.domain.catalog import load_catalog
+    from desktop.domain.periods import PeriodKind, current_period
+    from desktop.domain.status import Role, Status
+    from desktop.store import Store
+
+    catalog = load_catalog(paths.catalogs_dir() / "gd-prison-14fyp.json")
+    quarter = current_period(PeriodKind.QUARTER, dt.date.today()).code
+    statuses = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.IN_PROGRESS, Status.LAGGING, Status.DONE)
+    with Store.create(root, "admin", "unit", catalog) as store:
+        store.set_unit("GD-BENCH", "基准测试监狱")
+        store.users.add("admin", Role.ADMIN, PASSWORD)
+        first_measure = 0
+        with store.database.transaction():
+            for unit in range(UNITS):
+                for task in store.plan.tasks():
+                    for n in range(TASKS_MEASURES):
+                        measure = store.measures.add(
+                            task.id,
+                            f"第{unit + 1}组措施 {task.key}-{n + 1}：落实规划任务的具体工作",
+                            department="办公室",
+                            person=f"责任人{n}",
+                            due_date=dt.date(2026, 1 + (n * 2) % 12, 28),
+                        )
+                        first_measure = first_measure or measure.id
+                        store.milestones.add(measure.id, f"节点 {task.key}-{n + 1}", dt.date(2026, 1 + n * 2, 15))
+                        status = statuses[(unit + n) % len(statuses)]
+                        percent = {Status.NOT_STARTED: 0, Status.DONE: 100}.get(status, 20 * (n + 1) % 100)
+                        store.progress.record(measure.id, quarter, status, percent, "本期进展说明")
+        database = store.home.database
+    conn = sqlite3.connect(str(database))
+    sha = "cd" * 32
+    with conn:
+        conn.execute("INSERT INTO evidence_blob (sha256, size, stored_at) VALUES (?, 2048, ?)", (sha, STAMP))
+        conn.executemany(
+            "INSERT INTO evidence (uid, item_id, sha256, title, category, original_name, size, media_type, added_by, "
+            "added_at) VALUES (?, ?, ?, ?, '', ?, 2048, 'image/jpeg', 'admin', ?)",
+            (
+                (
+                    str(uuid.uuid4()),
+                    first_measure + (i % MEASURES) * 2,
+                    sha,
+                    f"照片{i}",
+                    f"照片{i}.jpg",
+                    STAMP,
+                )
+                for i in range(EVIDENCE_ROWS)
+            ),
+        )
+    conn.close()
+
+
+def child_empty() -> None:
+    """An empty PySide6 main window: the baseline."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+
+    class Window(QMainWindow):
+        painted = False
+
+        def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+            super().paintEvent(event)  # type: ignore[arg-type]
+            if not self.painted:
+                self.painted = True
+                print(json.dumps({"painted": time.time()}), flush=True)
+                QTimer.singleShot(0, app.quit)
+
+    window = Window()
+    window.resize(1360, 820)
+    window.show()
+    app.exec()
+
+
+def child_app(home: Path) -> None:
+    """The application's own start-up steps; the sign-in dialog's step (password check in a worker while the
+    window is built) is called directly instead of typed."""
+    from desktop.ui.app import prepare_application
+    from desktop.ui.startup import HomeLock, authenticate_overlapped, discard_window, open_home, prepare_window
+
+    app = prepare_application([], "zh_CN")
+    lock = HomeLock(home)
+    if not lock.acquire():
+        sys.exit("home locked")
+    opened = open_home(home, lock)
+    store = opened.store
+    assert store is not None
+    user, prepared = authenticate_overlapped(
+        store, "admin", PASSWORD, lambda claimed: prepare_window(store, claimed), discard_window
+    )
+    assert prepared is not None and prepared.window is not None
+    prepared.session.user = user
+    window = prepared.window
+
+    def painted() -> None:
+        print(json.dumps({"painted": time.time(), "evidence": store.evidence.count()}), flush=True)
+        app.quit()
+
+    window.first_paint.connect(painted)
+    window.show()
+    app.exec()
+    store.close()
+    lock.release()
+
+
+def measure(kind: str, home: Path) -> float:
+    env = dict(os.environ)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    start = time.time()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--home", str(home)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"{kind} child failed:\n{proc.stderr}")
+    line = [json.loads(x) for x in proc.stdout.splitlines() if x.startswith("{")][-1]
+    return float(line["painted"]) - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--home", type=Path, help="reuse (or build once) the large store here")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--child", choices=("empty", "app"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "empty":
+        child_empty()
+        return 0
+    if args.child == "app":
+        child_app(args.home)
+        return 0
+
+    home = args.home or Path(tempfile.mkdtemp(prefix="pp-startup-")) / "home"
+    if not (home / "planprogress.sqlite").is_file():
+        began = time.perf_counter()
+        build_large_home(home)
+        print(f"built the large store in {time.perf_counter() - began:.1f} s: {home}", file=sys.stderr)
+    measure("empty", home)  # warm the file cache for both sides alike
+    measure("app", home)
+    empty, app = [], []
+    for _ in range(args.repeat):  # interleaved, so drift in machine load hits both sides
+        empty.append(measure("empty", home))
+        app.append(measure("app", home))
+    result = {
+        "empty_window_s": round(statistics.median(empty), 3),
+        "app_main_window_s": round(statistics.median(app), 3),
+        "ratio": round(statistics.median(app) / statistics.median(empty), 2),
+        "target_ratio": 2.0,
+        "repeats": args.repeat,
+        "measures": UNITS * 54 * TASKS_MEASURES,
+        "evidence_rows": EVIDENCE_ROWS,
+        "platform": os.environ.get("QT_QPA_PLATFORM") or ("xcb" if os.environ.get("DISPLAY") else "offscreen"),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(
+            f"empty PySide6 window  {result['empty_window_s']:.3f} s (median of {args.repeat})\n"
+            f"planprogress window   {result['app_main_window_s']:.3f} s  "
+            f"({result['measures']} measures, {EVIDENCE_ROWS:,} evidence rows)\n"
+            f"ratio                 {result['ratio']:.2f}  (target <= 2.0)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
