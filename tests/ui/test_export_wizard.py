@@ -82,7 +82,7 @@ def test_export_through_the_wizard_makes_a_bundle_that_verify_accepts(qtbot, uni
     assert preview is not None and preview.seq == 1 and preview.kind == "full" and preview.evidence == 1
     # a reviewer exists, nothing is approved: both periods' progress stays home, and the wizard says so
     assert preview.review_in_use and preview.held_periods == ("2026-Q3", "2026-Q4")
-    assert "2026-Q3、2026-Q4" in wizard.content.estimate.text()
+    assert "2026年第三季度、2026年第四季度" in wizard.content.estimate.text()
     assert [f.travels for f in wizard.content.fates.rows()] == [False, False]
     assert not wizard.content.full.isEnabled() and not wizard.content.resend.isEnabled()  # first export
 
@@ -94,7 +94,7 @@ def test_export_through_the_wizard_makes_a_bundle_that_verify_accepts(qtbot, uni
     page = wizard.result_page
     assert page.path.text() == str(bundle) and page.seq.text() == "1"
     assert "校验通过" in page.check.text()
-    assert "2026-Q3、2026-Q4" in page.held.text()
+    assert "2026年第三季度、2026年第四季度" in page.held.text()
     # the bundle on the stick stands on its own: the CLI's verify accepts it
     checked = planprogress(unit.home.root, "verify", str(bundle))
     assert checked.code == 0, checked.err

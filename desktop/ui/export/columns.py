@@ -61,3 +61,14 @@ def fate_columns(review_in_use: bool) -> list[Column[PeriodFate]]:
         Column(tr("审核状态"), lambda f: tr(f.state.label), CENTER),
         Column(tr("本次导出"), fate),
     ]
+
+
+def period_labels(codes: tuple[str, ...] | list[str]) -> str:
+    """2026-Q4 -> 2026年第四季度, as the period selector shows it; an unknown code stays as it is."""
+    labels = []
+    for code in codes:
+        try:
+            labels.append(parse_period(code).label)
+        except PlanProgressError:
+            labels.append(code)
+    return "、".join(labels)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.ui.export.columns import period_labels
 from desktop.ui.export.preview import remove_unfinished
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
@@ -248,7 +249,7 @@ class ResultPage(QWizardPage):
         self.check.setText(tr("已从目标读回并校验通过：签名有效，哈希全部相符。"))
         held = result.get("held_periods") or []
         self.held.setText(
-            tr("{periods}：尚未审核通过，审核通过后随下一个数据包导出。").format(periods="、".join(held))
+            tr("{periods}：尚未审核通过，审核通过后随下一个数据包导出。").format(periods=period_labels(held))
             if held
             else tr("无：所有报告期的进度都已导出。")
         )

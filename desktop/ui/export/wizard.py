@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.exports import ExportRecord
-from desktop.ui.export.columns import bundle_columns, fate_columns, period_fates
+from desktop.ui.export.columns import bundle_columns, fate_columns, period_fates, period_labels
 from desktop.ui.export.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
 from desktop.ui.export.run_page import ResultPage, RunPage
 from desktop.ui.export.target_page import TargetPage
@@ -115,6 +115,7 @@ class ContentPage(QWizardPage):
             self.delta.setText(tr("第一次导出：完整数据包"))
             self.full.setEnabled(False)
         self.resend.setEnabled(bool(earlier))
+        self.bundle_table.setVisible(bool(earlier))
         self.bundle_table.setEnabled(self.resend.isChecked())
         self.refresh_estimate()
 
@@ -174,7 +175,7 @@ class ContentPage(QWizardPage):
         text = tr("{what}。预计占用 {size}。").format(what=what, size=size_text(preview.size))
         if preview.held_periods and not preview.resend:
             text += "\n" + tr("以下报告期尚未审核通过，其进度留在本机：{periods}").format(
-                periods="、".join(preview.held_periods)
+                periods=period_labels(preview.held_periods)
             )
         self.estimate.setText(text)
         self.completeChanged.emit()

@@ -19,12 +19,23 @@ def progress_text(cell: ProgressCell | None) -> str:
     return tr("{status}（沿用 {period}）").format(status=status, period=cell.period) if cell.carried else status
 
 
+def task_state(task: TaskRow) -> str:
+    if task.progress is None and any(m.progress for m in task.measures):
+        return tr("按措施汇总")
+    return progress_text(task.progress)
+
+
 def task_columns() -> list[Column[TaskRow]]:
     return [
-        Column(tr("工程"), lambda t: f"{t.project}. {t.project_name}", sort_key=lambda t: t.project),
-        Column(tr("序号"), lambda t: t.key, icon=lambda t: light_icon(t.light), tooltip=lambda t: tr(t.light.label)),
+        Column(
+            tr("序号"),
+            lambda t: t.key,
+            icon=lambda t: light_icon(t.light),
+            tooltip=lambda t: f"{t.project}. {t.project_name}　{tr(t.light.label)}",
+            sort_key=lambda t: (t.project, t.key),
+        ),
         Column(tr("任务"), lambda t: t.text, tooltip=lambda t: t.text),
-        Column(tr("状态"), lambda t: progress_text(t.progress)),
+        Column(tr("状态"), task_state),
         Column(tr("完成"), lambda t: f"{t.percent}%", RIGHT, sort_key=lambda t: t.percent),
         Column(
             tr("时间节点"),

@@ -86,7 +86,7 @@ class UnitDetailPage(QWidget):
         top.addWidget(self.heading, 1)
 
         self.task_model = RowTableModel(task_columns(), parent=self)
-        self.task_table = _table(self.task_model, 2)
+        self.task_table = _table(self.task_model, 1)
         self.task_table.selectionModel().selectionChanged.connect(lambda *_: self._task_selected())
         self.measure_model = RowTableModel(measure_columns(), parent=self)
         self.milestone_model = RowTableModel(milestone_columns(), parent=self)
@@ -260,7 +260,8 @@ class UnitDetailPage(QWidget):
             self.file_info.clear()
             self.check.clear()
             return None
-        self.file_info.setText(f"{record.original_name}（{size_text(record.size)}）\nSHA-256 {record.sha256}")
+        digest = f"{record.sha256[:32]}\n{record.sha256[32:]}"  # two lines: a 64-digit word never wraps
+        self.file_info.setText(f"{record.original_name}（{size_text(record.size)}）\nSHA-256 {digest}")
         self.check.setText(tr("正在校验…"))
         self.preview.show_message(tr("正在校验文件…"))
         path = self.session.store.home.blob_path(record.sha256)

@@ -43,7 +43,6 @@ def install(window: MainWindow, session: Session) -> None:
         detail.show_unit(code)
 
     overview.open_unit.connect(drill_down)
-    overview.import_requested.connect(lambda: open_import_wizard(window, session))
 
     selector = PeriodSelector(session.today(), session.period, [])
     selector.period_selected.connect(session.set_period)

@@ -10,10 +10,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,6 @@ from desktop.ui.widgets.message_bar import MessageBar
 
 class OverviewPage(QWidget):
     open_unit = Signal(str)  # a unit code, to drill down
-    import_requested = Signal()
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,12 +39,6 @@ class OverviewPage(QWidget):
         self.heading.setStyleSheet("font-size:16px; font-weight:bold;")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.import_button = QPushButton(tr("导入数据包…"))
-        self.import_button.clicked.connect(self.import_requested.emit)
-        self.import_button.setEnabled(session.can_edit or session.can_admin)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.import_button)
 
         self.matrix = UnitMatrixModel(self)
         self.sorted = QSortFilterProxyModel(self)
@@ -62,7 +53,6 @@ class OverviewPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._double_clicked)
         self.empty = QLabel(
             tr("还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。")
@@ -77,14 +67,13 @@ class OverviewPage(QWidget):
         goals_view.verticalHeader().setVisible(False)
         goals_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         goals_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        goals_view.setMaximumHeight(goals_view.verticalHeader().defaultSectionSize() * 5 + 30)
         self.goals_view = goals_view
         indicators = QGroupBox(tr("全省指标（按各单位报送的时间节点计算）"))
         QVBoxLayout(indicators).addWidget(goals_view)
 
         self.messages = MessageBar()
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.messages)
         layout.addWidget(self.empty)
@@ -124,9 +113,22 @@ class OverviewPage(QWidget):
             text += tr("未报送：{codes}。").format(codes="、".join(status.not_reported))
         self.summary.setText(text)
         self.empty.setVisible(not status.units)
+        self._fit_columns()
         self.table.setVisible(bool(status.units))
         if chosen:
             self.select_code(chosen)
+
+    def _fit_columns(self) -> None:
+        """Fixed columns as wide as their text, the project columns sharing the rest; the indicator table
+        exactly as tall as its rows."""
+        header = self.table.horizontalHeader()
+        for column in range(self.matrix.columnCount()):
+            mode = QHeaderView.ResizeMode.ResizeToContents if column < 3 else QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(column, mode)
+        rows = self.goals.rowCount()
+        view = self.goals_view
+        body = view.verticalHeader().length() if rows else view.verticalHeader().defaultSectionSize()
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + body + 2 * view.frameWidth())
 
     def selected_code(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
