@@ -222,7 +222,7 @@ class OfficeRepo:
                 "INSERT INTO office_held (unit, seq, bundle_hash, name, path, held_at) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (unit, seq) DO UPDATE SET bundle_hash = excluded.bundle_hash, name = excluded.name, "
                 "path = excluded.path, held_at = excluded.held_at",
-                (held.unit, held.seq, held.bundle_hash, held.name, held.path, held.held_at),
+                (held.unit, held.seq, held.bundle_hash, held.name, held.path, held.held_at or self._db.now()),
             )
 
     def unhold(self, code: str, seq: int) -> None:

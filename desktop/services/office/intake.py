@@ -19,6 +19,7 @@ import pyrage
 
 from desktop.domain.errors import StateError
 from desktop.services.bundle.format import (
+    BUNDLE_NAME,
     GENESIS,
     BundleError,
     Manifest,
@@ -108,19 +109,21 @@ class Intake:
 
     # -- one bundle ------------------------------------------------------------------------------------
     def _one(self, source: Path, *, held: HeldBundle | None = None) -> IntakeResult:
+        """One bundle from a medium, or (`held`) one waiting in intake/held: its folder stays there until the
+        outcome is known, so an interrupted import never loses a held bundle."""
         name = held.name if held else source.name
         label = held.path if held else str(source)
         stage = self._folders.new_stage()
-        folder = stage / (name or "bundle")
+        folder = source if held else stage / (name or "bundle")
         unit: str | None = None
         seq: int | None = None
         try:
             if held is None:
+                if not BUNDLE_NAME.match(name):  # refused before anything is copied
+                    raise damaged(f"“{shown(name)}”不是数据包文件夹的名称（应为 PB-单位代码-六位序号）。")
                 self._announce("copy", folder_size(source))
                 hashes, extra = copy_in(source, folder, self._bytes())
             else:
-                os.replace(source, folder)
-                self._office.unhold(held.unit, held.seq)
                 hashes, extra = {}, []
             self._announce("verify", folder_size(folder) if held else 0)
             verified = verify_bundle(
@@ -132,15 +135,18 @@ class Intake:
                 on_bytes=self._bytes() if held else None,
             )
             unit, seq = verified.header.unit, verified.header.seq
-            return self._accept(verified, label, held is not None)
+            return self._accept(verified, label, stage / "content", held is not None)
         except _HeldError as wait:
             return self._hold(wait.verified, label)
         except BundleError as exc:
             return self._reject(folder, name, label, unit, seq, exc, held is not None)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
+            if held is not None:
+                shutil.rmtree(folder, ignore_errors=True)  # applied, or already moved to quarantine
+                self._office.unhold(held.unit, held.seq)
 
-    def _accept(self, verified: VerifiedBundle, label: str, from_held: bool) -> IntakeResult:
+    def _accept(self, verified: VerifiedBundle, label: str, content: Path, from_held: bool) -> IntakeResult:
         header = verified.header
         if not self._office.known_catalog(header.catalog_id, header.catalog_version):
             raise BundleError(
@@ -180,12 +186,11 @@ class Intake:
                     f"{unit.code} 的第 {header.seq} 号数据包与已接收的第 {unit.last_seq} 号不衔接（链断裂）："
                     "请人工核查；如单位从备份恢复过，请执行 province resync 后让单位导出完整数据包。",
                 )
-        payload = self._decrypt(verified)
+        payload = self._decrypt(verified, content)
         return self._merge(verified, payload, unit.epoch + (1 if resync else 0), resync, label, from_held)
 
-    def _decrypt(self, verified: VerifiedBundle) -> Payload:
+    def _decrypt(self, verified: VerifiedBundle, target: Path) -> Payload:
         header = verified.header
-        target = verified.folder.parent / "content"
         target.mkdir()
 
         def check_manifest(raw: bytes, sig_raw: bytes) -> Manifest:
@@ -343,7 +348,7 @@ class Intake:
         header = verified.header
         unit = self._office.require_unit(header.unit)
         path = self._folders.to_held(verified.folder, verified.name, header.bundle_hash)
-        self._office.hold(HeldBundle(unit.code, header.seq, header.bundle_hash, verified.name, str(path), ""))
+        self._office.hold(HeldBundle(unit.code, header.seq, header.bundle_hash, verified.name, path.name, ""))
         missing = ", ".join(str(s) for s in range(unit.last_seq + 1, header.seq))
         message = (
             f"{verified.name} 已校验并暂存：{unit.code} 还缺第 {missing} 号数据包（已接收到第 {unit.last_seq} 号），"
@@ -380,7 +385,16 @@ class Intake:
             if not ready:
                 return results
             held = ready[0]
-            result = self._one(Path(held.path), held=held)
+            folder = self._folders.held / held.path
+            if not folder.is_dir():
+                self._office.unhold(held.unit, held.seq)
+                message = (
+                    f"暂存的 {held.name} 已不在省局电脑上（{folder}）：请该单位用 export --resend {held.seq} 重新导出。"
+                )
+                self._office.log_intake(str(folder), held.name, code, held.seq, Outcome.DAMAGED.value, message)
+                results.append(IntakeResult(str(folder), held.name, code, held.seq, Outcome.DAMAGED, message))
+                continue
+            result = self._one(folder, held=held)
             results.append(result)
             if result.outcome is not Outcome.ACCEPTED and held.seq == unit.last_seq + 1:
                 return results

@@ -261,3 +261,18 @@ def test_held_progress_reaches_the_office_once_approved(
         [row] = records.rows("progress", "GD-R01")
         assert row["period"] == "2026-Q4" and row["percent"] == 50
         assert OfficeRepo(office.database, office.audit).require_unit("GD-R01").review_in_use
+
+
+def test_a_held_copy_that_went_missing_is_reported(office: Store, unit: Store, stick: Path, tmp_path: Path,
+                                                   office_keys: OfficeKeys) -> None:  # fmt: skip
+    enroll(office, unit)
+    first = export(unit, stick / "1").path
+    second = export(unit, stick / "2").path
+    [held] = intake(office, office_keys.identity, second)
+    assert held.outcome is Outcome.GAP
+    [folder] = list((office.home.root / "intake" / "held").iterdir())
+    shutil.rmtree(folder)
+    results = intake(office, office_keys.identity, first)
+    assert [r.outcome for r in results] == [Outcome.ACCEPTED, Outcome.DAMAGED]
+    assert "export --resend 2" in results[1].message
+    assert OfficeRepo(office.database, office.audit).held("GD-T01") == []
