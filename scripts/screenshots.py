@@ -131,8 +131,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--keep-home", type=Path, help="build the demo home here and keep it")
+    parser.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
     args = parser.parse_args()
-    prepare_application([], "zh_CN")
+    prepare_application([], args.lang)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.keep_home:
         shoot(args.out, args.keep_home)

@@ -20,6 +20,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def tr_noop(text: str) -> str:
+    """Mark a constant for the catalogue (scripts/update_translations.py) without translating it yet:
+    for tables of names that are passed to `tr` later (menus, column headers, record types)."""
+    return text
+
+
 def chosen_language(option: str | None) -> str:
     """`--lang` wins over PLANPROGRESS_LANG; anything unknown falls back to Chinese."""
     value = (option or os.environ.get(LANG_ENV) or DEFAULT_LANGUAGE).replace("-", "_")

@@ -17,15 +17,15 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedWidget, QToolBar, QWidget
 
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
 
 MENU_ORDER = (
-    ("file", "文件(&F)"),
-    ("view", "视图(&V)"),
-    ("review", "审核(&R)"),
-    ("admin", "管理(&M)"),
-    ("help", "帮助(&H)"),
+    ("file", tr_noop("文件(&F)")),
+    ("view", tr_noop("视图(&V)")),
+    ("review", tr_noop("审核(&R)")),
+    ("admin", tr_noop("管理(&M)")),
+    ("help", tr_noop("帮助(&H)")),
 )
 
 

@@ -29,7 +29,7 @@ from desktop.domain.status import Role
 from desktop.services import keys
 from desktop.store import Home, Store, validate_unit_code
 from desktop.ui.dialogs.setup_office import OfficeSetupPage
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.passwords import PasswordPair, RecoveryCodeView
 
@@ -220,11 +220,11 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(640, 480)
         for button, text in (
-            (QWizard.WizardButton.BackButton, "上一步"),
-            (QWizard.WizardButton.NextButton, "下一步"),
-            (QWizard.WizardButton.CommitButton, "建立"),
-            (QWizard.WizardButton.FinishButton, "完成"),
-            (QWizard.WizardButton.CancelButton, "取消"),
+            (QWizard.WizardButton.BackButton, tr_noop("上一步")),
+            (QWizard.WizardButton.NextButton, tr_noop("下一步")),
+            (QWizard.WizardButton.CommitButton, tr_noop("建立")),
+            (QWizard.WizardButton.FinishButton, tr_noop("完成")),
+            (QWizard.WizardButton.CancelButton, tr_noop("取消")),
         ):
             self.setButtonText(button, tr(text))
         self.intro = IntroPage(root)

@@ -7,22 +7,22 @@ from typing import Any
 
 from desktop.domain.model import AuditEntry
 from desktop.ui.format import local_time
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import RIGHT, Column
 
-ACTIONS = {"insert": "新增", "update": "修改", "delete": "删除", "event": "事件"}
+ACTIONS = {"insert": tr_noop("新增"), "update": tr_noop("修改"), "delete": tr_noop("删除"), "event": tr_noop("事件")}
 ENTITIES = {
-    "measure": "措施",
-    "milestone": "时间节点",
-    "progress": "进度",
-    "evidence": "佐证材料",
-    "review": "审核",
-    "user": "用户",
-    "login": "登录",
-    "recovery_code": "恢复码",
-    "unit": "单位信息",
-    "catalog": "规划目录",
-    "setting": "设置",
+    "measure": tr_noop("措施"),
+    "milestone": tr_noop("时间节点"),
+    "progress": tr_noop("进度"),
+    "evidence": tr_noop("佐证材料"),
+    "review": tr_noop("审核"),
+    "user": tr_noop("用户"),
+    "login": tr_noop("登录"),
+    "recovery_code": tr_noop("恢复码"),
+    "unit": tr_noop("单位信息"),
+    "catalog": tr_noop("规划目录"),
+    "setting": tr_noop("设置"),
 }
 
 
@@ -44,7 +44,12 @@ def summary(entry: AuditEntry) -> str:
     if entry.entity == "progress":
         return f"{data.get('period', '')} {data.get('status', '')} {data.get('percent', '')}% {data.get('note', '')}"
     if entry.entity == "review":
-        action = {"submit": "提交审核", "approve": "审核通过", "return": "退回", "reopen": "重新打开"}
+        action = {
+            "submit": tr_noop("提交审核"),
+            "approve": tr_noop("审核通过"),
+            "return": tr_noop("退回"),
+            "reopen": tr_noop("重新打开"),
+        }
         text = tr(action.get(str(data.get("action", "")), str(data.get("state", ""))))
         comment = data.get("comment")
         return f"{entry.entity_uid} {text}" + (f"：{comment}" if comment else "")

@@ -16,7 +16,7 @@ from desktop.domain.health import Light, worst
 from desktop.domain.model import ProgressEntry
 from desktop.domain.status import Status
 from desktop.store.overview import ProjectView, TaskView
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.widgets.lights import light_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,7 +167,7 @@ def build_nodes(overview: list[ProjectView]) -> tuple[list[Node], list[int]]:
 
 
 class PlanTreeModel(QAbstractItemModel):
-    COLUMNS = ("名称", "完成", "状态")
+    COLUMNS = (tr_noop("名称"), tr_noop("完成"), tr_noop("状态"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -10,9 +10,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 
-KIND_LABELS = {PeriodKind.MONTH: "月度", PeriodKind.QUARTER: "季度", PeriodKind.YEAR: "年度"}
+KIND_LABELS = {PeriodKind.MONTH: tr_noop("月度"), PeriodKind.QUARTER: tr_noop("季度"), PeriodKind.YEAR: tr_noop("年度")}
 YEARS_BACK = 6  # the 14th plan began in 2021; earlier periods are rarely needed
 
 

@@ -1,0 +1,2817 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
+  <context>
+    <name>planprogress</name>
+    <message>
+      <location filename="../../desktop/domain/health.py" line="1" />
+      <source>正常</source>
+      <translation>On track</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/health.py" line="1" />
+      <source>临近到期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/health.py" line="1" />
+      <source>逾期/滞后</source>
+      <translation>Overdue / lagging</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>未启动</source>
+      <translation>Not started</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>推进中</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>滞后</source>
+      <translation>Lagging</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>填报员</source>
+      <translation>Clerk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>审核员</source>
+      <translation>Reviewer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>管理员</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>待审核</source>
+      <translation>Awaiting review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
+      <source>已审核</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="23" />
+      <source>数据库无法打开</source>
+      <translation>Database cannot be opened</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="25" />
+      <source>数据目录中的数据库无法打开</source>
+      <translation>The database in the data folder cannot be opened</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="28" />
+      <source>数据目录：{root}
+
+原因：{message}
+
+程序没有改动任何文件。可以从备份文件恢复：恢复时，现在的数据目录会被改名保留在旁边，不会被覆盖或删除。</source>
+      <translation>Data folder: {root}
+
+Reason: {message}
+
+No file has been changed. You can restore from a backup file: the current data folder is renamed and kept beside it, never overwritten or deleted.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="36" />
+      <source>从备份恢复…</source>
+      <translation>Restore from backup…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="37" />
+      <source>打开数据目录</source>
+      <translation>Open data folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="38" />
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="51" />
+      <source>选择备份文件</source>
+      <translation>Choose a backup file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="51" />
+      <source>planprogress 备份 (*.tar);;所有文件 (*)</source>
+      <translation>planprogress backups (*.tar);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="59" />
+      <source>正在从备份恢复…</source>
+      <translation>Restoring from backup…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/progress.py" line="25" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/progress.py" line="26" />
+      <source>请稍候</source>
+      <translation>Please wait</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/progress.py" line="45" />
+      <source>已取消。</source>
+      <translation>Cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="37" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="59" />
+      <source>编辑措施</source>
+      <translation>Edit measure</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="59" />
+      <source>添加措施</source>
+      <translation>Add measure</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="66" />
+      <source>设定</source>
+      <translation>Set</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="68" />
+      <source>所属任务</source>
+      <translation>Plan task</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="69" />
+      <source>措施名称</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="70" />
+      <source>责任部门</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="71" />
+      <source>责任人</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="72" />
+      <source>配合单位</source>
+      <translation>Supporting units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="73" />
+      <source>开始日期</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="74" />
+      <source>完成期限</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="96" />
+      <source>编辑时间节点</source>
+      <translation>Edit milestone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="96" />
+      <source>添加时间节点</source>
+      <translation>Add milestone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="102" />
+      <source>目标值</source>
+      <translation>Target value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="104" />
+      <source>如 %、个、人次</source>
+      <translation>e.g. %, items, people</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="106" />
+      <source>（不对应规划指标）</source>
+      <translation>(not a plan indicator)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="111" />
+      <source>实际值</source>
+      <translation>Actual value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="112" />
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="113" />
+      <source>所属</source>
+      <translation>Belongs to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="114" />
+      <source>节点名称</source>
+      <translation>Milestone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="117" />
+      <source>计量单位</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="118" />
+      <source>对应规划指标</source>
+      <translation>Plan indicator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="140" />
+      <source>标记时间节点完成</source>
+      <translation>Mark milestone done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="145" />
+      <source>时间节点</source>
+      <translation>Milestones</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="146" />
+      <source>完成日期</source>
+      <translation>Done on</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/records.py" line="148" />
+      <source>目标</source>
+      <translation>target</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/settings.py" line="16" />
+      <source>设置</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/settings.py" line="20" />
+      <source> 天</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/settings.py" line="22" />
+      <source>距完成期限不足这么多天、尚未完成的措施和时间节点显示黄灯；已过期限显示红灯。</source>
+      <translation>Unfinished measures and milestones this close to their due date show a yellow light; past the due date, a red one.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/settings.py" line="24" />
+      <source>临近到期提醒</source>
+      <translation>Due-soon warning</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="27" />
+      <source>省局汇总</source>
+      <translation>Provincial office</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="28" />
+      <source>这台电脑用于省局汇总各单位的进度包。</source>
+      <translation>This computer collects the units’ progress bundles for the provincial office.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="29" />
+      <source>广东省监狱管理局</source>
+      <translation>Guangdong Prison Administration</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="30" />
+      <source>省局的数据目录只接收各单位导出的进度包，不直接填报进度。下一步设置第一个管理员。</source>
+      <translation>The office’s data folder only receives the bundles units export; nobody reports progress in it. Next: the first administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="33" />
+      <source>机关名称</source>
+      <translation>Office name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="43" />
+      <source>欢迎使用规划进度填报</source>
+      <translation>Welcome to plan progress reporting</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="44" />
+      <source>第一次使用，请先建立数据目录。</source>
+      <translation>First use: create the data folder.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="45" />
+      <source>本单位使用（监狱、戒毒所等：填报、审核、导出进度包）</source>
+      <translation>For this unit (a prison: report, review, export progress bundles)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="46" />
+      <source>这是省局（汇总各单位的进度包）</source>
+      <translation>This is the provincial office (collects the units’ bundles)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="48" />
+      <source>数据目录：{root}</source>
+      <translation>Data folder: {root}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="64" />
+      <source>本单位</source>
+      <translation>This unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="65" />
+      <source>单位代码会出现在U盘上的文件名里，由省局统一分配。</source>
+      <translation>The unit code appears in file names on the USB stick; the provincial office assigns it.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="67" />
+      <source>如 GD-GZ01</source>
+      <translation>e.g. GD-GZ01</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="69" />
+      <source>如 广州监狱</source>
+      <translation>e.g. Guangzhou Prison</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="72" />
+      <source>单位代码</source>
+      <translation>Unit code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="73" />
+      <source>单位名称</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="80" />
+      <source>单位名称不能为空。</source>
+      <translation>The unit name must not be empty.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="93" />
+      <source>第一个管理员</source>
+      <translation>First administrator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="94" />
+      <source>管理员管理用户和密钥；以后每次启动都要登录。</source>
+      <translation>Administrators manage users and keys; every later start asks for a sign-in.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="100" />
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="101" />
+      <source>姓名</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="116" />
+      <source>用户名不能为空。</source>
+      <translation>The user name must not be empty.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="132" />
+      <source>密钥</source>
+      <translation>Keys</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="133" />
+      <source>进度包用省局公钥加密，用本单位的签名密钥签名。</source>
+      <translation>Bundles are encrypted to the office’s public key and signed with this unit’s signing key.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="135" />
+      <source>省局下发的 office.pub（可以以后再导入）</source>
+      <translation>office.pub from the provincial office (may be imported later)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="136" />
+      <source>选择…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="143" />
+      <source>签名密钥口令</source>
+      <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="144" />
+      <source>可不设；设置后每次导出都要输入</source>
+      <translation>Optional; if set, every export asks for it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="145" />
+      <source>本单位的签名密钥将在点击“建立”时生成，保存在数据目录的 keys 文件夹中。</source>
+      <translation>The unit’s signing key is made when you click “Create” and kept in the data folder’s keys folder.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="149" />
+      <source>省局公钥文件</source>
+      <translation>Office public key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="156" />
+      <source>选择省局公钥</source>
+      <translation>Choose the office public key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="156" />
+      <source>公钥 (*.pub);;所有文件 (*)</source>
+      <translation>Public keys (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="187" />
+      <source>数据目录已建立</source>
+      <translation>Data folder created</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="191" />
+      <source>我已把恢复码抄在纸上</source>
+      <translation>I have written the recovery code down on paper</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="219" />
+      <source>建立数据目录</source>
+      <translation>Create data folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="223" />
+      <source>上一步</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="224" />
+      <source>下一步</source>
+      <translation>Next</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="225" />
+      <source>建立</source>
+      <translation>Create</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="226" />
+      <source>完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="262" />
+      <source>数据目录 {root} 已经建立过了：原有数据未改动。</source>
+      <translation>The data folder {root} already exists: its data was not changed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="272" />
+      <source>省局数据目录已建立：{root}</source>
+      <translation>Office data folder created: {root}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="292" />
+      <source>已导入省局公钥。</source>
+      <translation>The office public key was imported.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="292" />
+      <source>尚未导入省局公钥：导出进度包前请在“管理”菜单中导入。</source>
+      <translation>No office public key yet: import it from the Manage menu before exporting.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="293" />
+      <source>{name}（{code}）的数据目录已建立：{root}
+本单位签名密钥编号 {key}。{office}</source>
+      <translation>Data folder of {name} ({code}) created: {root}
+Signing key id {key}. {office}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="304" />
+      <source>无法读取公钥文件 {path}（{error}）。</source>
+      <translation>Cannot read the public key file {path} ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="45" />
+      <source>登录 — 规划进度填报</source>
+      <translation>Sign in — plan progress reporting</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="49" />
+      <source>广东监狱“十四五”规划进度填报</source>
+      <translation>Guangdong prisons: 14th Five-Year Plan progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="58" />
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="63" />
+      <source>忘记密码（使用恢复码）…</source>
+      <translation>Forgot the password (use the recovery code)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="68" />
+      <source>登录</source>
+      <translation>Sign in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="86" />
+      <source>请输入用户名。</source>
+      <translation>Please enter the user name.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="107" />
+      <source>新密码已设置，请用新密码登录。恢复码已作废，可在“用户管理”中重新生成。</source>
+      <translation>New password set: sign in with it. The recovery code is used up; make a new one under Users.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="116" />
+      <source>用恢复码重设密码</source>
+      <translation>Reset the password with the recovery code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="121" />
+      <source>新密码</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="124" />
+      <source>恢复码</source>
+      <translation>Recovery code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="127" />
+      <source>设置新密码</source>
+      <translation>Set new password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="36" />
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="37" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="37" />
+      <source>在用</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="37" />
+      <source>已停用</source>
+      <translation>Disabled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="38" />
+      <source>建立时间</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="44" />
+      <source>添加用户</source>
+      <translation>Add user</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="50" />
+      <source>初始密码</source>
+      <translation>Initial password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="59" />
+      <source>重设密码：{name}</source>
+      <translation>Reset password: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="67" />
+      <source>新的恢复码</source>
+      <translation>New recovery code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="71" />
+      <source>我已抄下</source>
+      <translation>I have written it down</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="75" />
+      <source>原来的恢复码已作废。</source>
+      <translation>The previous recovery code no longer works.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="83" />
+      <source>用户管理</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="96" />
+      <source>添加用户…</source>
+      <translation>Add user…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="97" />
+      <source>重设密码…</source>
+      <translation>Reset password…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="98" />
+      <source>停用/启用</source>
+      <translation>Disable / enable</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="99" />
+      <source>生成我的恢复码…</source>
+      <translation>New recovery code for me…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="106" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="129" />
+      <source>已添加用户 {name}。</source>
+      <translation>User {name} added.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="135" />
+      <source>请先在列表中选择一个用户。</source>
+      <translation>Choose a user in the list first.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="141" />
+      <source>已重设 {name} 的密码，账户锁定已解除。</source>
+      <translation>Password of {name} reset; the lockout is cleared.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="149" />
+      <source>不能停用当前登录的自己。</source>
+      <translation>You cannot disable yourself while signed in.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="154" />
+      <source>这是唯一在用的管理员，不能停用。</source>
+      <translation>This is the only active administrator and cannot be disabled.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="163" />
+      <source>为 {name} 生成新的恢复码？原来的恢复码将作废。</source>
+      <translation>Make a new recovery code for {name}? The previous one stops working.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/__init__.py" line="22" />
+      <source>导出进度包…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/__init__.py" line="24" />
+      <source>把进度加密签名后写到U盘，交省局（Ctrl+E）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="21" />
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="22" />
+      <source>类型</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="23" />
+      <source>导出时间</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="24" />
+      <source>记录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="25" />
+      <source>材料</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="26" />
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="27" />
+      <source>当时写到</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="56" />
+      <source>随数据包导出</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="56" />
+      <source>随数据包导出（未启用审核）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="57" />
+      <source>留在本机：尚未审核通过</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="60" />
+      <source>报告期</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="61" />
+      <source>审核状态</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="62" />
+      <source>本次导出</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="54" />
+      <source>正在导出</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="55" />
+      <source>请不要拔出U盘。可以随时取消：取消不会留下数据包，也不会改动本机数据。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="58" />
+      <source>正在启动…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="64" />
+      <source>取消导出</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="66" />
+      <source>重试</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="71" />
+      <source>签名密钥的口令</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="110" />
+      <source>目标：{path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="139" />
+      <source>{done} / {total}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="156" />
+      <source>导出失败</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="163" />
+      <source>本机数据没有任何改动。处理好后可以点“重试”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="173" />
+      <source>确定取消吗？不会留下数据包，导出序号不变，本机数据不受影响。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="180" />
+      <source>正在取消…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="186" />
+      <source>已取消</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="191" />
+      <source>已取消导出：没有生成数据包，导出序号未变。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="206" />
+      <source>导出完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="207" />
+      <source>请安全弹出U盘，交省局导入。数据包已加密，丢失也不会泄露内容。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="218" />
+      <source>打开所在文件夹</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="221" />
+      <source>数据包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="225" />
+      <source>校验</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="226" />
+      <source>留在本机</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="241" />
+      <source>重新写出的数据包（与原来的完全相同）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="243" />
+      <source>完整数据包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="243" />
+      <source>变化数据包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="247" />
+      <source>{size}（{n} 个分卷）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="249" />
+      <source>已从目标读回并校验通过：签名有效，哈希全部相符。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="252" />
+      <source>{periods}：尚未审核通过，审核通过后随下一个数据包导出。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="254" />
+      <source>无：所有报告期的进度都已导出。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="39" />
+      <source>写到哪里</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="40" />
+      <source>插好U盘后从列表中选择；也可以选择任意文件夹。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="52" />
+      <source>没有找到U盘：请插好U盘后点“刷新”，或点“其他文件夹…”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="54" />
+      <source>刷新</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="56" />
+      <source>其他文件夹…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="63" />
+      <source>尚未选择</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="69" />
+      <source>本单位签名密钥的口令</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="71" />
+      <source>签名口令</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="75" />
+      <source>空间</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="114" />
+      <source>选择目标文件夹</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="134" />
+      <source>请选择U盘或文件夹。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="137" />
+      <source>无法打开 {path}：U盘可能已拔出。请插好后点“刷新”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="140" />
+      <source>{path} 剩余空间不足：数据包约需 {size}，只剩 {free}。请换一个更大的U盘，或清理出空间后点“刷新”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="151" />
+      <source>数据包约 {size}，可用 {free}：空间足够。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/targets.py" line="132" />
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/targets.py" line="133" />
+      <source>位置</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/targets.py" line="134" />
+      <source>可用空间</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/targets.py" line="135" />
+      <source>总容量</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="67" />
+      <source>导出内容</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="68" />
+      <source>进度包用省局公钥加密、用本单位密钥签名，只有省局能打开。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="71" />
+      <source>完整数据包：本单位的全部数据（省局要求重新同步时使用）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="72" />
+      <source>重新写出以前的数据包（U盘丢失或损坏时）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="81" />
+      <source>只有审核通过的报告期，其进度才会导出；要导出某个报告期，请先在“审核”页通过它。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="91" />
+      <source>各报告期的进度</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="112" />
+      <source>变化数据包：上次导出以来新增和修改的内容（推荐）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="115" />
+      <source>第一次导出：完整数据包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="143" />
+      <source>请在上表中选择要重新写出的数据包。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="153" />
+      <source>正在计算数据包大小…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="165" />
+      <source>原样重新写出第 {seq} 号数据包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="168" />
+      <source>第 {seq} 号{kind}：{records} 条记录，{evidence} 份佐证材料（{files}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="175" />
+      <source>{what}。预计占用 {size}。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="177" />
+      <source>以下报告期尚未审核通过，其进度留在本机：{periods}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="207" />
+      <source>导出进度包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="260" />
+      <source>导出正在进行。确定取消吗？
+取消后不会留下数据包，导出序号不变，本机数据不受影响。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="44" />
+      <source>逾期 {n} 天</source>
+      <translation>{n} days overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="46" />
+      <source>今天到期</source>
+      <translation>due today</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="47" />
+      <source>还有 {n} 天</source>
+      <translation>{n} days left</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="33" />
+      <source>备份数据…</source>
+      <translation>Back up…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="37" />
+      <source>注销（切换用户）</source>
+      <translation>Sign out (switch user)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="39" />
+      <source>用户管理…</source>
+      <translation>Users…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="40" />
+      <source>设置…</source>
+      <translation>Settings…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="41" />
+      <source>关于</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="66" />
+      <source>备份到</source>
+      <translation>Back up to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="66" />
+      <source>planprogress 备份 (*.tar)</source>
+      <translation>planprogress backups (*.tar)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="76" />
+      <source>正在备份…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="78" />
+      <source>备份失败</source>
+      <translation>Backup failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="81" />
+      <source>已备份到 {path}（{files} 个文件，{size}）</source>
+      <translation>Backed up to {path} ({files} files, {size})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="100" />
+      <source>用备份 {name} 替换当前数据？
+现在的数据目录会被改名保留在旁边（不会删除），恢复后需要重新登录。</source>
+      <translation>Replace the current data with the backup {name}?
+The current data folder is renamed and kept beside it (not deleted); sign in again afterwards.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="103" />
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="113" />
+      <source>恢复失败</source>
+      <translation>Restore failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="113" />
+      <source>{error}
+当前数据未被改动，程序将重新打开。</source>
+      <translation>{error}
+The current data was not changed; the program reopens it.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="118" />
+      <source>恢复完成</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="119" />
+      <source>已从备份恢复。原来的数据目录保留在：
+{kept}
+请重新登录。</source>
+      <translation>Restored from the backup. The previous data folder is kept at:
+{kept}
+Please sign in again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="131" />
+      <source>广东监狱“十四五”规划进度填报
+版本 {version}
+数据目录：{root}</source>
+      <translation>Guangdong prisons: 14th Five-Year Plan progress
+Version {version}
+Data folder: {root}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="24" />
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="25" />
+      <source>视图(&amp;V)</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="26" />
+      <source>审核(&amp;R)</source>
+      <translation>&amp;Review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="27" />
+      <source>管理(&amp;M)</source>
+      <translation>&amp;Manage</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="28" />
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="41" />
+      <source>{unit} — 广东监狱“十四五”规划进度填报</source>
+      <translation>{unit} — 14th Five-Year Plan progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="52" />
+      <source>主工具栏</source>
+      <translation>Main toolbar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="65" />
+      <source>{name}（{role}）</source>
+      <translation>{name} ({role})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="69" />
+      <source>{unit}　数据目录 {root}</source>
+      <translation>{unit}   data folder {root}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="13" />
+      <source>新增</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="13" />
+      <source>修改</source>
+      <translation>Changed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="13" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="13" />
+      <source>事件</source>
+      <translation>Event</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="15" />
+      <source>措施</source>
+      <translation>Measures</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="17" />
+      <source>进度</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="18" />
+      <source>佐证材料</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="19" />
+      <source>审核</source>
+      <translation>Review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="20" />
+      <source>用户</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="23" />
+      <source>单位信息</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="24" />
+      <source>规划目录</source>
+      <translation>Plan catalog</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="43" />
+      <source>登录成功</source>
+      <translation>signed in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="43" />
+      <source>密码错误</source>
+      <translation>wrong password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="48" />
+      <source>提交审核</source>
+      <translation>Submit for review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="49" />
+      <source>审核通过</source>
+      <translation>approved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="50" />
+      <source>退回</source>
+      <translation>returned</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="51" />
+      <source>重新打开</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="73" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="75" />
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="76" />
+      <source>对象</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="77" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/evidence.py" line="18" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/evidence.py" line="19" />
+      <source>文件名</source>
+      <translation>File name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/evidence.py" line="21" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/evidence.py" line="22" />
+      <source>添加人</source>
+      <translation>Added by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/evidence.py" line="23" />
+      <source>添加时间</source>
+      <translation>Added at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/evidence.py" line="24" />
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="66" />
+      <source>未填报</source>
+      <translation>Not reported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="67" />
+      <source>{status}（沿用{period}）</source>
+      <translation>{status} (from {period})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="68" />
+      <source>{status}（据措施）</source>
+      <translation>{status} (from measures)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="121" />
+      <source>{count} 项逾期或滞后</source>
+      <translation>{count} overdue or lagging</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="19" />
+      <source>{status}（沿用 {period}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="24" />
+      <source>按措施汇总</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="37" />
+      <source>任务</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="44" />
+      <source>已完成/全部</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="59" />
+      <source>进展说明</source>
+      <translation>Narrative</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="71" />
+      <source>期限</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="73" />
+      <source>实际</source>
+      <translation>Actual</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="74" />
+      <source>未完成</source>
+      <translation>not done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="84" />
+      <source>归属</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="84" />
+      <source>单位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="100" />
+      <source>措施与进度</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="130" />
+      <source>另存副本…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="134" />
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="193" />
+      <source>还没有登记任何单位。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="206" />
+      <source>最近接收第 {seq} 号数据包（{when}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="208" />
+      <source>尚未收到数据包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="210" />
+      <source>　已吊销（{when}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="212" />
+      <source>{name}　{period}　{last}{state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="237" />
+      <source>在左侧选择一项任务。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="259" />
+      <source>选择一份材料，校验通过后在此预览。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="265" />
+      <source>正在校验…</source>
+      <translation>Verifying…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="266" />
+      <source>正在校验文件…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="278" />
+      <source>文件缺失：请让 {unit} 重新导出完整数据包。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="281" />
+      <source>文件已被改动（哈希不符），不予显示：请从备份恢复或让单位重新导出。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="284" />
+      <source>校验通过：与单位报送的文件一致。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="293" />
+      <source>另存佐证材料</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="302" />
+      <source>已另存（哈希校验通过）：{path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="79" />
+      <source>从哪里导入</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="80" />
+      <source>插入各单位交来的U盘，选择它；也可以选择存放数据包的任意文件夹。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="88" />
+      <source>没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="98" />
+      <source>省局私钥的口令</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="101" />
+      <source>找到的数据包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="102" />
+      <source>私钥口令</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="127" />
+      <source>选择存放数据包的文件夹</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="137" />
+      <source>{folder} 中有 {n} 个：{names}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="142" />
+      <source>{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="162" />
+      <source>正在导入</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="163" />
+      <source>每个数据包先复制到暂存区，校验签名和哈希后才解密；有问题的数据包不会改动任何数据。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="243" />
+      <source>导入未进行</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="249" />
+      <source>{error}
+没有导入任何数据包，省局数据未改动。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="250" />
+      <source>导入失败</source>
+      <translation>Import failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="265" />
+      <source>导入结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="286" />
+      <source>共 {n} 个数据包：{ok} 个已接收或已导入过</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="288" />
+      <source>，{bad} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="290" />
+      <source>。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="308" />
+      <source>导入进度包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="331" />
+      <source>导入正在进行，请等它完成（每个数据包要么完整导入，要么不改动任何数据）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="29" />
+      <source>已达成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="30" />
+      <source>未达成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="30" />
+      <source>尚未达到</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="45" />
+      <source>全省指标</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="46" />
+      <source>目标年份</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="52" />
+      <source>该年年末的实际值</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="52" />
+      <source>截至今日的实际值</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="56" />
+      <source>达标单位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="59" />
+      <source>暂无</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="61" />
+      <source>结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/intake_lines.py" line="57" />
+      <source>（暂存后补入）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/intake_lines.py" line="62" />
+      <source>说明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/intake_lines.py" line="63" />
+      <source>（问题部分：{part}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="41" />
+      <source>登记单位签名公钥</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="44" />
+      <source>单位交来的 unit.pub</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="53" />
+      <source>（选择文件后显示）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="56" />
+      <source>请当面或电话核对密钥编号，与单位“导出本单位签名公钥”时显示的编号一致后再登记。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="59" />
+      <source>公钥文件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="60" />
+      <source>密钥编号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="63" />
+      <source>登记</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="69" />
+      <source>选择单位签名公钥</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="89" />
+      <source>请选择单位交来的公钥文件 unit.pub。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="91" />
+      <source>请填写单位代码。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="107" />
+      <source>写入审计记录，如：签名密钥遗失</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="112" />
+      <source>原因</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="119" />
+      <source>没有可选的单位。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="121" />
+      <source>请写明原因，以便日后查证。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="129" />
+      <source>吊销单位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="131" />
+      <source>吊销后不再接收该单位的任何数据包（包括用原密钥签名的）；已导入的数据保留。恢复时需登记该单位新生成的公钥。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="137" />
+      <source>吊销</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="144" />
+      <source>已吊销单位 {code}：不再接收其数据包。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="151" />
+      <source>允许单位重新同步</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="153" />
+      <source>单位从备份恢复后，其数据包序号会倒退。允许后，该单位导出的下一个完整数据包将重新开始数据包链。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="157" />
+      <source>允许</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="164" />
+      <source>已允许 {code} 重新同步：请该单位导出完整数据包后交来导入。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="47" />
+      <source>已吊销</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="48" />
+      <source>已报送</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="48" />
+      <source>未报送</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="50" />
+      <source>（暂存 {n} 个待补）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="52" />
+      <source>（等待重新同步）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="130" />
+      <source>{unit}：{project} 完成 {percent}%</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="141" />
+      <source>双击查看 {unit} 的任务、时间节点和佐证材料</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="148" />
+      <source>无</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="149" />
+      <source>已收到的报告期：{periods}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="153" />
+      <source>尚未收到</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="154" />
+      <source>第 {seq} 号　{when}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="173" />
+      <source>平均</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="37" />
+      <source>全省汇总</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="38" />
+      <source>单位详情</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="39" />
+      <source>单位与密钥</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="51" />
+      <source>导入进度包…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="53" />
+      <source>从U盘或文件夹导入各单位的进度包（Ctrl+I）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="66" />
+      <source>登记单位公钥…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="67" />
+      <source>吊销单位…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="68" />
+      <source>允许单位重新同步…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="74" />
+      <source>校验全部佐证材料</source>
+      <translation>Verify all evidence files</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="93" />
+      <source>正在校验佐证材料…</source>
+      <translation>Verifying evidence files…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="95" />
+      <source>校验失败</source>
+      <translation>Verification failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="101" />
+      <source>佐证材料校验未通过</source>
+      <translation>Evidence verification failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="102" />
+      <source>以下文件缺失或被改动，请从备份恢复，或让相关单位重新导出完整数据包：
+</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="105" />
+      <source>校验通过</source>
+      <translation>Verified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="105" />
+      <source>全部 {n} 个佐证文件完好。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="58" />
+      <source>还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="71" />
+      <source>全省指标（按各单位报送的时间节点计算）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="108" />
+      <source>全省汇总　{period}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="111" />
+      <source>已登记 {n} 个单位，本期已报送 {done} 个。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="113" />
+      <source>未报送：{codes}。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="42" />
+      <source>至少 {n} 个字符</source>
+      <translation>at least {n} characters</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="52" />
+      <source>省局私钥用于解密各单位的进度包，口令务必牢记并另行备份 keys 文件夹：丢失后已收到的数据包无法打开。公钥文件要交给各单位导入（可放在U盘上）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="62" />
+      <source>公钥保存到</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
+      <source>保存省局公钥</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
+      <source>公钥 (*.pub)</source>
+      <translation>Public keys (*.pub)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="73" />
+      <source>两次输入的私钥口令不一致，请重新输入。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="76" />
+      <source>省局私钥口令至少需要 {n} 个字符。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="79" />
+      <source>请选择公钥的保存位置。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="82" />
+      <source>文件夹 {folder} 不存在：请插好U盘或选择其他位置。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="84" />
+      <source>{path} 是一个文件夹：请写上文件名，如 office.pub。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="107" />
+      <source>建立省局数据目录失败：{error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="114" />
+      <source>无法把公钥保存到 {path}（{error}）：请换一个位置。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="48" />
+      <source>等待重新同步</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="54" />
+      <source>（尚未收到数据包）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="63" />
+      <source>签名密钥</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="67" />
+      <source>停用</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="71" />
+      <source>登记时间</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="72" />
+      <source>最近序号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="73" />
+      <source>最近接收</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="81" />
+      <source>允许重新同步</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="102" />
+      <source>操作人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="126" />
+      <source>允许重新同步…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="137" />
+      <source>已登记的单位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="139" />
+      <source>导入记录（最近 {n} 条，含被拒收的数据包及原因）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="43" />
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="47" />
+      <source>记录标识（可不填）</source>
+      <translation>Record id (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="49" />
+      <source>从</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="50" />
+      <source>到</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="51" />
+      <source>查询</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="53" />
+      <source>校验审计链</source>
+      <translation>Verify audit chain</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="83" />
+      <source>修改前</source>
+      <translation>Before</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="83" />
+      <source>修改后</source>
+      <translation>After</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="163" />
+      <source>正在校验审计记录…</source>
+      <translation>Verifying the audit trail…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="174" />
+      <source>审计记录校验未通过：</source>
+      <translation>The audit trail failed verification: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="176" />
+      <source>审计记录校验通过：共 {n} 条，哈希链完整。</source>
+      <translation>Audit trail verified: {n} entries, the hash chain is intact.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="42" />
+      <source>剩余</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="52" />
+      <source>已达到</source>
+      <translation>Reached</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="52" />
+      <source>未达到</source>
+      <translation>Not reached</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="55" />
+      <source>规划指标</source>
+      <translation>Plan indicator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
+      <source>规划目标</source>
+      <translation>Plan targets</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="58" />
+      <source>本单位实际</source>
+      <translation>This unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="62" />
+      <source>关联节点</source>
+      <translation>Milestones</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="63" />
+      <source>对照终期目标</source>
+      <translation>Against final target</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="98" />
+      <source>各工程完成情况</source>
+      <translation>Progress by project</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="112" />
+      <source>规划量化指标对照（本单位）</source>
+      <translation>Quantitative plan targets (this unit)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="145" />
+      <source>{unit}　{period}工作概览</source>
+      <translation>{unit}   overview of {period}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="147" />
+      <source>审核状态：{state}</source>
+      <translation>Review: {state}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
+      <source>（{who}，{when}）</source>
+      <translation> ({who}, {when})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="151" />
+      <source>　意见：{comment}</source>
+      <translation>   comment: {comment}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+      <source>逾期未完成的时间节点（{n}）</source>
+      <translation>Overdue milestones ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="162" />
+      <source>{days} 天内到期（{n}）</source>
+      <translation>Due within {days} days ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="163" />
+      <source>已完成但缺少佐证材料（{n}）</source>
+      <translation>Done without evidence ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/dashboard.py" line="180" />
+      <source>{n} 项任务　正常 {green}　临近 {yellow}　逾期/滞后 {red}　未填报 {grey}</source>
+      <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/plan_page.py" line="25" />
+      <source>筛选（Ctrl+F）：任务、措施、责任人、进展说明…</source>
+      <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/plan_page.py" line="40" />
+      <source>推进中（沿用2026-Q3）</source>
+      <translation>In progress (from 2026-Q3)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="48" />
+      <source>任务/措施</source>
+      <translation>Task / measure</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="53" />
+      <source>填报人</source>
+      <translation>Reported by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="54" />
+      <source>保存时间</source>
+      <translation>Saved at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="87" />
+      <source>审核意见；退回或重新打开时必须填写原因</source>
+      <translation>Review comment; a reason is required to return or reopen</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="89" />
+      <source>审核通过并锁定</source>
+      <translation>Approve and lock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="90" />
+      <source>退回修改</source>
+      <translation>Return for changes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="97" />
+      <source>意见</source>
+      <translation>Comment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="144" />
+      <source>{period}审核</source>
+      <translation>Review of {period}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="145" />
+      <source>当前状态：{state}</source>
+      <translation>State: {state}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="147" />
+      <source>　最近操作：{who} {when}</source>
+      <translation>   last step: {who} {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="156" />
+      <source>本期填报的进度（{n} 条）</source>
+      <translation>Progress reported for the period ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="167" />
+      <source>自 {since} 以来的变更（{n} 条）</source>
+      <translation>Changes since {since} ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="193" />
+      <source>已提交审核。</source>
+      <translation>Submitted for review.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="194" />
+      <source>已审核通过：本报告期已锁定。</source>
+      <translation>Approved: the period is locked.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="195" />
+      <source>已退回填报员修改。</source>
+      <translation>Returned to the clerk for changes.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="196" />
+      <source>已重新打开：本报告期可以再次修改。</source>
+      <translation>Reopened: the period can be changed again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="67" />
+      <source>程序已在运行</source>
+      <translation>Already running</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="68" />
+      <source>planprogress 已经打开了这个数据目录：
+{root}
+
+同一数据目录只能打开一个窗口，以免数据冲突。请切换到已打开的窗口（可能在任务栏里）。</source>
+      <translation>planprogress already has this data folder open:
+{root}
+
+Only one window may use a data folder at a time. Switch to the open window (it may be in the task bar).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="78" />
+      <source>找不到规划目录 {id}：安装不完整，请重新安装本程序。</source>
+      <translation>Plan catalog {id} not found: the installation is incomplete, please reinstall.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="104" />
+      <source>数据库文件已损坏（{error}）。</source>
+      <translation>The database file is damaged ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="114" />
+      <source>不是数据目录</source>
+      <translation>Not a data folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="115" />
+      <source>文件夹 {root} 里已有其他文件，但没有 planprogress 数据库：请用 --home 选择正确的数据目录，或选择一个空文件夹来新建。</source>
+      <translation>The folder {root} holds other files but no planprogress database: choose the right data folder with --home, or an empty folder to start a new one.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="211" />
+      <source>无法打开</source>
+      <translation>Cannot open</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="212" />
+      <source>这个数据目录的类型（{kind}）在本版本中还不能打开：请安装完整版本。</source>
+      <translation>This kind of data folder ({kind}) cannot be opened by this version: install the full version.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/tasks.py" line="105" />
+      <source>程序内部错误（{error}）：请把此信息告诉管理员。</source>
+      <translation>Internal error ({error}): please tell your administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/tasks.py" line="265" />
+      <source>后台程序异常退出（退出码 {code}）。</source>
+      <translation>The background process stopped unexpectedly (exit code {code}).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/tasks.py" line="283" />
+      <source>无法启动后台程序 {program}：安装可能不完整，请重新安装。</source>
+      <translation>Cannot start the background process {program}: the installation may be incomplete, please reinstall.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="24" />
+      <source>规划与进度</source>
+      <translation>Plan and progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="26" />
+      <source>仪表盘</source>
+      <translation>Dashboard</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="28" />
+      <source>审计记录</source>
+      <translation>Audit trail</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="39" />
+      <source>查找…</source>
+      <translation>Find…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="51" />
+      <source>本期审核…</source>
+      <translation>Review this period…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="54" />
+      <source>校验审计记录</source>
+      <translation>Verify the audit trail</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="69" />
+      <source>导入省局公钥…</source>
+      <translation>Import the office public key…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="73" />
+      <source>导出本单位签名公钥…</source>
+      <translation>Save this unit’s signing public key…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="109" />
+      <source>以下材料缺失或被改动，请从备份恢复：
+</source>
+      <translation>These files are missing or altered; restore them from a backup:
+</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="113" />
+      <source>全部 {n} 份佐证材料完好。</source>
+      <translation>All {n} evidence files are intact.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="130" />
+      <source>已导入省局公钥（{n} 个）。</source>
+      <translation>Office public key imported ({n}).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="141" />
+      <source>没有签名密钥</source>
+      <translation>No signing key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="141" />
+      <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
+      <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="146" />
+      <source>保存本单位签名公钥</source>
+      <translation>Save this unit’s signing public key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="154" />
+      <source>保存失败</source>
+      <translation>Saving failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="154" />
+      <source>无法写入 {path}（{error}）。</source>
+      <translation>Cannot write {path} ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="157" />
+      <source>已保存到 {path}：请交省局登记。</source>
+      <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/detail.py" line="68" />
+      <source>在左侧选择一个工程、任务或措施。</source>
+      <translation>Choose a project, task or measure on the left.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/detail.py" line="144" />
+      <source>{n} 项任务，平均完成 {percent}%</source>
+      <translation>{n} tasks, {percent}% done on average</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/detail.py" line="151" />
+      <source>措施：{title}</source>
+      <translation>Measure: {title}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/detail.py" line="154" />
+      <source>任务 {key}</source>
+      <translation>Task {key}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/detail.py" line="157" />
+      <source>{period}　{light}　完成 {percent}%</source>
+      <translation>{period}   {light}   {percent}% done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="65" />
+      <source>添加文件…</source>
+      <translation>Add files…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="67" />
+      <source>用系统程序打开</source>
+      <translation>Open with system viewer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="69" />
+      <source>校验文件</source>
+      <translation>Verify file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="74" />
+      <source>材料归属</source>
+      <translation>Evidence of</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="108" />
+      <source>添加</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="123" />
+      <source>提示：可以把文件直接拖到这里添加。</source>
+      <translation>Tip: drop files here to add them.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="169" />
+      <source>选择一份材料即可在此预览。</source>
+      <translation>Choose a file to preview it here.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="177" />
+      <source>未校验</source>
+      <translation>not verified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="177" />
+      <source>文件缺失</source>
+      <translation>file missing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="193" />
+      <source>选择佐证材料</source>
+      <translation>Choose evidence files</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="193" />
+      <source>所有文件 (*)</source>
+      <translation>All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="218" />
+      <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
+      <translation>Choose a task or measure on the left before adding evidence.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="229" />
+      <source>正在添加 {n} 个文件…</source>
+      <translation>Adding {n} files…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="244" />
+      <source>已添加 {n} 份佐证材料。</source>
+      <translation>{n} evidence files added.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="246" />
+      <source>（{names} 与已有文件内容相同，只保存一份）</source>
+      <translation> ({names} had the same content as a stored file; kept once)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="268" />
+      <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
+      <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="278" />
+      <source>系统没有能打开这种文件的程序：副本在 {path}</source>
+      <translation>No program here opens this kind of file: the copy is at {path}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="300" />
+      <source>文件缺失：{name}，请从备份恢复。</source>
+      <translation>File missing: {name}; restore it from a backup.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="302" />
+      <source>校验通过：文件完好，SHA-256 一致。</source>
+      <translation>Verified: the file is intact, its SHA-256 matches.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="304" />
+      <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
+      <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="320" />
+      <source>删除佐证材料</source>
+      <translation>Delete evidence</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="321" />
+      <source>确定删除“{name}”吗？删除会写入审计记录。</source>
+      <translation>Delete “{name}”? The deletion is recorded in the audit trail.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="329" />
+      <source>已删除“{name}”。</source>
+      <translation>Deleted “{name}”.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/fields.py" line="44" />
+      <source>有</source>
+      <translation>Set</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/fields.py" line="70" />
+      <source>可不填</source>
+      <translation>optional</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/fields.py" line="82" />
+      <source>{what}“{text}”不是数字：请填写数字，或留空。</source>
+      <translation>{what} “{text}” is not a number: enter a number or leave it empty.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/item_face.py" line="43" />
+      <source>编辑措施…</source>
+      <translation>Edit measure…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/item_face.py" line="53" />
+      <source>本期进度</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/item_face.py" line="61" />
+      <source>规划原文</source>
+      <translation>Plan text</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/item_face.py" line="77" />
+      <source>责任部门：{department}　责任人：{person}　配合单位：{co}　开始：{start}　期限：{due}</source>
+      <translation>Department: {department}   responsible: {person}   supporting: {co}   start: {start}   due: {due}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/item_face.py" line="87" />
+      <source>任务 {key}（本身）</source>
+      <translation>Task {key} (itself)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/item_face.py" line="95" />
+      <source>时间节点：{title}</source>
+      <translation>Milestone: {title}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/message_bar.py" line="29" />
+      <source>关闭提示</source>
+      <translation>Close message</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/passwords.py" line="27" />
+      <source>再输入一次</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/passwords.py" line="32" />
+      <source>两次输入的密码不一致，请重新输入。</source>
+      <translation>The two passwords differ; please type them again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/passwords.py" line="34" />
+      <source>密码至少需要 {n} 个字符。</source>
+      <translation>The password needs at least {n} characters.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/passwords.py" line="48" />
+      <source>这是管理员的一次性恢复码。忘记密码时，可在登录窗口点“忘记密码”，用它设置新密码。它只显示这一次：请抄在纸上，与单位的重要文件一起保管，不要保存在这台电脑上。</source>
+      <translation>This is the administrator’s one-time recovery code. If the password is forgotten, click “Forgot the password” in the sign-in window and set a new one with it. It is shown only now: write it on paper and keep it with the unit’s important documents, not on this computer.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/passwords.py" line="60" />
+      <source>复制</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/period_selector.py" line="15" />
+      <source>月度</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/period_selector.py" line="15" />
+      <source>季度</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/period_selector.py" line="15" />
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/preview.py" line="84" />
+      <source>文件缺失：{path}
+请从备份恢复，或删除这条记录后重新添加材料。</source>
+      <translation>File missing: {path}
+Restore it from a backup, or delete this record and add the file again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/preview.py" line="91" />
+      <source>这种文件（{type}）不能在程序内预览：请点“用系统程序打开”。</source>
+      <translation>This kind of file ({type}) has no preview here: use “Open with system viewer”.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/preview.py" line="98" />
+      <source>图片无法显示（{error}）：文件可能已损坏。</source>
+      <translation>The image cannot be shown ({error}): the file may be damaged.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/preview.py" line="125" />
+      <source>PDF 无法显示（{error}）：文件可能已损坏或加了密码。</source>
+      <translation>The PDF cannot be shown ({error}): it may be damaged or password-protected.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="64" />
+      <source>本期工作进展、存在问题和下一步打算</source>
+      <translation>Work done this period, problems, next steps</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="71" />
+      <source>完成百分比</source>
+      <translation>Percent done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="104" />
+      <source>{period}进度</source>
+      <translation>Progress in {period}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="111" />
+      <source>{period}：{who} 于 {when} 保存</source>
+      <translation>{period}: saved by {who} at {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="121" />
+      <source>{period}尚未填报（显示的是 {earlier} 的数值，修改后即保存为本期）</source>
+      <translation>{period} not reported yet (showing the values of {earlier}; a change saves them for this period)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="125" />
+      <source>{period}尚未填报：修改后即自动保存。</source>
+      <translation>{period} not reported yet: changes are saved at once.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="154" />
+      <source>请在左侧选择任务或措施。</source>
+      <translation>Choose a task or measure on the left.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="157" />
+      <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
+      <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="163" />
+      <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
+      <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="222" />
+      <source>已保存 {when}</source>
+      <translation>Saved {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="36" />
+      <source>开始</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="40" />
+      <source>佐证</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="135" />
+      <source>添加措施…</source>
+      <translation>Add measure…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="136" />
+      <source>编辑…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="162" />
+      <source>已添加措施“{title}”。</source>
+      <translation>Measure “{title}” added.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="178" />
+      <source>删除措施</source>
+      <translation>Delete measure</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="178" />
+      <source>确定删除措施“{title}”吗？</source>
+      <translation>Delete the measure “{title}”?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="192" />
+      <source>添加节点…</source>
+      <translation>Add milestone…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="194" />
+      <source>标记完成…</source>
+      <translation>Mark done…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="227" />
+      <source>任务 {key} {text}</source>
+      <translation>Task {key} {text}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="266" />
+      <source>时间节点“{title}”已标记完成，但还没有佐证材料：请点“佐证材料”为它添加文件。</source>
+      <translation>Milestone “{title}” is marked done but has no evidence yet: click “Evidence” to add files for it.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="278" />
+      <source>删除时间节点</source>
+      <translation>Delete milestone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="278" />
+      <source>确定删除时间节点“{title}”吗？</source>
+      <translation>Delete the milestone “{title}”?</translation>
+    </message>
+  </context>
+</TS>
