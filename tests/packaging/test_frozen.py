@@ -168,9 +168,11 @@ def test_no_dangling_links(frozen: Frozen) -> None:
     assert dangling == []
 
 
-@pytest.fixture
-def unit_home(frozen: Frozen, home: Path) -> Path:
-    """A unit set up through the frozen CLI, with progress and one evidence file with a Chinese name."""
+@pytest.fixture(scope="module")
+def unit_home(frozen: Frozen, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A unit set up through the frozen CLI, with progress and one evidence file with a Chinese name (made once:
+    the window tests only open it, and the export test is the only one that changes it)."""
+    home = tmp_path_factory.mktemp("unit")
     unit = home / "单位 数据"
     result = run(frozen.exe, "--home", str(unit), "init", "--unit-code", "GD-T01", "--unit-name", "测试监狱", home=home)
     assert result.code == 0, result.err
