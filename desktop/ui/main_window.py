@@ -22,6 +22,7 @@ from desktop.ui.session import Session
 
 MENU_ORDER = (
     ("file", tr_noop("文件(&F)")),
+    ("edit", tr_noop("编辑(&E)")),
     ("view", tr_noop("视图(&V)")),
     ("review", tr_noop("审核(&R)")),
     ("admin", tr_noop("管理(&M)")),
@@ -71,6 +72,24 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(who)
         self.statusBar().addPermanentWidget(where)
         session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
+
+        self.undo_action = QAction(tr("撤销"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self._undo)
+        self.menu("edit").addAction(self.undo_action)
+        session.undo_stack.changed.connect(self._undo_changed)
+        self._undo_changed()
+
+    def _undo_changed(self) -> None:
+        stack = self.session.undo_stack
+        self.undo_action.setEnabled(stack.can_undo())
+        self.undo_action.setText(stack.text() or tr("撤销"))
+
+    def _undo(self) -> None:
+        self.flush_pages()  # a narrative still being typed is saved (and becomes the step to undo)
+        error = self.session.undo()
+        if error:
+            self.statusBar().showMessage(error, 10000)
 
     # -- extension surface -------------------------------------------------------------------------
     def menu(self, key: str) -> QMenu:

@@ -22,6 +22,7 @@ from desktop.domain.periods import Period, PeriodKind, current_period, parse_per
 from desktop.domain.status import Role
 from desktop.store import Store
 from desktop.store.overview import ProjectView
+from desktop.ui.undo import UndoStack, run_undo
 
 T = TypeVar("T")
 
@@ -76,6 +77,7 @@ class Session(QObject):
         self._period = current_period(PeriodKind.QUARTER, today())
         self._overview: tuple[str, list[ProjectView]] | None = None
         self._thresholds: Thresholds | None = None
+        self.undo_stack = UndoStack(self)
 
     # -- who may do what -------------------------------------------------------------------------
     @property
@@ -146,6 +148,18 @@ class Session(QObject):
         if changes & Change.SETTINGS:
             self._thresholds = None
         self.changed.emit(changes, initiator)
+
+    def undo(self) -> str | None:
+        """Take back the last edit; return the store's message if it refuses (the period got locked)."""
+        step = self.undo_stack.pop()
+        if step is None:
+            return None
+        error = run_undo(step, self.store)
+        if error:
+            self.error.emit(error)
+            return error
+        self.notify(step.changes, self.undo_stack)
+        return None
 
     def worker_store(self) -> Store:
         """A second connection for a worker thread (SQLite connections stay in their own thread)."""

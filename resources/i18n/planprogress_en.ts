@@ -1178,43 +1178,53 @@ Data folder: {root}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/main_window.py" line="25" />
+      <source>编辑(&amp;E)</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="26" />
       <source>视图(&amp;V)</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="26" />
+      <location filename="../../desktop/ui/main_window.py" line="27" />
       <source>审核(&amp;R)</source>
       <translation>&amp;Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="27" />
+      <location filename="../../desktop/ui/main_window.py" line="28" />
       <source>管理(&amp;M)</source>
       <translation>&amp;Manage</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="28" />
+      <location filename="../../desktop/ui/main_window.py" line="29" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="41" />
+      <location filename="../../desktop/ui/main_window.py" line="42" />
       <source>{unit} — 广东监狱“十四五”规划进度填报</source>
       <translation>{unit} — 14th Five-Year Plan progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="52" />
+      <location filename="../../desktop/ui/main_window.py" line="53" />
       <source>主工具栏</source>
       <translation>Main toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="65" />
+      <location filename="../../desktop/ui/main_window.py" line="66" />
       <source>{name}（{role}）</source>
       <translation>{name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="69" />
+      <location filename="../../desktop/ui/main_window.py" line="70" />
       <source>{unit}　数据目录 {root}</source>
       <translation>{unit}   data folder {root}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="76" />
+      <source>撤销</source>
+      <translation>Undo</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/audit.py" line="13" />
@@ -2360,6 +2370,31 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Cannot start the background process {program}: the installation may be incomplete, please reinstall.</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/undo.py" line="81" />
+      <source>撤销进度修改</source>
+      <translation>Undo progress change</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo.py" line="85" />
+      <source>撤销添加措施“{title}”</source>
+      <translation>Undo adding measure “{title}”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo.py" line="92" />
+      <source>撤销修改措施“{title}”</source>
+      <translation>Undo changing measure “{title}”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo.py" line="101" />
+      <source>撤销添加时间节点“{title}”</source>
+      <translation>Undo adding milestone “{title}”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo.py" line="111" />
+      <source>撤销修改时间节点“{title}”</source>
+      <translation>Undo changing milestone “{title}”</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/unit_mode.py" line="24" />
       <source>规划与进度</source>
       <translation>Plan and progress</translation>
@@ -2744,7 +2779,7 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="222" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="224" />
       <source>已保存 {when}</source>
       <translation>Saved {when}</translation>
     </message>
@@ -2769,47 +2804,47 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="162" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="163" />
       <source>已添加措施“{title}”。</source>
       <translation>Measure “{title}” added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="178" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="180" />
       <source>删除措施</source>
       <translation>Delete measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="178" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="180" />
       <source>确定删除措施“{title}”吗？</source>
       <translation>Delete the measure “{title}”?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="192" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="194" />
       <source>添加节点…</source>
       <translation>Add milestone…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="194" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="196" />
       <source>标记完成…</source>
       <translation>Mark done…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="227" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="229" />
       <source>任务 {key} {text}</source>
       <translation>Task {key} {text}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="266" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="271" />
       <source>时间节点“{title}”已标记完成，但还没有佐证材料：请点“佐证材料”为它添加文件。</source>
       <translation>Milestone “{title}” is marked done but has no evidence yet: click “Evidence” to add files for it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="278" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="283" />
       <source>删除时间节点</source>
       <translation>Delete milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="278" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="283" />
       <source>确定删除时间节点“{title}”吗？</source>
       <translation>Delete the milestone “{title}”?</translation>
     </message>

@@ -220,3 +220,41 @@ def test_period_selector_switches_the_editor(qtbot, clerk: Session, measure_id: 
     assert "尚未填报" in editor.saved_label.text() and editor.percent.value() == 0  # Q4 ends after November
     editor.percent.setValue(10)
     assert clerk.store.progress.get(measure_id, "2026-11").percent == 10
+
+
+def test_undo_takes_back_the_last_edits(qtbot, store: Store, measure_id: int) -> None:
+    clerk = make_session(store, "clerk")
+    page = _plan_page(qtbot, clerk, measure_id)
+    editor = page.detail.progress
+    editor.percent.setValue(30)
+    editor.percent.setValue(45)  # a run of saves of one entry folds into one step
+    editor.note.setPlainText("第一稿")
+    editor.flush()
+    assert clerk.store.progress.get(measure_id, "2026-Q4").note == "第一稿"
+    milestones = page.detail.milestones
+    milestones.table.selectRow(0)
+    when_modal(lambda dialog: dialog.submit())
+    milestones.mark_done()
+    assert clerk.store.milestones.find(measure_id=measure_id)[0].done
+    assert clerk.undo_stack.text().startswith("撤销修改时间节点")
+
+    assert clerk.undo() is None
+    assert not clerk.store.milestones.find(measure_id=measure_id)[0].done
+    assert clerk.undo() is None
+    assert clerk.store.progress.get(measure_id, "2026-Q4") is None  # back to "not reported"
+    assert editor.percent.value() == 0  # the editor shows the restored state
+    assert not clerk.undo_stack.can_undo()
+    entries = [e.action for e in store.audit.entries(entity="progress")]
+    assert entries[-1] == "delete"  # undoing is an audited edit like any other
+
+
+def test_undo_is_refused_once_the_period_is_locked(qtbot, store: Store, measure_id: int) -> None:
+    clerk = make_session(store, "clerk")
+    page = _plan_page(qtbot, clerk, measure_id)
+    page.detail.progress.percent.setValue(60)
+    store.reviews.submit("2026-Q4")
+    store.audit.actor = "reviewer"
+    store.reviews.approve("2026-Q4")
+    error = clerk.undo()
+    assert error is not None and "已审核通过并锁定" in error
+    assert store.progress.get(measure_id, "2026-Q4").percent == 60

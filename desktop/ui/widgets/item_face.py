@@ -112,4 +112,5 @@ class ItemFace(QWidget):
         dialog = MeasureDialog(f"{tv.task.key} {tv.task.text}", mv.measure, self.session.today(), self)
         dialog.save = lambda: self.session.store.measures.update(mv.measure.id, **dialog.values())
         if dialog.exec():
+            self.session.undo_stack.measure_updated(mv.measure, Change.STRUCTURE)
             self.session.notify(Change.STRUCTURE, self)

@@ -211,6 +211,7 @@ class ProgressEditor(QWidget):
         item_id, period = self.item_id, self.session.period.code
         status: Status = self.status.currentData()
         percent, note = self.percent.value(), self.note.toPlainText()
+        before = self.session.store.progress.get(item_id, period)
         entry, error = self.session.perform(
             lambda s: s.progress.record(item_id, period, status, percent, note), Change.PROGRESS, self
         )
@@ -218,6 +219,7 @@ class ProgressEditor(QWidget):
             self.messages.error(error)
             return None
         assert entry is not None
+        self.session.undo_stack.progress_saved(before, entry, Change.PROGRESS)
         self.messages.clear()
         self.saved_label.setText(tr("已保存 {when}").format(when=local_time(entry.updated_at)))
         self.saved.emit(entry)

@@ -158,6 +158,7 @@ class MeasuresPanel(_RecordPanel):
         dialog = MeasureDialog(f"{task.key} {task.text}", None, self.session.today(), self)
         dialog.save = lambda: self.session.store.measures.add(task.id, **dialog.values())
         if dialog.exec():
+            self.session.undo_stack.measure_added(dialog.result_value, Change.STRUCTURE)
             self.session.notify(Change.STRUCTURE, self)
             self.messages.info(tr("已添加措施“{title}”。").format(title=dialog.result_value.title))
 
@@ -169,6 +170,7 @@ class MeasuresPanel(_RecordPanel):
         dialog = MeasureDialog(f"{task.key} {task.text}", chosen.measure, self.session.today(), self)
         dialog.save = lambda: self.session.store.measures.update(chosen.measure.id, **dialog.values())
         if dialog.exec():
+            self.session.undo_stack.measure_updated(chosen.measure, Change.STRUCTURE)
             self.session.notify(Change.STRUCTURE, self)
 
     def delete(self) -> None:
@@ -234,6 +236,7 @@ class MilestonesPanel(_RecordPanel):
         dialog = MilestoneDialog(self._owner_text(), None, targets, self.session.today(), self)
         dialog.save = lambda: self.session.store.milestones.add(parent_id, **dialog.values())
         if dialog.exec():
+            self.session.undo_stack.milestone_added(dialog.result_value, Change.STRUCTURE)
             self.session.notify(Change.STRUCTURE, self)
 
     def edit(self) -> None:
@@ -244,6 +247,7 @@ class MilestonesPanel(_RecordPanel):
         dialog = MilestoneDialog(self._owner_text(), chosen.milestone, targets, self.session.today(), self)
         dialog.save = lambda: self.session.store.milestones.update(chosen.milestone.id, **dialog.values())
         if dialog.exec():
+            self.session.undo_stack.milestone_updated(chosen.milestone, Change.STRUCTURE)
             self.session.notify(Change.STRUCTURE, self)
             self._warn_if_no_evidence(chosen)
 
@@ -256,6 +260,7 @@ class MilestonesPanel(_RecordPanel):
             chosen.milestone.id, dialog.achieved.value(), dialog.actual_value.value()
         )
         if dialog.exec():
+            self.session.undo_stack.milestone_updated(chosen.milestone, Change.STRUCTURE)
             self.session.notify(Change.STRUCTURE, self)
             self._warn_if_no_evidence(chosen)
 
