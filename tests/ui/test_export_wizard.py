@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -261,3 +265,54 @@ def test_full_bundle_after_a_delta(qtbot, unit: Store, stick: Path) -> None:
     _run_to_the_end(qtbot, wizard)
     assert [b.name for b in bundles_in(stick)] == ["PB-GD-GZ01-000001", "PB-GD-GZ01-000002"]
     assert wizard.result_page.kind.text() == "完整数据包"
+
+
+@pytest.fixture
+def small_stick(tmp_path: Path) -> Iterator[Path]:
+    """A real 512 MiB file system (tmpfs) standing in for a stick; skipped where mounting is not allowed."""
+    mount_point = tmp_path / "小U盘"
+    mount_point.mkdir()
+    if sys.platform != "linux" or shutil.which("mount") is None:
+        pytest.skip("needs Linux mount")
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", str(mount_point)], capture_output=True, text=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here ({made.stderr.strip()})")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_stick_that_fills_up_during_export(qtbot, unit: Store, small_stick: Path, tmp_path: Path) -> None:
+    big = tmp_path / "录像.bin"
+    with open(big, "wb") as handle:
+        handle.truncate(400 * MiB)
+    unit.evidence.add(unit.plan.tasks()[0].id, big)
+    wizard = _wizard(qtbot, make_session(unit, "admin"), small_stick)
+    wizard.next()
+    assert wizard.target_page.isComplete()  # 512 MiB free: enough at the start
+    wizard.next()
+    filled: list[bool] = []
+
+    def fill(phase: str, done: int, total: int) -> None:
+        if not filled and phase == "encrypt" and done < total:  # something else takes the rest of the stick
+            filled.append(True)
+            chunk = bytes(4 * MiB)
+            with open(small_stick / "别的文件.bin", "wb", buffering=0) as handle:
+                try:
+                    while True:
+                        handle.write(chunk)
+                except OSError as exc:
+                    assert exc.errno == errno.ENOSPC
+
+    wizard.run_page.job.progress.connect(fill)
+    qtbot.waitUntil(lambda: wizard.run_page.state != "running", timeout=120000)
+    assert filled and wizard.run_page.state == "failed"
+    assert "空间不足" in wizard.run_page.error, wizard.run_page.error
+    assert "空间不足" in wizard.run_page.error_box.text()
+    wizard.run_page.error_box.accept()
+    assert bundles_in(small_stick) == []
+    assert [p.name for p in small_stick.iterdir()] == ["别的文件.bin"]  # the half-written bundle is gone
+    assert ExportRepo(unit.database, unit.audit).last() is None
