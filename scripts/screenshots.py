@@ -103,6 +103,7 @@ def shoot(out: Path, home: Path) -> None:
     plan.filter.setText("刘伟")
     plan.select_key((NodeKind.MEASURE, measure_id(store, "组织全员岗位练兵比武")))
     detail.tabs.setCurrentWidget(detail.milestones)
+    detail.milestones.table.selectRow(1)
     save(window, out, "filter-milestones")
     plan.filter.clear()
 

@@ -201,7 +201,10 @@ class EvidencePanel(QWidget):
             event.ignore()
 
     def dragMoveEvent(self, event: Any) -> None:
-        event.acceptProposedAction() if self.session.can_edit else event.ignore()
+        if self.session.can_edit:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = local_files(event.mimeData().urls())
