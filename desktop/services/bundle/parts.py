@@ -168,7 +168,6 @@ class PartsReader:
                 if self._on_read is not None:
                     self._on_read(len(data))
                 return data
-            drop_cache(self._handle)
             self._handle.close()
             self._handle = None
             self._index += 1

@@ -43,6 +43,7 @@ _TYPES = {
     b"L": "GNU 长文件名",
     b"K": "GNU 长链接名",
 }
+_BATCH = 1024 * 1024
 _OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
 
 ManifestCheck = Callable[[bytes, bytes], Manifest]
@@ -129,6 +130,7 @@ class StrictTarReader:
         self._name: str | None = None
         self._memory: bytearray | None = None
         self._out: BinaryIO | None = None
+        self._pending = bytearray()
         self._digest = hashlib.sha256()
         self._expected_sha: str | None = None
         self._zero_blocks = 0
@@ -249,10 +251,17 @@ class StrictTarReader:
     def _data(self, piece: memoryview) -> None:
         if self._memory is not None:
             self._memory += piece
-        else:
+            return
+        self._pending += piece  # pyrage writes 8 KiB at a time: hash and write in 1 MiB batches
+        if len(self._pending) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
             assert self._out is not None
-            self._out.write(piece)
-            self._digest.update(piece)
+            self._out.write(self._pending)
+            self._digest.update(self._pending)
+            self._pending.clear()
 
     def _end_entry(self) -> None:
         name = self._name
@@ -269,12 +278,14 @@ class StrictTarReader:
                 self._expected = {e.name: (e.size, e.sha256) for e in manifest.entries}
                 self._written = {}
         else:
+            self._flush()
             self._close_out()
             if self._digest.hexdigest() != self._expected_sha:
                 raise unsafe(f"数据包中“{name}”的内容与清单所列的哈希不符（清单不实或内容被替换）。", name)
         self._name = None
 
     def _close_out(self) -> None:
+        self._pending.clear()
         if self._out is not None:
             self._out.close()
             self._out = None
