@@ -7,6 +7,7 @@ The home comes from --home, PLANPROGRESS_HOME or the platform's user data folder
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -64,6 +65,7 @@ def run(argv: Sequence[str]) -> int:
     options = parse_options(argv)
     app = prepare_application(argv, chosen_language(options.lang))
     root: Path = options.home
+    existed = root.exists()
     lock = HomeLock(root)
     if not lock.acquire():
         refuse_second_instance(root)
@@ -72,6 +74,9 @@ def run(argv: Sequence[str]) -> int:
         return _session_loop(app, root, lock)
     finally:
         lock.release()
+        if not existed:  # set-up was cancelled: do not leave the empty folder made for the lock behind
+            with contextlib.suppress(OSError):
+                root.rmdir()
 
 
 def _session_loop(app: QApplication, root: Path, lock: HomeLock) -> int:

@@ -91,3 +91,12 @@ def test_foreign_folder_is_not_taken_over(tmp_path: Path) -> None:
     assert run(["--home", str(folder)]) == EXIT_DAMAGED
     assert "没有 planprogress 数据库" in texts[0]
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith("planprogress.lock")) == ["工作.docx"]
+
+
+def test_cancelled_set_up_leaves_nothing_behind(tmp_path: Path) -> None:
+    from desktop.ui.dialogs.setup_wizard import SetupWizard
+
+    root = tmp_path / "新 单位"
+    when_modal(lambda wizard: wizard.reject(), SetupWizard)
+    assert run(["--home", str(root)]) == EXIT_OK
+    assert not root.exists()
