@@ -166,18 +166,18 @@ def drop_caches() -> None:
 
 
 def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dict[str, float]:
-    for name in ("stick", "stick-std", "office", "unpacked"):
+    for name in ("stick", "stick-std", "office", "unpacked", "unit"):
         shutil.rmtree(root / name, ignore_errors=True)
-    unit_home, office_home = root / "unit", root / "office"
+    pristine, unit_home, office_home = root / "unit-pristine", root / "unit", root / "office"
     stick, std = root / "stick", root / "stick-std"
     stick.mkdir()
     std.mkdir()
     catalog = load_catalog(catalog_path)
-    if not unit_home.exists():
+    if not pristine.exists():  # made once; each run exports from a fresh copy (seq 1 every time)
         keys_home = Home(root / "office-keys")
         if not (keys_home.keys / keys.OFFICE_IDENTITY).exists():
             keys.create_office_key(keys_home, PASSPHRASE, [], "bench")
-        with Store.create(unit_home, "bench", "unit", catalog) as unit:
+        with Store.create(pristine, "bench", "unit", catalog) as unit:
             unit.set_unit("GD-B01", "基准监狱")
             keys.create_unit_key(unit.home, "GD-B01", None)
             keys.import_office_key(unit.home, keys_home.keys / keys.OFFICE_PUBLIC)
@@ -187,6 +187,7 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dic
             check=True,
             capture_output=True,
         )
+    shutil.copytree(pristine, unit_home)
     with Store.create(office_home, "bench", "office", catalog) as office:
         shutil.copytree(root / "office-keys" / "keys", office_home / "keys")
         registry.enroll(office, unit_home / "keys" / keys.UNIT_PUBLIC, "GD-B01")

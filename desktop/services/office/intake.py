@@ -7,14 +7,12 @@ pyrage holds the GIL while it decrypts: run this in its own process (the GUI run
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import minisign
 import pyrage
 
 from desktop.domain.errors import StateError
@@ -22,17 +20,14 @@ from desktop.services.bundle.format import (
     BUNDLE_NAME,
     GENESIS,
     BundleError,
-    Manifest,
     Outcome,
     damaged,
-    parse_signature_comment,
     unsafe,
 )
-from desktop.services.bundle.parts import PartsReader
-from desktop.services.bundle.reader import Payload, StrictTarReader
-from desktop.services.bundle.tarstream import SourceEntry, tar_size
+from desktop.services.bundle.reader import Payload
 from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
 from desktop.services.office import content
+from desktop.services.office.payload import decrypt_payload
 from desktop.services.office.registry import office_lookup
 from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
 from desktop.store import Store
@@ -190,70 +185,8 @@ class Intake:
         return self._merge(verified, payload, unit.epoch + (1 if resync else 0), resync, label, from_held)
 
     def _decrypt(self, verified: VerifiedBundle, target: Path) -> Payload:
-        header = verified.header
-        target.mkdir()
-
-        def check_manifest(raw: bytes, sig_raw: bytes) -> Manifest:
-            if hashlib.sha256(raw).hexdigest() != header.bundle_hash:
-                raise unsafe("数据包内的清单与数据包头所列的哈希不符。")
-            try:
-                signature = minisign.Signature.from_bytes(sig_raw)
-                verified.public_key.verify(raw, signature)
-            except (minisign.Error, ValueError):
-                raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单的签名无效。") from None
-            if parse_signature_comment(signature.trusted_comment, "manifest") != (
-                header.unit,
-                header.seq,
-                header.bundle_id,
-            ):
-                raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单签名所注明的单位和序号与外部不符。")
-            manifest = Manifest.parse(raw)
-            outside = (
-                header.unit,
-                header.seq,
-                header.bundle_id,
-                header.prev_hash,
-                header.kind,
-                header.catalog_id,
-                header.catalog_version,
-            )
-            inside = (
-                manifest.unit,
-                manifest.seq,
-                manifest.bundle_id,
-                manifest.prev_hash,
-                manifest.kind,
-                manifest.catalog_id,
-                manifest.catalog_version,
-            )
-            if inside != outside:
-                raise unsafe("数据包内的清单与数据包头不一致。")
-            listed = [SourceEntry(e.name, e.size, e.sha256) for e in manifest.entries]
-            if tar_size([SourceEntry("", len(raw), ""), SourceEntry("", len(sig_raw), ""), *listed]) != (
-                header.plaintext_size
-            ):
-                raise unsafe("数据包内容的总长度与清单不符。")
-            return manifest
-
-        self._announce("decrypt", header.payload_size)
-        reader = StrictTarReader(target, check_manifest)
-        source = PartsReader(verified.part_paths, self._bytes())
-        try:
-            pyrage.decrypt_io(source, reader, [self._identity])
-        except (pyrage.DecryptError, OSError, ValueError) as exc:
-            original = reader.error or source.error
-            if isinstance(original, BundleError):
-                raise original from None
-            if original is not None and not isinstance(original, OSError):
-                raise original from None
-            if "No matching keys" in str(exc):
-                raise BundleError(
-                    Outcome.WRONG_OFFICE_KEY, "无法用本省局的私钥解密：数据包不是加密给本局的。"
-                ) from None
-            raise damaged(f"数据包无法解密（{exc}）：内容已损坏或不完整。") from None
-        finally:
-            source.close()
-        return reader.finish()
+        self._announce("decrypt", verified.header.payload_size)
+        return decrypt_payload(verified, self._identity, target, self._bytes())
 
     def _merge(
         self, verified: VerifiedBundle, payload: Payload, epoch: int, resync: bool, label: str, from_held: bool

@@ -1,0 +1,77 @@
+"""Decrypting a verified bundle into staging through the strict reader, checking the inner manifest against
+the outside (hash, signature by the same unit key, unit, seq, chain fields, total size) before any entry
+beyond it is written."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import minisign
+import pyrage
+
+from desktop.domain.errors import StateError
+from desktop.services.bundle.format import BundleError, Manifest, Outcome, damaged, parse_signature_comment, unsafe
+from desktop.services.bundle.parts import PartsReader
+from desktop.services.bundle.reader import Payload, StrictTarReader
+from desktop.services.bundle.tarstream import SourceEntry, tar_size
+from desktop.services.bundle.verify import VerifiedBundle
+
+
+def manifest_check(verified: VerifiedBundle) -> Callable[[bytes, bytes], Manifest]:
+    header = verified.header
+
+    def check(raw: bytes, sig_raw: bytes) -> Manifest:
+        if hashlib.sha256(raw).hexdigest() != header.bundle_hash:
+            raise unsafe("数据包内的清单与数据包头所列的哈希不符。")
+        try:
+            signature = minisign.Signature.from_bytes(sig_raw)
+            verified.public_key.verify(raw, signature)
+        except (minisign.Error, ValueError):
+            raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单的签名无效。") from None
+        named = parse_signature_comment(signature.trusted_comment, "manifest")
+        if named != (header.unit, header.seq, header.bundle_id):
+            raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单签名所注明的单位和序号与外部不符。")
+        manifest = Manifest.parse(raw)
+        outside = (header.unit, header.seq, header.bundle_id, header.prev_hash, header.kind, header.catalog_id,
+                   header.catalog_version)  # fmt: skip
+        inside = (manifest.unit, manifest.seq, manifest.bundle_id, manifest.prev_hash, manifest.kind,
+                  manifest.catalog_id, manifest.catalog_version)  # fmt: skip
+        if inside != outside:
+            raise unsafe("数据包内的清单与数据包头不一致。")
+        listed = [SourceEntry(e.name, e.size, e.sha256) for e in manifest.entries]
+        head = [SourceEntry("", len(raw), ""), SourceEntry("", len(sig_raw), "")]
+        if tar_size([*head, *listed]) != header.plaintext_size:
+            raise unsafe("数据包内容的总长度与清单不符。")
+        return manifest
+
+    return check
+
+
+def decrypt_payload(
+    verified: VerifiedBundle,
+    identity: pyrage.x25519.Identity,
+    target: Path,
+    on_bytes: Callable[[int], None] | None = None,
+) -> Payload:
+    """Decrypt the parts into `target` (a fresh folder in staging) and return what the payload held."""
+    target.mkdir()
+    reader = StrictTarReader(target, manifest_check(verified))
+    source = PartsReader(verified.part_paths, on_bytes)
+    try:
+        pyrage.decrypt_io(source, reader, [identity])
+    except (pyrage.DecryptError, OSError, ValueError) as exc:
+        original = reader.error or source.error
+        if isinstance(original, OSError):  # our disk, not the bundle
+            raise StateError(
+                f"解密到省局数据目录时出错（{original.strerror}）：请检查省局电脑的磁盘空间后重新导入。"
+            ) from None
+        if original is not None:
+            raise original from None
+        if "No matching keys" in str(exc):
+            raise BundleError(Outcome.WRONG_OFFICE_KEY, "无法用本省局的私钥解密：数据包不是加密给本局的。") from None
+        raise damaged(f"数据包无法解密（{exc}）：内容已损坏或不完整。") from None
+    finally:
+        source.close()
+    return reader.finish()
