@@ -117,7 +117,10 @@ def rotate_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitK
 
 
 def unit_public_key(home: Home) -> minisign.PublicKey:
-    return load_public_key(home.keys / UNIT_PUBLIC, "本单位签名公钥")
+    path = home.keys / UNIT_PUBLIC
+    if not path.is_file():
+        raise NotFoundError(f"本单位还没有签名密钥（{path}）：请运行 planprogress keys init 生成。")
+    return load_public_key(path, "本单位签名公钥")
 
 
 def load_public_key(path: Path, what: str = "签名公钥") -> minisign.PublicKey:
