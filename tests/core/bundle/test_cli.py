@@ -18,6 +18,7 @@ import pyrage
 import pytest
 
 from desktop.cli import main as cli_main
+from desktop.store import Store
 from tests.core.bundle.conftest import OFFICE_PASSPHRASE, flip_byte
 from tests.core.conftest import REPO, CliResult
 from tests.core.support import assert_error
@@ -259,3 +260,14 @@ def test_enroll_revoke_resync_messages(cli: Cli, tmp_path: Path, office_home: Pa
     assert rotated.code == 0 and "重新登记" in rotated.out
     again = cli("province", "enroll", pub, "--unit-code", "GD-T01", home_dir=office_home)
     assert again.code == 0 and "吊销已解除" in again.out
+
+
+def test_a_home_without_a_signing_key(cli: Cli, store: Store, home: Path) -> None:
+    """A home made before bundles existed (or by the store directly) gets its key with `keys init`."""
+    store.close()
+    assert_error(cli("keys", "show"), "keys init")
+    made = cli("--json", "keys", "init")
+    assert made.code == 0, made.err
+    assert Path(made.json()["public_key_path"]).is_file()
+    assert_error(cli("keys", "init"), "已存在")
+    assert_error(cli("export", "--out", str(home.parent)), "还没有导入省局公钥")
