@@ -6,19 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError
-from desktop.services.reports.ledger_import import (
-    LedgerPlan,
-    apply_ledger_import,
-    plan_ledger_import,
-)
-from desktop.services.reports.ledger_xlsx import export_ledger
-from desktop.services.reports.output import check_target
-from desktop.services.reports.unit_data import collect_unit_report
-from desktop.services.reports.unit_pdf import render_unit_pdf
+
+if TYPE_CHECKING:
+    from desktop.services.reports.ledger_import import LedgerPlan
+
+# reportlab and openpyxl are imported inside the commands that use them: every other command starts faster.
 
 _SHOWN_DETAILS = 50
 
@@ -64,6 +60,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.reports.ledger_xlsx import export_ledger
+    from desktop.services.reports.output import check_target
+    from desktop.services.reports.unit_data import collect_unit_report
+    from desktop.services.reports.unit_pdf import render_unit_pdf
+
     out = Path(args.out).expanduser()
     fmt = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "pdf")
     check_target(out, (f".{fmt}",))
@@ -129,6 +130,8 @@ def _confirmed(ctx: Context, args: argparse.Namespace) -> bool:
 
 
 def cmd_import_ledger(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.reports.ledger_import import apply_ledger_import, plan_ledger_import
+
     source = Path(args.file).expanduser()
     with ctx.open_store() as store:
         progress = _Progress(ctx, "check", "检查台账")
