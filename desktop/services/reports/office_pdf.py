@@ -57,6 +57,7 @@ class GoalRow:
     value: float
     met: bool
     final: bool  # the year is over: the result will not change
+    share: float | None = None  # the share the goal was judged on (at the end of its year), when known
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class OfficeReportData:
     projects: tuple[str, ...]  # project names in catalog order
     units: tuple[OfficeUnitRow, ...]
     indicators: tuple[IndicatorRow, ...] = ()
+    revoked: tuple[str, ...] = ()  # names of revoked units, left out of every count
 
 
 def _pct(value: int | None) -> str:
@@ -92,11 +94,13 @@ def _average(values: Iterable[int | None]) -> int | None:
 
 def _cover(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
     late = [u for u in data.units if not u.reported]
-    facts = (
+    facts: tuple[str, ...] = (
         f"报告期：{data.period.label}（{data.period.code}）",
         f"生成时间：{data.generated.strftime('%Y-%m-%d %H:%M')}",
         f"单位数：{len(data.units)}，本期已报送 {len(data.units) - len(late)}，未报送 {len(late)}",
     )
+    if data.revoked:
+        facts += (f"已吊销（不计入统计）：{'、'.join(data.revoked)}",)
     return [
         Spacer(1, 50 * mm),
         pp.para(data.plan_title, st.subtitle),
@@ -123,7 +127,14 @@ def _reporting(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
         )
         for u in sorted(data.units, key=lambda u: (u.reported, u.code))
     ]
-    note = "未报送：" + "、".join(u.name for u in late) + "。" if late else "全部单位均已报送。"
+    if not data.units:
+        note = "尚未登记任何单位，没有单位报送数据。"
+    elif len(late) == len(data.units):
+        note = "尚无单位报送本期数据。未报送：" + "、".join(u.name for u in late) + "。"
+    elif late:
+        note = "未报送：" + "、".join(u.name for u in late) + "。"
+    else:
+        note = "全部单位均已报送。"
     return [
         pp.para("一、报送情况", st.h1),
         pp.para(note, st.body),
@@ -169,6 +180,8 @@ def _indicators(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
                 rows.append(Row([ind.name, f"{ind.share:.1f}{ind.unit}", f"{ind.achieved}/{ind.total}", "—", "—"]))
                 continue
             verdict = ("已达到" if goal.met else "未达到") + ("" if goal.final else "（年度未结束）")
+            if goal.final and goal.share is not None:
+                verdict += f"（当年底 {goal.share:g}{ind.unit}）"
             rows.append(
                 Row(
                     [
@@ -188,6 +201,8 @@ def _indicators(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
 def _unit_page(unit: OfficeUnitRow, st: pp.Styles, new_page: bool) -> list[Flowable]:
     out: list[Flowable] = [PageBreak()] if new_page else []
     out.append(pp.para(f"{unit.name}（{unit.code}）红灯事项", st.h2))
+    if unit.last_seq is None:
+        return [*out, pp.para("尚未收到该单位的数据包。", st.body)]
     if not unit.reported:
         out.append(pp.para("本期尚未报送，以下为最近一次报送的数据。", st.note))
     if not unit.red_items:
