@@ -70,7 +70,7 @@ def last_bundle_seq(store: Store) -> int | None:
     return last.seq if last is not None else None
 
 
-def _plan_title(catalog_id: str) -> str:
+def plan_title(catalog_id: str) -> str:
     for catalog in available_catalogs(paths.catalogs_dir()):
         if catalog.id == catalog_id:
             return catalog.title
@@ -126,7 +126,7 @@ def collect_unit_report(store: Store, period: str | None = None, now: dt.datetim
     unit = store.unit()
     return UnitReportData(
         unit=unit,
-        plan_title=_plan_title(unit.catalog_id),
+        plan_title=plan_title(unit.catalog_id),
         period=when,
         generated=generated,
         today=today,

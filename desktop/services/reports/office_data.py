@@ -1,0 +1,184 @@
+"""The office summary report's facts, read from the office database once so PDF and Excel say the same.
+
+Who reported, per-project completion and the province-wide indicators come from `province_status` (the
+numbers `province status` and the office views show); this module only adds each unit's red items and
+turns the result into the renderer's plain `OfficeReportData`. Red items are judged as the office's
+drill-down judges them: a task or measure whose latest progress up to the period is 滞后, a measure past
+its due date and not done, a milestone past its due date and not achieved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from desktop.domain.errors import InputError, StateError
+from desktop.domain.health import Light, Thresholds, due_light, progress_light
+from desktop.domain.periods import Period, parse_period
+from desktop.domain.status import Status
+from desktop.services.office.status import IndicatorStatus, UnitStatus, province_status
+from desktop.services.office.status import _latest as latest_entry
+from desktop.services.reports.office_pdf import GoalRow, IndicatorRow, OfficeReportData, OfficeUnitRow, RedItem
+from desktop.services.reports.unit_data import plan_title
+from desktop.store import Store
+from desktop.store.office_records import OfficeRecords
+
+DEFAULT_OFFICE_NAME = "省局"
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _status(value: Any) -> Status | None:
+    try:
+        return Status.parse(str(value)) if value else None
+    except InputError:
+        return None
+
+
+def _local_time(stamp: str | None) -> str:
+    """The database's UTC stamp as local wall-clock time, the way the office reads it."""
+    if not stamp:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _lagging(entry: dict[str, Any], when: Period) -> str:
+    note = str(entry["note"]).strip()
+    reason = "滞后" + (f"：{note}" if note else "")
+    return reason if entry["period"] == when.code else f"{reason}（{entry['period']} 填报，沿用）"
+
+
+def _number(value: Any, unit: str) -> str:
+    return "" if value is None else f"{float(value):g}{unit}"
+
+
+class _UnitRecords:
+    """One unit's merged measures, milestones and progress, grouped the way red items are looked for."""
+
+    def __init__(self, records: OfficeRecords, code: str) -> None:
+        self.progress: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in records.rows("progress", code):
+            self.progress[str(row["item_uid"])].append(row)
+        self.measures: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.measure_by_uid: dict[str, dict[str, Any]] = {}
+        for row in records.rows("measure", code):
+            self.measures[str(row["task_uid"])].append(row)
+            self.measure_by_uid[str(row["uid"])] = row
+        self.milestones: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in records.rows("milestone", code):
+            self.milestones[str(row["task_uid"])].append(row)
+
+
+def _responsible(measure: dict[str, Any] | None) -> str:
+    if measure is None:
+        return ""
+    return " / ".join(p for p in (str(measure["department"]).strip(), str(measure["person"]).strip()) if p)
+
+
+def _task_reds(
+    task: dict[str, Any], data: _UnitRecords, when: Period, today: dt.date, thresholds: Thresholds
+) -> list[RedItem]:
+    key, uid = str(task["key"]), str(task["uid"])
+    out: list[RedItem] = []
+    own = latest_entry(data.progress[uid], when)
+    if own is not None and _status(own["status"]) is Status.LAGGING:
+        out.append(RedItem(key, "任务", str(task["text"]), _lagging(own, when)))
+    for measure in data.measures[uid]:
+        entry = latest_entry(data.progress[str(measure["uid"])], when)
+        status = _status(entry["status"]) if entry else None
+        due = _date(measure["due_date"])
+        if progress_light(status, due, today, thresholds) is not Light.RED:
+            continue
+        if status is Status.LAGGING:
+            assert entry is not None
+            reason = _lagging(entry, when)
+        else:
+            reason = f"逾期（完成期限 {due}），{'当前状态：' + status.value if status else '未填报进展'}"
+        out.append(RedItem(key, "措施", str(measure["title"]), reason, _responsible(measure)))
+    for milestone in sorted(data.milestones[uid], key=lambda m: str(m["due_date"])):
+        due = _date(milestone["due_date"])
+        if due_light(due, bool(milestone["achieved_date"]), today, thresholds) is not Light.RED:
+            continue
+        target = _number(milestone["target_value"], str(milestone["target_unit"] or ""))
+        reason = f"逾期未完成（到期 {due}）" + (f"，目标 {target}" if target else "")
+        owner = data.measure_by_uid.get(str(milestone["measure_uid"] or ""))
+        out.append(RedItem(key, "时间节点", str(milestone["title"]), reason, _responsible(owner)))
+    return out
+
+
+def red_items(
+    records: OfficeRecords, code: str, when: Period, today: dt.date, thresholds: Thresholds
+) -> tuple[RedItem, ...]:
+    """A unit's overdue and 滞后 items in plan order (tasks, then their measures, then their milestones)."""
+    data = _UnitRecords(records, code)
+    out: list[RedItem] = []
+    for task in records.plan_tasks():
+        out += _task_reds(task, data, when, today, thresholds)
+    return tuple(out)
+
+
+def _unit_row(
+    unit: UnitStatus, projects: list[int], records: OfficeRecords, when: Period, today: dt.date, th: Thresholds
+) -> OfficeUnitRow:
+    percents = {p.number: p.percent for p in unit.projects}
+    received = unit.last_seq > 0
+    return OfficeUnitRow(
+        code=unit.code,
+        name=unit.name or unit.code,
+        reported=unit.reported,
+        last_seq=unit.last_seq if received else None,
+        last_at=_local_time(unit.last_at) if received else "",
+        percents=tuple(percents.get(n) if received else None for n in projects),
+        red_items=red_items(records, unit.code, when, today, th) if received else (),
+    )
+
+
+def _indicator_row(indicator: IndicatorStatus) -> IndicatorRow:
+    return IndicatorRow(
+        name=indicator.name,
+        unit=indicator.unit,
+        achieved=len(indicator.achieved),
+        total=indicator.total,
+        share=indicator.share,
+        goals=tuple(GoalRow(g.year, g.value, g.met, g.final, g.share) for g in indicator.goals),
+    )
+
+
+def collect_office_report(
+    store: Store, period: str | None = None, today: dt.date | None = None, now: dt.datetime | None = None
+) -> OfficeReportData:
+    """Everything the office summary shows for `period` (default: the quarter `today` falls in)."""
+    if store.kind != "office":
+        raise StateError(
+            f"{store.home.root} 是单位的数据目录：全省汇总报告只能在省局的数据目录生成"
+            "（用 --home 指向 province init 建立的目录）；本单位的报告请用 planprogress report。"
+        )
+    generated = now or dt.datetime.now().astimezone()
+    today = today or generated.date()
+    status = province_status(store, period, today)
+    when = parse_period(status.period)
+    records = OfficeRecords(store.database, store.audit)
+    thresholds = store.settings.thresholds()
+    projects = store.plan.projects()
+    numbers = [p.number for p in projects]
+    active = [u for u in status.units if not u.revoked]
+    return OfficeReportData(
+        office=store.database.meta("office_name", DEFAULT_OFFICE_NAME) or DEFAULT_OFFICE_NAME,
+        plan_title=plan_title(store.unit().catalog_id),
+        period=when,
+        generated=generated,
+        projects=tuple(p.name for p in projects),
+        units=tuple(_unit_row(u, numbers, records, when, today, thresholds) for u in active),
+        indicators=tuple(_indicator_row(i) for i in status.indicators),
+        revoked=tuple(u.name or u.code for u in status.units if u.revoked),
+    )
