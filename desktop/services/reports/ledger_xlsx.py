@@ -37,7 +37,7 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _write_sheet(ws: Worksheet, columns: Sequence[lay.Column], rows: Iterable[Sequence[Any]]) -> int:
+def write_sheet(ws: Worksheet, columns: Sequence[lay.Column], rows: Iterable[Sequence[Any]]) -> int:
     ws.append([c.header for c in columns])
     for index, column in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=index)
@@ -195,11 +195,11 @@ def build_workbook(data: UnitReportData, progress: Progress | None = None) -> Wo
     total = _steps(data)
     for number, project in enumerate(data.projects):
         ws = wb.create_sheet(lay.project_sheet_name(project.project.number, project.project.name))
-        _write_sheet(ws, lay.PROJECT_COLUMNS, _project_rows(data, number))
+        write_sheet(ws, lay.PROJECT_COLUMNS, _project_rows(data, number))
         if progress:
             progress(number + 1, total)
-    _write_sheet(wb.create_sheet(lay.MILESTONE_SHEET), lay.MILESTONE_COLUMNS, _milestone_rows(data))
-    _write_sheet(wb.create_sheet(lay.EVIDENCE_SHEET), lay.EVIDENCE_COLUMNS, _evidence_rows(data))
+    write_sheet(wb.create_sheet(lay.MILESTONE_SHEET), lay.MILESTONE_COLUMNS, _milestone_rows(data))
+    write_sheet(wb.create_sheet(lay.EVIDENCE_SHEET), lay.EVIDENCE_COLUMNS, _evidence_rows(data))
     _readme(wb.create_sheet(lay.README_SHEET), data)
     if progress:
         progress(total - 1, total)
