@@ -12,6 +12,7 @@ from typing import Any
 from desktop import paths
 from desktop.cli.bundle_cmds import Reporter, read_passphrase
 from desktop.cli.context import Context
+from desktop.cli.province_report_cmds import register_report
 from desktop.domain.catalog import available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, StateError
 from desktop.domain.periods import parse_date
@@ -72,6 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_evidence_get)
     p = evidence.add_parser("verify", help="重新计算所有佐证材料的哈希")
     p.set_defaults(handler=cmd_evidence_verify)
+    register_report(group)
 
 
 def _office_store(ctx: Context) -> Store:

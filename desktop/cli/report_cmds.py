@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _SHOWN_DETAILS = 50
 
 
-class _Progress:
+class RenderProgress:
     """The shared progress contract: JSON lines with --json, else a bar on stderr when it is a terminal."""
 
     def __init__(self, ctx: Context, phase: str, label: str) -> None:
@@ -70,7 +70,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     check_target(out, (f".{fmt}",))
     with ctx.open_store() as store:
         data = collect_unit_report(store, args.period)
-    progress = _Progress(ctx, "render", "生成报告" if fmt == "pdf" else "生成台账")
+    progress = RenderProgress(ctx, "render", "生成报告" if fmt == "pdf" else "生成台账")
     try:
         if fmt == "pdf":
             pages = render_unit_pdf(data, out, progress)
@@ -134,7 +134,7 @@ def cmd_import_ledger(ctx: Context, args: argparse.Namespace) -> int:
 
     source = Path(args.file).expanduser()
     with ctx.open_store() as store:
-        progress = _Progress(ctx, "check", "检查台账")
+        progress = RenderProgress(ctx, "check", "检查台账")
         try:
             plan = plan_ledger_import(store, source, progress)
         finally:
@@ -155,7 +155,7 @@ def cmd_import_ledger(ctx: Context, args: argparse.Namespace) -> int:
         if not _confirmed(ctx, args):
             print("已取消，没有导入任何内容。", file=sys.stderr)
             return 1
-        progress = _Progress(ctx, "import", "导入台账")
+        progress = RenderProgress(ctx, "import", "导入台账")
         try:
             result = apply_ledger_import(store, plan, progress)
         finally:
