@@ -60,7 +60,8 @@ def cmd_province_report(ctx: Context, args: argparse.Namespace) -> int:
     elif len(late) == len(data.units):
         summary = "尚无单位报送本期数据。"
     elif late:
-        summary = f"本期未报送：{'、'.join(f'{u.name}（{u.code}）' for u in late)}。"
+        names = (u.code if u.name == u.code else f"{u.name}（{u.code}）" for u in late)
+        summary = f"本期未报送：{'、'.join(names)}。"
     else:
         summary = "全部单位均已报送。"
     ctx.emit(

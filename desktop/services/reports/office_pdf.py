@@ -200,7 +200,8 @@ def _indicators(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
 
 def _unit_page(unit: OfficeUnitRow, st: pp.Styles, new_page: bool) -> list[Flowable]:
     out: list[Flowable] = [PageBreak()] if new_page else []
-    out.append(pp.para(f"{unit.name}（{unit.code}）红灯事项", st.h2))
+    label = unit.code if unit.name == unit.code else f"{unit.name}（{unit.code}）"
+    out.append(pp.para(f"{label}红灯事项", st.h2))
     if unit.last_seq is None:
         return [*out, pp.para("尚未收到该单位的数据包。", st.body)]
     if not unit.reported:

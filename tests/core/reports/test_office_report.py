@@ -179,7 +179,7 @@ def test_province_report_pdf(office_root: Path, cli: Cli, tmp_path: Path) -> Non
     assert "未报送：茂名监狱、GD-ST。" in text  # the late units, by name
     assert "规范化监狱创建达标率" in text and "2023年80%" in text and "未达到（当年底25%）" in text
     assert "已吊销（不计入统计）：GD-XX" in text
-    assert "广州监狱（GD-GZ）红灯事项" in text and "滞后：因场地改造推迟" in text
+    assert "广州监狱（GD-GZ）红灯事项" in text and "GD-ST红灯事项" in text and "滞后：因场地改造推迟" in text
     assert "本期尚未报送" in text and "无逾期或滞后事项" in text and "尚未收到该单位的数据包" in text
 
     fonts = pdffonts(out)
@@ -194,7 +194,7 @@ def test_province_report_xlsx(office_root: Path, cli: Cli, tmp_path: Path) -> No
     out = tmp_path / "全省汇总.xlsx"
     result = cli("province", "report", "--out", str(out), "--today", TODAY, "--period", PERIOD, home_dir=office_root)
     assert result.code == 0, result.err
-    assert "本期未报送：茂名监狱（GD-MM）、GD-ST（GD-ST）。" in result.out
+    assert "本期未报送：茂名监狱（GD-MM）、GD-ST。" in result.out
     wb = load_workbook(out)
     assert wb.sheetnames == ["报送情况", "完成情况（%）", "全省指标", "红灯事项", "说明"]
     reporting = [[c.value for c in row] for row in wb["报送情况"].iter_rows(min_row=2)]
