@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from desktop.domain.health import Light, Thresholds, due_light, progress_light, worst
 from desktop.domain.model import Measure, Milestone, ProgressEntry, Project, Task
 from desktop.domain.periods import Period, parse_period
+from desktop.domain.status import Status
 from desktop.store.db import Database
 from desktop.store.measures import MeasureRepo
 from desktop.store.milestones import MilestoneRepo
@@ -52,15 +53,103 @@ class ProjectView:
     lights: dict[Light, int] = field(default_factory=dict)
 
 
-def _latest(entries: list[ProgressEntry], period: Period) -> tuple[ProgressEntry | None, bool]:
+class _PeriodEnds(dict[str, dt.date]):
+    """Last day of each period code, parsed once per code (a store holds a handful of codes, thousands of rows)."""
+
+    def __missing__(self, code: str) -> dt.date:
+        end = self[code] = parse_period(code).end
+        return end
+
+
+class _Dates(dict[str, dt.date]):
+    """ISO dates parsed once per distinct text: thousands of rows share a few dozen due dates."""
+
+    def __missing__(self, text: str) -> dt.date:
+        value = self[text] = dt.date.fromisoformat(text)
+        return value
+
+    def get_date(self, value: object) -> dt.date | None:
+        return self[str(value)] if value else None
+
+
+def _latest(entries: list[ProgressEntry], period: Period, ends: _PeriodEnds) -> tuple[ProgressEntry | None, bool]:
     """The entry for `period`, else the latest one whose period ended before it (carried forward)."""
-    exact = [e for e in entries if e.period == period.code]
-    if exact:
-        return exact[0], False
-    earlier = [e for e in entries if parse_period(e.period).end <= period.end]
+    code = period.code
+    for entry in entries:
+        if entry.period == code:
+            return entry, False
+    end = period.end
+    earlier = [e for e in entries if ends[e.period] <= end]
     if not earlier:
         return None, False
-    return max(earlier, key=lambda e: (parse_period(e.period).end, e.updated_at)), True
+    return max(earlier, key=lambda e: (ends[e.period], e.updated_at)), True
+
+
+# The roll-up runs before the main window's first paint, over every measure, milestone and progress entry:
+# one query per table read as plain tuples (the columns and order of the repositories' find()), not dict rows.
+_PROGRESS_SQL = (
+    "SELECT id, uid, item_id, period, status, percent, note, updated_at, updated_by FROM progress "
+    "ORDER BY period, item_id"
+)
+_MEASURE_SQL = (
+    "SELECT m.id, i.uid, m.task_id, m.title, m.department, m.person, m.co_units, m.start_date, m.due_date, "
+    "m.created_at, m.updated_at FROM measure m JOIN item i ON i.id = m.id ORDER BY m.task_id, m.id"
+)
+_MILESTONE_SQL = (
+    "SELECT m.id, i.uid, m.task_id, m.measure_id, m.title, m.due_date, m.target_value, m.target_unit, "
+    "m.target_key, m.actual_value, m.achieved_date, m.created_at, m.updated_at "
+    "FROM milestone m JOIN item i ON i.id = m.id ORDER BY m.due_date, m.id"
+)
+_EVIDENCE_SQL = "SELECT item_id, count(*) FROM evidence GROUP BY item_id"
+
+
+def _read_progress(database: Database) -> dict[int, list[ProgressEntry]]:
+    statuses = {s.value: s for s in Status}
+    by_item: dict[int, list[ProgressEntry]] = defaultdict(list)
+    for pid, uid, item_id, period, status, percent, note, updated_at, updated_by in database.conn.execute(
+        _PROGRESS_SQL
+    ):
+        kind = statuses.get(status) or Status(status)
+        by_item[item_id].append(ProgressEntry(pid, uid, item_id, period, kind, percent, note, updated_at, updated_by))
+    return by_item
+
+
+def _read_measures(database: Database, dates: _Dates) -> dict[int, list[Measure]]:
+    by_task: dict[int, list[Measure]] = defaultdict(list)
+    day = dates.get_date
+    for mid, uid, task_id, title, department, person, co_units, start, due, created, updated in database.conn.execute(
+        _MEASURE_SQL
+    ):
+        by_task[task_id].append(
+            Measure(mid, uid, task_id, title, department, person, co_units, day(start), day(due), created, updated)
+        )
+    return by_task
+
+
+def _read_milestones(database: Database, dates: _Dates) -> dict[int, list[Milestone]]:
+    by_task: dict[int, list[Milestone]] = defaultdict(list)
+    day = dates.get_date
+    for (
+        mid,
+        uid,
+        task_id,
+        measure_id,
+        title,
+        due_text,
+        value,
+        unit,
+        key,
+        actual,
+        achieved,
+        made,
+        changed,
+    ) in database.conn.execute(_MILESTONE_SQL):
+        due = day(due_text)
+        assert due is not None
+        by_task[task_id].append(
+            Milestone(mid, uid, task_id, measure_id, title, due, value, unit, key, actual, day(achieved), made, changed)
+        )
+    return by_task
 
 
 def build_overview(
@@ -73,20 +162,16 @@ def build_overview(
     today: dt.date,
     thresholds: Thresholds,
 ) -> list[ProjectView]:
+    """`measures`, `milestones` and `progress` are read directly (see _MEASURE_SQL); the repositories stay in
+    the signature so callers need not know."""
     when = parse_period(period)
-    by_item: dict[int, list[ProgressEntry]] = defaultdict(list)
-    for recorded in progress.find():
-        by_item[recorded.item_id].append(recorded)
-    evidence_counts = {
-        int(r["item_id"]): int(r["n"])
-        for r in database.query("SELECT item_id, count(*) AS n FROM evidence GROUP BY item_id")
-    }
-    measures_by_task: dict[int, list[Measure]] = defaultdict(list)
-    for m in measures.find():
-        measures_by_task[m.task_id].append(m)
-    milestones_by_task: dict[int, list[Milestone]] = defaultdict(list)
-    for ms in milestones.find():
-        milestones_by_task[ms.task_id].append(ms)
+    ends = _PeriodEnds()
+    dates = _Dates()
+    by_item = _read_progress(database)
+    no_entries: list[ProgressEntry] = []
+    evidence_counts: dict[int, int] = dict(database.conn.execute(_EVIDENCE_SQL).fetchall())
+    measures_by_task = _read_measures(database, dates)
+    milestones_by_task = _read_milestones(database, dates)
 
     views: list[ProjectView] = []
     tasks_by_project: dict[int, list[Task]] = defaultdict(list)
@@ -96,15 +181,15 @@ def build_overview(
         task_views = []
         for task in tasks_by_project[project.number]:
             mviews = []
-            for m in measures_by_task[task.id]:
-                entry, carried = _latest(by_item[m.id], when)
+            for m in measures_by_task.get(task.id, ()):
+                entry, carried = _latest(by_item.get(m.id, no_entries), when, ends)
                 light = progress_light(entry.status if entry else None, m.due_date, today, thresholds)
                 mviews.append(MeasureView(m, entry, carried, light, evidence_counts.get(m.id, 0)))
             msviews = [
                 MilestoneView(ms, due_light(ms.due_date, ms.done, today, thresholds), evidence_counts.get(ms.id, 0))
-                for ms in milestones_by_task[task.id]
+                for ms in milestones_by_task.get(task.id, ())
             ]
-            task_entry, carried = _latest(by_item[task.id], when)
+            task_entry, carried = _latest(by_item.get(task.id, no_entries), when, ends)
             if task_entry is not None:
                 percent = task_entry.percent
             elif mviews:
