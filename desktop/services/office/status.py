@@ -74,7 +74,7 @@ def _within(inner: str, outer: Period) -> bool:
     return outer.start <= period.start and period.end <= outer.end
 
 
-def _latest(entries: list[dict[str, Any]], period: Period) -> dict[str, Any] | None:
+def latest_entry(entries: list[dict[str, Any]], period: Period) -> dict[str, Any] | None:
     """The entry for the period, else the latest whose period ended before its end (carried forward)."""
     usable = []
     for entry in entries:
@@ -104,11 +104,11 @@ def _projects(
     for task in tasks:
         number = int(task["project"])
         names[number] = str(task["project_name"])
-        own = _latest(by_item[str(task["uid"])], period)
+        own = latest_entry(by_item[str(task["uid"])], period)
         if own is not None:
             percent = int(own["percent"])
         elif measures_of[str(task["uid"])]:
-            values = [_latest(by_item[m], period) for m in measures_of[str(task["uid"])]]
+            values = [latest_entry(by_item[m], period) for m in measures_of[str(task["uid"])]]
             percent = round(sum(int(v["percent"]) if v else 0 for v in values) / len(values))
         else:
             percent = 0

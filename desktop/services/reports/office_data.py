@@ -10,35 +10,19 @@ its due date and not done, a milestone past its due date and not achieved.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from typing import Any
 
-from desktop.domain.errors import InputError, StateError
-from desktop.domain.health import Light, Thresholds, due_light, progress_light
+from desktop.domain.errors import StateError
+from desktop.domain.health import Light, Thresholds
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.status import Status
 from desktop.services.office.status import IndicatorStatus, UnitStatus, province_status
-from desktop.services.office.status import _latest as latest_entry
+from desktop.services.office.unit_view import MeasureRow, ProgressCell, TaskRow, unit_tasks
 from desktop.services.reports.office_pdf import GoalRow, IndicatorRow, OfficeReportData, OfficeUnitRow, RedItem
 from desktop.services.reports.unit_data import plan_title
 from desktop.store import Store
 from desktop.store.office_records import OfficeRecords
 
 DEFAULT_OFFICE_NAME = "省局"
-
-
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _status(value: Any) -> Status | None:
-    try:
-        return Status.parse(str(value)) if value else None
-    except InputError:
-        return None
 
 
 def _local_time(stamp: str | None) -> str:
@@ -52,67 +36,39 @@ def _local_time(stamp: str | None) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _lagging(entry: dict[str, Any], when: Period) -> str:
-    note = str(entry["note"]).strip()
+def _lagging(cell: ProgressCell) -> str:
+    note = cell.note.strip()
     reason = "滞后" + (f"：{note}" if note else "")
-    return reason if entry["period"] == when.code else f"{reason}（{entry['period']} 填报，沿用）"
+    return f"{reason}（{cell.period} 填报，沿用）" if cell.carried else reason
 
 
-def _number(value: Any, unit: str) -> str:
-    return "" if value is None else f"{float(value):g}{unit}"
-
-
-class _UnitRecords:
-    """One unit's merged measures, milestones and progress, grouped the way red items are looked for."""
-
-    def __init__(self, records: OfficeRecords, code: str) -> None:
-        self.progress: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in records.rows("progress", code):
-            self.progress[str(row["item_uid"])].append(row)
-        self.measures: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        self.measure_by_uid: dict[str, dict[str, Any]] = {}
-        for row in records.rows("measure", code):
-            self.measures[str(row["task_uid"])].append(row)
-            self.measure_by_uid[str(row["uid"])] = row
-        self.milestones: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in records.rows("milestone", code):
-            self.milestones[str(row["task_uid"])].append(row)
-
-
-def _responsible(measure: dict[str, Any] | None) -> str:
+def _responsible(measure: MeasureRow | None) -> str:
     if measure is None:
         return ""
-    return " / ".join(p for p in (str(measure["department"]).strip(), str(measure["person"]).strip()) if p)
+    return " / ".join(p for p in (measure.department.strip(), measure.person.strip()) if p)
 
 
-def _task_reds(
-    task: dict[str, Any], data: _UnitRecords, when: Period, today: dt.date, thresholds: Thresholds
-) -> list[RedItem]:
-    key, uid = str(task["key"]), str(task["uid"])
+def _task_reds(task: TaskRow, measure_by_uid: dict[str, MeasureRow]) -> list[RedItem]:
     out: list[RedItem] = []
-    own = latest_entry(data.progress[uid], when)
-    if own is not None and _status(own["status"]) is Status.LAGGING:
-        out.append(RedItem(key, "任务", str(task["text"]), _lagging(own, when)))
-    for measure in data.measures[uid]:
-        entry = latest_entry(data.progress[str(measure["uid"])], when)
-        status = _status(entry["status"]) if entry else None
-        due = _date(measure["due_date"])
-        if progress_light(status, due, today, thresholds) is not Light.RED:
+    own = task.progress
+    if own is not None and own.status is Status.LAGGING:
+        out.append(RedItem(task.key, "任务", task.text, _lagging(own)))
+    for measure in task.measures:
+        if measure.light is not Light.RED:
             continue
+        status = measure.progress.status if measure.progress else None
         if status is Status.LAGGING:
-            assert entry is not None
-            reason = _lagging(entry, when)
+            assert measure.progress is not None
+            reason = _lagging(measure.progress)
         else:
-            reason = f"逾期（完成期限 {due}），{'当前状态：' + status.value if status else '未填报进展'}"
-        out.append(RedItem(key, "措施", str(measure["title"]), reason, _responsible(measure)))
-    for milestone in sorted(data.milestones[uid], key=lambda m: str(m["due_date"])):
-        due = _date(milestone["due_date"])
-        if due_light(due, bool(milestone["achieved_date"]), today, thresholds) is not Light.RED:
+            reason = f"逾期（完成期限 {measure.due_date}），{'当前状态：' + status.value if status else '未填报进展'}"
+        out.append(RedItem(task.key, "措施", measure.title, reason, _responsible(measure)))
+    for milestone in task.milestones:
+        if milestone.light is not Light.RED:
             continue
-        target = _number(milestone["target_value"], str(milestone["target_unit"] or ""))
-        reason = f"逾期未完成（到期 {due}）" + (f"，目标 {target}" if target else "")
-        owner = data.measure_by_uid.get(str(milestone["measure_uid"] or ""))
-        out.append(RedItem(key, "时间节点", str(milestone["title"]), reason, _responsible(owner)))
+        reason = f"逾期未完成（到期 {milestone.due_date}）" + (f"，目标 {milestone.target}" if milestone.target else "")
+        owner = measure_by_uid.get(milestone.measure_uid)
+        out.append(RedItem(task.key, "时间节点", milestone.title, reason, _responsible(owner)))
     return out
 
 
@@ -120,11 +76,9 @@ def red_items(
     records: OfficeRecords, code: str, when: Period, today: dt.date, thresholds: Thresholds
 ) -> tuple[RedItem, ...]:
     """A unit's overdue and 滞后 items in plan order (tasks, then their measures, then their milestones)."""
-    data = _UnitRecords(records, code)
-    out: list[RedItem] = []
-    for task in records.plan_tasks():
-        out += _task_reds(task, data, when, today, thresholds)
-    return tuple(out)
+    tasks = unit_tasks(records, code, when, today, thresholds)
+    measure_by_uid = {m.uid: m for t in tasks for m in t.measures}
+    return tuple(item for task in tasks for item in _task_reds(task, measure_by_uid))
 
 
 def _unit_row(

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import PlanProgressError
 from desktop.services.office import evidence as office_evidence
 from desktop.services.office.evidence import OfficeEvidence
+from desktop.services.office.unit_view import TaskRow, UnitView, build_unit_view
 from desktop.store.office import OfficeRepo
 from desktop.ui.format import local_time, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, KeysetTableModel, RowTableModel
 from desktop.ui.office.drill_columns import evidence_columns, measure_columns, milestone_columns, task_columns
-from desktop.ui.office.unit_data import TaskRow, UnitView, build_unit_view
 from desktop.ui.session import Change, Session
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.message_bar import MessageBar

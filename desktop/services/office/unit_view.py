@@ -1,6 +1,6 @@
-"""One unit's plan as the office received it, for the drill-down: tasks with their progress for a period,
-measures, milestones and evidence counts. Built from the merged records (desktop.store.office_records);
-plain data, no Qt, so a worker thread may build it."""
+"""One unit's plan as the office received it: tasks with their progress for a period, measures, milestones
+and evidence counts, each with its health light. Built from the merged records (desktop.store.office_records);
+plain data, no Qt, so the drill-down's worker thread and the office report judge a unit the same way."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from desktop.domain.errors import PlanProgressError
 from desktop.domain.health import Light, Thresholds, due_light, progress_light, worst
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.status import Status
+from desktop.services.office.status import latest_entry
 from desktop.store import Store
 from desktop.store.office import OfficeRepo, OfficeUnit
 from desktop.store.office_records import OfficeRecords
@@ -47,6 +48,7 @@ class MilestoneRow:
     actual: str
     achieved_date: dt.date | None
     light: Light
+    measure_uid: str = ""  # the measure it belongs to, if any
 
 
 @dataclass(frozen=True)
@@ -75,45 +77,44 @@ class UnitView:
     tasks: tuple[TaskRow, ...]
 
 
-def _date(value: Any) -> dt.date | None:
+def parse_date(value: Any) -> dt.date | None:
+    """A stored ISO date, or None when it is empty or not a date."""
     try:
         return dt.date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
 
 
-def _status(value: Any) -> Status | None:
+def parse_status(value: Any) -> Status | None:
     try:
         return Status.parse(str(value)) if value else None
     except PlanProgressError:
         return None
 
 
-def _number(value: Any, unit: str) -> str:
+def number_text(value: Any, unit: str) -> str:
     return "" if value is None else f"{float(value):g}{unit}"
 
 
 def _latest(rows: list[dict[str, Any]], period: Period) -> ProgressCell | None:
-    best: tuple[dt.date, str, dict[str, Any]] | None = None
-    for row in rows:
-        try:
-            end = parse_period(str(row["period"])).end
-        except PlanProgressError:
-            continue
-        if end <= period.end and (best is None or (end, str(row["updated_at"])) > best[:2]):
-            best = (end, str(row["updated_at"]), row)
-    if best is None:
+    row = latest_entry(rows, period)
+    if row is None:
         return None
-    row = best[2]
-    return ProgressCell(
-        str(row["period"]), _status(row["status"]), int(row["percent"]), str(row["note"]), row["period"] != period.code
-    )
+    status, carried = parse_status(row["status"]), row["period"] != period.code
+    return ProgressCell(str(row["period"]), status, int(row["percent"]), str(row["note"]), carried)
 
 
 def build_unit_view(store: Store, code: str, period: str, today: dt.date, thresholds: Thresholds) -> UnitView:
     when = parse_period(period)
     unit = OfficeRepo(store.database, store.audit).require_unit(code)
     records = OfficeRecords(store.database, store.audit)
+    return UnitView(unit, when.code, unit_tasks(records, code, when, today, thresholds))
+
+
+def unit_tasks(
+    records: OfficeRecords, code: str, when: Period, today: dt.date, thresholds: Thresholds
+) -> tuple[TaskRow, ...]:
+    """Every plan task of unit `code` in plan order, as it stands at the end of `when`."""
     progress: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in records.rows("progress", code):
         progress[str(row["item_uid"])].append(row)
@@ -162,14 +163,14 @@ def build_unit_view(store: Store, code: str, period: str, today: dt.date, thresh
                 evidence=evidence[uid],
             )
         )
-    return UnitView(unit, when.code, tuple(tasks))
+    return tuple(tasks)
 
 
 def _measure(
     row: dict[str, Any], entries: list[dict[str, Any]], when: Period, today: dt.date, thresholds: Thresholds
 ) -> MeasureRow:
     cell = _latest(entries, when)
-    due = _date(row["due_date"])
+    due = parse_date(row["due_date"])
     return MeasureRow(
         uid=str(row["uid"]),
         title=str(row["title"]),
@@ -182,14 +183,15 @@ def _measure(
 
 
 def _milestone(row: dict[str, Any], today: dt.date, thresholds: Thresholds) -> MilestoneRow:
-    due, achieved = _date(row["due_date"]), _date(row["achieved_date"])
+    due, achieved = parse_date(row["due_date"]), parse_date(row["achieved_date"])
     unit = str(row["target_unit"] or "")
     return MilestoneRow(
         uid=str(row["uid"]),
         title=str(row["title"]),
         due_date=due,
-        target=_number(row["target_value"], unit),
-        actual=_number(row["actual_value"], unit),
+        target=number_text(row["target_value"], unit),
+        actual=number_text(row["actual_value"], unit),
         achieved_date=achieved,
         light=due_light(due, achieved is not None, today, thresholds),
+        measure_uid=str(row["measure_uid"] or ""),
     )
