@@ -59,7 +59,8 @@ def office_lookup(store: Store) -> KeyLookup:
                 )
             raise BundleError(
                 Outcome.BAD_SIGNATURE,
-                f"数据包自称来自 {unit.code}，但签名密钥 {key_id} 不是该单位登记的密钥：可能是伪造的数据包。",
+                f"数据包自称来自 {unit.code}，但签名（SHA256SUMS.minisig）所用的密钥 {key_id} 不是该单位登记的密钥："
+                "签名文件被改动过，或是伪造的数据包。",
             )
         owner = office.require_unit(key.unit)
         if owner.revoked:

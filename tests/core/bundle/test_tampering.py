@@ -59,14 +59,38 @@ def _truncate(path: Path) -> None:
         handle.truncate(os.path.getsize(path) - 100)
 
 
+def _flippable(folder: Path, line: int, start: int) -> int:
+    """Offset of a base64 character on `line` of the signature file, from `start`, whose low bit can flip and
+    still be base64 (so the file parses and only its meaning changes)."""
+    lines = (folder / "SHA256SUMS.minisig").read_bytes().split(b"\n")
+    base = sum(len(x) + 1 for x in lines[:line])
+    text = lines[line]
+    alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    return base + next(i for i in range(start, len(text) - 2) if text[i] ^ 1 in alphabet)
+
+
+def _key_id_byte(folder: Path) -> int:
+    return _flippable(folder, 1, 4)  # base64 characters 4.. encode the key id (bytes 2..9)
+
+
+def _signature_byte(folder: Path) -> int:
+    return _flippable(folder, 1, 40)  # further on: the Ed25519 signature itself
+
+
 CASES: dict[str, tuple[Callable[[Path], None], Outcome, str, str]] = {
     "flip bundle.json": (lambda f: flip_byte(f / "bundle.json", 40), Outcome.DAMAGED, "bundle.json", "已损坏"),
     "flip SHA256SUMS": (lambda f: flip_byte(f / "SHA256SUMS", 10), Outcome.BAD_SIGNATURE, "SHA256SUMS", "签名无效"),
     "flip signature": (
-        lambda f: flip_byte(f / "SHA256SUMS.minisig", 60),
+        lambda f: flip_byte(f / "SHA256SUMS.minisig", _signature_byte(f)),
         Outcome.BAD_SIGNATURE,
         "SHA256SUMS",
         "SHA256SUMS.minisig",
+    ),
+    "flip signature key id": (
+        lambda f: flip_byte(f / "SHA256SUMS.minisig", _key_id_byte(f)),
+        Outcome.BAD_SIGNATURE,
+        "SHA256SUMS.minisig",
+        "不是该单位登记的密钥",
     ),  # fmt: skip
     "flip part 000": (
         lambda f: flip_byte(f / "payload.tar.age.000"),
