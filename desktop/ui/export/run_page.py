@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWizardPage,
@@ -31,66 +29,35 @@ from desktop.ui.export.preview import remove_unfinished
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
 from desktop.ui.session import Change, Session
-from desktop.ui.tasks import CliJob
-from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage
 
-PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
 # Share of the bar each phase fills: encrypting and writing, then reading back from the stick to verify.
 PHASES = {"prepare": ("准备", 0.0, 0.0), "encrypt": ("加密并写入", 0.0, 0.85), "verify": ("从U盘读回校验", 0.85, 1.0)}
 
 
-class RunPage(QWizardPage):
+class RunPage(CliRunPage):
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.job: CliJob | None = None
-        self.state = "idle"  # running, done, failed, cancelled
-        self.error = ""
-        self.error_box: QMessageBox | None = None
+        super().__init__(
+            session,
+            tr("正在导出"),
+            tr("请不要拔出U盘。可以随时取消：取消不会留下数据包，也不会改动本机数据。"),
+            tr("签名密钥的口令"),
+        )
         self.phases_seen: list[str] = []
         self._planned: tuple[Path, int, bool] | None = None
         self._started = 0.0
         self._passphrase: str | None = None
-        self.setTitle(tr("正在导出"))
-        self.setSubTitle(tr("请不要拔出U盘。可以随时取消：取消不会留下数据包，也不会改动本机数据。"))
         self.where = QLabel()
         self.where.setWordWrap(True)
-        self.phase = QLabel(tr("正在启动…"))
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 1000)
-        self.bar.setFormat("%p%")
-        self.amount = QLabel()
-        self.amount.setStyleSheet("color:#555;")
+        self.body.insertWidget(0, self.where)
+        self.body.insertSpacing(1, 12)
+        self.retry_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(tr("取消导出"))
         self.cancel_button.clicked.connect(self.ask_cancel)
-        self.retry_button = QPushButton(tr("重试"))
-        self.retry_button.clicked.connect(self.start)
-        self.retry_button.hide()
-        self.passphrase_edit = QLineEdit()  # a second try after a mistyped passphrase (the target page is behind)
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setPlaceholderText(tr("签名密钥的口令"))
-        self.passphrase_edit.hide()
-        self.messages = MessageBar()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.passphrase_edit, 1)
-        buttons.addStretch(1)
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.where)
-        layout.addSpacing(12)
-        layout.addWidget(self.phase)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.amount)
-        layout.addLayout(buttons)
-        layout.addWidget(self.messages)
-        layout.addStretch(1)
+        self.buttons.addWidget(self.cancel_button)
 
     def initializePage(self) -> None:
         self.start()
-
-    def is_running(self) -> bool:
-        return self.job is not None and self.job.is_running()
 
     def start(self) -> None:
         wizard: Any = self.wizard()
@@ -102,30 +69,17 @@ class RunPage(QWizardPage):
             arguments += ["--resend", str(resend)]
         elif full:
             arguments.append("--full")
-        passphrase = self.passphrase_edit.text() if self.passphrase_edit.isVisibleTo(self) else wizard.passphrase()
+        passphrase = self.typed_passphrase(wizard.passphrase())
         self._passphrase = passphrase
-        self.passphrase_edit.hide()
         env = {PASSPHRASE_ENV: passphrase} if passphrase else {}
         self._planned = (target, preview.seq, resend is not None) if preview is not None else None
         self.where.setText(tr("目标：{path}").format(path=target))
-        self.state = "running"
-        self.error = ""
         self.phases_seen = []
-        self.messages.clear()
-        self.retry_button.hide()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
-        self.bar.setValue(0)
-        self.phase.setText(tr("正在启动…"))
-        self.amount.setText("")
         self._started = time.monotonic()
-        job = CliJob.planprogress(self.session.home_root, arguments, user=self.session.user.name, env=env, parent=self)
-        job.progress.connect(self._progress)
-        job.result.connect(self._done)
-        job.failed.connect(self._failed)
+        job = self.launch(arguments, env, progress=self._progress, done=self._done, failed=self._failed)
         job.cancelled.connect(self._cancelled)
-        self.job = job
-        self.completeChanged.emit()
         job.start()
 
     def _progress(self, phase: str, done: int, total: int) -> None:
@@ -135,8 +89,7 @@ class RunPage(QWizardPage):
         self.phase.setText(tr(label) + "…")
         share = done / total if total > 0 else 0.0
         self.bar.setValue(int(1000 * (start + (end - start) * min(share, 1.0))))
-        if total > 0:
-            self.amount.setText(tr("{done} / {total}").format(done=size_text(done), total=size_text(total)))
+        self.show_amount(done, total)
 
     def _done(self, result: dict[str, Any]) -> None:
         self.state = "done"
@@ -150,23 +103,16 @@ class RunPage(QWizardPage):
         wizard.next()
 
     def _failed(self, message: str) -> None:
-        self.state = "failed"
-        self.error = message
         self._tidy()
-        self.phase.setText(tr("导出失败"))
         self.cancel_button.hide()
-        self.retry_button.show()
         wizard: Any = self.wizard()
+        note = tr("本机数据没有任何改动。处理好后可以点“重试”。")
+        self.show_failure(
+            message, tr("导出失败"), f"{message}\n{note}", tr("导出失败"), f"{message}\n\n{note}", modal=True
+        )
         if wizard.key_protected():
             self.passphrase_edit.setText("" if "口令" in message else self._passphrase or "")
             self.passphrase_edit.show()
-        note = tr("本机数据没有任何改动。处理好后可以点“重试”。")
-        self.messages.error(f"{message}\n{note}")
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("导出失败"), f"{message}\n\n{note}", parent=self)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-        self.error_box = box
-        self.completeChanged.emit()
 
     def ask_cancel(self) -> None:
         answer = QMessageBox.question(
@@ -195,9 +141,6 @@ class RunPage(QWizardPage):
         if self._planned is not None:
             target, seq, resend = self._planned
             remove_unfinished(self.session.store, target, seq, resend=resend)
-
-    def isComplete(self) -> bool:
-        return self.state == "done"
 
 
 class ResultPage(QWizardPage):

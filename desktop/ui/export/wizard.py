@@ -38,6 +38,7 @@ from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.session import Session
 from desktop.ui.tasks import Task, run_task
+from desktop.ui.widgets.cli_run import style_wizard
 from desktop.ui.widgets.message_bar import MessageBar
 
 CONTENT, TARGET, RUN, RESULT = range(4)
@@ -204,19 +205,7 @@ class ExportWizard(QWizard):
         super().__init__(parent)
         self.session = session
         self.export_result: dict[str, Any] | None = None
-        self.setWindowTitle(tr("导出进度包"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setMinimumSize(780, 600)
-        for button, text in (
-            (QWizard.WizardButton.BackButton, "上一步"),
-            (QWizard.WizardButton.NextButton, "下一步"),
-            (QWizard.WizardButton.CommitButton, "开始导出"),
-            (QWizard.WizardButton.FinishButton, "完成"),
-            (QWizard.WizardButton.CancelButton, "取消"),
-        ):
-            self.setButtonText(button, tr(text))
+        style_wizard(self, tr("导出进度包"), 780, commit="开始导出", cancel="取消")
         self.content = ContentPage(session)
         self.target_page = TargetPage(targets, free_space)
         self.run_page = RunPage(session)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,16 +25,14 @@ from PySide6.QtWidgets import (
 
 from desktop.services.bundle.format import BUNDLE_NAME
 from desktop.ui.export.targets import Target, list_targets, target_columns
-from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.office.intake_lines import IntakeLine, intake_columns, lines_from
 from desktop.ui.session import Change, Session
 from desktop.ui.tasks import CliJob
-from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage, passphrase_field, style_wizard
 
 SOURCE, RUN, RESULT = range(3)
-PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
 PHASES = {"copy": "复制到暂存区", "verify": "校验签名和哈希", "decrypt": "解密并检查内容", "merge": "合并"}
 
 
@@ -93,9 +90,7 @@ class SourcePage(QWizardPage):
         row.addWidget(other)
         self.found = QLabel(tr("尚未选择"))
         self.found.setWordWrap(True)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(tr("省局私钥的口令"))
+        self.passphrase = passphrase_field(tr("省局私钥的口令"))
         self.passphrase.textChanged.connect(lambda _t: self.completeChanged.emit())
         form = QFormLayout()
         form.addRow(tr("找到的数据包"), self.found)
@@ -151,78 +146,40 @@ class SourcePage(QWizardPage):
         return RUN
 
 
-class ImportRunPage(QWizardPage):
+class ImportRunPage(CliRunPage):
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.job: IntakeJob | None = None
-        self.state = "idle"  # running, done, failed
-        self.error = ""
-        self.error_box: QMessageBox | None = None
-        self.setTitle(tr("正在导入"))
-        self.setSubTitle(tr("每个数据包先复制到暂存区，校验签名和哈希后才解密；有问题的数据包不会改动任何数据。"))
-        self.phase = QLabel(tr("正在启动…"))
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 1000)
-        self.amount = QLabel()
-        self.amount.setStyleSheet("color:#555;")
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(tr("省局私钥的口令"))
-        self.passphrase.hide()
-        self.retry_button = QPushButton(tr("重试"))
+        super().__init__(
+            session,
+            tr("正在导入"),
+            tr("每个数据包先复制到暂存区，校验签名和哈希后才解密；有问题的数据包不会改动任何数据。"),
+            tr("省局私钥的口令"),
+        )
         self.retry_button.clicked.connect(self.start)
-        self.retry_button.hide()
-        self.messages = MessageBar()
-        row = QHBoxLayout()
-        row.addWidget(self.passphrase, 1)
-        row.addStretch(1)
-        row.addWidget(self.retry_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.phase)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.amount)
-        layout.addLayout(row)
-        layout.addWidget(self.messages)
-        layout.addStretch(1)
+
+    @property
+    def passphrase(self) -> QLineEdit:
+        """The field for a second try after a wrong passphrase."""
+        return self.passphrase_edit
 
     def initializePage(self) -> None:
         self.start()
 
-    def is_running(self) -> bool:
-        return self.job is not None and self.job.is_running()
-
     def start(self) -> None:
         wizard: Any = self.wizard()
         source: SourcePage = wizard.source
-        passphrase = self.passphrase.text() if self.passphrase.isVisibleTo(self) else source.passphrase.text()
-        self.passphrase.hide()
-        self.retry_button.hide()
-        self.messages.clear()
-        self.state = "running"
-        self.error = ""
-        self.bar.setValue(0)
+        passphrase = self.typed_passphrase(source.passphrase.text()) or ""
         arguments = ["province", "import", *(str(p) for p in source.bundles)]
-        job = IntakeJob.planprogress(
-            self.session.home_root,
-            arguments,
-            user=self.session.user.name,
-            env={PASSPHRASE_ENV: passphrase},
-            parent=self,
+        env = {PASSPHRASE_ENV: passphrase}
+        job = self.launch(
+            arguments, env, progress=self._progress, done=self._finished, failed=self._failed, job_class=IntakeJob
         )
-        assert isinstance(job, IntakeJob)
-        job.progress.connect(self._progress)
-        job.result.connect(self._finished)
-        job.failed.connect(self._failed)
-        self.job = job
-        self.completeChanged.emit()
         job.start()
 
     def _progress(self, phase: str, done: int, total: int) -> None:
         self.phase.setText(tr(PHASES.get(phase, phase)) + "…")
         if total > 0:
             self.bar.setValue(int(1000 * min(done / total, 1.0)))
-            self.amount.setText(f"{size_text(done)} / {size_text(total)}")
+        self.show_amount(done, total)
 
     def _finished(self, result: dict[str, Any]) -> None:
         self.state = "done"
@@ -233,27 +190,17 @@ class ImportRunPage(QWizardPage):
         wizard.next()
 
     def _failed(self, message: str) -> None:
-        assert self.job is not None
+        assert isinstance(self.job, IntakeJob)
         result = self.job.result_line()
         if result is not None and "bundles" in result:  # some bundles were rejected: that is a result too
             self._finished(result)
             return
-        self.state = "failed"
-        self.error = message
-        self.phase.setText(tr("导入未进行"))
         self.bar.setValue(0)
         if "口令" in message:
-            self.passphrase.clear()
-            self.passphrase.show()
-        self.retry_button.show()
-        self.messages.error(tr("{error}\n没有导入任何数据包，省局数据未改动。").format(error=message))
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("导入失败"), message, parent=self)
-        box.open()
-        self.error_box = box
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        return self.state == "done"
+            self.passphrase_edit.clear()
+            self.passphrase_edit.show()
+        inline = tr("{error}\n没有导入任何数据包，省局数据未改动。").format(error=message)
+        self.show_failure(message, tr("导入未进行"), inline, tr("导入失败"), message, modal=False)
 
     def nextId(self) -> int:
         return RESULT
@@ -305,19 +252,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.session = session
         self.lines: list[IntakeLine] = []
-        self.setWindowTitle(tr("导入进度包"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setMinimumSize(860, 600)
-        for button, text in (
-            (QWizard.WizardButton.BackButton, "上一步"),
-            (QWizard.WizardButton.NextButton, "下一步"),
-            (QWizard.WizardButton.CommitButton, "开始导入"),
-            (QWizard.WizardButton.FinishButton, "完成"),
-            (QWizard.WizardButton.CancelButton, "关闭"),
-        ):
-            self.setButtonText(button, tr(text))
+        style_wizard(self, tr("导入进度包"), 860, commit="开始导入", cancel="关闭")
         self.source = SourcePage(targets)
         self.run_page = ImportRunPage(session)
         self.result_page = ImportResultPage()
