@@ -121,8 +121,7 @@ def export_bundle(
     public_key = signer.get_public_key()
     exports = ExportRepo(store.database, store.audit)
     completed = _tidy_leftovers(out, unit.code, exports)
-    if phase:
-        phase("prepare")
+    _start(phase, progress, "prepare", 0)
     record: ExportRecord | None = None
     if resend is not None:
         plan, record = resend_plan(store, resend)
@@ -146,8 +145,7 @@ def export_bundle(
     try:
         work.mkdir()
         header = _write(plan, work, signer, recipients, plaintext, part_size, progress, phase, cancelled)
-        if phase:
-            phase("verify")
+        _start(phase, progress, "verify", header.payload_size)
         verified = verify_bundle(
             work,
             own_key_lookup(public_key, "本单位的签名密钥"),
@@ -209,8 +207,7 @@ def _write(
     phase: Phase | None,
     cancelled: Callable[[], bool] | None,
 ) -> Header:
-    if phase:
-        phase("encrypt")
+    _start(phase, progress, "encrypt", plaintext)
     source = TarSource(plan.entries, _mtime(plan.created_at), _counter(progress, plaintext), cancelled)
     sink = PartWriter(work, part_size, cancelled=cancelled)
     try:
@@ -280,6 +277,14 @@ def _log(store: Store, plan: ExportPlan, header: Header, destination: str) -> No
         destination=destination,
     )
     exports.record(record, plan.plaintext_entries, plan.sent, plan.tombstones, plan.blobs)
+
+
+def _start(phase: Phase | None, progress: Progress | None, name: str, total: int) -> None:
+    """Announce a phase; its first progress line (0 of total) follows at once, for a caller that shows it."""
+    if phase is not None:
+        phase(name)
+    if progress is not None:
+        progress(0, total)
 
 
 def _counter(progress: Progress | None, total: int) -> Callable[[int], None] | None:
