@@ -8,15 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWizardPage,
 )
@@ -26,6 +23,7 @@ from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.tables import data_table
 
 OK_STYLE = "color:#2e7d32;"
 
@@ -39,15 +37,7 @@ class TargetPage(QWizardPage):
         self.setTitle(tr("写到哪里"))
         self.setSubTitle(tr("插好U盘后从列表中选择；也可以选择任意文件夹。"))
         self.drives = RowTableModel(target_columns())
-        self.table = QTableView()
-        self.table.setModel(self.drives)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = data_table(self.drives, stretch=1, striped=False)
         self.table.selectionModel().selectionChanged.connect(self._drive_selected)
         self.empty = QLabel(tr("没有找到U盘：请插好U盘后点“刷新”，或点“其他文件夹…”。"))
         self.empty.setStyleSheet("color:#666;")

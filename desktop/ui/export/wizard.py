@@ -15,13 +15,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWizard,
     QWizardPage,
@@ -40,23 +37,9 @@ from desktop.ui.session import Session
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.cli_run import style_wizard
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.tables import data_table
 
 CONTENT, TARGET, RUN, RESULT = range(4)
-
-
-def _table(model: Any, rows: int) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    table.setMinimumHeight(table.verticalHeader().defaultSectionSize() * rows + 28)
-    return table
 
 
 class ContentPage(QWizardPage):
@@ -76,9 +59,9 @@ class ContentPage(QWizardPage):
             self.choice.addButton(button)
         self.delta.setChecked(True)
         self.bundles = RowTableModel(bundle_columns())
-        self.bundle_table = _table(self.bundles, 3)
+        self.bundle_table = data_table(self.bundles, stretch_last=True, rows_visible=3)
         self.fates = RowTableModel(fate_columns(False))
-        self.fate_table = _table(self.fates, 3)
+        self.fate_table = data_table(self.fates, stretch_last=True, rows_visible=3)
         self.fate_note = QLabel(tr("只有审核通过的报告期，其进度才会导出；要导出某个报告期，请先在“审核”页通过它。"))
         self.fate_note.setWordWrap(True)
         self.fate_note.setStyleSheet("color:#555;")

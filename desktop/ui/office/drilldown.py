@@ -11,16 +11,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,22 +36,9 @@ from desktop.ui.session import Change, Session
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.preview import PreviewPane
+from desktop.ui.widgets.tables import data_table
 
 CHUNK = 1024 * 1024
-
-
-def _table(model: Any, stretch: int = 0) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 def sha256_of(path: Path) -> str | None:
@@ -86,7 +70,7 @@ class UnitDetailPage(QWidget):
         top.addWidget(self.heading, 1)
 
         self.task_model = RowTableModel(task_columns(), parent=self)
-        self.task_table = _table(self.task_model, 1)
+        self.task_table = data_table(self.task_model, stretch=1)
         self.task_table.selectionModel().selectionChanged.connect(lambda *_: self._task_selected())
         self.measure_model = RowTableModel(measure_columns(), parent=self)
         self.milestone_model = RowTableModel(milestone_columns(), parent=self)
@@ -97,8 +81,8 @@ class UnitDetailPage(QWidget):
         self.task_text.setWordWrap(True)
         self.task_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_table(self.measure_model), tr("措施与进度"))
-        self.tabs.addTab(_table(self.milestone_model), tr("时间节点"))
+        self.tabs.addTab(data_table(self.measure_model, stretch=0), tr("措施与进度"))
+        self.tabs.addTab(data_table(self.milestone_model, stretch=0), tr("时间节点"))
         self.tabs.addTab(self._evidence_tab(), tr("佐证材料"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -119,7 +103,7 @@ class UnitDetailPage(QWidget):
         session.period_changed.connect(lambda _code: self._changed(Change.ALL))
 
     def _evidence_tab(self) -> QWidget:
-        self.evidence_table = _table(self.evidence_model)
+        self.evidence_table = data_table(self.evidence_model, stretch=0)
         self.evidence_table.selectionModel().selectionChanged.connect(lambda *_: self._evidence_selected())
         self.preview = PreviewPane()
         self.check = QLabel()

@@ -8,16 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWizard,
     QWizardPage,
@@ -31,6 +28,7 @@ from desktop.ui.office.intake_lines import IntakeLine, intake_columns, lines_fro
 from desktop.ui.session import Change, Session
 from desktop.ui.tasks import CliJob
 from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage, passphrase_field, style_wizard
+from desktop.ui.widgets.tables import data_table
 
 SOURCE, RUN, RESULT = range(3)
 PHASES = {"copy": "复制到暂存区", "verify": "校验签名和哈希", "decrypt": "解密并检查内容", "merge": "合并"}
@@ -54,19 +52,6 @@ class IntakeJob(CliJob):
         return self._result
 
 
-def _table(model: Any, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 class SourcePage(QWizardPage):
     def __init__(self, targets: Any) -> None:
         super().__init__()
@@ -76,7 +61,7 @@ class SourcePage(QWizardPage):
         self.setTitle(tr("从哪里导入"))
         self.setSubTitle(tr("插入各单位交来的U盘，选择它；也可以选择存放数据包的任意文件夹。"))
         self.drives = RowTableModel(target_columns())
-        self.table = _table(self.drives, 1)
+        self.table = data_table(self.drives, stretch=1, striped=False)
         self.table.selectionModel().selectionChanged.connect(self._drive_selected)
         refresh = QPushButton(tr("刷新"))
         refresh.clicked.connect(self.refresh)
@@ -213,7 +198,7 @@ class ImportResultPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = RowTableModel(intake_columns())
-        self.table = _table(self.model, 4)
+        self.table = data_table(self.model, stretch=4, striped=False)
         self.table.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setWordWrap(True)

@@ -25,6 +25,7 @@ from desktop.ui.office.indicators import goal_columns, goal_rows
 from desktop.ui.office.matrix import CODE_ROLE, UnitMatrixModel
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.tables import data_table
 
 
 class OverviewPage(QWidget):
@@ -44,15 +45,9 @@ class OverviewPage(QWidget):
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.matrix)
         self.sorted.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.sorted)
+        self.table = data_table(self.sorted, striped=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._double_clicked)
         self.empty = QLabel(
             tr("还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。")

@@ -8,12 +8,9 @@ from typing import Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from desktop.ui.office.key_dialogs import EnrollDialog, ResyncDialog, RevokeDial
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.lights import light_icon
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.tables import data_table
 
 LOG_LIMIT = 500
 
@@ -103,19 +101,6 @@ def log_columns() -> list[Column[IntakeEntry]]:
     ]
 
 
-def _table(model: Any, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 class UnitsPage(QWidget):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
@@ -135,9 +120,9 @@ class UnitsPage(QWidget):
         self.units = RowTableModel(unit_columns(), parent=self)
         self.log = RowTableModel(log_columns(), parent=self)
         units_box = QGroupBox(tr("已登记的单位"))
-        QVBoxLayout(units_box).addWidget(_table(self.units, 1))
+        QVBoxLayout(units_box).addWidget(data_table(self.units, stretch=1, single=False))
         log_box = QGroupBox(tr("导入记录（最近 {n} 条，含被拒收的数据包及原因）").format(n=LOG_LIMIT))
-        self.log_table = _table(self.log, 5)
+        self.log_table = data_table(self.log, stretch=5, single=False)
         QVBoxLayout(log_box).addWidget(self.log_table)
         self.messages = MessageBar()
         layout = QVBoxLayout(self)

@@ -8,16 +8,13 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from desktop.ui.session import Change, Session
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.fields import OptionalDate
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.tables import data_table
 
 
 class AuditPage(QWidget):
@@ -63,17 +61,7 @@ class AuditPage(QWidget):
         filters.addWidget(self.verify_button)
 
         self.model: KeysetTableModel[AuditEntry] = KeysetTableModel(audit_columns(), self._page, page_size=300)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = data_table(self.model, wrap=False, stretch_last=True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.before = QPlainTextEdit()
         self.after = QPlainTextEdit()

@@ -7,14 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from desktop.ui.models.table import CENTER, RIGHT, Column, RowTableModel
 from desktop.ui.pages.dashboard_data import DueRow, TargetRow, build_dashboard
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.lights import light_icon
+from desktop.ui.widgets.tables import data_table
 
 STATE_COLORS = {ReviewState.DRAFT: "#555", ReviewState.SUBMITTED: "#b26a00", ReviewState.APPROVED: "#2e7d32"}
 
@@ -62,20 +60,6 @@ def target_columns() -> list[Column[TargetRow]]:
         Column(tr("关联节点"), lambda r: str(r.milestones), CENTER),
         Column(tr("对照终期目标"), reached, CENTER),
     ]
-
-
-def _table(model: Any, rows_visible: int = 6) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    table.setMinimumHeight(table.verticalHeader().defaultSectionSize() * rows_visible + 30)
-    return table
 
 
 class DashboardPage(QScrollArea):
@@ -116,7 +100,8 @@ class DashboardPage(QScrollArea):
             (self.gaps_box, self.gaps),
             (targets_box, self.targets),
         ):
-            QVBoxLayout(box).addWidget(_table(model, 4 if box is targets_box else 6))
+            rows = 4 if box is targets_box else 6
+            QVBoxLayout(box).addWidget(data_table(model, stretch=0, single=False, rows_visible=rows))
         grid.addWidget(self.overdue_box, 0, 0)
         grid.addWidget(self.upcoming_box, 0, 1)
         grid.addWidget(self.gaps_box, 1, 0)

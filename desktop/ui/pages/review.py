@@ -10,15 +10,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from desktop.ui.models.audit import audit_columns
 from desktop.ui.models.table import RIGHT, Column, RowTableModel
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.tables import data_table
 
 CHANGE_ENTITIES = ("progress", "measure", "milestone", "evidence")
 MAX_CHANGES = 1000
@@ -59,19 +57,6 @@ def _touches_period(entry: AuditEntry, period: str) -> bool:
     if entry.entity != "progress":
         return True
     return any(text and json.loads(text).get("period") == period for text in (entry.after, entry.before))
-
-
-def _table(model: Any) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class ReviewPage(QWidget):
@@ -104,8 +89,8 @@ class ReviewPage(QWidget):
         self.changes = RowTableModel(audit_columns())
         self.filled_box = QGroupBox()
         self.changes_box = QGroupBox()
-        QVBoxLayout(self.filled_box).addWidget(_table(self.filled))
-        QVBoxLayout(self.changes_box).addWidget(_table(self.changes))
+        QVBoxLayout(self.filled_box).addWidget(data_table(self.filled, single=False, wrap=False, stretch_last=True))
+        QVBoxLayout(self.changes_box).addWidget(data_table(self.changes, single=False, wrap=False, stretch_last=True))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.filled_box)
         splitter.addWidget(self.changes_box)

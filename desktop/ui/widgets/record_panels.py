@@ -7,12 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from desktop.ui.models.table import CENTER, RIGHT, ROW_ROLE, Column, RowTableMod
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.lights import light_icon
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.tables import data_table
 
 
 def measure_columns() -> list[Column[MeasureView]]:
@@ -67,26 +65,12 @@ def milestone_columns() -> list[Column[MilestoneView]]:
     ]
 
 
-def _table(model: Any) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 class _RecordPanel(QWidget):
     def __init__(self, session: Session, model: RowTableModel[Any], parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = model
-        self.table = _table(model)
+        self.table = data_table(model, stretch=0)
         self.messages = MessageBar()
         self.buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
