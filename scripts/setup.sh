@@ -58,7 +58,8 @@ app_packages=(
 # What the tests call: age/minisign (backups and signatures, checked against the reference tools),
 # poppler-utils (pdftotext/pdffonts on generated reports), xvfb+xauth (xvfb-run for on-screen UI tests),
 # file (file-type checks of exports).
-test_packages=(age minisign poppler-utils xvfb xauth file)
+# binutils: objdump, which PyInstaller and the frozen-build smoke test use.
+test_packages=(age minisign poppler-utils xvfb xauth file binutils)
 
 wanted=("${app_packages[@]}")
 if [[ $mode == test ]]; then wanted+=("${test_packages[@]}"); fi
@@ -114,7 +115,7 @@ if [[ ! -e $venv ]]; then
 fi
 
 stamp=$venv/.planprogress-setup
-want_stamp=$(cat "$repo/pyproject.toml" "$repo/setup.py" "$constraints" | sha256sum | cut -d' ' -f1)
+want_stamp=$( (cat "$repo/pyproject.toml" "$repo/setup.py" "$constraints"; echo "$mode") | sha256sum | cut -d' ' -f1)
 if [[ -f $stamp && $(cat "$stamp") == "$want_stamp" && -x $venv/bin/planprogress ]]; then
   say "Python packages: up to date ($venv)"
   exit 0
@@ -128,7 +129,9 @@ pip=("$venv/bin/python" -m pip)
 say "installing pinned pip, setuptools, wheel"
 "${pip[@]}" install -q -c "$constraints" pip setuptools wheel
 say "installing planprogress (editable) with test tools, pinned by requirements/constraints.txt"
-"${pip[@]}" install -q -c "$constraints" --no-build-isolation -e "$repo[test]"
+extras=test
+if [[ $mode == test ]]; then extras=test,build; fi # the suite builds and smoke-tests the frozen app
+"${pip[@]}" install -q -c "$constraints" --no-build-isolation -e "$repo[$extras]"
 "${pip[@]}" check
 echo "$want_stamp" >"$stamp"
 say "Python packages installed into $venv"

@@ -52,6 +52,7 @@ class Store:
         self.users = UserRepo(self.database, self.audit)
         self.evidence = EvidenceRepo(self.database, self.audit, self.plan, home)
         self.settings = SettingsRepo(self.database, self.audit)
+        self.evidence.sweep_incoming()
 
     @classmethod
     def open(cls, root: Path, actor: str, clock: Clock = utc_now) -> Store:

@@ -7,6 +7,7 @@ import hashlib
 import mimetypes
 import os
 import stat
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -345,6 +346,20 @@ class EvidenceRepo:
             if progress:
                 progress(done, total)
         return problems
+
+    def sweep_incoming(self, older_than_seconds: float = 24 * 3600) -> int:
+        """Remove partial copies left by a killed process. Only old ones: another process may be copying now."""
+        folder = self._home.evidence_tmp
+        if not folder.is_dir():
+            return 0
+        limit = time.time() - older_than_seconds
+        removed = 0
+        for part in folder.glob("*.part"):
+            with contextlib.suppress(OSError):
+                if part.stat().st_mtime < limit:
+                    part.unlink()
+                    removed += 1
+        return removed
 
     def iter_blobs(self) -> Iterator[tuple[str, int]]:
         for row in self._db.conn.execute("SELECT sha256, size FROM evidence_blob ORDER BY sha256"):

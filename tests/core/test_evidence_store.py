@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -213,3 +214,18 @@ def test_store_refusals_raise_domain_errors(store: Store, tmp_path: Path) -> Non
     with pytest.raises(InputError, match="不是 UTF-8"):
         store.evidence.add(1, Path(os.fsdecode(b"/tmp/\xff.pdf")))
     assert store.evidence.count() == 0
+
+
+def test_partial_copies_left_by_a_killed_process_are_swept_when_old(store: Store, tmp_path: Path) -> None:
+    incoming = store.home.evidence_tmp
+    incoming.mkdir(parents=True, exist_ok=True)
+    old, fresh = incoming / "old.part", incoming / "fresh.part"
+    old.write_bytes(b"half a scan")
+    fresh.write_bytes(b"being copied right now")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+
+    assert store.evidence.sweep_incoming() == 1
+
+    assert not old.exists()
+    assert fresh.exists()  # another process may still be writing it
