@@ -81,21 +81,33 @@ def _partial_name(unit: str, seq: int, bundle_id: str) -> str:
     return f".{bundle_name(unit, seq)}.{bundle_id}.partial"
 
 
-def _tidy_leftovers(out: Path, unit: str, exports: ExportRepo) -> list[str]:
-    """Finish an export that was logged but not renamed; remove hidden leftovers of interrupted ones."""
+def _tidy_leftovers(out: Path, unit: str, exports: ExportRepo, public_key: minisign.PublicKey) -> list[str]:
+    """Finish an export that was logged but not renamed; remove hidden leftovers of interrupted ones.
+
+    A logged bundle id alone does not prove the folder is whole (a killed `--resend` leaves a half-written
+    copy of a logged bundle), so a leftover is completed only when it verifies.
+    """
     completed: list[str] = []
     logged = {e.bundle_id: e for e in exports.find()}
     for entry in out.glob(f".PB-{unit}-*.partial"):
         pieces = entry.name.split(".")
         record: ExportRecord | None = logged.get(pieces[2]) if len(pieces) == 4 else None
         final = out / bundle_name(unit, record.seq) if record else None
-        if record is not None and final is not None and not final.exists():
+        if record is not None and final is not None and not final.exists() and _whole(entry, final, public_key):
             os.replace(entry, final)
             fsync_dir(out)
             completed.append(final.name)
         else:
             shutil.rmtree(entry, ignore_errors=True)
     return completed
+
+
+def _whole(folder: Path, final: Path, public_key: minisign.PublicKey) -> bool:
+    try:
+        verify_bundle(folder, own_key_lookup(public_key, "本单位的签名密钥"), name=final.name)
+    except PlanProgressError:
+        return False
+    return True
 
 
 def export_bundle(
@@ -120,7 +132,7 @@ def export_bundle(
     signer = load_unit_signer(store.home, passphrase)
     public_key = signer.get_public_key()
     exports = ExportRepo(store.database, store.audit)
-    completed = _tidy_leftovers(out, unit.code, exports)
+    completed = _tidy_leftovers(out, unit.code, exports, public_key)
     _start(phase, progress, "prepare", 0)
     record: ExportRecord | None = None
     if resend is not None:

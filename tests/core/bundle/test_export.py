@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,23 @@ def test_resend_gives_the_same_bundle_hash(unit: Store, stick: Path, tmp_path: P
     assert header.parts[0].sha256 != _header(first.path).parts[0].sha256  # freshly encrypted
     assert ExportRepo(unit.database, unit.audit).last().seq == 1  # type: ignore[union-attr]
     assert export(unit, stick / "c").seq == 2
+
+
+def test_half_written_resend_left_on_a_stick_is_removed_not_completed(unit: Store, stick: Path, tmp_path: Path) -> None:
+    add_work(unit, tmp_path)
+    first = export(unit, stick / "a")
+    (stick / "b").mkdir()
+    # what a resend killed mid-write leaves: the hidden folder of a logged bundle, one part cut short
+    leftover = stick / "b" / f".{first.path.name}.{_header(first.path).bundle_id}.partial"
+    shutil.copytree(first.path, leftover)
+    part = sorted(leftover.glob("payload.tar.age*"))[0]
+    part.write_bytes(part.read_bytes()[:100])
+
+    add_work(unit, tmp_path, "二")
+    second = export(unit, stick / "b")
+
+    assert second.seq == 2
+    assert sorted(p.name for p in (stick / "b").iterdir()) == ["PB-GD-T01-000002"]
 
 
 def test_resend_of_unknown_seq_is_refused(unit: Store, stick: Path) -> None:
