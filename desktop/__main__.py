@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -40,7 +41,14 @@ def main() -> int:
             return int(run(argv))
     from desktop.cli import main as cli_main
 
+    # A terminated command (the window's cancel, a shutdown) unwinds like an exception, so every
+    # half-written file is cleaned up by the code that was writing it.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     return cli_main(argv)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,6 @@ never touches a widget; it only emits signals, which Qt delivers on the GUI thre
 from __future__ import annotations
 
 import json
-import os
-import sys
 import threading
 import time
 import traceback
@@ -33,6 +31,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from desktop import paths
 from desktop.domain.errors import PlanProgressError
 from desktop.ui.i18n import tr
 
@@ -206,7 +205,7 @@ class CliJob(QObject):
         parent: QObject | None = None,
     ) -> CliJob:
         """`planprogress --home HOME --json [--user USER] ARGS...`, from a checkout or a frozen build."""
-        program, prefix, extra_env = cli_command()
+        program, prefix, extra_env = paths.cli_command()
         args = [*prefix, "--home", str(home), "--json"]
         if user:
             args += ["--user", user]
@@ -283,14 +282,3 @@ class CliJob(QObject):
                 tr("无法启动后台程序 {program}：安装可能不完整，请重新安装。").format(program=self.program)
             )
             self.finished.emit()
-
-
-def cli_command() -> tuple[str, list[str], dict[str, str]]:
-    """How to start our own CLI: the frozen executable itself, or this Python with `-m desktop`
-    (with the folder holding the `desktop` package on PYTHONPATH, whatever the working directory)."""
-    if getattr(sys, "frozen", False):
-        return sys.executable, [], {}
-    package_parent = str(Path(__file__).resolve().parents[2])
-    current = os.environ.get("PYTHONPATH", "")
-    python_path = package_parent + (os.pathsep + current if current else "")
-    return sys.executable, ["-m", "desktop"], {"PYTHONPATH": python_path}

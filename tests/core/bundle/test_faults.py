@@ -45,8 +45,10 @@ def _big_unit(root: Path, catalog: Catalog, office_keys: OfficeKeys, size: int =
     return unit
 
 
-def _kill_at(args: list[str], phase: str, env: dict[str, str] | None = None) -> list[dict[str, object]]:
-    """Run the CLI with --json and SIGKILL it at the first progress line of `phase`."""
+def _kill_at(
+    args: list[str], phase: str, env: dict[str, str] | None = None, sig: signal.Signals = signal.SIGKILL
+) -> list[dict[str, object]]:
+    """Run the CLI with --json and send it `sig` at the first progress line of `phase`."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "desktop", "--json", *args],
         cwd=REPO,
@@ -63,11 +65,12 @@ def _kill_at(args: list[str], phase: str, env: dict[str, str] | None = None) -> 
             event = json.loads(line)
             seen.append(event)
             if event.get("phase") == phase:
-                proc.send_signal(signal.SIGKILL)
+                proc.send_signal(sig)
                 break
     finally:
         proc.wait(timeout=60)
-    assert proc.returncode == -signal.SIGKILL, (seen, proc.stderr.read() if proc.stderr else "")
+    expected = -signal.SIGKILL if sig is signal.SIGKILL else 128 + sig
+    assert proc.returncode == expected, (seen, proc.stderr.read() if proc.stderr else "")
     return seen
 
 
@@ -84,6 +87,18 @@ def test_kill_during_export(phase: str, tmp_path: Path, catalog: Catalog, office
         result = export_bundle(unit, stick)
     assert result.seq == 1
     assert sorted(p.name for p in stick.iterdir()) == ["PB-GD-K01-000001"]
+
+
+def test_terminated_export_cleans_up_after_itself(tmp_path: Path, catalog: Catalog, office_keys: OfficeKeys) -> None:
+    """SIGTERM (the window's cancel, a shutdown) unwinds the export: not even the hidden folder stays."""
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    with _big_unit(tmp_path, catalog, office_keys) as unit:
+        home = unit.home.root
+    _kill_at(["--home", str(home), "export", "--out", str(stick)], "encrypt", sig=signal.SIGTERM)
+    assert list(stick.iterdir()) == []
+    with Store.open(home, "填报员") as unit:
+        assert ExportRepo(unit.database, unit.audit).last() is None
 
 
 @pytest.fixture
