@@ -62,7 +62,13 @@ app_packages=(
 test_packages=(age minisign poppler-utils xvfb xauth file binutils)
 
 wanted=("${app_packages[@]}")
-if [[ $mode == test ]]; then wanted+=("${test_packages[@]}"); fi
+if [[ $mode == test ]]; then
+  wanted+=("${test_packages[@]}")
+  # PyInstaller (the frozen-build test) needs the shared libpython, a separate package for Debian's own Python.
+  if [[ $(command -v "$python" 2>/dev/null) == /usr/bin/* ]]; then
+    wanted+=("libpython$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
+  fi
+fi
 if ! command -v "$python" >/dev/null 2>&1 && [[ -z ${PYTHON:-} ]]; then wanted=(python3 "${wanted[@]}"); fi
 
 installed() {
