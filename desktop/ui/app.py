@@ -18,6 +18,7 @@ from PySide6.QtGui import QFontInfo, QFontMetrics, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import paths
+from desktop.ui.crash import make_excepthook
 from desktop.ui.fonts import install_cjk_font
 from desktop.ui.i18n import chosen_language, install_translations
 from desktop.ui.startup import (
@@ -66,6 +67,7 @@ def run(argv: Sequence[str]) -> int:
     app = prepare_application(argv, chosen_language(options.lang))
     root: Path = options.home
     existed = root.exists()
+    sys.excepthook = make_excepthook(root / "logs")
     lock = HomeLock(root)
     if not lock.acquire():
         refuse_second_instance(root)

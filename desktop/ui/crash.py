@@ -1,0 +1,71 @@
+"""Last line of defence in the window: an unexpected error becomes a clear message and a log entry, not a
+silent traceback on a console the clerk never sees. Edits are saved as they are made, so nothing typed before
+the error is lost; the log lets an administrator report what happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import __version__
+from desktop.domain.errors import PlanProgressError
+from desktop.ui.i18n import tr
+
+LOG_NAME = "planprogress-errors.log"
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def write_log(logs: Path, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> Path | None:
+    """Append the traceback to the home's error log; never raise from here."""
+    try:
+        logs.mkdir(parents=True, exist_ok=True)
+        path = logs / LOG_NAME
+        stamp = dt.datetime.now().isoformat(timespec="seconds")
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"\n=== {stamp} planprogress {__version__}\n")
+            handle.write("".join(traceback.format_exception(kind, error, tb)))
+        return path
+    except OSError:
+        return None
+
+
+def make_excepthook(logs: Path) -> ExceptHook:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if isinstance(error, PlanProgressError):  # a user error that escaped a handler: its message is enough
+            _show(QMessageBox.Icon.Warning, tr("无法完成操作"), str(error))
+            return
+        log = write_log(logs, kind, error, tb)
+        where = tr("错误详情已记录在 {path}，请把该文件交给管理员。").format(path=log) if log else ""
+        _show(
+            QMessageBox.Icon.Critical,
+            tr("程序出错"),
+            tr("程序遇到意外错误（{error}），刚才的操作可能没有完成。之前的修改都已保存，不受影响。").format(
+                error=f"{kind.__name__}: {error}"
+            )
+            + where,
+        )
+        sys.__excepthook__(kind, error, tb)
+
+    return hook
+
+
+_open: list[QMessageBox] = []  # a parentless box lives only as long as a Python reference to it
+
+
+def _show(icon: QMessageBox.Icon, title: str, text: str) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+    box.setObjectName("crashMessage")
+    box.setModal(True)
+    _open.append(box)
+    box.finished.connect(lambda _result: _open.remove(box))
+    box.show()  # not exec(): an error inside a nested event loop must not stack further loops
