@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -66,10 +66,15 @@ def milestone_columns() -> list[Column[MilestoneView]]:
 
 
 class _RecordPanel(QWidget):
-    def __init__(self, session: Session, model: RowTableModel[Any], parent: Any = None) -> None:
+    """A table of records with buttons; `record_id` tells which record a row holds, to keep the selection."""
+
+    def __init__(
+        self, session: Session, model: RowTableModel[Any], record_id: Callable[[Any], int], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.model = model
+        self._id = record_id
         self.table = data_table(model, stretch=0)
         self.messages = MessageBar()
         self.buttons = QHBoxLayout()
@@ -95,9 +100,6 @@ class _RecordPanel(QWidget):
                 self.table.selectRow(row)
                 return
 
-    def _id(self, value: Any) -> int:
-        raise NotImplementedError
-
     def _restore(self, rows: Sequence[Any]) -> None:
         chosen = self.selected()
         self.model.set_rows(rows)
@@ -106,7 +108,7 @@ class _RecordPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        raise NotImplementedError
+        """Enable what the signed-in user may do with the selection (each panel has its own buttons)."""
 
     def _confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
@@ -114,16 +116,13 @@ class _RecordPanel(QWidget):
 
 class MeasuresPanel(_RecordPanel):
     def __init__(self, session: Session, parent: Any = None) -> None:
-        super().__init__(session, RowTableModel(measure_columns()), parent)
+        super().__init__(session, RowTableModel(measure_columns()), lambda view: view.measure.id, parent)
         self.task: TaskView | None = None
         self.add_button = self._button(tr("添加措施…"), self.add)
         self.edit_button = self._button(tr("编辑…"), self.edit)
         self.delete_button = self._button(tr("删除"), self.delete)
         self.buttons.addStretch(1)
         self.table.doubleClicked.connect(lambda *_: self.edit())
-
-    def _id(self, value: MeasureView) -> int:
-        return value.measure.id
 
     def set_task(self, task: TaskView | None) -> None:
         self.task = task
@@ -172,7 +171,7 @@ class MilestonesPanel(_RecordPanel):
     show_evidence = Signal(int)  # milestone id
 
     def __init__(self, session: Session, parent: Any = None) -> None:
-        super().__init__(session, RowTableModel(milestone_columns()), parent)
+        super().__init__(session, RowTableModel(milestone_columns()), lambda view: view.milestone.id, parent)
         self.task: TaskView | None = None
         self.measure_id: int | None = None
         self.add_button = self._button(tr("添加节点…"), self.add)
@@ -182,9 +181,6 @@ class MilestonesPanel(_RecordPanel):
         self.evidence_button = self._button(tr("佐证材料"), self._evidence)
         self.buttons.addStretch(1)
         self.table.doubleClicked.connect(lambda *_: self.edit())
-
-    def _id(self, value: MilestoneView) -> int:
-        return value.milestone.id
 
     def set_owner(self, task: TaskView | None, measure_id: int | None = None) -> None:
         """Milestones of a task (all of them) or of one of its measures."""
