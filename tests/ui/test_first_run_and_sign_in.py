@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyrage
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.model import User
@@ -131,6 +132,31 @@ def test_sign_in_wrong_password_then_right(qtbot, store: Store) -> None:
     assert dialog.user is not None and dialog.user.name == "clerk"
     logins = store.audit.entries(entity="login", entity_uid="clerk")
     assert [e.user for e in logins] == ["clerk", "clerk"]
+
+
+def test_enter_in_the_password_field_signs_in_not_the_password_reset(qtbot, store: Store) -> None:
+    dialog = SignInDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    opened: list[str] = []
+
+    def close_other_dialog() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not dialog:
+            opened.append(type(modal).__name__)
+            modal.close()
+
+    timer = QTimer(dialog)
+    timer.timeout.connect(close_other_dialog)
+    timer.start(20)
+    dialog.name.setText("clerk")
+    dialog.password.setFocus()
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert opened == []
+    assert dialog.user is not None and dialog.user.name == "clerk"
 
 
 def test_sign_in_lockout_message(qtbot, store: Store) -> None:

@@ -62,6 +62,7 @@ class SignInDialog(QDialog):
         self.messages = MessageBar()
         self.forgot = QPushButton(tr("忘记密码（使用恢复码）…"))
         self.forgot.setFlat(True)
+        self.forgot.setAutoDefault(False)  # else Enter in the password field opens the reset instead of signing in
         self.forgot.setStyleSheet("color:#1565c0; text-align:left;")
         self.forgot.clicked.connect(self.recover)
         buttons = QDialogButtonBox()
