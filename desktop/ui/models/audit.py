@@ -23,7 +23,44 @@ ENTITIES = {
     "unit": tr_noop("单位信息"),
     "catalog": tr_noop("规划目录"),
     "setting": tr_noop("设置"),
+    "bundle": tr_noop("数据包"),
 }
+# Record fields as a clerk knows them (the store's column names are English).
+FIELDS = {
+    "title": tr_noop("名称"),
+    "department": tr_noop("责任部门"),
+    "person": tr_noop("责任人"),
+    "co_units": tr_noop("配合单位"),
+    "start_date": tr_noop("开始日期"),
+    "due_date": tr_noop("期限"),
+    "task_id": tr_noop("所属任务"),
+    "task_uid": tr_noop("所属任务"),
+    "measure_id": tr_noop("所属措施"),
+    "measure_uid": tr_noop("所属措施"),
+    "target_value": tr_noop("目标值"),
+    "target_unit": tr_noop("计量单位"),
+    "target_key": tr_noop("对应指标"),
+    "actual_value": tr_noop("实际值"),
+    "achieved_date": tr_noop("完成日期"),
+    "code": tr_noop("单位代码"),
+    "name": tr_noop("名称"),
+    "role": tr_noop("角色"),
+    "active": tr_noop("在用"),
+    "action": tr_noop("操作"),
+    "kind": tr_noop("类型"),
+    "seq": tr_noop("序号"),
+    "records": tr_noop("记录"),
+    "evidence": tr_noop("佐证材料"),
+    "destination": tr_noop("写到"),
+    "held_periods": tr_noop("留在本机的报告期"),
+    "bundle_hash": tr_noop("数据包哈希"),
+}
+
+
+def field_names(keys: list[str]) -> str:
+    """Changed fields in Chinese, each once (a record's id and its uid name the same thing)."""
+    names = dict.fromkeys(tr(FIELDS.get(k, k)) for k in keys)
+    return "、".join(names)
 
 
 def _load(text: str | None) -> Any:
@@ -33,6 +70,14 @@ def _load(text: str | None) -> Any:
         return json.loads(text)
     except ValueError:
         return None
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return tr("是") if value else tr("否")
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
 
 
 def summary(entry: AuditEntry) -> str:
@@ -60,10 +105,10 @@ def summary(entry: AuditEntry) -> str:
         if entry.action == "update" and isinstance(before, dict) and isinstance(after, dict):
             fields = [k for k in after if k not in ("updated_at",) and after.get(k) != before.get(k)]
             if fields:
-                return f"{title}（{', '.join(fields)}）"
+                return f"{title}（{field_names(fields)}）"
         return title
     if isinstance(data, dict) and data:
-        return "，".join(f"{k}={v}" for k, v in data.items())[:120]
+        return "，".join(f"{tr(FIELDS.get(k, k))}={_value(v)}" for k, v in data.items())[:120]
     return ""
 
 
