@@ -108,7 +108,7 @@ def summary(entry: AuditEntry) -> str:
                 return f"{title}（{field_names(fields)}）"
         return title
     if isinstance(data, dict) and data:
-        return "，".join(f"{tr(FIELDS.get(k, k))}={_value(v)}" for k, v in data.items())[:120]
+        return "，".join(f"{tr(FIELDS.get(str(k), str(k)))}={_value(v)}" for k, v in data.items())[:120]
     return ""
 
 
