@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -12,6 +13,14 @@ from desktop.domain.errors import InputError
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
+# Dashes a Chinese input method types for "-" (NFKC leaves these as they are).
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+_FIRST_YEAR, _LAST_YEAR = 2000, 2100
+
+
+def _typed(text: str) -> str:
+    """What a clerk typed, with full-width forms (２０２６－Ｑ４, from a Chinese input method) made plain."""
+    return unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
 
 
 class PeriodKind(Enum):
@@ -72,7 +81,7 @@ class Period:
 
 def parse_period(text: str) -> Period:
     """Parse `2026-11`, `2026-Q4` or `2026`; raise InputError with an example otherwise."""
-    value = text.strip()
+    value = _typed(text)
     hint = f"报告期“{text}”格式不正确：请写成 2026-11（月）、2026-Q4（季度）或 2026（年度）。"
     if m := _MONTH.match(value):
         year, month = int(m[1]), int(m[2])
@@ -85,8 +94,11 @@ def parse_period(text: str) -> Period:
         period = Period(int(m[1]), PeriodKind.YEAR, 0)
     else:
         raise InputError(hint)
-    if not 2000 <= period.year <= 2100:
-        raise InputError(hint)
+    if not _FIRST_YEAR <= period.year <= _LAST_YEAR:
+        raise InputError(
+            f"报告期“{text}”的年份超出范围：请写 {_FIRST_YEAR} 至 {_LAST_YEAR} 年之间的报告期，"
+            "如 2026-11（月）、2026-Q4（季度）或 2026（年度）。"
+        )
     return period
 
 
@@ -101,6 +113,6 @@ def current_period(kind: PeriodKind, today: dt.date) -> Period:
 def parse_date(text: str, what: str = "日期") -> dt.date:
     """Parse an ISO date (`2026-11-30`); raise InputError naming the field otherwise."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        return dt.date.fromisoformat(_typed(text))
     except ValueError:
         raise InputError(f"{what}“{text}”格式不正确：请写成 2026-11-30 这样的年-月-日。") from None

@@ -93,7 +93,7 @@ def test_parse_period_either_parses_or_says_why(text: str) -> None:
     try:
         period = parse_period(text)
     except InputError as exc:
-        assert "格式不正确" in str(exc)
+        assert "格式不正确" in str(exc) or "年份超出范围" in str(exc)
     else:
         assert parse_period(period.code) == period
 
@@ -106,6 +106,32 @@ def test_malformed_dates_name_the_field(text: str) -> None:
 
 def test_dates() -> None:
     assert parse_date(" 2026-11-30 ") == dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("２０２６－Ｑ４", "2026-Q4"),  # full-width, as a Chinese input method types it
+        ("２０２６-１１", "2026-11"),
+        ("2026—Q4", "2026-Q4"),  # the em dash an input method gives for "-"
+        ("2026–11", "2026-11"),
+        ("\u3000２０２６\u3000", "2026"),  # ideographic spaces around
+    ],
+)
+def test_full_width_periods_are_read_as_typed(text: str, code: str) -> None:
+    assert parse_period(text).code == code
+
+
+def test_full_width_dates_are_read_as_typed() -> None:
+    assert parse_date("２０２６－１２－３１") == dt.date(2026, 12, 31)
+    assert parse_date("2026—12—31") == dt.date(2026, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["1999-Q1", "1999", "2101-01", "１９９９－Ｑ１"])
+def test_a_year_out_of_range_is_named_as_such_not_as_a_bad_format(text: str) -> None:
+    with pytest.raises(InputError, match="年份超出范围：请写 2000 至 2100 年之间") as caught:
+        parse_period(text)
+    assert "格式不正确" not in str(caught.value)
 
 
 @given(st.integers(0, 100))
