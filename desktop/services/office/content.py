@@ -45,13 +45,13 @@ def _check_value(value: Any, kind: type, nullable: bool) -> bool:
 
 def _check_semantics(entity: str, data: dict[str, Any], where: str) -> None:
     try:
+        if entity in ("progress", "review") and parse_period(str(data["period"])).code != data["period"]:
+            raise ValueError  # the office matches periods by their code: "2026-1" would never be found
         if entity == "progress":
-            parse_period(str(data["period"]))
             Status(data["status"])
             if not 0 <= int(data["percent"]) <= 100:
                 raise ValueError
         elif entity == "review":
-            parse_period(str(data["period"]))
             ReviewState(data["state"])
             if data["uid"] != data["period"]:
                 raise ValueError
