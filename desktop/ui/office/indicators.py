@@ -46,14 +46,14 @@ def goal_columns() -> list[Column[GoalRow]]:
         Column(tr("目标年份"), lambda r: str(r.goal.year), CENTER, sort_key=lambda r: r.goal.year),
         Column(tr("目标值"), lambda r: _value(r.goal.value, r.indicator.unit), RIGHT, sort_key=lambda r: r.goal.value),
         Column(
-            tr("实际"),
+            tr("当年实际"),
             lambda r: _value(r.goal.share, r.indicator.unit),
             RIGHT,
             tooltip=lambda r: tr("该年年末的实际值") if r.goal.final else tr("截至今日的实际值"),
             sort_key=lambda r: r.goal.share,
         ),
         Column(
-            tr("达标单位"),
+            tr("目前达标单位"),  # today's count; a past year's share above is as of that year's end
             lambda r: f"{len(r.indicator.achieved)}/{r.indicator.total}",
             CENTER,
             tooltip=lambda r: "、".join(r.indicator.achieved) or tr("暂无"),
