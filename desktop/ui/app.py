@@ -120,14 +120,28 @@ def _session_loop(app: QApplication, root: Path, lock: HomeLock) -> int:
 def _smoke_exit_hook(app: QApplication) -> None:
     """PLANPROGRESS_SMOKE_EXIT_MS=N: N ms after a window is up, print one line saying what it shows (class, title,
     font, whether that font has Chinese glyphs), save it to PLANPROGRESS_SMOKE_SHOT if set, and quit: proves an
-    installed or frozen build starts its GUI, with nobody watching the screen."""
+    installed or frozen build starts its GUI, with nobody watching the screen. With PLANPROGRESS_SMOKE_SIGN_IN_FILE
+    it first signs in through the real dialog (the password is checked as always), so the main window is shown."""
     delay = os.environ.get("PLANPROGRESS_SMOKE_EXIT_MS", "")
     if not delay.isdigit():
         return
 
+    sign_in_file = os.environ.get("PLANPROGRESS_SMOKE_SIGN_IN_FILE", "")
+    attempts = [0]
+
     def report() -> None:
         window = next((w for w in app.topLevelWidgets() if w.isVisible()), None)
         if window is None:  # nothing shown yet: look again later
+            QTimer.singleShot(int(delay), report)
+            return
+        if sign_in_file and type(window).__name__ == "SignInDialog" and attempts[0] < 50:
+            # the file holds "name\npassword": sign in as a person would, to reach the main window
+            if attempts[0] == 0:
+                name, password = Path(sign_in_file).read_text(encoding="utf-8").splitlines()[:2]
+                window.name.setText(name)  # type: ignore[attr-defined]
+                window.password.setText(password)  # type: ignore[attr-defined]
+                window.attempt()  # type: ignore[attr-defined]
+            attempts[0] += 1
             QTimer.singleShot(int(delay), report)
             return
         if shot := os.environ.get("PLANPROGRESS_SMOKE_SHOT"):

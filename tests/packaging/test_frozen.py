@@ -239,12 +239,13 @@ def _empty_fontconfig(tmp: Path) -> Path:
     return conf
 
 
-def _gui(exe: Path, unit: Path, home: Path, shot: Path) -> dict[str, str]:
+def _gui(exe: Path, unit: Path, home: Path, shot: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {
         "QT_QPA_PLATFORM": "offscreen",
         "FONTCONFIG_FILE": str(_empty_fontconfig(home)),
         "PLANPROGRESS_SMOKE_EXIT_MS": "300",
         "PLANPROGRESS_SMOKE_SHOT": str(shot),
+        **(extra or {}),
     }
     result = run(exe, "--home", str(unit), home=home, env=env, timeout=120)
     if "usage:" in result.out:
@@ -281,6 +282,24 @@ def test_gui_shows_its_window_offscreen_with_shipped_chinese_font(
     assert facts["cjk"] == "True", facts  # the window font has glyphs for Chinese text...
     assert "WenQuanYi" in facts["font"].replace("_", " "), facts  # ...and it is the shipped one
     assert _ink(shot) > 0.002, "the window grab shows no text"
+
+
+@pytest.mark.usefixtures("gui_built")
+def test_gui_signs_in_and_shows_its_main_window(frozen: Frozen, home: Path, tmp_path: Path) -> None:
+    """Through the real sign-in dialog to the main window: the frozen app opens a unit's data, not just a dialog."""
+    unit = tmp_path / "单位"
+    created = run(frozen.exe, "--home", str(unit), "init", "--unit-code", "GD-T02", "--unit-name", "测试", home=home)
+    assert created.code == 0, created.err
+    password = {"PLANPROGRESS_USER_PASSWORD": "填报员口令123"}
+    user = run(frozen.exe, "--home", str(unit), "user", "add", "李明", "--role", "填报员", home=home, env=password)
+    assert user.code == 0, user.err
+    credentials = tmp_path / "sign-in.txt"
+    credentials.write_text("李明\n填报员口令123\n", encoding="utf-8")
+    shot = tmp_path / "main.png"
+    facts = _gui(frozen.exe, unit, home, shot, {"PLANPROGRESS_SMOKE_SIGN_IN_FILE": str(credentials)})
+    assert facts["window"] == "MainWindow", facts
+    assert facts["cjk"] == "True", facts
+    assert _ink(shot) > 0.002, "the main window grab shows no text"
 
 
 @pytest.mark.usefixtures("gui_built")
