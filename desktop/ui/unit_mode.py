@@ -15,6 +15,7 @@ from desktop.ui.home_actions import install_home_actions
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.plan_page import PlanPage
+from desktop.ui.reports import install as install_reports
 from desktop.ui.session import Session
 from desktop.ui.widgets.period_selector import PeriodSelector
 
@@ -65,6 +66,7 @@ def install(window: MainWindow, session: Session) -> None:
 
     install_home_actions(window, session)
     install_export(window, session)  # first in the file menu, and on the toolbar
+    install_reports(window, session)  # right after it
     window.menu("admin").addSeparator()
     import_key = QAction(tr("导入省局公钥…"), window)
     import_key.triggered.connect(lambda: import_office_key(window, session))

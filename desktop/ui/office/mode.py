@@ -18,6 +18,7 @@ from desktop.ui.office.drilldown import UnitDetailPage
 from desktop.ui.office.key_dialogs import EnrollDialog, ResyncDialog, RevokeDialog
 from desktop.ui.office.overview_page import OverviewPage
 from desktop.ui.office.units_page import UnitsPage
+from desktop.ui.reports import install as install_reports
 from desktop.ui.session import Session
 from desktop.ui.widgets.period_selector import PeriodSelector
 
@@ -59,6 +60,7 @@ def install(window: MainWindow, session: Session) -> None:
     file_menu.insertAction(first, importing)
     file_menu.insertSeparator(first)
     window.toolbar.addAction(importing)
+    install_reports(window, session, office=True)
 
     admin = window.menu("admin")
     admin.addSeparator()
