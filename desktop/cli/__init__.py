@@ -18,6 +18,8 @@ Handler = Callable[[Context, argparse.Namespace], int]
 
 # Feature modules each add their subcommands; order is the order in `--help`.
 COMMAND_MODULES = [admin, records, evidence_cmds, report_cmds, bundle_cmds, province_cmds]
+# Commands on a unit's own records; the office's home holds none, so there they are refused.
+UNIT_ONLY_COMMANDS = {"measure", "milestone", "progress", "evidence", "review", "report", "import-ledger", "export"}
 
 
 _ARGPARSE_MESSAGES = (
@@ -83,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     ctx = Context.from_args(args.home, args.json, args.user, args.passphrase_file)
+    ctx.unit_only = args.command in UNIT_ONLY_COMMANDS
     handler: Handler = args.handler
     try:
         return handler(ctx, args)

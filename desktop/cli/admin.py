@@ -130,9 +130,10 @@ def cmd_unit(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
         unit = store.unit()
         data = {**asdict(unit), "home": str(ctx.home), "kind": store.kind}
-    ctx.emit(
-        data, f"{unit.name}（{unit.code}）\n数据目录 {ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}"
-    )
+        if store.kind == "office":  # an office has no unit code: say whose office it is
+            data["office_name"] = store.database.meta("office_name", "") or ""
+    who = f"省局：{data['office_name']}" if data["kind"] == "office" else f"{unit.name}（{unit.code}）"
+    ctx.emit(data, f"{who}\n数据目录 {ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}")
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import paths
+from desktop.domain.errors import StateError
 from desktop.store import Store
 
 
@@ -27,6 +28,7 @@ class Context:
     json: bool = False
     actor: str = field(default_factory=default_actor)
     passphrase_file: Path | None = None
+    unit_only: bool = False  # the command works on a unit's records: refused on the office's home
 
     @classmethod
     def from_args(cls, home: str | None, as_json: bool, user: str | None, passphrase_file: str | None) -> Context:
@@ -39,7 +41,14 @@ class Context:
         )
 
     def open_store(self) -> Store:
-        return Store.open(self.home, self.actor)
+        store = Store.open(self.home, self.actor)
+        if self.unit_only and store.kind == "office":
+            store.close()
+            raise StateError(
+                f"{self.home} 是省局的数据目录：这条命令只用于单位的数据目录。"
+                "省局请用 planprogress province …（如 province status、province report）。"
+            )
+        return store
 
     def emit(self, data: Any, text: str | None = None) -> None:
         """Print `data` as JSON with --json, else `text` (or a readable rendering of `data`)."""
