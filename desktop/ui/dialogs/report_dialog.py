@@ -78,6 +78,11 @@ class ReportDialog(QDialog):
             self.format.addItem(tr(label), fmt)
         known = [] if office else session.store.progress.periods()
         self.periods = PeriodSelector(session.today(), session.period, known)
+        selector_layout = self.periods.layout()
+        if selector_layout is not None:
+            selector_layout.setContentsMargins(0, 0, 0, 0)
+        for caption in self.periods.findChildren(QLabel):
+            caption.hide()  # its own "报告期" caption: the form row already says it
         self.out_edit = QLineEdit()
         self.browse_button = QPushButton(tr("选择…"))
         self.browse_button.clicked.connect(self.browse)
