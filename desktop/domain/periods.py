@@ -10,9 +10,12 @@ from enum import Enum
 
 from desktop.domain.errors import InputError
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})(?:-|年)(\d{1,2})月?$")
+_QUARTER = re.compile(r"^(\d{4})(?:-?[Qq]|年第)([1-4一二三四])(?:季度)?$")
+_YEAR = re.compile(r"^(\d{4})(?:年度?)?$")
+# Dates as clerks write them: 2026-11-30, 2026/11/30, 2026.11.30, 2026年11月30日.
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 # Dashes a Chinese input method types for "-" (NFKC leaves these as they are).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 _FIRST_YEAR, _LAST_YEAR = 2000, 2100
@@ -80,7 +83,8 @@ class Period:
 
 
 def parse_period(text: str) -> Period:
-    """Parse `2026-11`, `2026-Q4` or `2026`; raise InputError with an example otherwise."""
+    """Parse `2026-11`, `2026-Q4` or `2026` (also the labels the app shows: 2026年11月, 2026年第四季度,
+    2026年度); raise InputError with an example otherwise."""
     value = _typed(text)
     hint = f"报告期“{text}”格式不正确：请写成 2026-11（月）、2026-Q4（季度）或 2026（年度）。"
     if m := _MONTH.match(value):
@@ -89,7 +93,8 @@ def parse_period(text: str) -> Period:
             raise InputError(hint)
         period = Period(year, PeriodKind.MONTH, month)
     elif m := _QUARTER.match(value):
-        period = Period(int(m[1]), PeriodKind.QUARTER, int(m[2]))
+        quarter = _CHINESE_DIGITS.get(m[2]) or int(m[2])
+        period = Period(int(m[1]), PeriodKind.QUARTER, quarter)
     elif m := _YEAR.match(value):
         period = Period(int(m[1]), PeriodKind.YEAR, 0)
     else:
@@ -111,8 +116,11 @@ def current_period(kind: PeriodKind, today: dt.date) -> Period:
 
 
 def parse_date(text: str, what: str = "日期") -> dt.date:
-    """Parse an ISO date (`2026-11-30`); raise InputError naming the field otherwise."""
+    """Parse `2026-11-30` (or 2026/11/30, 2026.11.30, 2026年11月30日); raise InputError naming the field otherwise."""
     try:
-        return dt.date.fromisoformat(_typed(text))
+        m = _DATE.match(_typed(text))
+        if not m:
+            raise ValueError(text)
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         raise InputError(f"{what}“{text}”格式不正确：请写成 2026-11-30 这样的年-月-日。") from None

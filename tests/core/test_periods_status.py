@@ -50,6 +50,12 @@ def test_short_month_form_is_accepted(year: int, month: int) -> None:
         ("2026", "2026", "2026年度"),
         ("2031-q1", "2031-Q1", "2031年第一季度"),  # after the plan's years: the next plan's periods
         ("2040-02", "2040-02", "2040年2月"),
+        # the labels the app itself shows, typed back
+        ("2026年11月", "2026-11", "2026年11月"),
+        ("2026年第四季度", "2026-Q4", "2026年第四季度"),
+        ("2026年第4季度", "2026-Q4", "2026年第四季度"),
+        ("2026年度", "2026", "2026年度"),
+        ("2026Q4", "2026-Q4", "2026年第四季度"),
     ],
 )
 def test_period_forms(text: str, code: str, label: str) -> None:
@@ -74,7 +80,8 @@ def test_period_ends() -> None:
         "2026-Q0",
         "26-11",
         "2026/11",
-        "2026年11月",
+        "2026年13月",
+        "2026年第五季度",
         "2026-11-01",
         "Q4-2026",
         "1999",
@@ -98,7 +105,7 @@ def test_parse_period_either_parses_or_says_why(text: str) -> None:
         assert parse_period(period.code) == period
 
 
-@pytest.mark.parametrize("text", ["2026-11-31", "2026/11/30", "30.11.2026", "明天", "", "2026-02-30"])
+@pytest.mark.parametrize("text", ["2026-11-31", "2026/11/31", "30.11.2026", "明天", "", "2026-02-30", "2026年2月30日"])
 def test_malformed_dates_name_the_field(text: str) -> None:
     with pytest.raises(InputError, match="完成期限.*年-月-日"):
         parse_date(text, "完成期限")
@@ -106,6 +113,9 @@ def test_malformed_dates_name_the_field(text: str) -> None:
 
 def test_dates() -> None:
     assert parse_date(" 2026-11-30 ") == dt.date(2026, 11, 30)
+    # as clerks write them, and as the ledger import already reads them
+    for written in ("2026/11/30", "2026.11.30", "2026年11月30日", "2026-11-30"):
+        assert parse_date(written) == dt.date(2026, 11, 30), written
 
 
 @pytest.mark.parametrize(
