@@ -21,6 +21,7 @@ from desktop import paths
 from desktop.ui.crash import make_excepthook
 from desktop.ui.fonts import install_cjk_font
 from desktop.ui.i18n import chosen_language, install_translations
+from desktop.ui.qt_workarounds import guard_true_refcount
 from desktop.ui.startup import (
     EXIT_LOCKED,
     EXIT_OK,
@@ -52,6 +53,8 @@ def prepare_application(argv: Sequence[str], language: str) -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else "planprogress", *argv])
     QCoreApplication.setApplicationName("planprogress")
     QCoreApplication.setOrganizationName("planprogress")
+    if not getattr(app, "_planprogress_true_guard", None):
+        app._planprogress_true_guard = guard_true_refcount(app) or True  # type: ignore[attr-defined]
     install_cjk_font(app)
     if not getattr(app, "_planprogress_translators", None):
         app._planprogress_translators = install_translations(app, language)  # type: ignore[attr-defined]
