@@ -118,7 +118,7 @@ class RecoveryResetDialog(QDialog):
         self.setMinimumWidth(440)
         self.name = QLineEdit(name)
         self.code = QLineEdit()
-        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX")
+        self.code.setPlaceholderText("ABCDE-12345-FGHJK-67890")
         self.passwords = PasswordPair(tr("新密码"))
         form = QFormLayout()
         form.addRow(tr("用户名"), self.name)
