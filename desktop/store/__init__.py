@@ -61,7 +61,8 @@ class Store:
             if root.is_dir() and any(root.iterdir()):
                 raise StoreError(f"数据目录 {root} 中没有 planprogress 数据库：请确认 --home 是否选对，或先运行 init。")
             raise StoreError(
-                f"数据目录 {root} 尚未初始化：请先运行 planprogress init --unit-code 代码 --unit-name 名称。"
+                f"数据目录 {root} 尚未初始化：单位请先运行 planprogress init --unit-code 代码 --unit-name 名称，"
+                "省局请先运行 planprogress province init。"
             )
         return cls(home, actor, clock)
 
