@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError, NotFoundError, PlanProgressError
+from desktop.domain.sizes import size_text
 from desktop.services import keys
 from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.bundle.format import BundleError
@@ -213,7 +214,7 @@ def export_text(result: ExportResult) -> str:
     lines = [
         f"已导出{what} {result.path}",
         f"序号 {result.seq}；记录 {result.upserts} 条更新、{result.deletes} 条删除；审计记录 {result.audit} 条；"
-        f"佐证材料 {result.evidence} 份；共 {result.payload_bytes / 1048576:.1f} MiB（{len(result.parts)} 个分卷），"
+        f"佐证材料 {result.evidence} 份；共 {size_text(result.payload_bytes)}（{len(result.parts)} 个分卷），"
         "已读回校验。",
     ]
     if result.held_periods:
@@ -359,6 +360,6 @@ def _verify(ctx: Context, args: argparse.Namespace, store: Store | None) -> int:
         },
         f"{verified.name}：签名有效（密钥 {verified.key_id}），{len(header.parts)} 个分卷哈希全部相符。"
         f"单位 {header.unit}，第 {header.seq} 号（{'完整' if header.kind == 'full' else '变化'}数据包），"
-        f"共 {header.payload_size / 1048576:.1f} MiB。未解密内容。",
+        f"共 {size_text(header.payload_size)}。未解密内容。",
     )
     return 0

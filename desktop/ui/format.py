@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop.domain.sizes import size_text
 from desktop.ui.i18n import tr
 
-
-def size_text(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
+__all__ = ["date_text", "days_text", "local_time", "number_text", "size_text"]
 
 
 def local_time(stamp: str) -> str:
