@@ -28,9 +28,13 @@ class RenderProgress:
         self.label = label
         self.bar = not ctx.json and sys.stderr.isatty()
         self._shown = -1
+        self._last: tuple[int, int] | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if self.ctx.json:
+            if (done, total) == self._last:  # the renderer may report the same point many times
+                return
+            self._last = (done, total)
             event = {"event": "progress", "phase": self.phase, "done": done, "total": total}
             print(json.dumps(event), flush=True)
         elif self.bar:
