@@ -179,6 +179,7 @@ def _result_data(result: IntakeResult) -> dict[str, Any]:
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     sources = expand_sources(args.bundles)
+    _office_store(ctx).close()  # a wrong home is said before the passphrase is asked for
     passphrase = read_passphrase(ctx, "省局私钥的口令：")
     if not passphrase:
         raise InputError(

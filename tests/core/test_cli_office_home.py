@@ -75,3 +75,15 @@ def test_unit_names_the_office(cli: Callable[..., CliResult], office_home: Path)
 def test_unit_commands_still_work_on_a_unit_home(cli: Callable[..., CliResult], unit_home: Path) -> None:
     assert cli("measure", "add", "3", "--title", "开展全员轮训").code == 0
     assert cli("unit").out.splitlines()[0] == "测试监狱（GD-T01）"
+
+
+def test_office_import_on_a_unit_home_says_so_before_asking_for_the_passphrase(
+    cli: Callable[..., CliResult], home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PLANPROGRESS_PASSPHRASE", raising=False)
+    assert cli("init", "--unit-code", "GD-T01", "--unit-name", "测试监狱").code == 0
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    result = cli("province", "import", str(stick))
+    assert result.code != 0
+    assert "是单位的数据目录" in result.err and "口令" not in result.err
