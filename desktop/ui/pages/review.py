@@ -116,11 +116,18 @@ class ReviewPage(QWidget):
 
     def since(self) -> str:
         """Changes are shown from the period's start, or from when it was last returned or reopened."""
+        return self._since()[0]
+
+    def _since(self) -> tuple[str, int]:
+        """The time shown and the audit id after which changes count: audit times have whole seconds, so an
+        edit made in the same second just before a return is told apart by its id."""
         period = self.session.period
         start = dt.datetime.combine(period.start, dt.time(), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         history = self.session.store.audit.entries(entity="review", entity_uid=period.code)
-        moves = [e.at for e in history if e.after and json.loads(e.after).get("action") in ("return", "reopen")]
-        return max([start, *moves])
+        moves = [e for e in history if e.after and json.loads(e.after).get("action") in ("return", "reopen")]
+        if moves and moves[-1].at >= start:
+            return moves[-1].at, moves[-1].id
+        return start, 0
 
     def refresh(self) -> None:
         self._dirty = False
@@ -139,11 +146,11 @@ class ReviewPage(QWidget):
             rows.append(FilledRow(entry, store.plan.item_title(entry.item_id), tr(kind.label)))
         self.filled.set_rows(rows)
         self.filled_box.setTitle(tr("本期填报的进度（{n} 条）").format(n=len(rows)))
-        since = self.since()
+        since, after_id = self._since()
         changes = [
             e
             for entity in CHANGE_ENTITIES
-            for e in store.audit.entries(entity=entity, since=since, limit=MAX_CHANGES)
+            for e in store.audit.entries(entity=entity, since=since, after_id=after_id, limit=MAX_CHANGES)
             if _touches_period(e, period.code)
         ]
         changes.sort(key=lambda e: e.id, reverse=True)
