@@ -13,7 +13,6 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import __version__
 from desktop.domain.errors import PlanProgressError
 from desktop.ui.i18n import tr
 
@@ -24,6 +23,8 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def write_log(logs: Path, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> Path | None:
     """Append the traceback to the home's error log; never raise from here."""
+    from desktop import __version__  # the package metadata is read only when there is something to log
+
     try:
         logs.mkdir(parents=True, exist_ok=True)
         path = logs / LOG_NAME
