@@ -7,9 +7,11 @@ when a home of that kind opens, so a unit PC never loads office code (and start-
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from desktop.ui.main_window import MainWindow
-from desktop.ui.session import Session
+if TYPE_CHECKING:  # annotations only: start-up loads these while the password is checked
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
 
 MODES = {
     "unit": "desktop.ui.unit_mode",

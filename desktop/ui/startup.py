@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -18,10 +18,12 @@ from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.model import User
 from desktop.store import DatabaseFault, Home, Store
 from desktop.ui.i18n import tr
-from desktop.ui.main_window import MainWindow
 from desktop.ui.modes import ModeMissingError, install_mode
-from desktop.ui.session import Session
 from desktop.ui.tasks import start_task, wait_for
+
+if TYPE_CHECKING:  # imported in prepare_window, while the password check runs in its worker
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
 
 P = TypeVar("P")
 
@@ -181,6 +183,8 @@ class Prepared:
 
 
 def prepare_window(store: Store, user: User) -> Prepared:
+    from desktop.ui.session import Session  # loaded here so the import overlaps the password check
+
     session = Session(store, user)
     return Prepared(session, build_main_window(session))
 
@@ -202,6 +206,8 @@ def sign_in(store: Store, parent: QWidget | None = None) -> tuple[User, Prepared
 
 
 def build_main_window(session: Session) -> MainWindow | None:
+    from desktop.ui.main_window import MainWindow
+
     window = MainWindow(session)
     try:
         install_mode(session.store.kind, window, session)
