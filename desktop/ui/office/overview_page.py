@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -23,12 +22,13 @@ from desktop.ui.i18n import tr
 from desktop.ui.models.table import SORT_ROLE, RowTableModel
 from desktop.ui.office.indicators import goal_columns, goal_rows
 from desktop.ui.office.matrix import CODE_ROLE, UnitMatrixModel
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.refresh import RefreshOnShow
 from desktop.ui.widgets.tables import data_table
 
 
-class OverviewPage(QWidget):
+class OverviewPage(RefreshOnShow, QWidget):
     open_unit = Signal(str)  # a unit code, to drill down
 
     def __init__(self, session: Session, parent: Any = None) -> None:
@@ -74,18 +74,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(indicators)
-        session.changed.connect(self._changed)
-        session.period_changed.connect(lambda _code: self._changed(Change.ALL))
-
-    def _changed(self, _changes: Change, _initiator: object = None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.watch(session)
 
     def refresh(self) -> None:
         self._dirty = False

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -22,9 +21,10 @@ from desktop.ui.format import local_time
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import CENTER, RIGHT, Column, RowTableModel
 from desktop.ui.office.key_dialogs import EnrollDialog, ResyncDialog, RevokeDialog
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.lights import light_icon
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.refresh import RefreshOnShow
 from desktop.ui.widgets.tables import data_table
 
 LOG_LIMIT = 500
@@ -101,7 +101,7 @@ def log_columns() -> list[Column[IntakeEntry]]:
     ]
 
 
-class UnitsPage(QWidget):
+class UnitsPage(RefreshOnShow, QWidget):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -130,7 +130,7 @@ class UnitsPage(QWidget):
         layout.addWidget(self.messages)
         layout.addWidget(units_box, 2)
         layout.addWidget(log_box, 3)
-        session.changed.connect(self._changed)
+        self.watch(session, period=False)
 
     def run_dialog(self, dialog: Any) -> str | None:
         """Show an enroll / revoke / resync form; its message goes to the page's message line."""
@@ -139,16 +139,6 @@ class UnitsPage(QWidget):
             self.refresh()
             return str(dialog.result_value)
         return None
-
-    def _changed(self, _changes: Change, _initiator: object = None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def refresh(self) -> None:
         self._dirty = False

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,14 +22,15 @@ from desktop.domain.model import AuditEntry
 from desktop.ui.i18n import tr
 from desktop.ui.models.audit import ENTITIES, audit_columns, pretty
 from desktop.ui.models.table import ROW_ROLE, KeysetTableModel
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.fields import OptionalDate
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.refresh import RefreshOnShow
 from desktop.ui.widgets.tables import data_table
 
 
-class AuditPage(QWidget):
+class AuditPage(RefreshOnShow, QWidget):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -85,17 +85,7 @@ class AuditPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.messages)
         layout.addWidget(splitter, 1)
-        session.changed.connect(self._changed)
-
-    def _changed(self, changes: Change, _initiator: object = None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.watch(session, period=False)
 
     def refresh(self) -> None:
         self._dirty = False

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -23,8 +22,9 @@ from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import project_title
 from desktop.ui.models.table import CENTER, RIGHT, Column, RowTableModel
 from desktop.ui.pages.dashboard_data import DueRow, TargetRow, build_dashboard
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.lights import light_icon
+from desktop.ui.widgets.refresh import RefreshOnShow
 from desktop.ui.widgets.tables import data_table
 
 STATE_COLORS = {ReviewState.DRAFT: "#555", ReviewState.SUBMITTED: "#b26a00", ReviewState.APPROVED: "#2e7d32"}
@@ -62,7 +62,7 @@ def target_columns() -> list[Column[TargetRow]]:
     ]
 
 
-class DashboardPage(QScrollArea):
+class DashboardPage(RefreshOnShow, QScrollArea):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -107,18 +107,7 @@ class DashboardPage(QScrollArea):
         grid.addWidget(self.gaps_box, 1, 0)
         grid.addWidget(targets_box, 1, 1)
         layout.addLayout(grid, 1)
-        session.changed.connect(self._changed)
-        session.period_changed.connect(lambda _code: self._changed(Change.ALL))
-
-    def _changed(self, changes: Change, _initiator: object = None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.watch(session)
 
     def refresh(self) -> None:
         """Rebuild from the shared overview (computed once per change for all pages)."""

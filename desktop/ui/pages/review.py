@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from desktop.ui.models.audit import audit_columns
 from desktop.ui.models.table import RIGHT, Column, RowTableModel
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.message_bar import MessageBar
+from desktop.ui.widgets.refresh import RefreshOnShow
 from desktop.ui.widgets.tables import data_table
 
 CHANGE_ENTITIES = ("progress", "measure", "milestone", "evidence")
@@ -59,7 +59,7 @@ def _touches_period(entry: AuditEntry, period: str) -> bool:
     return any(text and json.loads(text).get("period") == period for text in (entry.after, entry.before))
 
 
-class ReviewPage(QWidget):
+class ReviewPage(RefreshOnShow, QWidget):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -101,18 +101,7 @@ class ReviewPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.messages)
         layout.addWidget(splitter, 1)
-        session.changed.connect(self._changed)
-        session.period_changed.connect(lambda _code: self._changed(Change.ALL))
-
-    def _changed(self, _changes: Change, _initiator: object = None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.watch(session)
 
     def since(self) -> str:
         """Changes are shown from the period's start, or from when it was last returned or reopened."""
