@@ -20,6 +20,15 @@ Handler = Callable[[Context, argparse.Namespace], int]
 COMMAND_MODULES = [admin, records, evidence_cmds, report_cmds, bundle_cmds, province_cmds]
 # Commands on a unit's own records; the office's home holds none, so there they are refused.
 UNIT_ONLY_COMMANDS = {"measure", "milestone", "progress", "evidence", "review", "report", "import-ledger", "export"}
+# Commands and subcommands that only read the home's records (they may write a file elsewhere).
+READ_ONLY_COMMANDS = {"unit", "tasks", "verify", "report", "backup"}
+READ_ONLY_ACTIONS = {"list", "show", "status", "verify", "log", "evidence", "report"}
+
+
+def writes_records(args: argparse.Namespace) -> bool:
+    if args.command in READ_ONLY_COMMANDS or getattr(args, "action", None) in READ_ONLY_ACTIONS:
+        return False
+    return not (getattr(args, "list", False) or getattr(args, "dry_run", False))
 
 
 _ARGPARSE_MESSAGES = (
@@ -88,7 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx.unit_only = args.command in UNIT_ONLY_COMMANDS
     handler: Handler = args.handler
     try:
-        return handler(ctx, args)
+        window = ctx.window_beside(replaces_home=args.command == "restore")
+        code = handler(ctx, args)
+        if window is not None and code == 0 and writes_records(args):
+            ctx.saved_beside_window(window)
+        return code
     except PlanProgressError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.exit_code

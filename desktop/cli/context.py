@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop import paths
 from desktop.domain.errors import StateError
-from desktop.store import Store
+from desktop.store import Home, Store
 
 
 def default_actor() -> str:
@@ -49,6 +49,28 @@ class Context:
                 "省局请用 planprogress province …（如 province status、province report）。"
             )
         return store
+
+    def window_beside(self, *, replaces_home: bool) -> int | None:
+        """The process id of a window open on this home, if any. The database takes both writers safely (WAL,
+        one write at a time), but a restore would swap the folder out from under the window: refused. The
+        window's own child processes (export, import, reports) do not count."""
+        holder = Home(self.home).window_holder()
+        if holder is None or holder in (os.getpid(), os.getppid()):
+            return None
+        if replaces_home:
+            raise StateError(
+                f"图形界面（进程 {holder}）正在使用数据目录 {self.home}：恢复会替换整个数据目录，"
+                "窗口之后的修改会写进被换下的旧目录。请先关闭该窗口再运行本命令，"
+                "或在窗口里用“文件 → 从备份恢复…”。数据目录未作改动。"
+            )
+        return holder
+
+    def saved_beside_window(self, holder: int) -> None:
+        """After a write: the window keeps showing what it read before."""
+        self.warn(
+            f"图形界面（进程 {holder}）正在使用这个数据目录。本命令的改动已保存（同时使用不会损坏数据库），"
+            "但窗口仍显示之前读到的内容：请在窗口里用“文件 → 注销（切换用户）”重新登录后再查看。"
+        )
 
     def emit(self, data: Any, text: str | None = None) -> None:
         """Print `data` as JSON with --json, else `text` (or a readable rendering of `data`)."""

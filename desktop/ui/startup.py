@@ -4,6 +4,7 @@ one instance per home, open or set up the home, recover from a damaged database,
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,14 +65,14 @@ class HomeLock:
 
 
 def refuse_second_instance(root: Path, parent: QWidget | None = None) -> None:
-    QMessageBox.critical(
-        parent,
-        tr("程序已在运行"),
-        tr(
-            "planprogress 已经打开了这个数据目录：\n{root}\n\n同一数据目录只能打开一个窗口，以免数据冲突。"
-            "请切换到已打开的窗口（可能在任务栏里）。"
-        ).format(root=root),
-    )
+    """Say it in a box, and on stderr for whoever started the program from a terminal or a script."""
+    message = tr(
+        "planprogress 已经打开了这个数据目录：\n{root}\n\n同一数据目录只能打开一个窗口，以免数据冲突。"
+        "请切换到已打开的窗口（可能在任务栏里）。"
+    ).format(root=root)
+    if sys.stderr is not None:  # a Windows GUI program may have no stderr
+        print(tr("错误：") + message.replace("\n\n", " ").replace("\n", ""), file=sys.stderr, flush=True)
+    QMessageBox.critical(parent, tr("程序已在运行"), message)
 
 
 def default_catalog() -> Catalog:
