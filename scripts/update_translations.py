@@ -47,17 +47,19 @@ def collect() -> dict[str, tuple[str, int]]:
 
 
 def domain_words() -> list[tuple[str, str]]:
-    """Names the domain layer defines in Chinese (it cannot import Qt) and the GUI passes to tr()."""
+    """Names the domain and services layers define in Chinese (they cannot import Qt) and the GUI passes to tr()."""
     sys.path.insert(0, str(REPO))
     from desktop.domain.health import Light
     from desktop.domain.model import ItemKind
     from desktop.domain.status import ReviewState, Role, Status
+    from desktop.services.bundle.format import Outcome
 
     words = [(s.value, "desktop/domain/status.py") for s in Status]
     words += [(r.value, "desktop/domain/status.py") for r in Role]
     words += [(r.label, "desktop/domain/status.py") for r in ReviewState]
     words += [(light.label, "desktop/domain/health.py") for light in Light]
     words += [(k.label, "desktop/domain/model.py") for k in ItemKind]
+    words += [(o.label, "desktop/services/bundle/format.py") for o in Outcome]
     return words
 
 

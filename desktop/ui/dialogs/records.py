@@ -145,4 +145,5 @@ class MarkDoneDialog(RecordDialog):
         self.form.addRow(tr("时间节点"), name)
         self.form.addRow(tr("完成日期"), self.achieved)
         target = "" if milestone.target_value is None else f"{milestone.target_value:g}{milestone.target_unit}"
-        self.form.addRow(tr("实际值") + (f"（{tr('目标')} {target}）" if target else ""), self.actual_value)
+        label = tr("实际值（目标 {target}）").format(target=target) if target else tr("实际值")
+        self.form.addRow(label, self.actual_value)

@@ -10,10 +10,10 @@ from desktop.domain.status import ReviewState
 from desktop.store import Store
 from desktop.store.exports import ExportRecord
 from desktop.ui.format import local_time, size_text
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import CENTER, RIGHT, Column
 
-KIND_TEXT = {"full": "完整", "delta": "变化"}
+KIND_TEXT = {"full": tr_noop("完整"), "delta": tr_noop("变化")}
 
 
 def bundle_columns() -> list[Column[ExportRecord]]:

@@ -27,12 +27,16 @@ from PySide6.QtWidgets import (
 from desktop.ui.export.columns import period_labels
 from desktop.ui.export.preview import remove_unfinished
 from desktop.ui.format import size_text
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage
 
 # Share of the bar each phase fills: encrypting and writing, then reading back from the stick to verify.
-PHASES = {"prepare": ("准备", 0.0, 0.0), "encrypt": ("加密并写入", 0.0, 0.85), "verify": ("从U盘读回校验", 0.85, 1.0)}
+PHASES = {
+    "prepare": (tr_noop("准备"), 0.0, 0.0),
+    "encrypt": (tr_noop("加密并写入"), 0.0, 0.85),
+    "verify": (tr_noop("从U盘读回校验"), 0.85, 1.0),
+}
 
 
 class RunPage(CliRunPage):

@@ -31,7 +31,7 @@ from desktop.ui.export.run_page import ResultPage, RunPage
 from desktop.ui.export.target_page import TargetPage
 from desktop.ui.export.targets import FreeSpace, Target, disk_free, list_targets
 from desktop.ui.format import size_text
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.session import Session
 from desktop.ui.tasks import Task, run_task
@@ -188,7 +188,7 @@ class ExportWizard(QWizard):
         super().__init__(parent)
         self.session = session
         self.export_result: dict[str, Any] | None = None
-        style_wizard(self, tr("导出进度包"), 780, commit="开始导出", cancel="取消")
+        style_wizard(self, tr("导出进度包"), 780, commit=tr_noop("开始导出"), cancel=tr_noop("取消"))
         self.content = ContentPage(session)
         self.target_page = TargetPage(targets, free_space)
         self.run_page = RunPage(session)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from desktop.services.office.evidence import OfficeEvidence
 from desktop.services.office.unit_view import MeasureRow, MilestoneRow, ProgressCell, TaskRow
 from desktop.ui.format import date_text, local_time, size_text
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import CENTER, RIGHT, Column
 from desktop.ui.widgets.lights import light_icon
 
-ITEM_KINDS = {"task": "任务", "measure": "措施", "milestone": "时间节点"}
+ITEM_KINDS = {"task": tr_noop("任务"), "measure": tr_noop("措施"), "milestone": tr_noop("时间节点")}
 
 
 def progress_text(cell: ProgressCell | None) -> str:

@@ -245,7 +245,8 @@ class UnitDetailPage(QWidget):
             self.check.clear()
             return None
         digest = f"{record.sha256[:32]}\n{record.sha256[32:]}"  # two lines: a 64-digit word never wraps
-        self.file_info.setText(f"{record.original_name}（{size_text(record.size)}）\nSHA-256 {digest}")
+        name = tr("{name}（{size}）").format(name=record.original_name, size=size_text(record.size))
+        self.file_info.setText(f"{name}\nSHA-256 {digest}")
         self.check.setText(tr("正在校验…"))
         self.preview.show_message(tr("正在校验文件…"))
         path = self.session.store.home.blob_path(record.sha256)

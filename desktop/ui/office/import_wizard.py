@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.bundle.format import BUNDLE_NAME
 from desktop.ui.export.targets import Target, list_targets, target_columns
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.office.intake_lines import IntakeLine, intake_columns, lines_from
 from desktop.ui.session import Change, Session
@@ -31,7 +31,12 @@ from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage, passphrase_fi
 from desktop.ui.widgets.tables import data_table
 
 SOURCE, RUN, RESULT = range(3)
-PHASES = {"copy": "复制到暂存区", "verify": "校验签名和哈希", "decrypt": "解密并检查内容", "merge": "合并"}
+PHASES = {
+    "copy": tr_noop("复制到暂存区"),
+    "verify": tr_noop("校验签名和哈希"),
+    "decrypt": tr_noop("解密并检查内容"),
+    "merge": tr_noop("合并"),
+}
 
 
 def find_bundles(folder: Path) -> list[Path]:
@@ -237,7 +242,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.session = session
         self.lines: list[IntakeLine] = []
-        style_wizard(self, tr("导入进度包"), 860, commit="开始导入", cancel="关闭")
+        style_wizard(self, tr("导入进度包"), 860, commit=tr_noop("开始导入"), cancel=tr_noop("关闭"))
         self.source = SourcePage(targets)
         self.run_page = ImportRunPage(session)
         self.result_page = ImportResultPage()

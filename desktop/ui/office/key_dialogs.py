@@ -13,15 +13,15 @@ from desktop.services import keys
 from desktop.services.office import registry
 from desktop.store.office import OfficeRepo, OfficeUnit
 from desktop.ui.dialogs.records import RecordDialog
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session
 
 COMMENT_CODE = re.compile(r"planprogress unit (\S+) ")
 ENROLL_TEXT = {
-    "new": "已登记单位 {code}（签名密钥 {key}）。",
-    "rotated": "已为单位 {code} 更换签名密钥为 {key}，旧密钥停用。",
-    "re-enrolled": "已重新登记单位 {code}（新签名密钥 {key}），吊销已解除。",
-    "unchanged": "单位 {code} 已登记过这把密钥（{key}），未作改动。",
+    "new": tr_noop("已登记单位 {code}（签名密钥 {key}）。"),
+    "rotated": tr_noop("已为单位 {code} 更换签名密钥为 {key}，旧密钥停用。"),
+    "re-enrolled": tr_noop("已重新登记单位 {code}（新签名密钥 {key}），吊销已解除。"),
+    "unchanged": tr_noop("单位 {code} 已登记过这把密钥（{key}），未作改动。"),
 }
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.office.status import ProvinceStatus, UnitStatus
 from desktop.ui.format import local_time
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import CENTER, LEFT, ROW_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,7 +25,7 @@ class Fixed(Enum):
     LAST = 2
 
 
-FIXED_HEADERS = {Fixed.UNIT: "单位", Fixed.STATE: "本期报送", Fixed.LAST: "最近接收的数据包"}
+FIXED_HEADERS = {Fixed.UNIT: tr_noop("单位"), Fixed.STATE: tr_noop("本期报送"), Fixed.LAST: tr_noop("最近接收的数据包")}
 STATE_COLORS = {
     "reported": "#e3f2e5",
     "missing": "#fdecea",

@@ -94,7 +94,7 @@ class AuditPage(RefreshOnShow, QWidget):
         self.user.clear()
         self.user.addItem(tr("全部"), None)
         for user in self.session.store.users.find():
-            self.user.addItem(f"{user.name}（{tr(user.role.value)}）", user.name)
+            self.user.addItem(tr("{name}（{role}）").format(name=user.name, role=tr(user.role.value)), user.name)
         self.user.setCurrentIndex(max(self.user.findData(chosen), 0))
         self.user.blockSignals(False)
         self.apply()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.format import size_text
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
 from desktop.ui.tasks import CliJob
 from desktop.ui.widgets.message_bar import MessageBar
@@ -30,17 +30,18 @@ PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
 
 
 def style_wizard(wizard: QWizard, title: str, width: int, *, commit: str, cancel: str) -> None:
-    """Title (translated), modern style, no way back from the last page, and the button texts."""
+    """Title (translated), modern style, no way back from the last page, and the button texts (`commit` and
+    `cancel` untranslated, marked with tr_noop by the caller)."""
     wizard.setWindowTitle(title)
     wizard.setWizardStyle(QWizard.WizardStyle.ModernStyle)
     wizard.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
     wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
     wizard.setMinimumSize(width, 600)
     for button, text in (
-        (QWizard.WizardButton.BackButton, "上一步"),
-        (QWizard.WizardButton.NextButton, "下一步"),
+        (QWizard.WizardButton.BackButton, tr_noop("上一步")),
+        (QWizard.WizardButton.NextButton, tr_noop("下一步")),
         (QWizard.WizardButton.CommitButton, commit),
-        (QWizard.WizardButton.FinishButton, "完成"),
+        (QWizard.WizardButton.FinishButton, tr_noop("完成")),
         (QWizard.WizardButton.CancelButton, cancel),
     ):
         wizard.setButtonText(button, tr(text))

@@ -171,7 +171,11 @@ class EvidencePanel(QWidget):
                 label.clear()
             return
         path = self.session.store.evidence.path_of(record)
-        self.info_name.setText(f"{record.original_name}（{size_text(record.size)}，{record.media_type}）")
+        self.info_name.setText(
+            tr("{name}（{size}，{type}）").format(
+                name=record.original_name, size=size_text(record.size), type=record.media_type
+            )
+        )
         self.info_hash.setText(record.sha256)
         self.info_added.setText(f"{record.added_by}　{local_time(record.added_at)}")
         self.info_check.setText(tr("未校验") if path.is_file() else tr("文件缺失"))
