@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         action.setCheckable(True)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{title}（{shortcut}）")
+            action.setToolTip(tr("{title}（{shortcut}）").format(title=title, shortcut=shortcut))
         action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
         self.page_group.addAction(action)
         self.toolbar.insertAction(self._spacer_action, action)
