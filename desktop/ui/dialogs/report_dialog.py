@@ -146,7 +146,8 @@ class ReportDialog(QDialog):
         names = self._names()
         label = parse_period(self.chosen_period()).label
         who = self._who()
-        stem = f"{who}-{label}{tr(names[fmt])}" if who else f"{label}{tr(names[fmt])}"
+        what = tr("{period}{what}").format(period=label, what=tr(names[fmt]))  # English needs a space between
+        stem = f"{who}-{what}" if who else what
         return self.folder / f"{_UNSAFE.sub('_', stem).strip(' .')}.{fmt}"
 
     def _names(self) -> dict[str, str]:

@@ -61,8 +61,8 @@ def unit_columns() -> list[Column[UnitRow]]:
             tr("签名密钥"),
             lambda r: r.active_key or tr("无"),
             tooltip=lambda r: "\n".join(
-                f"{k.key_id}　{tr('登记')} {local_time(k.enrolled_at)}"
-                + (f"　{tr('停用')} {local_time(k.retired_at)}" if k.retired_at else "")
+                tr("{key}　登记 {when}").format(key=k.key_id, when=local_time(k.enrolled_at))
+                + (tr("　停用 {when}").format(when=local_time(k.retired_at)) if k.retired_at else "")
                 for k in r.keys
             ),
         ),
