@@ -64,6 +64,86 @@
       <translation>Approved</translation>
     </message>
     <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>已接收</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>已导入过（无需重复导入）</source>
+      <translation>Already imported (nothing to do)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：重放的旧数据包</source>
+      <translation>Rejected: an old bundle sent again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>暂存：缺少前面的数据包</source>
+      <translation>Held: an earlier bundle is missing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：数据包链断裂</source>
+      <translation>Rejected: the bundle chain is broken</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：未登记的单位</source>
+      <translation>Rejected: unit not enrolled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：单位已被吊销</source>
+      <translation>Rejected: unit revoked</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：签名无效</source>
+      <translation>Rejected: invalid signature</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：数据包已损坏</source>
+      <translation>Rejected: bundle damaged</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：不是加密给本省局的</source>
+      <translation>Rejected: not encrypted for this office</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：规划目录版本未知</source>
+      <translation>Rejected: unknown plan catalog version</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：内容不安全</source>
+      <translation>Rejected: unsafe content</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/crash.py" line="46" />
+      <source>无法完成操作</source>
+      <translation>Could not complete the action</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/crash.py" line="49" />
+      <source>错误详情已记录在 {path}，请把该文件交给管理员。</source>
+      <translation> The details are logged in {path}; please give that file to your administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/crash.py" line="52" />
+      <source>程序出错</source>
+      <translation>Program error</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/crash.py" line="53" />
+      <source>程序遇到意外错误（{error}），刚才的操作可能没有完成。之前的修改都已保存，不受影响。</source>
+      <translation>The program hit an unexpected error ({error}); the last action may not have finished. Earlier changes are saved and not affected.</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/dialogs/damaged.py" line="23" />
       <source>数据库无法打开</source>
       <translation>Database cannot be opened</translation>
@@ -258,8 +338,188 @@ No file has been changed. You can restore from a backup file: the current data f
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/records.py" line="148" />
-      <source>目标</source>
-      <translation>target</translation>
+      <source>实际值（目标 {target}）</source>
+      <translation>Actual value (target {target})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="39" />
+      <source>PDF 进度报告</source>
+      <translation>Progress report (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="39" />
+      <source>进度报告</source>
+      <translation>progress report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="39" />
+      <source>Excel 台账</source>
+      <translation>Ledger (Excel)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="39" />
+      <source>台账</source>
+      <translation>ledger</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="41" />
+      <source>PDF 全省汇总报告</source>
+      <translation>Provincial summary report (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="41" />
+      <source>全省汇总报告</source>
+      <translation>provincial summary report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="42" />
+      <source>Excel 全省汇总表</source>
+      <translation>Provincial summary table (Excel)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="42" />
+      <source>全省汇总表</source>
+      <translation>provincial summary table</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="45" />
+      <source>汇总数据</source>
+      <translation>Collecting data</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="45" />
+      <source>生成报告</source>
+      <translation>Create report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="46" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="46" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="73" />
+      <source>生成全省汇总报告</source>
+      <translation>Create provincial summary report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="87" />
+      <source>选择…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="93" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="94" />
+      <source>报告期</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="95" />
+      <source>保存为</source>
+      <translation>Save as</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="103" />
+      <source>生成</source>
+      <translation>Create</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="106" />
+      <source>取消生成</source>
+      <translation>Cancel report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="109" />
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="111" />
+      <source>打开所在文件夹</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="113" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="149" />
+      <source>{period}{what}</source>
+      <translation>{period} {what}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="174" />
+      <source>保存报告</source>
+      <translation>Save report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="198" />
+      <source>请先选择报告的保存位置。</source>
+      <translation>Choose where to save the report first.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="204" />
+      <source>正在启动…</source>
+      <translation>Starting…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="226" />
+      <source>完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="233" />
+      <source>{n} 页</source>
+      <translation>{n} pages</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="235" />
+      <source>{n} 行</source>
+      <translation>{n} rows</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="239" />
+      <source>已生成{period}{what}：{path}（{amount}，{size}）</source>
+      <translation>Created the {what} for {period}: {path} ({amount}, {size})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="248" />
+      <source>本期未报送：{units}。</source>
+      <translation>Not submitted this period: {units}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="255" />
+      <source>生成失败</source>
+      <translation>Report failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="257" />
+      <source>错误：{message}</source>
+      <translation>Error: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="261" />
+      <source>正在取消…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="267" />
+      <source>已取消</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="269" />
+      <source>已取消：没有生成文件。</source>
+      <translation>Cancelled: no file was created.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/settings.py" line="16" />
@@ -407,11 +667,6 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>office.pub from the provincial office (may be imported later)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="136" />
-      <source>选择…</source>
-      <translation>Choose…</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="143" />
       <source>签名密钥口令</source>
       <translation>Signing key passphrase</translation>
@@ -472,11 +727,6 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="226" />
-      <source>完成</source>
-      <translation>Done</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="262" />
       <source>数据目录 {root} 已经建立过了：原有数据未改动。</source>
       <translation>The data folder {root} already exists: its data was not changed.</translation>
@@ -529,37 +779,37 @@ Signing key id {key}. {office}</translation>
       <translation>Forgot the password (use the recovery code)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="68" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="69" />
       <source>登录</source>
       <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="86" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="87" />
       <source>请输入用户名。</source>
       <translation>Please enter the user name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="107" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="108" />
       <source>新密码已设置，请用新密码登录。恢复码已作废，可在“用户管理”中重新生成。</source>
       <translation>New password set: sign in with it. The recovery code is used up; make a new one under Users.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="116" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="117" />
       <source>用恢复码重设密码</source>
       <translation>Reset the password with the recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="121" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="122" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="124" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="125" />
       <source>恢复码</source>
       <translation>Recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="127" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="128" />
       <source>设置新密码</source>
       <translation>Set new password</translation>
     </message>
@@ -644,11 +894,6 @@ Signing key id {key}. {office}</translation>
       <translation>New recovery code for me…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="106" />
-      <source>关闭</source>
-      <translation>Close</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/dialogs/users.py" line="129" />
       <source>已添加用户 {name}。</source>
       <translation>User {name} added.</translation>
@@ -681,12 +926,22 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/__init__.py" line="22" />
       <source>导出进度包…</source>
-      <translation type="unfinished" />
+      <translation>Export progress bundle…</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/__init__.py" line="24" />
       <source>把进度加密签名后写到U盘，交省局（Ctrl+E）</source>
-      <translation type="unfinished" />
+      <translation>Encrypt, sign and write progress to a USB stick for the provincial office (Ctrl+E)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="16" />
+      <source>完整</source>
+      <translation>Full</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="16" />
+      <source>变化</source>
+      <translation>Changes</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="21" />
@@ -696,22 +951,22 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="22" />
       <source>类型</source>
-      <translation type="unfinished" />
+      <translation>Type</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="23" />
       <source>导出时间</source>
-      <translation type="unfinished" />
+      <translation>Exported</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="24" />
       <source>记录</source>
-      <translation type="unfinished" />
+      <translation>Records</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="25" />
       <source>材料</source>
-      <translation type="unfinished" />
+      <translation>Evidence</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="26" />
@@ -721,242 +976,227 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="27" />
       <source>当时写到</source>
-      <translation type="unfinished" />
+      <translation>Written to</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="56" />
       <source>随数据包导出</source>
-      <translation type="unfinished" />
+      <translation>Goes in the bundle</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="56" />
       <source>随数据包导出（未启用审核）</source>
-      <translation type="unfinished" />
+      <translation>Goes in the bundle (review not in use)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="57" />
       <source>留在本机：尚未审核通过</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/columns.py" line="60" />
-      <source>报告期</source>
-      <translation>Period</translation>
+      <translation>Stays on this computer: not approved yet</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="61" />
       <source>审核状态</source>
-      <translation type="unfinished" />
+      <translation>Review state</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/columns.py" line="62" />
       <source>本次导出</source>
-      <translation type="unfinished" />
+      <translation>This export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="54" />
+      <location filename="../../desktop/ui/export/run_page.py" line="36" />
+      <source>准备</source>
+      <translation>Preparing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="37" />
+      <source>加密并写入</source>
+      <translation>Encrypting and writing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="38" />
+      <source>从U盘读回校验</source>
+      <translation>Reading back from the USB stick to verify</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="46" />
       <source>正在导出</source>
-      <translation type="unfinished" />
+      <translation>Exporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="55" />
+      <location filename="../../desktop/ui/export/run_page.py" line="47" />
       <source>请不要拔出U盘。可以随时取消：取消不会留下数据包，也不会改动本机数据。</source>
-      <translation type="unfinished" />
+      <translation>Do not remove the USB stick. You can cancel at any time: cancelling leaves no bundle behind and changes nothing on this computer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="58" />
-      <source>正在启动…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="64" />
-      <source>取消导出</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="66" />
-      <source>重试</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="71" />
+      <location filename="../../desktop/ui/export/run_page.py" line="48" />
       <source>签名密钥的口令</source>
-      <translation type="unfinished" />
+      <translation>Signing key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="110" />
+      <location filename="../../desktop/ui/export/run_page.py" line="59" />
+      <source>取消导出</source>
+      <translation>Cancel export</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="80" />
       <source>目标：{path}</source>
-      <translation type="unfinished" />
+      <translation>Destination: {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="139" />
-      <source>{done} / {total}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="156" />
-      <source>导出失败</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="163" />
+      <location filename="../../desktop/ui/export/run_page.py" line="113" />
       <source>本机数据没有任何改动。处理好后可以点“重试”。</source>
-      <translation type="unfinished" />
+      <translation>Nothing on this computer was changed. Once the problem is fixed, click “Retry”.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="173" />
+      <location filename="../../desktop/ui/export/run_page.py" line="115" />
+      <source>导出失败</source>
+      <translation>Export failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/run_page.py" line="123" />
       <source>确定取消吗？不会留下数据包，导出序号不变，本机数据不受影响。</source>
-      <translation type="unfinished" />
+      <translation>Cancel the export? No bundle is left behind, the export number stays the same and the data on this computer is not affected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="180" />
-      <source>正在取消…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="186" />
-      <source>已取消</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="191" />
+      <location filename="../../desktop/ui/export/run_page.py" line="141" />
       <source>已取消导出：没有生成数据包，导出序号未变。</source>
-      <translation type="unfinished" />
+      <translation>Export cancelled: no bundle was made and the export number is unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="206" />
+      <location filename="../../desktop/ui/export/run_page.py" line="153" />
       <source>导出完成</source>
-      <translation type="unfinished" />
+      <translation>Export finished</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="207" />
+      <location filename="../../desktop/ui/export/run_page.py" line="154" />
       <source>请安全弹出U盘，交省局导入。数据包已加密，丢失也不会泄露内容。</source>
-      <translation type="unfinished" />
+      <translation>Eject the USB stick safely and hand it to the provincial office for import. The bundle is encrypted: if it is lost, nobody can read it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="218" />
-      <source>打开所在文件夹</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="221" />
+      <location filename="../../desktop/ui/export/run_page.py" line="168" />
       <source>数据包</source>
-      <translation type="unfinished" />
+      <translation>Bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="225" />
+      <location filename="../../desktop/ui/export/run_page.py" line="172" />
       <source>校验</source>
       <translation>Check</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="226" />
+      <location filename="../../desktop/ui/export/run_page.py" line="173" />
       <source>留在本机</source>
-      <translation type="unfinished" />
+      <translation>Stays on this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="241" />
+      <location filename="../../desktop/ui/export/run_page.py" line="188" />
       <source>重新写出的数据包（与原来的完全相同）</source>
-      <translation type="unfinished" />
+      <translation>Bundle written again (identical to the original)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="243" />
+      <location filename="../../desktop/ui/export/run_page.py" line="190" />
       <source>完整数据包</source>
-      <translation type="unfinished" />
+      <translation>Full bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="243" />
+      <location filename="../../desktop/ui/export/run_page.py" line="190" />
       <source>变化数据包</source>
-      <translation type="unfinished" />
+      <translation>Changes bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="247" />
+      <location filename="../../desktop/ui/export/run_page.py" line="194" />
       <source>{size}（{n} 个分卷）</source>
-      <translation type="unfinished" />
+      <translation>{size} ({n} parts)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="249" />
+      <location filename="../../desktop/ui/export/run_page.py" line="196" />
       <source>已从目标读回并校验通过：签名有效，哈希全部相符。</source>
-      <translation type="unfinished" />
+      <translation>Read back from the destination and verified: the signature is valid and all hashes match.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="252" />
+      <location filename="../../desktop/ui/export/run_page.py" line="199" />
       <source>{periods}：尚未审核通过，审核通过后随下一个数据包导出。</source>
-      <translation type="unfinished" />
+      <translation>{periods}: not approved yet; they go in the next bundle after approval.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="254" />
+      <location filename="../../desktop/ui/export/run_page.py" line="201" />
       <source>无：所有报告期的进度都已导出。</source>
-      <translation type="unfinished" />
+      <translation>None: progress for every reporting period has been exported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="39" />
+      <location filename="../../desktop/ui/export/target_page.py" line="37" />
       <source>写到哪里</source>
-      <translation type="unfinished" />
+      <translation>Where to write</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="40" />
+      <location filename="../../desktop/ui/export/target_page.py" line="38" />
       <source>插好U盘后从列表中选择；也可以选择任意文件夹。</source>
-      <translation type="unfinished" />
+      <translation>Plug in a USB stick and choose it from the list, or choose any folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="52" />
+      <location filename="../../desktop/ui/export/target_page.py" line="42" />
       <source>没有找到U盘：请插好U盘后点“刷新”，或点“其他文件夹…”。</source>
-      <translation type="unfinished" />
+      <translation>No USB stick found: plug one in and click “Refresh”, or click “Other folder…”.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="54" />
+      <location filename="../../desktop/ui/export/target_page.py" line="44" />
       <source>刷新</source>
-      <translation type="unfinished" />
+      <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="56" />
+      <location filename="../../desktop/ui/export/target_page.py" line="46" />
       <source>其他文件夹…</source>
-      <translation type="unfinished" />
+      <translation>Other folder…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="63" />
+      <location filename="../../desktop/ui/export/target_page.py" line="53" />
       <source>尚未选择</source>
-      <translation type="unfinished" />
+      <translation>Nothing chosen yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="69" />
+      <location filename="../../desktop/ui/export/target_page.py" line="59" />
       <source>本单位签名密钥的口令</source>
-      <translation type="unfinished" />
+      <translation>Passphrase of this unit’s signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="71" />
+      <location filename="../../desktop/ui/export/target_page.py" line="61" />
       <source>签名口令</source>
-      <translation type="unfinished" />
+      <translation>Signing passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="75" />
+      <location filename="../../desktop/ui/export/target_page.py" line="64" />
+      <source>目标</source>
+      <translation>target</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/target_page.py" line="65" />
       <source>空间</source>
-      <translation type="unfinished" />
+      <translation>Space</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="114" />
+      <location filename="../../desktop/ui/export/target_page.py" line="104" />
       <source>选择目标文件夹</source>
-      <translation type="unfinished" />
+      <translation>Choose the destination folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="134" />
+      <location filename="../../desktop/ui/export/target_page.py" line="124" />
       <source>请选择U盘或文件夹。</source>
-      <translation type="unfinished" />
+      <translation>Choose a USB stick or a folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="137" />
+      <location filename="../../desktop/ui/export/target_page.py" line="127" />
       <source>无法打开 {path}：U盘可能已拔出。请插好后点“刷新”。</source>
-      <translation type="unfinished" />
+      <translation>Cannot open {path}: the USB stick may have been removed. Plug it in and click “Refresh”.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="140" />
+      <location filename="../../desktop/ui/export/target_page.py" line="130" />
       <source>{path} 剩余空间不足：数据包约需 {size}，只剩 {free}。请换一个更大的U盘，或清理出空间后点“刷新”。</source>
-      <translation type="unfinished" />
+      <translation>Not enough space on {path}: the bundle needs about {size}, only {free} is free. Use a larger USB stick, or free some space and click “Refresh”.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="151" />
+      <location filename="../../desktop/ui/export/target_page.py" line="141" />
       <source>数据包约 {size}，可用 {free}：空间足够。</source>
-      <translation type="unfinished" />
+      <translation>The bundle is about {size}, {free} is free: enough space.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/targets.py" line="132" />
@@ -966,111 +1206,117 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/targets.py" line="133" />
       <source>位置</source>
-      <translation type="unfinished" />
+      <translation>Location</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/targets.py" line="134" />
       <source>可用空间</source>
-      <translation type="unfinished" />
+      <translation>Free space</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/targets.py" line="135" />
       <source>总容量</source>
-      <translation type="unfinished" />
+      <translation>Capacity</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="67" />
+      <location filename="../../desktop/ui/export/wizard.py" line="51" />
       <source>导出内容</source>
-      <translation type="unfinished" />
+      <translation>What to export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="68" />
+      <location filename="../../desktop/ui/export/wizard.py" line="52" />
       <source>进度包用省局公钥加密、用本单位密钥签名，只有省局能打开。</source>
-      <translation type="unfinished" />
+      <translation>The bundle is encrypted to the provincial office’s public key and signed with this unit’s key; only the provincial office can open it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="71" />
+      <location filename="../../desktop/ui/export/wizard.py" line="55" />
       <source>完整数据包：本单位的全部数据（省局要求重新同步时使用）</source>
-      <translation type="unfinished" />
+      <translation>Full bundle: all of this unit’s data (when the provincial office asks for a resync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="72" />
+      <location filename="../../desktop/ui/export/wizard.py" line="56" />
       <source>重新写出以前的数据包（U盘丢失或损坏时）</source>
-      <translation type="unfinished" />
+      <translation>Write an earlier bundle again (if the USB stick was lost or damaged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="81" />
+      <location filename="../../desktop/ui/export/wizard.py" line="65" />
       <source>只有审核通过的报告期，其进度才会导出；要导出某个报告期，请先在“审核”页通过它。</source>
-      <translation type="unfinished" />
+      <translation>Only progress of approved reporting periods is exported; to export a period, approve it on the Review page first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="91" />
+      <location filename="../../desktop/ui/export/wizard.py" line="75" />
       <source>各报告期的进度</source>
-      <translation type="unfinished" />
+      <translation>Progress by reporting period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="112" />
+      <location filename="../../desktop/ui/export/wizard.py" line="96" />
       <source>变化数据包：上次导出以来新增和修改的内容（推荐）</source>
-      <translation type="unfinished" />
+      <translation>Changes bundle: what was added or changed since the last export (recommended)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="115" />
+      <location filename="../../desktop/ui/export/wizard.py" line="99" />
       <source>第一次导出：完整数据包</source>
-      <translation type="unfinished" />
+      <translation>First export: full bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="143" />
+      <location filename="../../desktop/ui/export/wizard.py" line="127" />
       <source>请在上表中选择要重新写出的数据包。</source>
-      <translation type="unfinished" />
+      <translation>Choose the bundle to write again in the table above.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="153" />
+      <location filename="../../desktop/ui/export/wizard.py" line="137" />
       <source>正在计算数据包大小…</source>
-      <translation type="unfinished" />
+      <translation>Working out the bundle size…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="165" />
+      <location filename="../../desktop/ui/export/wizard.py" line="149" />
       <source>原样重新写出第 {seq} 号数据包</source>
-      <translation type="unfinished" />
+      <translation>Write bundle no. {seq} again, unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="168" />
+      <location filename="../../desktop/ui/export/wizard.py" line="152" />
       <source>第 {seq} 号{kind}：{records} 条记录，{evidence} 份佐证材料（{files}）</source>
-      <translation type="unfinished" />
+      <translation>{kind} no. {seq}: {records} records, {evidence} evidence files ({files})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="175" />
+      <location filename="../../desktop/ui/export/wizard.py" line="159" />
       <source>{what}。预计占用 {size}。</source>
-      <translation type="unfinished" />
+      <translation>{what}. Needs about {size}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="177" />
+      <location filename="../../desktop/ui/export/wizard.py" line="161" />
       <source>以下报告期尚未审核通过，其进度留在本机：{periods}</source>
-      <translation type="unfinished" />
+      <translation>These reporting periods are not approved yet; their progress stays on this computer: {periods}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="207" />
+      <location filename="../../desktop/ui/export/wizard.py" line="191" />
       <source>导出进度包</source>
-      <translation type="unfinished" />
+      <translation>Export progress bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="260" />
+      <location filename="../../desktop/ui/export/wizard.py" line="191" />
+      <source>开始导出</source>
+      <translation>Start export</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="232" />
       <source>导出正在进行。确定取消吗？
 取消后不会留下数据包，导出序号不变，本机数据不受影响。</source>
-      <translation type="unfinished" />
+      <translation>The export is running. Cancel it?
+No bundle is left behind, the export number stays the same and the data on this computer is not affected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/format.py" line="44" />
+      <location filename="../../desktop/ui/format.py" line="38" />
       <source>逾期 {n} 天</source>
       <translation>{n} days overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/format.py" line="46" />
+      <location filename="../../desktop/ui/format.py" line="40" />
       <source>今天到期</source>
       <translation>due today</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/format.py" line="47" />
+      <location filename="../../desktop/ui/format.py" line="41" />
       <source>还有 {n} 天</source>
       <translation>{n} days left</translation>
     </message>
@@ -1227,6 +1473,11 @@ Data folder: {root}</translation>
       <translation>Undo</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/main_window.py" line="117" />
+      <source>{title}（{shortcut}）</source>
+      <translation>{title} ({shortcut})</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/models/audit.py" line="13" />
       <source>新增</source>
       <translation>Added</translation>
@@ -1282,54 +1533,89 @@ Data folder: {root}</translation>
       <translation>Plan catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="43" />
-      <source>登录成功</source>
-      <translation>signed in</translation>
+      <location filename="../../desktop/ui/models/audit.py" line="35" />
+      <source>期限</source>
+      <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="43" />
-      <source>密码错误</source>
-      <translation>wrong password</translation>
+      <location filename="../../desktop/ui/models/audit.py" line="38" />
+      <source>所属措施</source>
+      <translation>Measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="48" />
-      <source>提交审核</source>
-      <translation>Submit for review</translation>
+      <location filename="../../desktop/ui/models/audit.py" line="42" />
+      <source>对应指标</source>
+      <translation>Indicator</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/audit.py" line="49" />
-      <source>审核通过</source>
-      <translation>approved</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="50" />
-      <source>退回</source>
-      <translation>returned</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="51" />
-      <source>重新打开</source>
-      <translation>Reopen</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="73" />
-      <source>时间</source>
-      <translation>Time</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="75" />
       <source>操作</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="76" />
-      <source>对象</source>
-      <translation>Record</translation>
+      <location filename="../../desktop/ui/models/audit.py" line="54" />
+      <source>写到</source>
+      <translation>Written to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="55" />
+      <source>留在本机的报告期</source>
+      <translation>Periods kept on this computer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="56" />
+      <source>数据包哈希</source>
+      <translation>Bundle hash</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/audit.py" line="77" />
-      <source>内容</source>
-      <translation>Content</translation>
+      <source>是</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="77" />
+      <source>否</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="88" />
+      <source>登录成功</source>
+      <translation>signed in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="88" />
+      <source>密码错误</source>
+      <translation>wrong password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="93" />
+      <source>提交审核</source>
+      <translation>Submit for review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="94" />
+      <source>审核通过</source>
+      <translation>approved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="95" />
+      <source>退回</source>
+      <translation>returned</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="96" />
+      <source>重新打开</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="118" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="121" />
+      <source>对象</source>
+      <translation>Record</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/evidence.py" line="18" />
@@ -1362,54 +1648,49 @@ Data folder: {root}</translation>
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="66" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="74" />
       <source>未填报</source>
       <translation>Not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="67" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="75" />
       <source>{status}（沿用{period}）</source>
       <translation>{status} (from {period})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="68" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="76" />
       <source>{status}（据措施）</source>
       <translation>{status} (from measures)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="121" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="129" />
       <source>{count} 项逾期或滞后</source>
       <translation>{count} overdue or lagging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="19" />
-      <source>{status}（沿用 {period}）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="24" />
-      <source>按措施汇总</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="37" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="12" />
       <source>任务</source>
       <translation>Task</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="19" />
+      <source>{status}（沿用 {period}）</source>
+      <translation>{status} (from {period})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="24" />
+      <source>按措施汇总</source>
+      <translation>From measures</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="44" />
       <source>已完成/全部</source>
-      <translation type="unfinished" />
+      <translation>Done / all</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="59" />
       <source>进展说明</source>
       <translation>Narrative</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="71" />
-      <source>期限</source>
-      <translation>Due</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="73" />
@@ -1424,534 +1705,601 @@ Data folder: {root}</translation>
     <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="84" />
       <source>归属</source>
-      <translation type="unfinished" />
+      <translation>Belongs to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="68" />
+      <source>单位</source>
+      <translation>Unit</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drilldown.py" line="84" />
-      <source>单位</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="100" />
       <source>措施与进度</source>
-      <translation type="unfinished" />
+      <translation>Measures and progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="130" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="114" />
       <source>另存副本…</source>
-      <translation type="unfinished" />
+      <translation>Save a copy…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="134" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="118" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="193" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="177" />
       <source>还没有登记任何单位。</source>
-      <translation type="unfinished" />
+      <translation>No unit is enrolled yet.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="206" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="190" />
       <source>最近接收第 {seq} 号数据包（{when}）</source>
-      <translation type="unfinished" />
+      <translation>Last received bundle no. {seq} ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="208" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="192" />
       <source>尚未收到数据包</source>
-      <translation type="unfinished" />
+      <translation>No bundle received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="210" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="194" />
       <source>　已吊销（{when}）</source>
-      <translation type="unfinished" />
+      <translation>   revoked ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="212" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="196" />
       <source>{name}　{period}　{last}{state}</source>
-      <translation type="unfinished" />
+      <translation>{name}   {period}   {last}{state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="237" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="221" />
       <source>在左侧选择一项任务。</source>
-      <translation type="unfinished" />
+      <translation>Choose a task on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="259" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="243" />
       <source>选择一份材料，校验通过后在此预览。</source>
-      <translation type="unfinished" />
+      <translation>Choose a file: it is previewed here once verified.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="265" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="248" />
+      <source>{name}（{size}）</source>
+      <translation>{name} ({size})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="250" />
       <source>正在校验…</source>
       <translation>Verifying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="266" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="251" />
       <source>正在校验文件…</source>
-      <translation type="unfinished" />
+      <translation>Verifying the file…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="263" />
+      <source>文件缺失：请让 {unit} 重新导出完整数据包。</source>
+      <translation>File missing: ask {unit} to export a full bundle again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="266" />
+      <source>文件已被改动（哈希不符），不予显示：请从备份恢复或让单位重新导出。</source>
+      <translation>The file was altered (hash differs) and is not shown: restore it from a backup or ask the unit to export again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="269" />
+      <source>校验通过：与单位报送的文件一致。</source>
+      <translation>Verified: identical to the file the unit sent.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drilldown.py" line="278" />
-      <source>文件缺失：请让 {unit} 重新导出完整数据包。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="281" />
-      <source>文件已被改动（哈希不符），不予显示：请从备份恢复或让单位重新导出。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="284" />
-      <source>校验通过：与单位报送的文件一致。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="293" />
       <source>另存佐证材料</source>
-      <translation type="unfinished" />
+      <translation>Save a copy of the evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="302" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="287" />
       <source>已另存（哈希校验通过）：{path}</source>
-      <translation type="unfinished" />
+      <translation>Copy saved (hash verified): {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="79" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="35" />
+      <source>复制到暂存区</source>
+      <translation>Copying to staging</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="36" />
+      <source>校验签名和哈希</source>
+      <translation>Checking signatures and hashes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="37" />
+      <source>解密并检查内容</source>
+      <translation>Decrypting and checking contents</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="38" />
+      <source>合并</source>
+      <translation>Merging</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="66" />
       <source>从哪里导入</source>
-      <translation type="unfinished" />
+      <translation>Where to import from</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="80" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="67" />
       <source>插入各单位交来的U盘，选择它；也可以选择存放数据包的任意文件夹。</source>
-      <translation type="unfinished" />
+      <translation>Plug in a USB stick from a unit and choose it, or choose any folder that holds bundles.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="88" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="75" />
       <source>没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。</source>
-      <translation type="unfinished" />
+      <translation>No USB stick found: plug one in and click “Refresh”, or click “Other folder…”.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="98" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="83" />
       <source>省局私钥的口令</source>
-      <translation type="unfinished" />
+      <translation>Passphrase of the office private key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="101" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="86" />
       <source>找到的数据包</source>
-      <translation type="unfinished" />
+      <translation>Bundles found</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="102" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="87" />
       <source>私钥口令</source>
-      <translation type="unfinished" />
+      <translation>Private key passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="112" />
+      <source>选择存放数据包的文件夹</source>
+      <translation>Choose the folder that holds the bundles</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="122" />
+      <source>{folder} 中有 {n} 个：{names}</source>
+      <translation>{n} in {folder}: {names}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/import_wizard.py" line="127" />
-      <source>选择存放数据包的文件夹</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="137" />
-      <source>{folder} 中有 {n} 个：{names}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="142" />
       <source>{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。</source>
-      <translation type="unfinished" />
+      <translation>No bundles in {folder} (folders named like PB-GD-GZ01-000001).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="162" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="143" />
       <source>正在导入</source>
-      <translation type="unfinished" />
+      <translation>Importing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="163" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="144" />
       <source>每个数据包先复制到暂存区，校验签名和哈希后才解密；有问题的数据包不会改动任何数据。</source>
-      <translation type="unfinished" />
+      <translation>Each bundle is first copied to a staging area and decrypted only after its signature and hashes check out; a faulty bundle changes no data.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="243" />
-      <source>导入未进行</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="249" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="192" />
       <source>{error}
 没有导入任何数据包，省局数据未改动。</source>
-      <translation type="unfinished" />
+      <translation>{error}
+No bundle was imported; the office data is unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="250" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="193" />
+      <source>导入未进行</source>
+      <translation>Import not started</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="193" />
       <source>导入失败</source>
       <translation>Import failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="265" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="202" />
       <source>导入结果</source>
-      <translation type="unfinished" />
+      <translation>Import results</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="286" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="223" />
       <source>共 {n} 个数据包：{ok} 个已接收或已导入过</source>
-      <translation type="unfinished" />
+      <translation>{n} bundles: {ok} accepted or already imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="288" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="225" />
       <source>，{bad} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）。</source>
-      <translation type="unfinished" />
+      <translation>, {bad} not accepted (quarantined; see the reasons below, also in the import log on the Units and keys page).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="290" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="227" />
       <source>。</source>
-      <translation type="unfinished" />
+      <translation>.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="308" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="245" />
       <source>导入进度包</source>
-      <translation type="unfinished" />
+      <translation>Import progress bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="331" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="245" />
+      <source>开始导入</source>
+      <translation>Start import</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="256" />
       <source>导入正在进行，请等它完成（每个数据包要么完整导入，要么不改动任何数据）。</source>
-      <translation type="unfinished" />
+      <translation>The import is running; please wait for it to finish (each bundle is either imported whole or changes nothing).</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="29" />
       <source>已达成</source>
-      <translation type="unfinished" />
+      <translation>Met</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="30" />
       <source>未达成</source>
-      <translation type="unfinished" />
+      <translation>Not met</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="30" />
       <source>尚未达到</source>
-      <translation type="unfinished" />
+      <translation>Not yet met</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="45" />
       <source>全省指标</source>
-      <translation type="unfinished" />
+      <translation>Provincial indicator</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="46" />
       <source>目标年份</source>
-      <translation type="unfinished" />
+      <translation>Target year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/indicators.py" line="49" />
+      <source>当年实际</source>
+      <translation>Actual that year</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="52" />
       <source>该年年末的实际值</source>
-      <translation type="unfinished" />
+      <translation>Actual value at the end of that year</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="52" />
       <source>截至今日的实际值</source>
-      <translation type="unfinished" />
+      <translation>Actual value as of today</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="56" />
-      <source>达标单位</source>
-      <translation type="unfinished" />
+      <source>目前达标单位</source>
+      <translation>Units meeting it now</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="59" />
       <source>暂无</source>
-      <translation type="unfinished" />
+      <translation>None yet</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/indicators.py" line="61" />
       <source>结果</source>
-      <translation type="unfinished" />
+      <translation>Result</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/intake_lines.py" line="57" />
       <source>（暂存后补入）</source>
-      <translation type="unfinished" />
+      <translation> (held earlier, now merged)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/intake_lines.py" line="62" />
       <source>说明</source>
-      <translation type="unfinished" />
+      <translation>Details</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/intake_lines.py" line="63" />
       <source>（问题部分：{part}）</source>
-      <translation type="unfinished" />
+      <translation> (problem in: {part})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="21" />
+      <source>已登记单位 {code}（签名密钥 {key}）。</source>
+      <translation>Unit {code} enrolled (signing key {key}).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="22" />
+      <source>已为单位 {code} 更换签名密钥为 {key}，旧密钥停用。</source>
+      <translation>Unit {code} now uses signing key {key}; the old key is retired.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
+      <source>已重新登记单位 {code}（新签名密钥 {key}），吊销已解除。</source>
+      <translation>Unit {code} enrolled again (new signing key {key}); the revocation is lifted.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
+      <source>单位 {code} 已登记过这把密钥（{key}），未作改动。</source>
+      <translation>Unit {code} already has this key enrolled ({key}); nothing changed.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="41" />
       <source>登记单位签名公钥</source>
-      <translation type="unfinished" />
+      <translation>Enrol a unit’s signing public key</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="44" />
       <source>单位交来的 unit.pub</source>
-      <translation type="unfinished" />
+      <translation>unit.pub from the unit</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="53" />
       <source>（选择文件后显示）</source>
-      <translation type="unfinished" />
+      <translation>(shown once a file is chosen)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="56" />
       <source>请当面或电话核对密钥编号，与单位“导出本单位签名公钥”时显示的编号一致后再登记。</source>
-      <translation type="unfinished" />
+      <translation>Check the key id with the unit in person or by phone, and enrol only if it matches the id the unit saw when saving its signing public key.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="59" />
       <source>公钥文件</source>
-      <translation type="unfinished" />
+      <translation>Public key file</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="60" />
       <source>密钥编号</source>
-      <translation type="unfinished" />
+      <translation>Key id</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="63" />
       <source>登记</source>
-      <translation type="unfinished" />
+      <translation>Enrol</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="69" />
       <source>选择单位签名公钥</source>
-      <translation type="unfinished" />
+      <translation>Choose the unit’s signing public key</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="89" />
       <source>请选择单位交来的公钥文件 unit.pub。</source>
-      <translation type="unfinished" />
+      <translation>Choose the public key file unit.pub that the unit handed in.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="91" />
       <source>请填写单位代码。</source>
-      <translation type="unfinished" />
+      <translation>Enter the unit code.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="107" />
       <source>写入审计记录，如：签名密钥遗失</source>
-      <translation type="unfinished" />
+      <translation>Goes in the audit trail, e.g. signing key lost</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="112" />
       <source>原因</source>
-      <translation type="unfinished" />
+      <translation>Reason</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="119" />
       <source>没有可选的单位。</source>
-      <translation type="unfinished" />
+      <translation>There is no unit to choose.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="121" />
       <source>请写明原因，以便日后查证。</source>
-      <translation type="unfinished" />
+      <translation>Give a reason, so it can be checked later.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="129" />
       <source>吊销单位</source>
-      <translation type="unfinished" />
+      <translation>Revoke unit</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="131" />
       <source>吊销后不再接收该单位的任何数据包（包括用原密钥签名的）；已导入的数据保留。恢复时需登记该单位新生成的公钥。</source>
-      <translation type="unfinished" />
+      <translation>Once revoked, no bundle from this unit is accepted (including ones signed with its old key); data already imported is kept. To restore the unit, enrol a newly made public key from it.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="137" />
       <source>吊销</source>
-      <translation type="unfinished" />
+      <translation>Revoke</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="144" />
       <source>已吊销单位 {code}：不再接收其数据包。</source>
-      <translation type="unfinished" />
+      <translation>Unit {code} revoked: its bundles are no longer accepted.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="151" />
       <source>允许单位重新同步</source>
-      <translation type="unfinished" />
+      <translation>Allow a unit to resync</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="153" />
       <source>单位从备份恢复后，其数据包序号会倒退。允许后，该单位导出的下一个完整数据包将重新开始数据包链。</source>
-      <translation type="unfinished" />
+      <translation>After a unit restores from a backup, its bundle numbers go back. Once allowed, the next full bundle the unit exports starts its bundle chain again.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="157" />
       <source>允许</source>
-      <translation type="unfinished" />
+      <translation>Allow</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="164" />
       <source>已允许 {code} 重新同步：请该单位导出完整数据包后交来导入。</source>
-      <translation type="unfinished" />
+      <translation>{code} may resync: ask the unit to export a full bundle and hand it in for import.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="28" />
+      <source>本期报送</source>
+      <translation>Submitted this period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="28" />
+      <source>最近接收的数据包</source>
+      <translation>Last bundle received</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="47" />
       <source>已吊销</source>
-      <translation type="unfinished" />
+      <translation>Revoked</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="48" />
       <source>已报送</source>
-      <translation type="unfinished" />
+      <translation>Submitted</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="48" />
       <source>未报送</source>
-      <translation type="unfinished" />
+      <translation>Not submitted</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="50" />
       <source>（暂存 {n} 个待补）</source>
-      <translation type="unfinished" />
+      <translation> ({n} held until earlier bundles arrive)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="52" />
       <source>（等待重新同步）</source>
-      <translation type="unfinished" />
+      <translation> (waiting for resync)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="130" />
       <source>{unit}：{project} 完成 {percent}%</source>
-      <translation type="unfinished" />
+      <translation>{unit}: {project} {percent}% done</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="141" />
       <source>双击查看 {unit} 的任务、时间节点和佐证材料</source>
-      <translation type="unfinished" />
+      <translation>Double-click to see the tasks, milestones and evidence of {unit}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="148" />
       <source>无</source>
-      <translation type="unfinished" />
+      <translation>None</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="149" />
       <source>已收到的报告期：{periods}</source>
-      <translation type="unfinished" />
+      <translation>Reporting periods received: {periods}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="153" />
       <source>尚未收到</source>
-      <translation type="unfinished" />
+      <translation>Nothing received yet</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="154" />
       <source>第 {seq} 号　{when}</source>
-      <translation type="unfinished" />
+      <translation>No. {seq}   {when}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/matrix.py" line="173" />
       <source>平均</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/mode.py" line="37" />
-      <source>全省汇总</source>
-      <translation type="unfinished" />
+      <translation>Average</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/mode.py" line="38" />
-      <source>单位详情</source>
-      <translation type="unfinished" />
+      <source>全省汇总</source>
+      <translation>Province overview</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/mode.py" line="39" />
+      <source>单位详情</source>
+      <translation>Unit details</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="40" />
       <source>单位与密钥</source>
-      <translation type="unfinished" />
+      <translation>Units and keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="51" />
+      <location filename="../../desktop/ui/office/mode.py" line="52" />
       <source>导入进度包…</source>
-      <translation type="unfinished" />
+      <translation>Import progress bundles…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="53" />
+      <location filename="../../desktop/ui/office/mode.py" line="54" />
       <source>从U盘或文件夹导入各单位的进度包（Ctrl+I）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/mode.py" line="66" />
-      <source>登记单位公钥…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/mode.py" line="67" />
-      <source>吊销单位…</source>
-      <translation type="unfinished" />
+      <translation>Import the units’ progress bundles from a USB stick or folder (Ctrl+I)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/mode.py" line="68" />
-      <source>允许单位重新同步…</source>
-      <translation type="unfinished" />
+      <source>登记单位公钥…</source>
+      <translation>Enrol unit key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="74" />
+      <location filename="../../desktop/ui/office/mode.py" line="69" />
+      <source>吊销单位…</source>
+      <translation>Revoke unit…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="70" />
+      <source>允许单位重新同步…</source>
+      <translation>Allow unit resync…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/mode.py" line="76" />
       <source>校验全部佐证材料</source>
       <translation>Verify all evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="93" />
+      <location filename="../../desktop/ui/office/mode.py" line="95" />
       <source>正在校验佐证材料…</source>
       <translation>Verifying evidence files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="95" />
+      <location filename="../../desktop/ui/office/mode.py" line="97" />
       <source>校验失败</source>
       <translation>Verification failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="101" />
+      <location filename="../../desktop/ui/office/mode.py" line="103" />
       <source>佐证材料校验未通过</source>
       <translation>Evidence verification failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="102" />
+      <location filename="../../desktop/ui/office/mode.py" line="104" />
       <source>以下文件缺失或被改动，请从备份恢复，或让相关单位重新导出完整数据包：
 </source>
-      <translation type="unfinished" />
+      <translation>These files are missing or altered; restore them from a backup, or ask the unit concerned to export a full bundle again:
+</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="105" />
+      <location filename="../../desktop/ui/office/mode.py" line="107" />
       <source>校验通过</source>
       <translation>Verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="105" />
+      <location filename="../../desktop/ui/office/mode.py" line="107" />
       <source>全部 {n} 个佐证文件完好。</source>
-      <translation type="unfinished" />
+      <translation>All {n} evidence files are intact.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="58" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="53" />
       <source>还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。</source>
-      <translation type="unfinished" />
+      <translation>No unit is enrolled yet: enrol each unit’s signing public key on the Units and keys page, then import the bundles they hand in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="71" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="66" />
       <source>全省指标（按各单位报送的时间节点计算）</source>
-      <translation type="unfinished" />
+      <translation>Provincial indicators (from the milestones the units submitted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="108" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="92" />
       <source>全省汇总　{period}</source>
-      <translation type="unfinished" />
+      <translation>Province overview   {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="111" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="95" />
       <source>已登记 {n} 个单位，本期已报送 {done} 个。</source>
-      <translation type="unfinished" />
+      <translation>{n} units enrolled, {done} submitted this period.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="113" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="97" />
       <source>未报送：{codes}。</source>
-      <translation type="unfinished" />
+      <translation>Not submitted: {codes}.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="42" />
@@ -1961,17 +2309,17 @@ Data folder: {root}</translation>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="52" />
       <source>省局私钥用于解密各单位的进度包，口令务必牢记并另行备份 keys 文件夹：丢失后已收到的数据包无法打开。公钥文件要交给各单位导入（可放在U盘上）。</source>
-      <translation type="unfinished" />
+      <translation>The office private key decrypts the units’ progress bundles. Remember its passphrase and back up the keys folder separately: without them, bundles already received cannot be opened. Give the public key file to every unit to import (a USB stick will do).</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="62" />
       <source>公钥保存到</source>
-      <translation type="unfinished" />
+      <translation>Save public key to</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
       <source>保存省局公钥</source>
-      <translation type="unfinished" />
+      <translation>Save the office public key</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
@@ -1981,240 +2329,245 @@ Data folder: {root}</translation>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="73" />
       <source>两次输入的私钥口令不一致，请重新输入。</source>
-      <translation type="unfinished" />
+      <translation>The two passphrases differ; please type them again.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="76" />
       <source>省局私钥口令至少需要 {n} 个字符。</source>
-      <translation type="unfinished" />
+      <translation>The office private key passphrase needs at least {n} characters.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="79" />
       <source>请选择公钥的保存位置。</source>
-      <translation type="unfinished" />
+      <translation>Choose where to save the public key.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="82" />
       <source>文件夹 {folder} 不存在：请插好U盘或选择其他位置。</source>
-      <translation type="unfinished" />
+      <translation>The folder {folder} does not exist: plug in the USB stick or choose another place.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="84" />
       <source>{path} 是一个文件夹：请写上文件名，如 office.pub。</source>
-      <translation type="unfinished" />
+      <translation>{path} is a folder: add a file name, e.g. office.pub.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="107" />
       <source>建立省局数据目录失败：{error}</source>
-      <translation type="unfinished" />
+      <translation>Could not create the office data folder: {error}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="114" />
       <source>无法把公钥保存到 {path}（{error}）：请换一个位置。</source>
-      <translation type="unfinished" />
+      <translation>Cannot save the public key to {path} ({error}): choose another place.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="48" />
+      <location filename="../../desktop/ui/office/units_page.py" line="46" />
       <source>等待重新同步</source>
-      <translation type="unfinished" />
+      <translation>Waiting for resync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="54" />
+      <location filename="../../desktop/ui/office/units_page.py" line="52" />
       <source>（尚未收到数据包）</source>
-      <translation type="unfinished" />
+      <translation>(no bundle received yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="63" />
+      <location filename="../../desktop/ui/office/units_page.py" line="61" />
       <source>签名密钥</source>
-      <translation type="unfinished" />
+      <translation>Signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="67" />
-      <source>停用</source>
-      <translation type="unfinished" />
+      <location filename="../../desktop/ui/office/units_page.py" line="64" />
+      <source>{key}　登记 {when}</source>
+      <translation>{key}   enrolled {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="65" />
+      <source>　停用 {when}</source>
+      <translation>   retired {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="69" />
+      <source>登记时间</source>
+      <translation>Enrolled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="70" />
+      <source>最近序号</source>
+      <translation>Last no.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/units_page.py" line="71" />
-      <source>登记时间</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="72" />
-      <source>最近序号</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="73" />
       <source>最近接收</source>
-      <translation type="unfinished" />
+      <translation>Last received</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="81" />
+      <location filename="../../desktop/ui/office/units_page.py" line="79" />
       <source>允许重新同步</source>
-      <translation type="unfinished" />
+      <translation>Resync allowed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="102" />
+      <location filename="../../desktop/ui/office/units_page.py" line="100" />
       <source>操作人</source>
-      <translation type="unfinished" />
+      <translation>Done by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="126" />
+      <location filename="../../desktop/ui/office/units_page.py" line="111" />
       <source>允许重新同步…</source>
-      <translation type="unfinished" />
+      <translation>Allow resync…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="137" />
+      <location filename="../../desktop/ui/office/units_page.py" line="122" />
       <source>已登记的单位</source>
-      <translation type="unfinished" />
+      <translation>Enrolled units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="139" />
+      <location filename="../../desktop/ui/office/units_page.py" line="124" />
       <source>导入记录（最近 {n} 条，含被拒收的数据包及原因）</source>
-      <translation type="unfinished" />
+      <translation>Import log (last {n} entries, with rejected bundles and why)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="43" />
+      <location filename="../../desktop/ui/pages/audit.py" line="41" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="47" />
+      <location filename="../../desktop/ui/pages/audit.py" line="45" />
       <source>记录标识（可不填）</source>
       <translation>Record id (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="49" />
+      <location filename="../../desktop/ui/pages/audit.py" line="47" />
       <source>从</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="50" />
+      <location filename="../../desktop/ui/pages/audit.py" line="48" />
       <source>到</source>
       <translation>To</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="51" />
+      <location filename="../../desktop/ui/pages/audit.py" line="49" />
       <source>查询</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="53" />
+      <location filename="../../desktop/ui/pages/audit.py" line="51" />
       <source>校验审计链</source>
       <translation>Verify audit chain</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="83" />
+      <location filename="../../desktop/ui/pages/audit.py" line="71" />
       <source>修改前</source>
       <translation>Before</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="83" />
+      <location filename="../../desktop/ui/pages/audit.py" line="71" />
       <source>修改后</source>
       <translation>After</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="163" />
+      <location filename="../../desktop/ui/pages/audit.py" line="141" />
       <source>正在校验审计记录…</source>
       <translation>Verifying the audit trail…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="174" />
+      <location filename="../../desktop/ui/pages/audit.py" line="152" />
       <source>审计记录校验未通过：</source>
       <translation>The audit trail failed verification: </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="176" />
+      <location filename="../../desktop/ui/pages/audit.py" line="154" />
       <source>审计记录校验通过：共 {n} 条，哈希链完整。</source>
       <translation>Audit trail verified: {n} entries, the hash chain is intact.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="42" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="40" />
       <source>剩余</source>
       <translation>Left</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="52" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="50" />
       <source>已达到</source>
       <translation>Reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="52" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="50" />
       <source>未达到</source>
       <translation>Not reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="55" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="53" />
       <source>规划指标</source>
       <translation>Plan indicator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="54" />
       <source>规划目标</source>
       <translation>Plan targets</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="58" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
       <source>本单位实际</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="62" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="60" />
       <source>关联节点</source>
       <translation>Milestones</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="63" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="61" />
       <source>对照终期目标</source>
       <translation>Against final target</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="98" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="82" />
       <source>各工程完成情况</source>
       <translation>Progress by project</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="112" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="96" />
       <source>规划量化指标对照（本单位）</source>
       <translation>Quantitative plan targets (this unit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="145" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="119" />
       <source>{unit}　{period}工作概览</source>
       <translation>{unit}   overview of {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="147" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="121" />
       <source>审核状态：{state}</source>
       <translation>Review: {state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="123" />
       <source>（{who}，{when}）</source>
       <translation> ({who}, {when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="151" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="125" />
       <source>　意见：{comment}</source>
       <translation>   comment: {comment}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="135" />
       <source>逾期未完成的时间节点（{n}）</source>
       <translation>Overdue milestones ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="162" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="136" />
       <source>{days} 天内到期（{n}）</source>
       <translation>Due within {days} days ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="163" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="137" />
       <source>已完成但缺少佐证材料（{n}）</source>
       <translation>Done without evidence ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="180" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="154" />
       <source>{n} 项任务　正常 {green}　临近 {yellow}　逾期/滞后 {red}　未填报 {grey}</source>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
@@ -2229,92 +2582,107 @@ Data folder: {root}</translation>
       <translation>In progress (from 2026-Q3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="48" />
+      <location filename="../../desktop/ui/pages/review.py" line="46" />
       <source>任务/措施</source>
       <translation>Task / measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="53" />
+      <location filename="../../desktop/ui/pages/review.py" line="51" />
       <source>填报人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="54" />
+      <location filename="../../desktop/ui/pages/review.py" line="52" />
       <source>保存时间</source>
       <translation>Saved at</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="87" />
+      <location filename="../../desktop/ui/pages/review.py" line="72" />
       <source>审核意见；退回或重新打开时必须填写原因</source>
       <translation>Review comment; a reason is required to return or reopen</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="89" />
+      <location filename="../../desktop/ui/pages/review.py" line="74" />
       <source>审核通过并锁定</source>
       <translation>Approve and lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="90" />
+      <location filename="../../desktop/ui/pages/review.py" line="75" />
       <source>退回修改</source>
       <translation>Return for changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="97" />
+      <location filename="../../desktop/ui/pages/review.py" line="82" />
       <source>意见</source>
       <translation>Comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="144" />
+      <location filename="../../desktop/ui/pages/review.py" line="125" />
       <source>{period}审核</source>
       <translation>Review of {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="145" />
+      <location filename="../../desktop/ui/pages/review.py" line="126" />
       <source>当前状态：{state}</source>
       <translation>State: {state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="147" />
+      <location filename="../../desktop/ui/pages/review.py" line="128" />
       <source>　最近操作：{who} {when}</source>
       <translation>   last step: {who} {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="156" />
+      <location filename="../../desktop/ui/pages/review.py" line="137" />
       <source>本期填报的进度（{n} 条）</source>
       <translation>Progress reported for the period ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="167" />
+      <location filename="../../desktop/ui/pages/review.py" line="148" />
       <source>自 {since} 以来的变更（{n} 条）</source>
       <translation>Changes since {since} ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="193" />
+      <location filename="../../desktop/ui/pages/review.py" line="174" />
       <source>已提交审核。</source>
       <translation>Submitted for review.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="194" />
+      <location filename="../../desktop/ui/pages/review.py" line="175" />
       <source>已审核通过：本报告期已锁定。</source>
       <translation>Approved: the period is locked.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="195" />
+      <location filename="../../desktop/ui/pages/review.py" line="176" />
       <source>已退回填报员修改。</source>
       <translation>Returned to the clerk for changes.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="196" />
+      <location filename="../../desktop/ui/pages/review.py" line="177" />
       <source>已重新打开：本报告期可以再次修改。</source>
       <translation>Reopened: the period can be changed again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="67" />
-      <source>程序已在运行</source>
-      <translation>Already running</translation>
+      <location filename="../../desktop/ui/reports.py" line="24" />
+      <source>生成全省汇总报告…</source>
+      <translation>Provincial summary report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="68" />
+      <location filename="../../desktop/ui/reports.py" line="25" />
+      <source>全省汇总报告（PDF）或汇总表（Excel）（Ctrl+P）</source>
+      <translation>Provincial summary report (PDF) or table (Excel) (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/reports.py" line="27" />
+      <source>生成进度报告…</source>
+      <translation>Progress report…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/reports.py" line="28" />
+      <source>本单位的进度报告（PDF）或台账（Excel）（Ctrl+P）</source>
+      <translation>This unit’s progress report (PDF) or ledger (Excel) (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="69" />
       <source>planprogress 已经打开了这个数据目录：
 {root}
 
@@ -2325,47 +2693,57 @@ Data folder: {root}</translation>
 Only one window may use a data folder at a time. Switch to the open window (it may be in the task bar).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="78" />
+      <location filename="../../desktop/ui/startup.py" line="74" />
+      <source>错误：</source>
+      <translation>Error: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="75" />
+      <source>程序已在运行</source>
+      <translation>Already running</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="81" />
       <source>找不到规划目录 {id}：安装不完整，请重新安装本程序。</source>
       <translation>Plan catalog {id} not found: the installation is incomplete, please reinstall.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="104" />
+      <location filename="../../desktop/ui/startup.py" line="107" />
       <source>数据库文件已损坏（{error}）。</source>
       <translation>The database file is damaged ({error}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="114" />
+      <location filename="../../desktop/ui/startup.py" line="117" />
       <source>不是数据目录</source>
       <translation>Not a data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="115" />
+      <location filename="../../desktop/ui/startup.py" line="118" />
       <source>文件夹 {root} 里已有其他文件，但没有 planprogress 数据库：请用 --home 选择正确的数据目录，或选择一个空文件夹来新建。</source>
       <translation>The folder {root} holds other files but no planprogress database: choose the right data folder with --home, or an empty folder to start a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="211" />
+      <location filename="../../desktop/ui/startup.py" line="218" />
       <source>无法打开</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="212" />
+      <location filename="../../desktop/ui/startup.py" line="219" />
       <source>这个数据目录的类型（{kind}）在本版本中还不能打开：请安装完整版本。</source>
       <translation>This kind of data folder ({kind}) cannot be opened by this version: install the full version.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tasks.py" line="105" />
+      <location filename="../../desktop/ui/tasks.py" line="104" />
       <source>程序内部错误（{error}）：请把此信息告诉管理员。</source>
       <translation>Internal error ({error}): please tell your administrator.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tasks.py" line="265" />
+      <location filename="../../desktop/ui/tasks.py" line="264" />
       <source>后台程序异常退出（退出码 {code}）。</source>
       <translation>The background process stopped unexpectedly (exit code {code}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tasks.py" line="283" />
+      <location filename="../../desktop/ui/tasks.py" line="282" />
       <source>无法启动后台程序 {program}：安装可能不完整，请重新安装。</source>
       <translation>Cannot start the background process {program}: the installation may be incomplete, please reinstall.</translation>
     </message>
@@ -2395,91 +2773,101 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Undo changing milestone “{title}”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="24" />
+      <location filename="../../desktop/ui/unit_mode.py" line="25" />
       <source>规划与进度</source>
       <translation>Plan and progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="26" />
+      <location filename="../../desktop/ui/unit_mode.py" line="27" />
       <source>仪表盘</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="28" />
+      <location filename="../../desktop/ui/unit_mode.py" line="29" />
       <source>审计记录</source>
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="39" />
+      <location filename="../../desktop/ui/unit_mode.py" line="40" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="51" />
+      <location filename="../../desktop/ui/unit_mode.py" line="52" />
       <source>本期审核…</source>
       <translation>Review this period…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="54" />
+      <location filename="../../desktop/ui/unit_mode.py" line="55" />
       <source>校验审计记录</source>
       <translation>Verify the audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="69" />
+      <location filename="../../desktop/ui/unit_mode.py" line="71" />
       <source>导入省局公钥…</source>
       <translation>Import the office public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="73" />
+      <location filename="../../desktop/ui/unit_mode.py" line="75" />
       <source>导出本单位签名公钥…</source>
       <translation>Save this unit’s signing public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="109" />
+      <location filename="../../desktop/ui/unit_mode.py" line="111" />
       <source>以下材料缺失或被改动，请从备份恢复：
 </source>
       <translation>These files are missing or altered; restore them from a backup:
 </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="113" />
+      <location filename="../../desktop/ui/unit_mode.py" line="115" />
       <source>全部 {n} 份佐证材料完好。</source>
       <translation>All {n} evidence files are intact.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="130" />
+      <location filename="../../desktop/ui/unit_mode.py" line="132" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="141" />
+      <location filename="../../desktop/ui/unit_mode.py" line="143" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="141" />
+      <location filename="../../desktop/ui/unit_mode.py" line="143" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="146" />
+      <location filename="../../desktop/ui/unit_mode.py" line="148" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit’s signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="154" />
+      <location filename="../../desktop/ui/unit_mode.py" line="156" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="154" />
+      <location filename="../../desktop/ui/unit_mode.py" line="156" />
       <source>无法写入 {path}（{error}）。</source>
       <translation>Cannot write {path} ({error}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="157" />
+      <location filename="../../desktop/ui/unit_mode.py" line="159" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/cli_run.py" line="81" />
+      <source>重试</source>
+      <translation>Retry</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/cli_run.py" line="139" />
+      <source>{done} / {total}</source>
+      <translation>{done} / {total}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/detail.py" line="68" />
@@ -2542,82 +2930,87 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Choose a file to preview it here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="177" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="175" />
+      <source>{name}（{size}，{type}）</source>
+      <translation>{name} ({size}, {type})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
       <source>未校验</source>
       <translation>not verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="177" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
       <source>文件缺失</source>
       <translation>file missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="193" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="197" />
       <source>选择佐证材料</source>
       <translation>Choose evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="193" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="197" />
       <source>所有文件 (*)</source>
       <translation>All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="218" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="225" />
       <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
       <translation>Choose a task or measure on the left before adding evidence.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="229" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="236" />
       <source>正在添加 {n} 个文件…</source>
       <translation>Adding {n} files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="244" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="251" />
       <source>已添加 {n} 份佐证材料。</source>
       <translation>{n} evidence files added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="246" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="253" />
       <source>（{names} 与已有文件内容相同，只保存一份）</source>
       <translation> ({names} had the same content as a stored file; kept once)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="268" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="275" />
       <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
       <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="278" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="285" />
       <source>系统没有能打开这种文件的程序：副本在 {path}</source>
       <translation>No program here opens this kind of file: the copy is at {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="300" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="307" />
       <source>文件缺失：{name}，请从备份恢复。</source>
       <translation>File missing: {name}; restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="302" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="309" />
       <source>校验通过：文件完好，SHA-256 一致。</source>
       <translation>Verified: the file is intact, its SHA-256 matches.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="304" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="311" />
       <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="320" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="327" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="321" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="328" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete “{name}”? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="329" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
       <source>已删除“{name}”。</source>
       <translation>Deleted “{name}”.</translation>
     </message>
@@ -2784,67 +3177,67 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Saved {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="36" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="34" />
       <source>开始</source>
       <translation>Start</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="40" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="38" />
       <source>佐证</source>
       <translation>Evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="135" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="121" />
       <source>添加措施…</source>
       <translation>Add measure…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="136" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="122" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="163" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="146" />
       <source>已添加措施“{title}”。</source>
       <translation>Measure “{title}” added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="180" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="163" />
       <source>删除措施</source>
       <translation>Delete measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="180" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="163" />
       <source>确定删除措施“{title}”吗？</source>
       <translation>Delete the measure “{title}”?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="194" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
       <source>添加节点…</source>
       <translation>Add milestone…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="196" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="179" />
       <source>标记完成…</source>
       <translation>Mark done…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="229" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="209" />
       <source>任务 {key} {text}</source>
       <translation>Task {key} {text}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="271" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="251" />
       <source>时间节点“{title}”已标记完成，但还没有佐证材料：请点“佐证材料”为它添加文件。</source>
       <translation>Milestone “{title}” is marked done but has no evidence yet: click “Evidence” to add files for it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="283" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="263" />
       <source>删除时间节点</source>
       <translation>Delete milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="283" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="263" />
       <source>确定删除时间节点“{title}”吗？</source>
       <translation>Delete the milestone “{title}”?</translation>
     </message>
