@@ -95,6 +95,8 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _plan_data(plan: LedgerPlan) -> dict[str, Any]:
+    from desktop.services.reports import ledger_progress
+
     return {
         "file": str(plan.source),
         "sheets": plan.sheets,
@@ -106,10 +108,30 @@ def _plan_data(plan: LedgerPlan) -> dict[str, Any]:
         "unchanged": plan.unchanged,
         "changes": plan.details(),
         "problems": [{"sheet": p.sheet, "row": p.row, "message": p.message} for p in plan.problems],
+        "not_imported": {
+            "columns": list(ledger_progress.COLUMNS),
+            "reason": ledger_progress.REASON,
+            "edited_rows": [e.data() for e in plan.progress_edits],
+        },
     }
 
 
+def _progress_left_out(plan: LedgerPlan) -> str:
+    """The closing line: which columns were not imported, and what to do if the clerk typed progress there."""
+    from desktop.services.reports import ledger_progress
+
+    columns = "、".join(ledger_progress.COLUMNS)
+    if not plan.progress_edits:
+        return f"进度列（{columns}）只供查看，没有导入。"
+    return (
+        f"进度列（{columns}）没有导入，其中 {len(plan.progress_edits)} 行与程序中的不同（见上）："
+        f"{ledger_progress.WHAT_TO_DO}。"
+    )
+
+
 def _print_plan(plan: LedgerPlan) -> None:
+    from desktop.services.reports import ledger_progress
+
     skipped = f"；未读取：{'、'.join(plan.skipped_sheets)}" if plan.skipped_sheets else ""
     print(f"台账：{plan.source}（读取工作表：{'、'.join(plan.sheets) or '无'}{skipped}）")
     if plan.problems:
@@ -122,6 +144,14 @@ def _print_plan(plan: LedgerPlan) -> None:
         print(f"  {line}")
     if len(details) > _SHOWN_DETAILS:
         print(f"  ……另有 {len(details) - _SHOWN_DETAILS} 条（用 --json 查看全部）")
+    print(f"注意：{ledger_progress.notice()}")
+    edits = plan.progress_edits
+    if edits:
+        print(f"以下 {len(edits)} 行的进度列与程序中的不同（在台账里改过），这些内容不会导入：")
+        for edit in edits[:_SHOWN_DETAILS]:
+            print(f"  {edit}")
+        if len(edits) > _SHOWN_DETAILS:
+            print(f"  ……另有 {len(edits) - _SHOWN_DETAILS} 行（用 --json 查看全部）")
 
 
 def _confirmed(ctx: Context, args: argparse.Namespace) -> bool:
@@ -153,7 +183,11 @@ def cmd_import_ledger(ctx: Context, args: argparse.Namespace) -> int:
                 f"台账中有 {len(plan.problems)} 行无法读取（第一处：{first}），没有导入任何内容：请修改后重新导入。"
             )
         if args.dry_run or plan.change_count == 0:
-            note = "这是试运行（--dry-run），没有写入任何内容。" if args.dry_run else "台账与现有数据一致，无需导入。"
+            if args.dry_run:
+                note = "这是试运行（--dry-run），没有写入任何内容。"
+            else:
+                note = "台账中的措施和时间节点与现有数据一致，无需导入。"
+            note += _progress_left_out(plan)
             ctx.emit({"event": "result", "imported": False, "dry_run": args.dry_run, **_plan_data(plan)}, note)
             return 0
         if not _confirmed(ctx, args):
@@ -167,6 +201,7 @@ def cmd_import_ledger(ctx: Context, args: argparse.Namespace) -> int:
     ctx.emit(
         {"event": "result", "imported": True, **_plan_data(plan)},
         f"已导入：新增措施 {result.added_measures} 条、修改措施 {result.updated_measures} 条、"
-        f"新增时间节点 {result.added_milestones} 条、修改时间节点 {result.updated_milestones} 条。",
+        f"新增时间节点 {result.added_milestones} 条、修改时间节点 {result.updated_milestones} 条。"
+        + _progress_left_out(plan),
     )
     return 0

@@ -4,7 +4,8 @@ Two steps. `plan_ledger_import` reads and checks every row against the store wit
 (the dry run) and lists each unreadable row with its sheet and row number. `apply_ledger_import` then
 writes the whole plan in one transaction, or nothing. A row is matched to an existing record by its
 记录标识, else by the same name under the same task, so importing the same workbook twice adds nothing.
-Import never deletes and never moves a record to another task or measure.
+Import never deletes and never moves a record to another task or measure. The progress columns are not
+imported; the plan lists the rows where they were changed (ledger_progress).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.model import Measure, Milestone, Task
 from desktop.services.reports import ledger_layout as lay
 from desktop.services.reports import ledger_read as rd
+from desktop.services.reports.ledger_progress import ProgressEdit, progress_edits
 from desktop.store import Store
 
 Progress = Callable[[int, int], None]
@@ -70,6 +72,7 @@ class LedgerPlan:
     problems: list[RowProblem] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
     skipped_sheets: list[str] = field(default_factory=list)
+    progress_edits: list[ProgressEdit] = field(default_factory=list)  # changed progress cells: not imported
 
     @property
     def change_count(self) -> int:
@@ -305,6 +308,7 @@ def plan_ledger_import(store: Store, path: Path, progress: Progress | None = Non
             done += 1
             if progress and (done % 200 == 0 or done == total):
                 progress(done, total)
+    plan.progress_edits = progress_edits(store, book)
     plan.problems.sort(key=lambda p: (plan.sheets.index(p.sheet) if p.sheet in plan.sheets else -1, p.row))
     return plan
 

@@ -4,9 +4,10 @@ number, dates as serial numbers or text) and every unreadable cell named by shee
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.domain.errors import InputError
+from desktop.domain.periods import parse_period
 from desktop.services.reports import ledger_layout as lay
 
 
@@ -41,8 +43,10 @@ class Workbook:
     sheets: tuple[LedgerSheet, ...]
     skipped: tuple[str, ...]  # sheets that are not ledger sheets (佐证材料, 说明, the clerk's own)
     problems: tuple[tuple[str, int, str], ...]  # (sheet, row, message) for sheets that cannot be read at all
+    period: str | None = None  # the reporting period the ledger was exported for (说明 sheet), if still there
 
 
+_PERIOD_CODE = re.compile(r"（([^（）]+)）\s*$")  # 报告期: 2026年第四季度（2026-Q4）
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _TASK_KEY = re.compile(r"^\d{1,2}\.\d{2}$")
 _SERIAL_RANGE = (36526, 73051)  # Excel serial numbers for 2000-01-01 .. 2099-12-31
@@ -141,12 +145,25 @@ def _rows(ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
         yield number, tuple(values)
 
 
+def _period(rows: Iterable[tuple[int, tuple[Any, ...]]]) -> str | None:
+    """The 说明 sheet's 报告期 line, as a period code."""
+    for _number, values in itertools.islice(rows, 30):
+        if len(values) > 1 and text(values[0]) == "报告期":
+            match = _PERIOD_CODE.search(text(values[1]))
+            try:
+                return parse_period(match[1]).code if match else None
+            except InputError:
+                return None
+    return None
+
+
 def read_ledger_workbook(path: Path) -> Workbook:
     """Every ledger sheet of the workbook as rows keyed by column; nothing is interpreted yet."""
     wb = _open(path)
     sheets: list[LedgerSheet] = []
     skipped: list[str] = []
     problems: list[tuple[str, int, str]] = []
+    period: str | None = None
     try:
         for ws in wb.worksheets:
             rows = _rows(ws)
@@ -155,6 +172,8 @@ def read_ledger_workbook(path: Path) -> Workbook:
             kind, missing = _kind(set(headers))
             if kind is None:
                 skipped.append(ws.title)
+                if ws.title == lay.README_SHEET and period is None:
+                    period = _period(itertools.chain([first] if first else [], rows))
                 continue
             if missing:
                 problems.append((ws.title, 1, f"表头缺少列：{'、'.join(missing)}（请勿删除或改名台账的列标题）。"))
@@ -170,4 +189,4 @@ def read_ledger_workbook(path: Path) -> Workbook:
             sheets.append(LedgerSheet(ws.title, kind, tuple(parsed)))
     finally:
         wb.close()
-    return Workbook(tuple(sheets), tuple(skipped), tuple(problems))
+    return Workbook(tuple(sheets), tuple(skipped), tuple(problems), period)

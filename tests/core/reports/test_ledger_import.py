@@ -60,6 +60,7 @@ def test_unchanged_export_imports_nothing(sample: Sample, ledger: Path) -> None:
     assert plan.unchanged == 4
     assert plan.sheets == [*(f"{n} {p.name}" for n, p in enumerate(sample.store.plan.projects(), 1)), "时间节点"]
     assert plan.skipped_sheets == [lay.EVIDENCE_SHEET, lay.README_SHEET]
+    assert plan.progress_edits == []  # progress shown as exported: nothing to warn about
 
 
 def test_round_trip(sample: Sample, ledger: Path) -> None:
@@ -126,6 +127,43 @@ def test_round_trip(sample: Sample, ledger: Path) -> None:
     exported = ledger.with_name("再导出.xlsx")
     export_ledger(collect_unit_report(store, PERIOD, NOW), exported)
     assert plan_ledger_import(store, exported).change_count == 0
+
+
+def test_progress_columns_are_not_imported_and_changed_rows_are_named(sample: Sample, ledger: Path) -> None:
+    store = sample.store
+    wb = load_workbook(ledger)
+    ws = wb[PROJECT_1]
+    task_row = _find(ws, "任务编号", "1.01")  # the task's own row comes first
+    measure_row = _find(ws, "措施名称", MEASURE_TITLE)
+    _set(ws, task_row, "进展说明", "全年学习计划已完成")
+    _set(ws, measure_row, "本期状态", "已完成")
+    _set(ws, measure_row, "完成百分比", 100)
+    new_row = _append(ws, 任务编号="1.02", 措施名称="落实谈心谈话制度", 完成百分比=30)
+    wb.save(ledger)
+    task_before = store.progress.get(sample.task_id, PERIOD)
+    measure_before = store.progress.get(sample.measure_id, PERIOD)
+
+    plan = plan_ledger_import(store, ledger)
+    assert plan.problems == [] and len(plan.new_measures) == 1
+    assert [(e.row, e.columns) for e in plan.progress_edits] == [
+        (task_row, ("进展说明",)),
+        (measure_row, ("本期状态", "完成百分比")),
+        (new_row, ("完成百分比",)),
+    ]
+    assert str(plan.progress_edits[1]) == (
+        f"工作表“{PROJECT_1}”第 {measure_row} 行（任务 1.01“{MEASURE_TITLE}”）：本期状态、完成百分比"
+    )
+    apply_ledger_import(store, plan)
+    assert store.progress.get(sample.task_id, PERIOD) == task_before  # progress untouched
+    assert store.progress.get(sample.measure_id, PERIOD) == measure_before
+    (talk,) = store.measures.find(store.plan.tasks(1)[1].id)
+    assert talk.title == "落实谈心谈话制度" and store.progress.find(item_id=talk.id) == []
+
+    del wb[lay.README_SHEET]  # without the ledger's period only new rows can be compared
+    wb.save(ledger)
+    assert [(e.row, e.columns) for e in plan_ledger_import(store, ledger).progress_edits] == [
+        (new_row, ("完成百分比",))
+    ]
 
 
 def test_bad_rows_are_listed_and_nothing_is_imported(sample: Sample, ledger: Path) -> None:

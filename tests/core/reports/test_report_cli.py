@@ -73,6 +73,8 @@ def test_import_ledger_dry_run_confirm_and_yes(sample: Sample, cli: Cli, tmp_pat
     result = cli("import-ledger", str(path), "--dry-run")
     assert result.code == 0, result.err
     assert "新增措施 1 条" in result.out and "落实谈心谈话制度" in result.out and "试运行" in result.out
+    assert "注意：台账的 本期状态、完成百分比、进展说明 列没有导入。这几列只供查看" in result.out
+    assert "行的进度列与程序中的不同" not in result.out  # none was changed
     assert home_state(root) == before
 
     assert_error(cli("import-ledger", str(path)), "--yes")  # not a terminal: no silent import
@@ -87,6 +89,37 @@ def test_import_ledger_dry_run_confirm_and_yes(sample: Sample, cli: Cli, tmp_pat
 
     result = cli("import-ledger", str(path), "--yes")
     assert result.code == 0 and "无需导入" in result.out
+
+
+def test_import_ledger_names_progress_it_does_not_import(sample: Sample, cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "台账.xlsx"
+    assert cli("report", "--out", str(path), "--period", PERIOD).code == 0
+    wb = load_workbook(path)
+    ws = wb["1 凝心聚力工程"]
+    headers = [c.value for c in ws[1]]
+    ws.cell(row=2, column=headers.index("完成百分比") + 1, value=95)  # the clerk typed progress into the ledger
+    wb.save(path)
+    before = home_state(sample.store.home.root)
+
+    result = cli("import-ledger", str(path), "--yes")
+    assert result.code == 0, result.err
+    assert "以下 1 行的进度列与程序中的不同（在台账里改过），这些内容不会导入：" in result.out
+    assert "工作表“1 凝心聚力工程”第 2 行（任务 1.01）：完成百分比" in result.out
+    last = result.out.strip().splitlines()[-1]  # not "nothing to import" alone: the progress was left out
+    assert last.startswith(
+        "台账中的措施和时间节点与现有数据一致，无需导入。进度列（本期状态、完成百分比、进展说明）没有导入"
+    )
+    assert "其中 1 行与程序中的不同（见上）：进度请在程序中填报" in last
+    assert home_state(sample.store.home.root) == before
+
+    final = _json_lines(cli("--json", "import-ledger", str(path), "--dry-run").out)[-1]
+    left_out = final["not_imported"]
+    assert isinstance(left_out, dict)
+    assert left_out["columns"] == ["本期状态", "完成百分比", "进展说明"]
+    assert str(left_out["reason"]).startswith("这几列只供查看：任务行的完成百分比由措施汇总算出")
+    assert left_out["edited_rows"] == [
+        {"sheet": "1 凝心聚力工程", "row": 2, "task": "1.01", "title": "", "columns": ["完成百分比"]}
+    ]
 
 
 def test_import_ledger_bad_rows(sample: Sample, cli: Cli, tmp_path: Path) -> None:
