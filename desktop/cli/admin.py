@@ -16,7 +16,7 @@ from desktop.domain.catalog import DEFAULT_CATALOG_ID, available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
 from desktop.domain.status import Role
 from desktop.services import keys
-from desktop.services.backup import create_backup, restore_backup
+from desktop.services.backup import create_backup, export_state, restore_backup, resync_advice
 from desktop.store import Home, Store, validate_unit_code
 
 PASSWORD_ENV = "PLANPROGRESS_USER_PASSWORD"
@@ -252,7 +252,19 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    before = export_state(ctx.home) if args.replace else None
     kept = restore_backup(Path(args.file).expanduser(), ctx.home, replace=args.replace)
+    after = export_state(ctx.home)
+    advice = resync_advice(before, after)
     note = f"；原数据已移到 {kept}" if kept else ""
-    ctx.emit({"home": str(ctx.home), "previous": str(kept) if kept else None}, f"已从备份恢复到 {ctx.home}{note}")
+    ctx.emit(
+        {
+            "home": str(ctx.home),
+            "previous": str(kept) if kept else None,
+            "last_seq_before": before.last_seq if before else None,
+            "last_seq_restored": after.last_seq if after else None,
+            "resync_advice": advice,
+        },
+        f"已从备份恢复到 {ctx.home}{note}" + (f"\n{advice}" if advice else ""),
+    )
     return 0

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain.errors import InputError, IntegrityError, StateError, StoreError
-from desktop.store import Home, Store
+from desktop.domain.errors import InputError, IntegrityError, PlanProgressError, StateError, StoreError
+from desktop.store import DatabaseFault, Home, Store
 from desktop.store.evidence import fsync_dir
+from desktop.store.exports import ExportRepo
 
 FORMAT = "planprogress-backup/1"
 MANIFEST = "planprogress-backup.json"
@@ -184,3 +185,50 @@ def _extract_checked(backup: Path, target: Path) -> None:
                 raise IntegrityError(f"{damaged}（缺少 {len(set(expected) - seen)} 个文件）：请换一份备份。")
     except (tarfile.TarError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise IntegrityError(f"{damaged}（{exc}）：请换一份备份。") from exc
+
+
+# --- after a restore: is the bundle chain behind what the office already has? ------------------------------------
+@dataclass(frozen=True)
+class ExportState:
+    unit_code: str
+    last_seq: int  # the last bundle this home made; 0 before the first export
+
+
+def export_state(root: Path) -> ExportState | None:
+    """The unit and its last bundle; None when `root` holds no readable unit home (empty, damaged, the office)."""
+    if not Home(root).exists():
+        return None
+    try:
+        with Store.open(root, "restore") as store:
+            if store.kind != "unit":
+                return None
+            last = ExportRepo(store.database, store.audit).last()
+            return ExportState(store.unit().code, last.seq if last else 0)
+    except (PlanProgressError, DatabaseFault):
+        return None
+
+
+def resync_advice(before: ExportState | None, after: ExportState | None) -> str | None:
+    """What to do when the restored data may be older than the last bundle the office has: the office would refuse
+    the next bundles as replays until it allows a resync and gets a full bundle. None when nothing is needed."""
+    if after is None:
+        return None
+    steps = (
+        f"请这样做：① 请省局执行 planprogress province resync {after.unit_code} --reason 单位从备份恢复"
+        "（省局程序：管理 → 允许单位重新同步…）；② 省局允许后，本单位导出一个完整数据包"
+        "（planprogress export --full，或在导出向导里选“完整数据包”）交省局导入；之后照常导出。"
+    )
+    if before is not None and before.unit_code == after.unit_code:
+        if before.last_seq <= after.last_seq:
+            return None
+        return (
+            f"注意：恢复的数据比上次导出的旧：恢复前本机已导出到第 {before.last_seq} 号数据包，"
+            + (f"恢复后的数据只记到第 {after.last_seq} 号" if after.last_seq else "恢复后的数据里没有导出记录")
+            + f"。省局之后会把本单位的新数据包当作重放拒收。{steps}"
+        )
+    return (
+        "注意：无法确认恢复前本机导出到第几号数据包（"
+        + (f"这份备份里最后一个是第 {after.last_seq} 号" if after.last_seq else "这份备份里没有导出记录")
+        + "）。如果备份之后本单位还导出过"
+        f"数据包，省局会把之后的新数据包当作重放拒收。{steps}如果备份之后没有导出过，照常导出即可。"
+    )

@@ -88,7 +88,7 @@ def backup(window: MainWindow, session: Session, target: Path | None = None) -> 
 
 def restore(window: MainWindow, session: Session, source: Path | None = None) -> bool:
     """Replace this home with a backup; the current folder is renamed and kept, then the app reopens."""
-    from desktop.services.backup import restore_backup
+    from desktop.services.backup import export_state, restore_backup, resync_advice
 
     if source is None:
         name, _ = QFileDialog.getOpenFileName(
@@ -105,6 +105,7 @@ def restore(window: MainWindow, session: Session, source: Path | None = None) ->
     window.flush_pages()
     root = session.home_root
     session.store.close()
+    before = export_state(root)  # the last bundle sent, to tell whether the office will need a resync
     try:
         kept = run_with_progress(
             window, tr("正在从备份恢复…"), lambda _p, _c: restore_backup(source, root, replace=True)
@@ -113,10 +114,12 @@ def restore(window: MainWindow, session: Session, source: Path | None = None) ->
         QMessageBox.warning(window, tr("恢复失败"), tr("{error}\n当前数据未被改动，程序将重新打开。").format(error=exc))
         window.request_restart("restore")
         return False
+    advice = resync_advice(before, export_state(root))
     QMessageBox.information(
         window,
         tr("恢复完成"),
-        tr("已从备份恢复。原来的数据目录保留在：\n{kept}\n请重新登录。").format(kept=kept),
+        tr("已从备份恢复。原来的数据目录保留在：\n{kept}\n请重新登录。").format(kept=kept)
+        + (f"\n\n{advice}" if advice else ""),
     )
     window.request_restart("restore")
     return True

@@ -171,6 +171,9 @@ def test_restore_into_a_folder_that_does_not_exist_yet(cli: Cli, filled: Path, t
     result = cli("restore", str(archive), home_dir=target)
     assert result.code == 0, result.err
     assert home_state(target).dump == home_state(filled).dump
+    # nothing to compare with on a new computer: the advice says when a resync is needed, and how
+    assert "注意：无法确认恢复前本机导出到第几号数据包（这份备份里没有导出记录）" in result.out
+    assert "planprogress province resync GD-T01" in result.out and "如果备份之后没有导出过，照常导出即可" in result.out
 
 
 def test_two_restores_in_a_row_keep_both_old_homes(cli: Cli, filled: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.health import Light
 from desktop.domain.status import Role, Status
-from desktop.store import Store
+from desktop.store import Home, Store
 from desktop.ui import home_actions
 from desktop.ui.dialogs.settings import SettingsDialog
 from desktop.ui.dialogs.users import AddUserDialog, UsersDialog
@@ -145,3 +145,25 @@ def test_backup_then_restore_from_the_menu(qtbot, store: Store, tmp_path: Path) 
         assert restored.progress.get(restored.plan.tasks()[1].id, "2026-Q4") is None
     kept = [p for p in store.home.root.parent.iterdir() if ".before-restore-" in p.name]
     assert len(kept) == 1
+
+
+def test_restore_behind_the_last_export_tells_what_to_do(qtbot, store: Store, tmp_path: Path) -> None:
+    from desktop.services import keys
+    from desktop.services.bundle.export import export_bundle
+
+    office = keys.create_office_key(Home(tmp_path / "省局"), "省局口令-2026", [], "测试省局")
+    keys.create_unit_key(store.home, "GD-GZ01", None)
+    keys.import_office_key(store.home, office.public_key_path)
+    admin = make_session(store, "admin")
+    window = _window(qtbot, admin)
+    backup = home_actions.backup(window, admin, tmp_path / "备份.tar")
+    assert backup is not None
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    assert export_bundle(store, stick).seq == 1  # sent after the backup was made
+    texts: list[str] = []
+    when_modal(lambda box: (texts.append(box.text()), box.accept()), QMessageBox)
+    assert home_actions.restore(window, admin, backup)
+    assert "已从备份恢复" in texts[0]
+    assert "恢复前本机已导出到第 1 号数据包，恢复后的数据里没有导出记录" in texts[0]
+    assert "planprogress province resync GD-GZ01" in texts[0] and "完整数据包" in texts[0]
