@@ -219,14 +219,21 @@ def status_text(status: ProvinceStatus) -> str:
     lines = [f"报告期 {status.period}（截至 {status.today}）"]
     for unit in status.units:
         state = "已吊销" if unit.revoked else ("已报送" if unit.reported else "未报送")
-        last = f"第 {unit.last_seq} 号，{unit.last_at}" if unit.last_seq else "尚未收到数据包"
+        last = f"第 {unit.last_seq} 号，{unit.last_at}"
         projects = "  ".join(f"{p.number}.{p.name} {p.percent}%" for p in unit.projects)
         extra = ""
         if unit.held:
             extra += f"；暂存待补：第 {', '.join(map(str, unit.held))} 号"
         if unit.resync_pending:
             extra += "；等待重新同步的完整数据包"
-        lines.append(f"{unit.code} {unit.name}  [{state}]  最近接收：{last}{extra}")
+        if not unit.last_seq:  # enrolled, nothing accepted yet: its name, periods and progress come with a bundle
+            lines.append(f"{unit.code}（尚未收到数据包）  [{state}]{extra.replace('；', '  ', 1)}")
+            if not unit.revoked:
+                lines.append(
+                    "    已登记，等待该单位导出并报送第一个数据包；收到后这里显示单位名称、报告期和各工程完成度。"
+                )
+            continue
+        lines.append(f"{unit.code} {unit.name or '（名称未知）'}  [{state}]  最近接收：{last}{extra}")
         lines.append(f"    报告期：{'、'.join(unit.periods) or '无'}")
         lines.append(f"    {projects}")
     if status.not_reported:
