@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.context import Context
-from desktop.domain.errors import InputError, NotFoundError, PlanProgressError
+from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.sizes import size_text
 from desktop.services import keys
 from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.bundle.format import BundleError
 from desktop.services.bundle.verify import KeyLookup, own_key_lookup, verify_bundle
 from desktop.services.office.registry import office_lookup
-from desktop.store import Home, Store
+from desktop.store import Home, Store, missing_home_error
 from desktop.store.exports import ExportRepo
 
 PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
@@ -132,6 +132,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_keys_show(ctx: Context, args: argparse.Namespace) -> int:
     home = Home(ctx.home)
+    if not home.exists():  # not "no signing key yet: run keys init", which cannot work here either
+        raise missing_home_error(ctx.home)
     if (home.keys / keys.OFFICE_IDENTITY).is_file():
         path = home.keys / keys.OFFICE_PUBLIC
         recipients = keys.parse_recipients(path.read_bytes(), path.name)
@@ -162,7 +164,7 @@ def cmd_keys_show(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
     home = Home(ctx.home)
     if not home.exists():
-        raise NotFoundError(f"数据目录 {ctx.home} 尚未初始化：请先运行 planprogress init。")
+        raise missing_home_error(ctx.home)
     recipients = keys.import_office_key(home, Path(args.file).expanduser())
     ctx.emit(
         {"office_public_key": recipients[0], "recipients": recipients, "path": str(home.keys / keys.OFFICE_PUBLIC)},

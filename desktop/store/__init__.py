@@ -37,6 +37,16 @@ def validate_unit_code(code: str) -> str:
     return code
 
 
+def missing_home_error(root: Path) -> StoreError:
+    """What every command says about a folder without a database: which folder, and how to set one up."""
+    if root.is_dir() and any(root.iterdir()):
+        return StoreError(f"数据目录 {root} 中没有 planprogress 数据库：请确认 --home 是否选对，或先运行 init。")
+    return StoreError(
+        f"数据目录 {root} 尚未初始化：单位请先运行 planprogress init --unit-code 代码 --unit-name 名称，"
+        "省局请先运行 planprogress province init。"
+    )
+
+
 class Store:
     """One open home. Repositories share its connection and audit log (`actor` signs every change)."""
 
@@ -58,12 +68,7 @@ class Store:
     def open(cls, root: Path, actor: str, clock: Clock = utc_now) -> Store:
         home = Home(root)
         if not home.exists():
-            if root.is_dir() and any(root.iterdir()):
-                raise StoreError(f"数据目录 {root} 中没有 planprogress 数据库：请确认 --home 是否选对，或先运行 init。")
-            raise StoreError(
-                f"数据目录 {root} 尚未初始化：单位请先运行 planprogress init --unit-code 代码 --unit-name 名称，"
-                "省局请先运行 planprogress province init。"
-            )
+            raise missing_home_error(root)
         return cls(home, actor, clock)
 
     @classmethod

@@ -73,12 +73,20 @@ def test_a_database_newer_than_the_program(cli: Cli, unit_home: Path) -> None:
 
 def test_a_home_that_was_never_initialised(cli: Cli, tmp_path: Path) -> None:
     empty = tmp_path / "空目录"
-    assert_error(cli("tasks", home_dir=empty), "尚未初始化", "planprogress init")
+    office_pub = str(tmp_path / "office.pub")
+    # the key commands too: not "no signing key yet: run keys init", which cannot work on such a folder
+    for command in (("tasks",), ("keys", "show"), ("keys", "import", office_pub), ("keys", "init"), ("keys", "rotate")):
+        line = assert_error(cli(*command, home_dir=empty), code=6)
+        assert line == (
+            f"错误：数据目录 {empty} 尚未初始化：单位请先运行 planprogress init --unit-code 代码 --unit-name 名称，"
+            "省局请先运行 planprogress province init。"
+        ), command
     assert not empty.exists()
     other = tmp_path / "别的 文件夹"
     other.mkdir()
     (other / "readme.txt").write_text("不是数据目录", encoding="utf-8")
     assert_error(cli("tasks", home_dir=other), "没有 planprogress 数据库", "--home")
+    assert_error(cli("keys", "show", home_dir=other), "没有 planprogress 数据库", "--home")
     assert _files(other) == {"readme.txt": file_sha256(other / "readme.txt")}
 
 
