@@ -58,9 +58,9 @@ FIELDS = {
 
 
 def field_names(keys: list[str]) -> str:
-    """Changed fields in Chinese, each once (a record's id and its uid name the same thing)."""
+    """Changed fields by name, each once (a record's id and its uid name the same thing)."""
     names = dict.fromkeys(tr(FIELDS.get(k, k)) for k in keys)
-    return "、".join(names)
+    return tr("、").join(names)
 
 
 def _load(text: str | None) -> Any:
@@ -76,7 +76,7 @@ def _value(value: Any) -> str:
     if isinstance(value, bool):
         return tr("是") if value else tr("否")
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
+        return tr("、").join(str(v) for v in value)
     return str(value)
 
 
@@ -97,7 +97,7 @@ def summary(entry: AuditEntry) -> str:
         }
         text = tr(action.get(str(data.get("action", "")), str(data.get("state", ""))))
         comment = data.get("comment")
-        return f"{entry.entity_uid} {text}" + (f"：{comment}" if comment else "")
+        return f"{entry.entity_uid} {text}" + (tr("：{comment}").format(comment=comment) if comment else "")
     if entry.entity == "evidence":
         return str(data.get("original_name", ""))
     if entry.entity in ("measure", "milestone"):
@@ -105,10 +105,10 @@ def summary(entry: AuditEntry) -> str:
         if entry.action == "update" and isinstance(before, dict) and isinstance(after, dict):
             fields = [k for k in after if k not in ("updated_at",) and after.get(k) != before.get(k)]
             if fields:
-                return f"{title}（{field_names(fields)}）"
+                return tr("{title}（{fields}）").format(title=title, fields=field_names(fields))
         return title
     if isinstance(data, dict) and data:
-        return "，".join(f"{tr(FIELDS.get(str(k), str(k)))}={_value(v)}" for k, v in data.items())[:120]
+        return tr("，").join(f"{tr(FIELDS.get(str(k), str(k)))}={_value(v)}" for k, v in data.items())[:120]
     return ""
 
 
