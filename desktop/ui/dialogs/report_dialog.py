@@ -245,7 +245,7 @@ class ReportDialog(QDialog):
         )
         late = result.get("not_reported")
         if self.office and late:
-            text += "\n" + tr("本期未报送：{units}。").format(units="、".join(late))
+            text += "\n" + tr("本期未报送：{units}。").format(units=tr("、").join(late))
         return text
 
     def _failed(self, message: str) -> None:

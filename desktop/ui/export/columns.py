@@ -71,4 +71,4 @@ def period_labels(codes: tuple[str, ...] | list[str]) -> str:
             labels.append(parse_period(code).label)
         except PlanProgressError:
             labels.append(code)
-    return "、".join(labels)
+    return tr("、").join(labels)

@@ -117,7 +117,7 @@ class SourcePage(QWizardPage):
         self.folder = folder
         self.bundles = find_bundles(folder)
         if self.bundles:
-            names = "、".join(p.name for p in self.bundles[:6]) + ("…" if len(self.bundles) > 6 else "")
+            names = tr("、").join(p.name for p in self.bundles[:6]) + ("…" if len(self.bundles) > 6 else "")
             self.found.setText(
                 tr("{folder} 中有 {n} 个：{names}").format(folder=folder, n=len(self.bundles), names=names)
             )

@@ -56,7 +56,7 @@ def goal_columns() -> list[Column[GoalRow]]:
             tr("目前达标单位"),  # today's count; a past year's share above is as of that year's end
             lambda r: f"{len(r.indicator.achieved)}/{r.indicator.total}",
             CENTER,
-            tooltip=lambda r: "、".join(r.indicator.achieved) or tr("暂无"),
+            tooltip=lambda r: tr("、").join(r.indicator.achieved) or tr("暂无"),
         ),
         Column(tr("结果"), verdict, CENTER, icon=_light),
     ]

@@ -145,7 +145,7 @@ class UnitMatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor(STATE_COLORS[state_of(unit)]))
             if role == Qt.ItemDataRole.ToolTipRole:
-                periods = "、".join(unit.periods) or tr("无")
+                periods = tr("、").join(unit.periods) or tr("无")
                 return tr("已收到的报告期：{periods}").format(periods=periods)
         else:
             if role == Qt.ItemDataRole.DisplayRole:

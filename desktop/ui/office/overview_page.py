@@ -94,7 +94,7 @@ class OverviewPage(RefreshOnShow, QWidget):
         reported = [u for u in active if u.reported]
         text = tr("已登记 {n} 个单位，本期已报送 {done} 个。").format(n=len(active), done=len(reported))
         if status.not_reported:
-            text += tr("未报送：{codes}。").format(codes="、".join(status.not_reported))
+            text += tr("未报送：{codes}。").format(codes=tr("、").join(status.not_reported))
         self.summary.setText(text)
         self.empty.setVisible(not status.units)
         self._fit_columns()

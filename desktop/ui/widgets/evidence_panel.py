@@ -250,7 +250,7 @@ class EvidencePanel(QWidget):
         same = [a.record.original_name for a in added if a.deduplicated]
         text = tr("已添加 {n} 份佐证材料。").format(n=len(added))
         if same:
-            text += tr("（{names} 与已有文件内容相同，只保存一份）").format(names="、".join(same))
+            text += tr("（{names} 与已有文件内容相同，只保存一份）").format(names=tr("、").join(same))
         if notes:
             self.messages.warning(text + "\n" + "\n".join(notes))
         else:
