@@ -497,6 +497,11 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Not submitted this period: {units}.</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="248" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/dialogs/report_dialog.py" line="255" />
       <source>生成失败</source>
       <translation>Report failed</translation>
@@ -549,7 +554,7 @@ No file has been changed. You can restore from a backup file: the current data f
     <message>
       <location filename="../../desktop/ui/dialogs/setup_office.py" line="28" />
       <source>这台电脑用于省局汇总各单位的进度包。</source>
-      <translation>This computer collects the units’ progress bundles for the provincial office.</translation>
+      <translation>This computer collects the units' progress bundles for the provincial office.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/setup_office.py" line="29" />
@@ -559,7 +564,7 @@ No file has been changed. You can restore from a backup file: the current data f
     <message>
       <location filename="../../desktop/ui/dialogs/setup_office.py" line="30" />
       <source>省局的数据目录只接收各单位导出的进度包，不直接填报进度。下一步设置第一个管理员。</source>
-      <translation>The office’s data folder only receives the bundles units export; nobody reports progress in it. Next: the first administrator.</translation>
+      <translation>The office's data folder only receives the bundles units export; nobody reports progress in it. Next: the first administrator.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/setup_office.py" line="33" />
@@ -584,7 +589,7 @@ No file has been changed. You can restore from a backup file: the current data f
     <message>
       <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="46" />
       <source>这是省局（汇总各单位的进度包）</source>
-      <translation>This is the provincial office (collects the units’ bundles)</translation>
+      <translation>This is the provincial office (collects the units' bundles)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="48" />
@@ -659,7 +664,7 @@ No file has been changed. You can restore from a backup file: the current data f
     <message>
       <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="133" />
       <source>进度包用省局公钥加密，用本单位的签名密钥签名。</source>
-      <translation>Bundles are encrypted to the office’s public key and signed with this unit’s signing key.</translation>
+      <translation>Bundles are encrypted to the office's public key and signed with this unit's signing key.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="135" />
@@ -679,7 +684,7 @@ No file has been changed. You can restore from a backup file: the current data f
     <message>
       <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="145" />
       <source>本单位的签名密钥将在点击“建立”时生成，保存在数据目录的 keys 文件夹中。</source>
-      <translation>The unit’s signing key is made when you click “Create” and kept in the data folder’s keys folder.</translation>
+      <translation>The unit's signing key is made when you click "Create" and kept in the data folder's keys folder.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="149" />
@@ -1046,7 +1051,7 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/run_page.py" line="113" />
       <source>本机数据没有任何改动。处理好后可以点“重试”。</source>
-      <translation>Nothing on this computer was changed. Once the problem is fixed, click “Retry”.</translation>
+      <translation>Nothing on this computer was changed. Once the problem is fixed, click "Retry".</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/run_page.py" line="115" />
@@ -1136,7 +1141,7 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="42" />
       <source>没有找到U盘：请插好U盘后点“刷新”，或点“其他文件夹…”。</source>
-      <translation>No USB stick found: plug one in and click “Refresh”, or click “Other folder…”.</translation>
+      <translation>No USB stick found: plug one in and click "Refresh", or click "Other folder…".</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="44" />
@@ -1156,7 +1161,7 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="59" />
       <source>本单位签名密钥的口令</source>
-      <translation>Passphrase of this unit’s signing key</translation>
+      <translation>Passphrase of this unit's signing key</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="61" />
@@ -1186,12 +1191,12 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="127" />
       <source>无法打开 {path}：U盘可能已拔出。请插好后点“刷新”。</source>
-      <translation>Cannot open {path}: the USB stick may have been removed. Plug it in and click “Refresh”.</translation>
+      <translation>Cannot open {path}: the USB stick may have been removed. Plug it in and click "Refresh".</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="130" />
       <source>{path} 剩余空间不足：数据包约需 {size}，只剩 {free}。请换一个更大的U盘，或清理出空间后点“刷新”。</source>
-      <translation>Not enough space on {path}: the bundle needs about {size}, only {free} is free. Use a larger USB stick, or free some space and click “Refresh”.</translation>
+      <translation>Not enough space on {path}: the bundle needs about {size}, only {free} is free. Use a larger USB stick, or free some space and click "Refresh".</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="141" />
@@ -1226,12 +1231,12 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/wizard.py" line="52" />
       <source>进度包用省局公钥加密、用本单位密钥签名，只有省局能打开。</source>
-      <translation>The bundle is encrypted to the provincial office’s public key and signed with this unit’s key; only the provincial office can open it.</translation>
+      <translation>The bundle is encrypted to the provincial office's public key and signed with this unit's key; only the provincial office can open it.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/wizard.py" line="55" />
       <source>完整数据包：本单位的全部数据（省局要求重新同步时使用）</source>
-      <translation>Full bundle: all of this unit’s data (when the provincial office asks for a resync)</translation>
+      <translation>Full bundle: all of this unit's data (when the provincial office asks for a resync)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/wizard.py" line="56" />
@@ -1383,24 +1388,24 @@ The current data folder is renamed and kept beside it (not deleted); sign in aga
       <translation>Restore from backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="113" />
+      <location filename="../../desktop/ui/home_actions.py" line="114" />
       <source>恢复失败</source>
       <translation>Restore failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="113" />
+      <location filename="../../desktop/ui/home_actions.py" line="114" />
       <source>{error}
 当前数据未被改动，程序将重新打开。</source>
       <translation>{error}
 The current data was not changed; the program reopens it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="118" />
+      <location filename="../../desktop/ui/home_actions.py" line="120" />
       <source>恢复完成</source>
       <translation>Restored</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="119" />
+      <location filename="../../desktop/ui/home_actions.py" line="121" />
       <source>已从备份恢复。原来的数据目录保留在：
 {kept}
 请重新登录。</source>
@@ -1409,7 +1414,7 @@ The current data was not changed; the program reopens it.</translation>
 Please sign in again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="131" />
+      <location filename="../../desktop/ui/home_actions.py" line="134" />
       <source>广东监狱“十四五”规划进度填报
 版本 {version}
 数据目录：{root}</source>
@@ -1606,6 +1611,21 @@ Data folder: {root}</translation>
       <location filename="../../desktop/ui/models/audit.py" line="96" />
       <source>重新打开</source>
       <translation>Reopen</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="100" />
+      <source>：{comment}</source>
+      <translation>: {comment}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="108" />
+      <source>{title}（{fields}）</source>
+      <translation>{title} ({fields})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="111" />
+      <source>，</source>
+      <translation>, </translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/audit.py" line="118" />
@@ -1835,7 +1855,7 @@ Data folder: {root}</translation>
     <message>
       <location filename="../../desktop/ui/office/import_wizard.py" line="75" />
       <source>没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。</source>
-      <translation>No USB stick found: plug one in and click “Refresh”, or click “Other folder…”.</translation>
+      <translation>No USB stick found: plug one in and click "Refresh", or click "Other folder…".</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/import_wizard.py" line="83" />
@@ -2022,7 +2042,7 @@ No bundle was imported; the office data is unchanged.</translation>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="41" />
       <source>登记单位签名公钥</source>
-      <translation>Enrol a unit’s signing public key</translation>
+      <translation>Enrol a unit's signing public key</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="44" />
@@ -2057,7 +2077,7 @@ No bundle was imported; the office data is unchanged.</translation>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="69" />
       <source>选择单位签名公钥</source>
-      <translation>Choose the unit’s signing public key</translation>
+      <translation>Choose the unit's signing public key</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="89" />
@@ -2222,7 +2242,7 @@ No bundle was imported; the office data is unchanged.</translation>
     <message>
       <location filename="../../desktop/ui/office/mode.py" line="54" />
       <source>从U盘或文件夹导入各单位的进度包（Ctrl+I）</source>
-      <translation>Import the units’ progress bundles from a USB stick or folder (Ctrl+I)</translation>
+      <translation>Import the units' progress bundles from a USB stick or folder (Ctrl+I)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/mode.py" line="68" />
@@ -2279,7 +2299,7 @@ No bundle was imported; the office data is unchanged.</translation>
     <message>
       <location filename="../../desktop/ui/office/overview_page.py" line="53" />
       <source>还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。</source>
-      <translation>No unit is enrolled yet: enrol each unit’s signing public key on the Units and keys page, then import the bundles they hand in.</translation>
+      <translation>No unit is enrolled yet: enrol each unit's signing public key on the Units and keys page, then import the bundles they hand in.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/overview_page.py" line="66" />
@@ -2299,7 +2319,7 @@ No bundle was imported; the office data is unchanged.</translation>
     <message>
       <location filename="../../desktop/ui/office/overview_page.py" line="97" />
       <source>未报送：{codes}。</source>
-      <translation>Not submitted: {codes}.</translation>
+      <translation> Not submitted: {codes}.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="42" />
@@ -2309,7 +2329,7 @@ No bundle was imported; the office data is unchanged.</translation>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="52" />
       <source>省局私钥用于解密各单位的进度包，口令务必牢记并另行备份 keys 文件夹：丢失后已收到的数据包无法打开。公钥文件要交给各单位导入（可放在U盘上）。</source>
-      <translation>The office private key decrypts the units’ progress bundles. Remember its passphrase and back up the keys folder separately: without them, bundles already received cannot be opened. Give the public key file to every unit to import (a USB stick will do).</translation>
+      <translation>The office private key decrypts the units' progress bundles. Remember its passphrase and back up the keys folder separately: without them, bundles already received cannot be opened. Give the public key file to every unit to import (a USB stick will do).</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="62" />
@@ -2679,7 +2699,7 @@ No bundle was imported; the office data is unchanged.</translation>
     <message>
       <location filename="../../desktop/ui/reports.py" line="28" />
       <source>本单位的进度报告（PDF）或台账（Excel）（Ctrl+P）</source>
-      <translation>This unit’s progress report (PDF) or ledger (Excel) (Ctrl+P)</translation>
+      <translation>This unit's progress report (PDF) or ledger (Excel) (Ctrl+P)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/startup.py" line="69" />
@@ -2755,22 +2775,22 @@ Only one window may use a data folder at a time. Switch to the open window (it m
     <message>
       <location filename="../../desktop/ui/undo.py" line="85" />
       <source>撤销添加措施“{title}”</source>
-      <translation>Undo adding measure “{title}”</translation>
+      <translation>Undo adding measure "{title}"</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/undo.py" line="92" />
       <source>撤销修改措施“{title}”</source>
-      <translation>Undo changing measure “{title}”</translation>
+      <translation>Undo changing measure "{title}"</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/undo.py" line="101" />
       <source>撤销添加时间节点“{title}”</source>
-      <translation>Undo adding milestone “{title}”</translation>
+      <translation>Undo adding milestone "{title}"</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/undo.py" line="111" />
       <source>撤销修改时间节点“{title}”</source>
-      <translation>Undo changing milestone “{title}”</translation>
+      <translation>Undo changing milestone "{title}"</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/unit_mode.py" line="25" />
@@ -2810,7 +2830,7 @@ Only one window may use a data folder at a time. Switch to the open window (it m
     <message>
       <location filename="../../desktop/ui/unit_mode.py" line="75" />
       <source>导出本单位签名公钥…</source>
-      <translation>Save this unit’s signing public key…</translation>
+      <translation>Save this unit's signing public key…</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/unit_mode.py" line="111" />
@@ -2842,7 +2862,7 @@ Only one window may use a data folder at a time. Switch to the open window (it m
     <message>
       <location filename="../../desktop/ui/unit_mode.py" line="148" />
       <source>保存本单位签名公钥</source>
-      <translation>Save this unit’s signing public key</translation>
+      <translation>Save this unit's signing public key</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/unit_mode.py" line="156" />
@@ -3007,12 +3027,12 @@ Only one window may use a data folder at a time. Switch to the open window (it m
     <message>
       <location filename="../../desktop/ui/widgets/evidence_panel.py" line="328" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
-      <translation>Delete “{name}”? The deletion is recorded in the audit trail.</translation>
+      <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
       <source>已删除“{name}”。</source>
-      <translation>Deleted “{name}”.</translation>
+      <translation>Deleted "{name}".</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/fields.py" line="44" />
@@ -3027,7 +3047,7 @@ Only one window may use a data folder at a time. Switch to the open window (it m
     <message>
       <location filename="../../desktop/ui/widgets/fields.py" line="82" />
       <source>{what}“{text}”不是数字：请填写数字，或留空。</source>
-      <translation>{what} “{text}” is not a number: enter a number or leave it empty.</translation>
+      <translation>{what} "{text}" is not a number: enter a number or leave it empty.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/item_face.py" line="43" />
@@ -3082,7 +3102,7 @@ Only one window may use a data folder at a time. Switch to the open window (it m
     <message>
       <location filename="../../desktop/ui/widgets/passwords.py" line="48" />
       <source>这是管理员的一次性恢复码。忘记密码时，可在登录窗口点“忘记密码”，用它设置新密码。它只显示这一次：请抄在纸上，与单位的重要文件一起保管，不要保存在这台电脑上。</source>
-      <translation>This is the administrator’s one-time recovery code. If the password is forgotten, click “Forgot the password” in the sign-in window and set a new one with it. It is shown only now: write it on paper and keep it with the unit’s important documents, not on this computer.</translation>
+      <translation>This is the administrator's one-time recovery code. If the password is forgotten, click "Forgot the password" in the sign-in window and set a new one with it. It is shown only now: write it on paper and keep it with the unit's important documents, not on this computer.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/passwords.py" line="60" />
@@ -3114,7 +3134,7 @@ Restore it from a backup, or delete this record and add the file again.</transla
     <message>
       <location filename="../../desktop/ui/widgets/preview.py" line="91" />
       <source>这种文件（{type}）不能在程序内预览：请点“用系统程序打开”。</source>
-      <translation>This kind of file ({type}) has no preview here: use “Open with system viewer”.</translation>
+      <translation>This kind of file ({type}) has no preview here: use "Open with system viewer".</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/preview.py" line="98" />
@@ -3199,7 +3219,7 @@ Restore it from a backup, or delete this record and add the file again.</transla
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="146" />
       <source>已添加措施“{title}”。</source>
-      <translation>Measure “{title}” added.</translation>
+      <translation>Measure "{title}" added.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="163" />
@@ -3209,7 +3229,7 @@ Restore it from a backup, or delete this record and add the file again.</transla
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="163" />
       <source>确定删除措施“{title}”吗？</source>
-      <translation>Delete the measure “{title}”?</translation>
+      <translation>Delete the measure "{title}"?</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
@@ -3229,7 +3249,7 @@ Restore it from a backup, or delete this record and add the file again.</transla
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="251" />
       <source>时间节点“{title}”已标记完成，但还没有佐证材料：请点“佐证材料”为它添加文件。</source>
-      <translation>Milestone “{title}” is marked done but has no evidence yet: click “Evidence” to add files for it.</translation>
+      <translation>Milestone "{title}" is marked done but has no evidence yet: click "Evidence" to add files for it.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="263" />
@@ -3239,7 +3259,7 @@ Restore it from a backup, or delete this record and add the file again.</transla
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="263" />
       <source>确定删除时间节点“{title}”吗？</source>
-      <translation>Delete the milestone “{title}”?</translation>
+      <translation>Delete the milestone "{title}"?</translation>
     </message>
   </context>
 </TS>
