@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -41,6 +42,12 @@ def due_columns(with_days: bool) -> list[Column[DueRow]]:
     else:
         columns.append(Column(tr("完成日期"), lambda r: date_text(r.view.milestone.achieved_date)))
     return columns
+
+
+def due_samples(with_days: bool) -> dict[int, str]:
+    """Typical widest values of due_columns: readable headers while a list is empty, no jump when it fills."""
+    date = date_text(dt.date(2026, 12, 31))
+    return {1: "5.12", 2: date, 3: days_text(-365) if with_days else date}
 
 
 def target_columns() -> list[Column[TargetRow]]:
@@ -94,14 +101,16 @@ class DashboardPage(RefreshOnShow, QScrollArea):
         self.upcoming_box = QGroupBox()
         self.gaps_box = QGroupBox()
         targets_box = QGroupBox(tr("规划量化指标对照（本单位）"))
-        for box, model in (
-            (self.overdue_box, self.overdue),
-            (self.upcoming_box, self.upcoming),
-            (self.gaps_box, self.gaps),
-            (targets_box, self.targets),
+        for box, model, with_days in (
+            (self.overdue_box, self.overdue, True),
+            (self.upcoming_box, self.upcoming, True),
+            (self.gaps_box, self.gaps, False),
         ):
-            rows = 4 if box is targets_box else 6
-            QVBoxLayout(box).addWidget(data_table(model, stretch=0, single=False, rows_visible=rows))
+            table = data_table(model, stretch=0, single=False, rows_visible=6, samples=due_samples(with_days))
+            QVBoxLayout(box).addWidget(table)
+        # every column sized to its text (the indicator's name is not cut short), the last takes the spare width
+        targets_table = data_table(self.targets, stretch_last=True, single=False, rows_visible=4, samples={})
+        QVBoxLayout(targets_box).addWidget(targets_table)
         grid.addWidget(self.overdue_box, 0, 0)
         grid.addWidget(self.upcoming_box, 0, 1)
         grid.addWidget(self.gaps_box, 1, 0)
