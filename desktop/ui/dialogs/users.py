@@ -47,18 +47,18 @@ class AddUserDialog(RecordDialog):
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(tr(role.value), role)
-        self.passwords = PasswordPair(tr("初始密码"))
         self.form.addRow(tr("用户名"), self.name)
         self.form.addRow(tr("姓名"), self.display_name)
         self.form.addRow(tr("角色"), self.role)
-        self.form.addRow(self.passwords)
+        self.passwords = PasswordPair(self.form, tr("初始密码"))
 
 
 class ResetPasswordDialog(RecordDialog):
     def __init__(self, user: User, parent: QWidget | None = None) -> None:
         super().__init__(tr("重设密码：{name}").format(name=user.name), parent)
-        self.passwords = PasswordPair(tr("新密码"))
-        self.form.addRow(self.passwords)
+        who = f"{user.display_name}（{user.name}）" if user.display_name else user.name
+        self.form.addRow(tr("用户"), QLabel(f"{who}　{tr(user.role.value)}"))  # whose password this is
+        self.passwords = PasswordPair(self.form, tr("新密码"))
 
 
 class RecoveryCodeDialog(QDialog):

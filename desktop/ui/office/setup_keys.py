@@ -38,8 +38,6 @@ PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
 class OfficeKeysBox(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.passphrase = PasswordPair(tr("私钥口令"))
-        self.passphrase.first.setPlaceholderText(tr("至少 {n} 个字符").format(n=keys.MIN_OFFICE_PASSPHRASE))
         self.public_path = QLineEdit(str(Path.home() / "office.pub"))
         browse = QPushButton(tr("选择…"))
         browse.clicked.connect(self._browse)
@@ -58,7 +56,8 @@ class OfficeKeysBox(QWidget):
         note.setStyleSheet("color:#555;")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.passphrase)
+        self.passphrase = PasswordPair(form, tr("私钥口令"))
+        self.passphrase.first.setPlaceholderText(tr("至少 {n} 个字符").format(n=keys.MIN_OFFICE_PASSPHRASE))
         form.addRow(tr("公钥保存到"), row)
         form.addRow(note)
 

@@ -13,16 +13,15 @@ from desktop.store.users import MIN_PASSWORD
 from desktop.ui.i18n import tr
 
 
-class PasswordPair(QWidget):
-    def __init__(self, first_label: str = "", parent: Any = None) -> None:
-        super().__init__(parent)
+class PasswordPair:
+    """Two rows of the caller's form, not a form of their own: their labels line up with the form's others."""
+
+    def __init__(self, form: QFormLayout, first_label: str = "") -> None:
         self.first = QLineEdit()
         self.second = QLineEdit()
         for edit in (self.first, self.second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.first.setPlaceholderText(tr("至少 {n} 个字符").format(n=MIN_PASSWORD))
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(first_label or tr("密码"), self.first)
         form.addRow(tr("再输入一次"), self.second)
 
