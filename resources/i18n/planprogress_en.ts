@@ -479,12 +479,12 @@ No file has been changed. You can restore from a backup file: the current data f
     <message>
       <location filename="../../desktop/ui/dialogs/report_dialog.py" line="233" />
       <source>{n} 页</source>
-      <translation>{n} pages</translation>
+      <translation>{n} page(s)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/report_dialog.py" line="235" />
       <source>{n} 行</source>
-      <translation>{n} rows</translation>
+      <translation>{n} row(s)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/report_dialog.py" line="239" />
@@ -642,124 +642,124 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Administrators manage users and keys; every later start asks for a sign-in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="100" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="99" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="101" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="100" />
       <source>姓名</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="116" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="115" />
       <source>用户名不能为空。</source>
       <translation>The user name must not be empty.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="132" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="131" />
       <source>密钥</source>
       <translation>Keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="133" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="132" />
       <source>进度包用省局公钥加密，用本单位的签名密钥签名。</source>
       <translation>Bundles are encrypted to the office's public key and signed with this unit's signing key.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="135" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="134" />
       <source>省局下发的 office.pub（可以以后再导入）</source>
       <translation>office.pub from the provincial office (may be imported later)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="143" />
-      <source>签名密钥口令</source>
-      <translation>Signing key passphrase</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="144" />
-      <source>可不设；设置后每次导出都要输入</source>
-      <translation>Optional; if set, every export asks for it</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="145" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="142" />
       <source>本单位的签名密钥将在点击“建立”时生成，保存在数据目录的 keys 文件夹中。</source>
       <translation>The unit's signing key is made when you click "Create" and kept in the data folder's keys folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="149" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="146" />
       <source>省局公钥文件</source>
       <translation>Office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="156" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="147" />
+      <source>签名密钥口令</source>
+      <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="148" />
+      <source>可不设；设置后每次导出都要输入</source>
+      <translation>Optional; if set, every export asks for it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="154" />
       <source>选择省局公钥</source>
       <translation>Choose the office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="156" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="154" />
       <source>公钥 (*.pub);;所有文件 (*)</source>
       <translation>Public keys (*.pub);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="187" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="185" />
       <source>数据目录已建立</source>
       <translation>Data folder created</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="191" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="189" />
       <source>我已把恢复码抄在纸上</source>
       <translation>I have written the recovery code down on paper</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="219" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="217" />
       <source>建立数据目录</source>
       <translation>Create data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="223" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="221" />
       <source>上一步</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="224" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="222" />
       <source>下一步</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="225" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="223" />
       <source>建立</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="262" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="260" />
       <source>数据目录 {root} 已经建立过了：原有数据未改动。</source>
       <translation>The data folder {root} already exists: its data was not changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="272" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="270" />
       <source>省局数据目录已建立：{root}</source>
       <translation>Office data folder created: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="292" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="290" />
       <source>已导入省局公钥。</source>
       <translation>The office public key was imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="292" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="290" />
       <source>尚未导入省局公钥：导出进度包前请在“管理”菜单中导入。</source>
       <translation>No office public key yet: import it from the Manage menu before exporting.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="293" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="291" />
       <source>{name}（{code}）的数据目录已建立：{root}
 本单位签名密钥编号 {key}。{office}</source>
       <translation>Data folder of {name} ({code}) created: {root}
 Signing key id {key}. {office}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="304" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="302" />
       <source>无法读取公钥文件 {path}（{error}）。</source>
       <translation>Cannot read the public key file {path} ({error}).</translation>
     </message>
@@ -804,14 +804,14 @@ Signing key id {key}. {office}</translation>
       <translation>Reset the password with the recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="122" />
-      <source>新密码</source>
-      <translation>New password</translation>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="124" />
+      <source>恢复码</source>
+      <translation>Recovery code</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/sign_in.py" line="125" />
-      <source>恢复码</source>
-      <translation>Recovery code</translation>
+      <source>新密码</source>
+      <translation>New password</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/sign_in.py" line="128" />
@@ -849,14 +849,19 @@ Signing key id {key}. {office}</translation>
       <translation>Add user</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="50" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="53" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="59" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="58" />
       <source>重设密码：{name}</source>
       <translation>Reset password: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="60" />
+      <source>用户</source>
+      <translation>User</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/users.py" line="67" />
@@ -1111,7 +1116,7 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/run_page.py" line="194" />
       <source>{size}（{n} 个分卷）</source>
-      <translation>{size} ({n} parts)</translation>
+      <translation>{size} ({n} part(s))</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/run_page.py" line="196" />
@@ -1171,7 +1176,7 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="64" />
       <source>目标</source>
-      <translation>target</translation>
+      <translation>Target</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/target_page.py" line="65" />
@@ -1281,7 +1286,7 @@ Signing key id {key}. {office}</translation>
     <message>
       <location filename="../../desktop/ui/export/wizard.py" line="152" />
       <source>第 {seq} 号{kind}：{records} 条记录，{evidence} 份佐证材料（{files}）</source>
-      <translation>{kind} no. {seq}: {records} records, {evidence} evidence files ({files})</translation>
+      <translation>{kind} no. {seq}: {records} record(s), {evidence} evidence file(s) ({files})</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/export/wizard.py" line="159" />
@@ -1521,11 +1526,6 @@ Data folder: {root}</translation>
       <location filename="../../desktop/ui/models/audit.py" line="19" />
       <source>审核</source>
       <translation>Review</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="20" />
-      <source>用户</source>
-      <translation>User</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/audit.py" line="23" />
@@ -1922,7 +1922,7 @@ No bundle was imported; the office data is unchanged.</translation>
     <message>
       <location filename="../../desktop/ui/office/import_wizard.py" line="223" />
       <source>共 {n} 个数据包：{ok} 个已接收或已导入过</source>
-      <translation>{n} bundles: {ok} accepted or already imported</translation>
+      <translation>{n} bundle(s): {ok} accepted or already imported</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/import_wizard.py" line="225" />
@@ -2322,62 +2322,62 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> Not submitted: {codes}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="42" />
-      <source>至少 {n} 个字符</source>
-      <translation>at least {n} characters</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="52" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="50" />
       <source>省局私钥用于解密各单位的进度包，口令务必牢记并另行备份 keys 文件夹：丢失后已收到的数据包无法打开。公钥文件要交给各单位导入（可放在U盘上）。</source>
       <translation>The office private key decrypts the units' progress bundles. Remember its passphrase and back up the keys folder separately: without them, bundles already received cannot be opened. Give the public key file to every unit to import (a USB stick will do).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="62" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="60" />
+      <source>至少 {n} 个字符</source>
+      <translation>at least {n} characters</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/setup_keys.py" line="61" />
       <source>公钥保存到</source>
       <translation>Save public key to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="65" />
       <source>保存省局公钥</source>
       <translation>Save the office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="65" />
       <source>公钥 (*.pub)</source>
       <translation>Public keys (*.pub)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="73" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="72" />
       <source>两次输入的私钥口令不一致，请重新输入。</source>
       <translation>The two passphrases differ; please type them again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="76" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="75" />
       <source>省局私钥口令至少需要 {n} 个字符。</source>
       <translation>The office private key passphrase needs at least {n} characters.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="79" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="78" />
       <source>请选择公钥的保存位置。</source>
       <translation>Choose where to save the public key.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="82" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="81" />
       <source>文件夹 {folder} 不存在：请插好U盘或选择其他位置。</source>
       <translation>The folder {folder} does not exist: plug in the USB stick or choose another place.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="84" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="83" />
       <source>{path} 是一个文件夹：请写上文件名，如 office.pub。</source>
       <translation>{path} is a folder: add a file name, e.g. office.pub.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="107" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="106" />
       <source>建立省局数据目录失败：{error}</source>
       <translation>Could not create the office data folder: {error}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="114" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="113" />
       <source>无法把公钥保存到 {path}（{error}）：请换一个位置。</source>
       <translation>Cannot save the public key to {path} ({error}): choose another place.</translation>
     </message>
@@ -2502,92 +2502,92 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Audit trail verified: {n} entries, the hash chain is intact.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="40" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="41" />
       <source>剩余</source>
       <translation>Left</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="50" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="57" />
       <source>已达到</source>
       <translation>Reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="50" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="57" />
       <source>未达到</source>
       <translation>Not reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="53" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="60" />
       <source>规划指标</source>
       <translation>Plan indicator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="54" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="61" />
       <source>规划目标</source>
       <translation>Plan targets</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="63" />
       <source>本单位实际</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="60" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="67" />
       <source>关联节点</source>
       <translation>Milestones</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="61" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="68" />
       <source>对照终期目标</source>
       <translation>Against final target</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="82" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="89" />
       <source>各工程完成情况</source>
       <translation>Progress by project</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="96" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="103" />
       <source>规划量化指标对照（本单位）</source>
       <translation>Quantitative plan targets (this unit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="119" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="128" />
       <source>{unit}　{period}工作概览</source>
       <translation>{unit}   overview of {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="121" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="130" />
       <source>审核状态：{state}</source>
       <translation>Review: {state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="123" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="132" />
       <source>（{who}，{when}）</source>
       <translation> ({who}, {when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="125" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
       <source>　意见：{comment}</source>
       <translation>   comment: {comment}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="135" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
       <source>逾期未完成的时间节点（{n}）</source>
       <translation>Overdue milestones ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="136" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="145" />
       <source>{days} 天内到期（{n}）</source>
       <translation>Due within {days} days ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="137" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="146" />
       <source>已完成但缺少佐证材料（{n}）</source>
       <translation>Done without evidence ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="154" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="163" />
       <source>{n} 项任务　正常 {green}　临近 {yellow}　逾期/滞后 {red}　未填报 {grey}</source>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
@@ -3085,27 +3085,27 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Close message</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/passwords.py" line="27" />
+      <location filename="../../desktop/ui/widgets/passwords.py" line="26" />
       <source>再输入一次</source>
       <translation>Repeat</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/passwords.py" line="32" />
+      <location filename="../../desktop/ui/widgets/passwords.py" line="31" />
       <source>两次输入的密码不一致，请重新输入。</source>
       <translation>The two passwords differ; please type them again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/passwords.py" line="34" />
+      <location filename="../../desktop/ui/widgets/passwords.py" line="33" />
       <source>密码至少需要 {n} 个字符。</source>
       <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/passwords.py" line="48" />
+      <location filename="../../desktop/ui/widgets/passwords.py" line="47" />
       <source>这是管理员的一次性恢复码。忘记密码时，可在登录窗口点“忘记密码”，用它设置新密码。它只显示这一次：请抄在纸上，与单位的重要文件一起保管，不要保存在这台电脑上。</source>
       <translation>This is the administrator's one-time recovery code. If the password is forgotten, click "Forgot the password" in the sign-in window and set a new one with it. It is shown only now: write it on paper and keep it with the unit's important documents, not on this computer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/passwords.py" line="60" />
+      <location filename="../../desktop/ui/widgets/passwords.py" line="59" />
       <source>复制</source>
       <translation>Copy</translation>
     </message>
