@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import datetime as dt
+import gc
 import json
 import os
 import resource
@@ -118,6 +119,7 @@ def child_empty() -> None:
 def child_app(home: Path) -> None:
     """The application's own start-up steps; the sign-in dialog's step (password check in a worker while the
     window is built) is called directly instead of typed."""
+    gc.disable()  # as desktop/__main__.py does before it imports the window
     from desktop.ui.app import prepare_application
     from desktop.ui.startup import HomeLock, authenticate_overlapped, discard_window, open_home, prepare_window
 
@@ -148,6 +150,7 @@ def child_app(home: Path) -> None:
 
 def child_dialog(home: Path) -> None:
     """What a user sees first: the sign-in dialog of the real start-up path, painted."""
+    gc.disable()  # as desktop/__main__.py does
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from desktop.ui.app import prepare_application

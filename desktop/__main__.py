@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from collections.abc import Sequence
@@ -26,9 +27,11 @@ def wants_window(argv: Sequence[str]) -> bool:
 def main() -> int:
     argv = sys.argv[1:]
     if wants_window(argv):
+        gc.disable()  # rests while the window starts; desktop.ui.startup_gc wakes it at the first paint
         try:
             from desktop.ui.app import run  # imported only here: the CLI never loads Qt
         except ImportError as exc:
+            gc.enable()
             if not (exc.name or "").startswith("desktop.ui"):
                 # Qt itself failed to load (e.g. a system library missing): say so instead of printing usage.
                 print(

@@ -32,6 +32,8 @@ from desktop.ui.startup import (
     refuse_second_instance,
     sign_in,
 )
+from desktop.ui.startup_gc import wake as wake_collector
+from desktop.ui.startup_gc import watch as watch_collector
 
 
 def parse_options(argv: Sequence[str]) -> argparse.Namespace:
@@ -51,6 +53,7 @@ def prepare_application(argv: Sequence[str], language: str) -> QApplication:
     else:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0] if sys.argv else "planprogress", *argv])
+    watch_collector(app)
     QCoreApplication.setApplicationName("planprogress")
     QCoreApplication.setOrganizationName("planprogress")
     if not getattr(app, "_planprogress_true_guard", None):
@@ -78,6 +81,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         return _session_loop(app, root, lock)
     finally:
+        wake_collector()
         lock.release()
         if not existed:  # set-up was cancelled: do not leave the empty folder made for the lock behind
             with contextlib.suppress(OSError):

@@ -20,6 +20,8 @@ from desktop.domain.model import User
 from desktop.store import DatabaseFault, Home, Store
 from desktop.ui.i18n import tr
 from desktop.ui.modes import ModeMissingError, install_mode
+from desktop.ui.startup_gc import rest_while_building
+from desktop.ui.startup_gc import wake as wake_collector
 from desktop.ui.tasks import start_task, wait_for
 
 if TYPE_CHECKING:  # imported in prepare_window, while the password check runs in its worker
@@ -186,11 +188,13 @@ class Prepared:
 def prepare_window(store: Store, user: User) -> Prepared:
     from desktop.ui.session import Session  # loaded here so the import overlaps the password check
 
+    rest_while_building()
     session = Session(store, user)
     return Prepared(session, build_main_window(session))
 
 
 def discard_window(prepared: Prepared) -> None:
+    wake_collector()
     if prepared.window is not None:
         prepared.window.deleteLater()
     prepared.session.deleteLater()
