@@ -155,6 +155,33 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_item ON evidence (item_id);
 CREATE INDEX evidence_sha ON evidence (sha256);
 
+-- How many evidence files each item has, kept by the triggers below in the same transaction as the change:
+-- the plan tree shows these counts at start-up, and counting 100,000 evidence rows there took ~15 ms.
+CREATE TABLE evidence_count (
+    item_id INTEGER PRIMARY KEY REFERENCES item (id),
+    n       INTEGER NOT NULL CHECK (n > 0)
+);
+
+CREATE TRIGGER evidence_count_add AFTER INSERT ON evidence
+BEGIN
+    INSERT INTO evidence_count (item_id, n) VALUES (NEW.item_id, 1)
+        ON CONFLICT (item_id) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER evidence_count_remove AFTER DELETE ON evidence
+BEGIN
+    DELETE FROM evidence_count WHERE item_id = OLD.item_id AND n = 1;
+    UPDATE evidence_count SET n = n - 1 WHERE item_id = OLD.item_id;
+END;
+
+CREATE TRIGGER evidence_count_move AFTER UPDATE OF item_id ON evidence WHEN NEW.item_id != OLD.item_id
+BEGIN
+    DELETE FROM evidence_count WHERE item_id = OLD.item_id AND n = 1;
+    UPDATE evidence_count SET n = n - 1 WHERE item_id = OLD.item_id;
+    INSERT INTO evidence_count (item_id, n) VALUES (NEW.item_id, 1)
+        ON CONFLICT (item_id) DO UPDATE SET n = n + 1;
+END;
+
 -- Append-only audit trail; each row carries the hash of the previous row (a hash chain).
 CREATE TABLE audit (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -402,4 +429,4 @@ CREATE TABLE unit_audit (
     PRIMARY KEY (unit, id)
 );
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

@@ -100,7 +100,7 @@ _MILESTONE_SQL = (
     "m.target_key, m.actual_value, m.achieved_date, m.created_at, m.updated_at "
     "FROM milestone m JOIN item i ON i.id = m.id ORDER BY m.due_date, m.id"
 )
-_EVIDENCE_SQL = "SELECT item_id, count(*) FROM evidence GROUP BY item_id"
+_EVIDENCE_SQL = "SELECT item_id, n FROM evidence_count"  # kept by triggers: no scan of every evidence row
 
 
 def _read_progress(database: Database) -> dict[int, list[ProgressEntry]]:
