@@ -6,8 +6,9 @@ import argparse
 import getpass
 import os
 import sys
-from dataclasses import asdict
 from pathlib import Path
+
+import msgspec
 
 from desktop import paths
 from desktop.cli.bundle_cmds import read_passphrase
@@ -129,7 +130,7 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_unit(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
         unit = store.unit()
-        data = {**asdict(unit), "home": str(ctx.home), "kind": store.kind}
+        data = {**msgspec.structs.asdict(unit), "home": str(ctx.home), "kind": store.kind}
         if store.kind == "office":  # an office has no unit code: say whose office it is
             data["office_name"] = store.database.meta("office_name", "") or ""
     who = f"省局：{data['office_name']}" if data["kind"] == "office" else f"{unit.name}（{unit.code}）"
@@ -235,7 +236,7 @@ def cmd_audit_list(ctx: Context, args: argparse.Namespace) -> int:
         total = store.audit.count()
         entries = store.audit.entries(user=args.user, entity=args.entity, after_id=max(0, total - args.limit))
     ctx.emit(
-        [asdict(e) for e in entries],
+        [msgspec.structs.asdict(e) for e in entries],
         "\n".join(f"{e.id}\t{e.at}\t{e.user}\t{e.action}\t{e.entity}\t{e.entity_uid}" for e in entries),
     )
     return 0

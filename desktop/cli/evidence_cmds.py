@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 from pathlib import Path
+
+import msgspec
 
 from desktop.cli.context import Context
 from desktop.cli.records import item_id
@@ -40,7 +41,12 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         for warning in result.warnings:
             ctx.warn(f"{result.record.original_name}：{warning}")
     if ctx.json:
-        ctx.emit([{**asdict(r.record), "deduplicated": r.deduplicated, "warnings": list(r.warnings)} for r in added])
+        ctx.emit(
+            [
+                {**msgspec.structs.asdict(r.record), "deduplicated": r.deduplicated, "warnings": list(r.warnings)}
+                for r in added
+            ]
+        )
     else:
         for r in added:
             same = "（内容与已有文件相同，只保存一份）" if r.deduplicated else ""
@@ -52,7 +58,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
         records = store.evidence.find(item_id(args.target) if args.target else None)
     if ctx.json:
-        ctx.emit([asdict(r) for r in records])
+        ctx.emit([msgspec.structs.asdict(r) for r in records])
         return 0
     for r in records:
         print(f"[{r.id:>5}] 编号{r.item_id} {r.title}｜{r.original_name}｜{r.size} 字节｜{r.sha256[:12]}｜{r.added_by}")

@@ -9,6 +9,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from desktop import paths
 from desktop.cli.bundle_cmds import Reporter, read_passphrase
 from desktop.cli.context import Context
@@ -209,7 +211,7 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     with _office_store(ctx) as store:
         entries = OfficeRepo(store.database, store.audit).intake_log(args.unit, args.limit)
     ctx.emit(
-        [asdict(e) for e in entries],
+        [msgspec.structs.asdict(e) for e in entries],
         "\n".join(f"{e.at}  {e.name}  {e.outcome}  {e.reason}" for e in entries) or "还没有导入记录。",
     )
     return 0

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from dataclasses import asdict
 from typing import Any
+
+import msgspec
 
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError
@@ -116,7 +117,7 @@ def cmd_tasks(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _measure_dict(m: Any) -> dict[str, Any]:
-    data = asdict(m)
+    data = msgspec.structs.asdict(m)
     data["start_date"] = m.start_date.isoformat() if m.start_date else None
     data["due_date"] = m.due_date.isoformat() if m.due_date else None
     return data
@@ -174,7 +175,7 @@ def cmd_measure_delete(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _milestone_dict(m: Any) -> dict[str, Any]:
-    data = asdict(m)
+    data = msgspec.structs.asdict(m)
     data["due_date"] = m.due_date.isoformat()
     data["achieved_date"] = m.achieved_date.isoformat() if m.achieved_date else None
     data["done"] = m.done
@@ -230,7 +231,7 @@ def cmd_progress(ctx: Context, args: argparse.Namespace) -> int:
     if args.list:
         with ctx.open_store() as store:
             entries = store.progress.find(period=period)
-        data = [{**asdict(e), "status": e.status.value} for e in entries]
+        data = [{**msgspec.structs.asdict(e), "status": e.status.value} for e in entries]
         text = "\n".join(f"[{e.item_id:>4}] {e.status.value} {e.percent}% {e.note}" for e in entries)
         ctx.emit(data, text or f"报告期 {period} 还没有填报进度。")
         return 0
@@ -244,7 +245,7 @@ def cmd_progress(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
         entry = store.progress.record(item_id(args.target), period, status, percent, args.note)
     ctx.emit(
-        {**asdict(entry), "status": entry.status.value},
+        {**msgspec.structs.asdict(entry), "status": entry.status.value},
         f"已记录 [{entry.item_id}] {period}：{entry.status.value} {entry.percent}%",
     )
     return 0

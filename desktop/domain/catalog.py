@@ -7,36 +7,33 @@ another file in resources/catalog/, so nothing here assumes a single plan or fix
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import StoreError
 
 
-@dataclass(frozen=True)
-class CatalogTask:
+class CatalogTask(msgspec.Struct, frozen=True):
     key: str  # stable across units and catalog versions, e.g. "1.03"
     project: int
     seq: int  # order within the project, 1-based
     text: str
 
 
-@dataclass(frozen=True)
-class CatalogProject:
+class CatalogProject(msgspec.Struct, frozen=True):
     number: int  # 1-based, plan order
     name: str  # e.g. 凝心聚力工程
     tasks: tuple[CatalogTask, ...]
 
 
-@dataclass(frozen=True)
-class TargetGoal:
+class TargetGoal(msgspec.Struct, frozen=True):
     year: int
     value: float
 
 
-@dataclass(frozen=True)
-class CatalogTarget:
+class CatalogTarget(msgspec.Struct, frozen=True):
     key: str  # e.g. "standardized-prison-rate"
     name: str  # 规范化监狱创建达标率
     unit: str  # "%"
@@ -50,8 +47,7 @@ class CatalogTarget:
         return due[-1] if due else None
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(msgspec.Struct, frozen=True):
     id: str
     version: str
     title: str

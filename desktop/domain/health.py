@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
+
+import msgspec
 
 from desktop.domain.status import Status
 
@@ -21,8 +22,7 @@ class Light(Enum):
         return {0: "未填报", 1: "正常", 2: "临近到期", 3: "逾期/滞后"}[self.value]
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(msgspec.Struct, frozen=True):
     due_soon_days: int = 30
 
 

@@ -1,10 +1,18 @@
-"""Records of a unit's store as plain, typed values. The store returns these, never database rows."""
+"""Records of a unit's store as plain, typed values. The store returns these, never database rows.
+
+Records here and in desktop/store are msgspec Structs, not dataclasses, for the window's start-up and the
+roll-ups: a frozen dataclass execs about six generated functions when its class is made (~1.2 ms each on
+Python 3.11; ~31 record classes cost ~125 M instructions, ~7% of the main thread's start-up), a Struct class
+is made in ~0.02 ms, and a Struct is built ~7x faster (0.43 us against 3.3 us for 11 fields) where the
+overview builds ~7,000 records at start-up. tests/core/test_records.py keeps new records Structs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import Enum
+
+import msgspec
 
 from desktop.domain.status import ReviewState, Role, Status
 
@@ -19,23 +27,20 @@ class ItemKind(Enum):
         return {"task": "任务", "measure": "措施", "milestone": "时间节点"}[self.value]
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(msgspec.Struct, frozen=True):
     code: str
     name: str
     catalog_id: str
     catalog_version: str
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(msgspec.Struct, frozen=True):
     id: int
     number: int
     name: str
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(msgspec.Struct, frozen=True):
     id: int
     uid: str
     project: int  # project number, 1-based
@@ -44,8 +49,7 @@ class Task:
     text: str
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(msgspec.Struct, frozen=True):
     id: int
     uid: str
     task_id: int
@@ -59,8 +63,7 @@ class Measure:
     updated_at: str
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(msgspec.Struct, frozen=True):
     id: int
     uid: str
     task_id: int
@@ -80,8 +83,7 @@ class Milestone:
         return self.achieved_date is not None
 
 
-@dataclass(frozen=True)
-class ProgressEntry:
+class ProgressEntry(msgspec.Struct, frozen=True):
     id: int
     uid: str
     item_id: int
@@ -93,8 +95,7 @@ class ProgressEntry:
     updated_by: str
 
 
-@dataclass(frozen=True)
-class ReviewRecord:
+class ReviewRecord(msgspec.Struct, frozen=True):
     period: str
     state: ReviewState
     updated_at: str
@@ -102,8 +103,7 @@ class ReviewRecord:
     comment: str
 
 
-@dataclass(frozen=True)
-class User:
+class User(msgspec.Struct, frozen=True):
     id: int
     name: str
     display_name: str
@@ -114,8 +114,7 @@ class User:
     created_at: str
 
 
-@dataclass(frozen=True)
-class EvidenceRecord:
+class EvidenceRecord(msgspec.Struct, frozen=True):
     id: int
     uid: str
     item_id: int
@@ -129,8 +128,7 @@ class EvidenceRecord:
     added_at: str
 
 
-@dataclass(frozen=True)
-class AuditEntry:
+class AuditEntry(msgspec.Struct, frozen=True):
     id: int
     at: str
     user: str
@@ -143,8 +141,7 @@ class AuditEntry:
     hash: str
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(msgspec.Struct, frozen=True):
     key: str
     name: str
     unit: str

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from enum import Enum
+
+import msgspec
 
 from desktop.domain.errors import InputError
 
@@ -32,8 +33,7 @@ class PeriodKind(Enum):
     YEAR = "year"
 
 
-@dataclass(frozen=True, order=True)
-class Period:
+class Period(msgspec.Struct, frozen=True, order=True):
     """A reporting period. Not tied to the plan's years: work goes on after 2025."""
 
     year: int

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from desktop.domain.model import AuditEntry
 from desktop.store.db import Database
@@ -40,8 +41,7 @@ def row_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class AuditProblem:
+class AuditProblem(msgspec.Struct, frozen=True):
     row_id: int
     message: str
 

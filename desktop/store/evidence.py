@@ -10,9 +10,10 @@ import stat
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import InputError, NotFoundError
 from desktop.domain.model import EvidenceRecord
@@ -35,15 +36,13 @@ _MAGIC = (
 )
 
 
-@dataclass(frozen=True)
-class EvidenceProblem:
+class EvidenceProblem(msgspec.Struct, frozen=True):
     sha256: str
     names: tuple[str, ...]
     message: str
 
 
-@dataclass(frozen=True)
-class AddedEvidence:
+class AddedEvidence(msgspec.Struct, frozen=True):
     record: EvidenceRecord
     warnings: tuple[str, ...]
     deduplicated: bool
@@ -267,7 +266,9 @@ class EvidenceRepo:
                 ),
             )
             record = self.get_by_uid(uid)
-            self._audit.append("insert", "evidence", uid, after={**asdict(record), "item_uid": item_uid})
+            self._audit.append(
+                "insert", "evidence", uid, after={**msgspec.structs.asdict(record), "item_uid": item_uid}
+            )
         return record
 
     def get(self, evidence_id: int) -> EvidenceRecord:
@@ -318,7 +319,7 @@ class EvidenceRepo:
                 "delete",
                 "evidence",
                 record.uid,
-                before={**asdict(record), "item_uid": self._plan.item_uid(record.item_id)},
+                before={**msgspec.structs.asdict(record), "item_uid": self._plan.item_uid(record.item_id)},
             )
         if orphan is not None:  # only after the commit: a rollback must still find the file
             orphan.unlink(missing_ok=True)

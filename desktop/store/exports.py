@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import NotFoundError, StateError
 from desktop.store.audit import AuditLog
@@ -100,8 +101,7 @@ def record_digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class CurrentRecord:
+class CurrentRecord(msgspec.Struct, frozen=True):
     entity: str
     uid: str
     period: str | None  # progress only: the reporting period that review may hold back
@@ -109,14 +109,12 @@ class CurrentRecord:
     digest: str
 
 
-@dataclass(frozen=True)
-class SentRecord:
+class SentRecord(msgspec.Struct, frozen=True):
     digest: str
     period: str | None
 
 
-@dataclass(frozen=True)
-class ExportRecord:
+class ExportRecord(msgspec.Struct, frozen=True):
     seq: int
     bundle_id: str
     kind: str
@@ -132,8 +130,7 @@ class ExportRecord:
     destination: str
 
 
-@dataclass(frozen=True)
-class StoredEntry:
+class StoredEntry(msgspec.Struct, frozen=True):
     """One plaintext tar entry of a bundle; `content` is None for evidence (read from the evidence store)."""
 
     name: str

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import asdict
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
 from desktop.domain.model import ItemKind, Measure
@@ -141,6 +142,6 @@ class MeasureRepo:
             self._audit.append("delete", "measure", measure.uid, before=self._snapshot(measure))
 
     def _snapshot(self, measure: Measure) -> dict[str, Any]:
-        data = asdict(measure)
+        data = msgspec.structs.asdict(measure)
         data["task_uid"] = self._plan.item_uid(measure.task_id)
         return data

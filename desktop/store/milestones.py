@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import asdict
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
 from desktop.domain.model import ItemKind, Milestone
@@ -150,7 +151,7 @@ class MilestoneRepo:
             self._audit.append("delete", "milestone", milestone.uid, before=self._snapshot(milestone))
 
     def _snapshot(self, milestone: Milestone) -> dict[str, Any]:
-        data = asdict(milestone)
+        data = msgspec.structs.asdict(milestone)
         data["task_uid"] = self._plan.item_uid(milestone.task_id)
         data["measure_uid"] = self._plan.item_uid(milestone.measure_id) if milestone.measure_id else None
         return data

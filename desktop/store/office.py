@@ -3,16 +3,16 @@ the intake log and quarantine records. Merged unit records live in desktop.store
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
 
 
-@dataclass(frozen=True)
-class OfficeUnit:
+class OfficeUnit(msgspec.Struct, frozen=True):
     code: str
     name: str
     enrolled_at: str
@@ -32,8 +32,7 @@ class OfficeUnit:
         return self.revoked_at is not None
 
 
-@dataclass(frozen=True)
-class UnitKey:
+class UnitKey(msgspec.Struct, frozen=True):
     key_id: str
     unit: str
     public_key: str
@@ -41,8 +40,7 @@ class UnitKey:
     retired_at: str | None
 
 
-@dataclass(frozen=True)
-class HeldBundle:
+class HeldBundle(msgspec.Struct, frozen=True):
     unit: str
     seq: int
     bundle_hash: str
@@ -51,8 +49,7 @@ class HeldBundle:
     held_at: str
 
 
-@dataclass(frozen=True)
-class AcceptedBundle:
+class AcceptedBundle(msgspec.Struct, frozen=True):
     unit: str
     epoch: int
     seq: int
@@ -67,8 +64,7 @@ class AcceptedBundle:
     resync: bool
 
 
-@dataclass(frozen=True)
-class IntakeEntry:
+class IntakeEntry(msgspec.Struct, frozen=True):
     id: int
     at: str
     actor: str
@@ -81,8 +77,7 @@ class IntakeEntry:
     quarantine: int | None
 
 
-@dataclass(frozen=True)
-class QuarantineEntry:
+class QuarantineEntry(msgspec.Struct, frozen=True):
     id: int
     at: str
     name: str

@@ -4,8 +4,9 @@ browsing need. A bundle is merged in one transaction together with its chain ste
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import StateError
 from desktop.store.audit import AuditLog
@@ -23,16 +24,14 @@ TABLES = {
 AUDIT_COLUMNS = ("id", "at", "user", "action", "entity", "entity_uid", "before", "after", "prev_hash", "hash")
 
 
-@dataclass(frozen=True)
-class RecordOp:
+class RecordOp(msgspec.Struct, frozen=True):
     entity: str
     op: str  # "upsert" | "delete"
     uid: str
     data: dict[str, Any] | None
 
 
-@dataclass(frozen=True)
-class UnitFacts:
+class UnitFacts(msgspec.Struct, frozen=True):
     """What a bundle's manifest says about its unit, kept with the unit's row."""
 
     name: str
@@ -41,8 +40,7 @@ class UnitFacts:
     catalog_version: str
 
 
-@dataclass(frozen=True)
-class MergeCounts:
+class MergeCounts(msgspec.Struct, frozen=True):
     upserts: int
     deletes: int
     audit: int

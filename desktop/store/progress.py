@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import InputError, LockedError, StateError
 from desktop.domain.model import ProgressEntry, ReviewRecord
@@ -22,7 +23,7 @@ def _entry(row: dict[str, Any]) -> ProgressEntry:
 
 
 def _snapshot(entry: ProgressEntry, item_uid: str) -> dict[str, Any]:
-    data = asdict(entry)
+    data = msgspec.structs.asdict(entry)
     data["status"] = entry.status.value
     data["item_uid"] = item_uid
     return data

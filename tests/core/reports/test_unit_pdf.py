@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import msgspec
 import pytest
 from pypdf import PdfReader
 
@@ -175,7 +176,7 @@ def test_three_hundred_measures_split_with_repeated_header(store: Store, tmp_pat
 def test_empty_unit_and_empty_project(store: Store, tmp_path: Path) -> None:
     data = collect_unit_report(store, PERIOD, NOW)
     assert data.reviewer == "" and data.submitter == ""
-    empty = ProjectView(dataclasses.replace(data.projects[0].project, name="空的工程"), (), 0, {})
+    empty = ProjectView(msgspec.structs.replace(data.projects[0].project, name="空的工程"), (), 0, {})
     data = dataclasses.replace(data, projects=(*data.projects, empty))
     out = tmp_path / "r.pdf"
     render_unit_pdf(data, out)
