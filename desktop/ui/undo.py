@@ -8,9 +8,9 @@ a narrative is undone in one go, back to what the entry was before.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.errors import PlanProgressError
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 MAX_STEPS = 50
 
 
-@dataclass
-class UndoStep:
+class UndoStep(msgspec.Struct):
     text: str
     undo: Callable[[Store], object]
     changes: Change
@@ -35,7 +34,7 @@ class UndoStep:
 
 
 def _values(record: Measure | Milestone, names: tuple[str, ...]) -> dict[str, Any]:
-    known = {f.name for f in fields(record)}
+    known = {f.name for f in msgspec.structs.fields(record)}
     return {name: getattr(record, name) for name in names if name in known}
 
 

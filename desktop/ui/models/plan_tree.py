@@ -6,10 +6,10 @@ expansion survive), a new shape resets the model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.domain.health import Light, worst
@@ -47,8 +47,7 @@ class NodeKind(Enum):
 NodeKey = tuple[NodeKind, int]
 
 
-@dataclass
-class Node:
+class Node(msgspec.Struct):
     kind: NodeKind
     id: int
     parent: int  # index into the node list, -1 for a project
@@ -59,7 +58,7 @@ class Node:
     status: str
     search: str
     detail: str = ""  # extra tooltip line (a measure's department and person)
-    children: list[int] = field(default_factory=list)
+    children: list[int] = msgspec.field(default_factory=list)
 
     @property
     def key(self) -> NodeKey:
