@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QFontInfo, QFontMetrics, QGuiApplication, QIcon
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFontInfo, QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import paths
@@ -51,7 +51,9 @@ def prepare_application(argv: Sequence[str], language: str) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # Fractional screen scaling (Windows at 150 %) is passed through unrounded: Qt 6's default, left as is,
+        # so that nothing before sign-in touches the `Qt` namespace (PySide6 builds its ~80 enums on first use,
+        # ~25 ms, which the main window's build then does while the password is checked).
         app = QApplication([sys.argv[0] if sys.argv else "planprogress", *argv])
     watch_collector(app)
     QCoreApplication.setApplicationName("planprogress")
