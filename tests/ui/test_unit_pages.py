@@ -73,9 +73,22 @@ def test_unsaved_narrative_is_written_when_switching_item(qtbot, clerk: Session,
 
 def test_filter_box_finds_a_measure_by_its_responsible_person(qtbot, clerk: Session, measure_id: int) -> None:
     page = _plan_page(qtbot, clerk, measure_id)
+    assert page.tree.model() is page.model  # no proxy between tree and model while nothing is typed
     page.filter.setText("张三")
+    assert page.tree.model() is page.proxy
     assert page.proxy.rowCount() == 1
     assert page.proxy.index(0, 0).data().endswith("凝心聚力工程")
+
+    # pick the measure in the filtered tree, then clear the filter: it stays selected and shown
+    task = page.proxy.index(0, 0, page.proxy.index(0, 0))
+    page.tree.setCurrentIndex(page.proxy.index(0, 0, task))
+    assert page.selected_key() == (NodeKind.MEASURE, measure_id)
+    page.filter.clear()
+    assert page.tree.model() is page.model
+    assert page.selected_key() == (NodeKind.MEASURE, measure_id)
+    assert page.detail.progress.item_id == measure_id
+    page.tree.setCurrentIndex(page.model.index(1, 0))  # the new selection model still drives the detail panel
+    assert page.selected_key() is not None and page.selected_key()[0] is NodeKind.PROJECT
 
 
 def test_reviewer_sees_progress_read_only(qtbot, reviewer: Session, measure_id: int) -> None:

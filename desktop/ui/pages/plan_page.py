@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from desktop.ui.i18n import tr
@@ -26,7 +26,9 @@ class PlanPage(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView()
-        self.tree.setModel(self.proxy)
+        # The filter proxy sits between tree and model only while a filter is typed: without one it would add
+        # a Python index() call to every cell's every role when painting, for nothing.
+        self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAlternatingRowColors(True)
@@ -67,9 +69,25 @@ class PlanPage(QWidget):
         self.filter.selectAll()
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        if text.strip():
+        text = text.strip()
+        self.proxy.setFilterFixedString(text)
+        self._show_model(self.proxy if text else self.model)
+        if text:
             self.tree.expandAll()
+
+    def _show_model(self, model: QAbstractItemModel) -> None:
+        """Switch the tree between the model and the filter proxy, keeping the selected item selected."""
+        if self.tree.model() is model:
+            return
+        key = self.selected_key()
+        old_selection = self.tree.selectionModel()
+        self.tree.setModel(model)  # a new selection model comes with it; the old one is ours to delete
+        old_selection.deleteLater()
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        if model is self.model:
+            self.tree.expandToDepth(0)
+        if key is None or not self.select_key(key):
+            self.detail.show_key(None)
 
     def on_changed(self, changes: Change, initiator: object = None) -> None:
         if changes & (Change.STRUCTURE | Change.PROGRESS | Change.EVIDENCE | Change.SETTINGS | Change.REVIEW):
@@ -86,7 +104,8 @@ class PlanPage(QWidget):
 
     def select_key(self, key: NodeKey) -> bool:
         source = self.model.index_of(key)
-        index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
+        filtered = self.tree.model() is self.proxy
+        index = self.proxy.mapFromSource(source) if filtered and source.isValid() else source
         if not index.isValid():
             return False
         parent = index.parent()
