@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+
+import msgspec
 
 from desktop.domain.health import Light, Thresholds, due_light, progress_light, worst
 from desktop.domain.model import Measure, Milestone, ProgressEntry, Project, Task
@@ -17,8 +18,7 @@ from desktop.store.plan import PlanRepo
 from desktop.store.progress import ProgressRepo
 
 
-@dataclass(frozen=True)
-class MeasureView:
+class MeasureView(msgspec.Struct, frozen=True):
     measure: Measure
     progress: ProgressEntry | None
     carried: bool  # progress comes from an earlier period
@@ -26,15 +26,13 @@ class MeasureView:
     evidence: int
 
 
-@dataclass(frozen=True)
-class MilestoneView:
+class MilestoneView(msgspec.Struct, frozen=True):
     milestone: Milestone
     light: Light
     evidence: int
 
 
-@dataclass(frozen=True)
-class TaskView:
+class TaskView(msgspec.Struct, frozen=True):
     task: Task
     progress: ProgressEntry | None
     carried: bool
@@ -45,12 +43,11 @@ class TaskView:
     evidence: int
 
 
-@dataclass(frozen=True)
-class ProjectView:
+class ProjectView(msgspec.Struct, frozen=True):
     project: Project
     tasks: tuple[TaskView, ...]
     percent: int
-    lights: dict[Light, int] = field(default_factory=dict)
+    lights: dict[Light, int] = msgspec.field(default_factory=dict)
 
 
 class _PeriodEnds(dict[str, dt.date]):
