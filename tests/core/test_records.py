@@ -34,7 +34,7 @@ def test_no_dataclass_is_defined_in_the_domain_or_the_store(module_name: str) ->
 
 def test_the_scan_finds_the_records() -> None:
     modules = _record_modules()
-    assert {"desktop.domain.model", "desktop.domain.catalog", "desktop.store.office"} <= set(modules)
+    assert {"desktop.domain.model", "desktop.domain.catalog", "desktop.store.overview"} <= set(modules)
     records = [c for _, c in inspect.getmembers(importlib.import_module("desktop.domain.model"), inspect.isclass)]
     assert Project in records and issubclass(Project, msgspec.Struct)
 
