@@ -32,8 +32,8 @@ from desktop.ui.startup import (
     refuse_second_instance,
     sign_in,
 )
+from desktop.ui.startup_gc import mark_app_process
 from desktop.ui.startup_gc import wake as wake_collector
-from desktop.ui.startup_gc import watch as watch_collector
 
 
 def parse_options(argv: Sequence[str]) -> argparse.Namespace:
@@ -55,7 +55,7 @@ def prepare_application(argv: Sequence[str], language: str) -> QApplication:
         # so that nothing before sign-in touches the `Qt` namespace (PySide6 builds its ~80 enums on first use,
         # ~25 ms, which the main window's build then does while the password is checked).
         app = QApplication([sys.argv[0] if sys.argv else "planprogress", *argv])
-    watch_collector(app)
+    mark_app_process()
     QCoreApplication.setApplicationName("planprogress")
     QCoreApplication.setOrganizationName("planprogress")
     if not getattr(app, "_planprogress_true_guard", None):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedW
 
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
+from desktop.ui.startup_gc import wake as wake_collector
 
 MENU_ORDER = (
     ("file", tr_noop("文件(&F)")),
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            wake_collector()  # start-up is over: see desktop.ui.startup_gc
             QTimer.singleShot(0, self.first_paint.emit)
 
     def flush_pages(self) -> None:

@@ -113,6 +113,7 @@ def _try_open(root: Path) -> Store:
 def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Opened:
     """Open the home; on an empty folder run set-up; on a damaged database offer a restore."""
     if not Home(root).exists():
+        wake_collector()  # a dialog waits for the user from here on
         if not _is_fresh(root):
             QMessageBox.critical(
                 parent,
@@ -136,6 +137,7 @@ def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Open
         except (PlanProgressError, DatabaseFault) as exc:
             from desktop.ui.dialogs.damaged import DamagedHomeDialog
 
+            wake_collector()
             dialog = DamagedHomeDialog(root, str(exc), parent)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return Opened(None, exit_code=EXIT_DAMAGED)
@@ -205,6 +207,7 @@ def sign_in(store: Store, parent: QWidget | None = None) -> tuple[User, Prepared
     from desktop.ui.dialogs.sign_in import SignInDialog
 
     dialog = SignInDialog(store, parent, prepare=lambda user: prepare_window(store, user), discard=discard_window)
+    wake_collector()  # the dialog waits for the user
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
         return None
     return dialog.user, dialog.prepared

@@ -1,4 +1,4 @@
-"""The garbage collector rests while a window is built and wakes, with start-up's objects frozen, at the first paint.
+"""The garbage collector rests while a window is built and wakes, with start-up's objects frozen, when it is shown.
 
 Each test restores the collector as it found it: the rest of the suite runs with it on and nothing frozen.
 """
@@ -12,49 +12,48 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.store import Store
 from desktop.ui import startup_gc
+from desktop.ui.startup import prepare_window
 
 
 @pytest.fixture(autouse=True)
 def _restore_collector() -> Iterator[None]:
     yield
-    startup_gc.wake()
     gc.unfreeze()
     gc.enable()
     startup_gc._state["app_process"] = False
 
 
-def test_a_collector_paused_at_entry_wakes_at_the_first_painted_window(qapp: QApplication, qtbot: QtBot) -> None:
+def test_the_main_window_wakes_the_collector_at_its_first_paint(qapp: QApplication, qtbot: QtBot, store: Store) -> None:
     gc.disable()  # what desktop/__main__.py does before importing the window
-    startup_gc.watch(qapp)
-    label = QLabel("规划进度")
-    qtbot.addWidget(label)
-    assert not gc.isenabled()  # building widgets does not wake it
-    label.show()
+    startup_gc.mark_app_process()
+    user = store.users.find()[0]
+    prepared = prepare_window(store, user)
+    assert prepared.window is not None
+    qtbot.addWidget(prepared.window)
+    assert not gc.isenabled()  # building the window does not wake it
+    prepared.window.show()
     qtbot.waitUntil(gc.isenabled, timeout=5000)
     assert gc.get_freeze_count() > 0  # start-up's objects are kept out of later collections
-    assert startup_gc._state["filter"] is None  # the application-wide filter is gone once it has fired
 
 
-def test_only_the_app_process_rests_again_for_the_main_window(qapp: QApplication, qtbot: QtBot) -> None:
-    startup_gc.watch(qapp)  # collector running: a test or a program embedding the window
+def test_only_the_app_process_rests_again_for_the_main_window() -> None:
+    startup_gc.mark_app_process()  # collector running: a test or a program embedding the window
     startup_gc.rest_while_building()
     assert gc.isenabled()
-    assert startup_gc._state["filter"] is None
 
     gc.disable()
-    startup_gc.watch(qapp)  # the app process, as started by desktop/__main__.py
-    startup_gc.wake()  # say the sign-in dialog was painted
+    startup_gc.mark_app_process()  # the app process, as started by desktop/__main__.py
+    startup_gc.wake()  # say the sign-in dialog is about to wait for the user
     assert gc.isenabled()
     startup_gc.rest_while_building()  # sign-in accepted: the main window is built now
     assert not gc.isenabled()
-    window = QLabel("主窗口")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(gc.isenabled, timeout=5000)
+    startup_gc.wake()
+    assert gc.isenabled()
 
 
 def test_the_window_command_starts_with_the_collector_resting(tmp_path: Path) -> None:
