@@ -157,10 +157,26 @@ class UserRepo:
         return self.get(name)
 
     def authenticate(self, name: str, password: str) -> User:
-        """Check a sign-in; count failures and lock the account for a while after too many.
+        """Check a sign-in; count failures and lock the account for a while after too many."""
+        encoded = self.sign_in_hash(name)
+        return self.record_sign_in(name, encoded, check_password(password, encoded))
 
-        A failed attempt is committed before the error is raised: raising inside the transaction
-        would roll the count back, and the lockout would never trigger.
+    # The GUI runs the three steps apart: the scrypt check (~0.1 s, without Python's lock) in a worker that needs
+    # no database connection, so it starts at once and the main window is built beside it.
+    def sign_in_hash(self, name: str) -> str:
+        """The stored hash to check a sign-in against; refuses an unknown, disabled or locked account."""
+        row = self._db.one("SELECT * FROM user WHERE name = ?", (name,))
+        if row is None or not row["active"]:
+            raise InputError("用户名或密码不正确。")
+        self._refuse_if_locked(row, self._db.clock())
+        return str(row["password_hash"])
+
+    def record_sign_in(self, name: str, checked_hash: str, ok: bool) -> User:
+        """Count the outcome of checking the password against `checked_hash`; raise the refusal if it failed.
+
+        A failed attempt is committed before the error is raised: raising inside the transaction would roll the
+        count back, and the lockout would never trigger. If the password was changed or the account locked or
+        disabled while the check ran, the attempt is refused as the account now stands.
         """
         now = self._db.clock()
         refusal: InputError | StateError | None = None
@@ -168,11 +184,8 @@ class UserRepo:
             row = self._db.one("SELECT * FROM user WHERE name = ?", (name,))
             if row is None or not row["active"]:
                 raise InputError("用户名或密码不正确。")
-            if row["locked_until"] and dt.datetime.fromisoformat(row["locked_until"]) > now:
-                wait = dt.datetime.fromisoformat(row["locked_until"]) - now
-                minutes = max(1, int(wait.total_seconds() + 59) // 60)
-                raise StateError(f"连续输错密码次数过多，账户已暂时锁定：请 {minutes} 分钟后再试，或请管理员重置密码。")
-            if check_password(password, row["password_hash"]):
+            self._refuse_if_locked(row, now)
+            if ok and row["password_hash"] == checked_hash:
                 conn.execute("UPDATE user SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
                 self._audit.append("event", "login", name, after={"ok": True})
             else:
@@ -193,6 +206,13 @@ class UserRepo:
         if refusal is not None:
             raise refusal
         return self.get(name)
+
+    @staticmethod
+    def _refuse_if_locked(row: dict[str, Any], now: dt.datetime) -> None:
+        if row["locked_until"] and dt.datetime.fromisoformat(row["locked_until"]) > now:
+            wait = dt.datetime.fromisoformat(row["locked_until"]) - now
+            minutes = max(1, int(wait.total_seconds() + 59) // 60)
+            raise StateError(f"连续输错密码次数过多，账户已暂时锁定：请 {minutes} 分钟后再试，或请管理员重置密码。")
 
 
 def _normal_code(code: str) -> str:

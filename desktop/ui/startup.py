@@ -18,6 +18,7 @@ from desktop.domain.catalog import DEFAULT_CATALOG_ID, Catalog, available_catalo
 from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.model import User
 from desktop.store import DatabaseFault, Home, Store
+from desktop.store.users import check_password
 from desktop.ui.i18n import tr
 from desktop.ui.modes import ModeMissingError, install_mode
 from desktop.ui.startup_gc import rest_while_building
@@ -153,12 +154,14 @@ def authenticate_overlapped(
 ) -> tuple[User, P | None]:
     """Check the password in a worker thread (scrypt releases the GIL, and takes about a tenth of a second)
     while `prepare` builds the main window, unseen, for the user the name claims. A failed check throws
-    the window away and raises the store's message; the window is never shown before the check passes."""
-    root = store.home.root
+    the window away and raises the store's message; the window is never shown before the check passes.
 
-    def check(_progress: object, _cancelled: object) -> User:
-        with Store.open(root, name) as own:  # the worker's own connection
-            return own.users.authenticate(name, password)
+    The worker only hashes: the stored hash is read before it starts and the outcome is recorded (failure count,
+    lockout, audit) on this thread's connection afterwards, so the check starts at once and holds no lock."""
+    encoded = store.users.sign_in_hash(name)  # an unknown, disabled or locked account is refused right here
+
+    def check(_progress: object, _cancelled: object) -> bool:
+        return check_password(password, encoded)
 
     task = start_task(check, phase="sign-in")
     prepared: P | None = None
@@ -169,7 +172,7 @@ def authenticate_overlapped(
         if claimed is not None and claimed.active:
             prepared = prepare(claimed)
     try:
-        user: User = wait_for(task)
+        user = store.users.record_sign_in(name, encoded, bool(wait_for(task)))
     except PlanProgressError:
         if prepared is not None and discard is not None:
             discard(prepared)

@@ -104,6 +104,33 @@ def test_a_success_resets_the_failure_count(store: Store) -> None:
         store.users.authenticate("zhao", "nope-nope")
 
 
+def test_a_check_that_ran_while_the_account_changed_is_refused(store: Store) -> None:
+    """The window checks the hash in a worker and records the outcome afterwards: a password changed, or an
+    account disabled, while the check ran does not let the old password in."""
+    store.users.add("sun", Role.CLERK, PASSWORD)
+    encoded = store.users.sign_in_hash("sun")
+    store.users.set_password("sun", "a-new-password")  # an administrator resets it meanwhile
+    with pytest.raises(InputError, match="用户名或密码不正确"):
+        store.users.record_sign_in("sun", encoded, check_password(PASSWORD, encoded))
+    assert store.users.get("sun").failed_logins == 1
+    assert store.users.authenticate("sun", "a-new-password").name == "sun"
+
+    encoded = store.users.sign_in_hash("sun")
+    store.users.set_active("sun", False)
+    with pytest.raises(InputError, match="用户名或密码不正确"):
+        store.users.record_sign_in("sun", encoded, check_password("a-new-password", encoded))
+
+
+def test_a_locked_account_is_refused_before_any_hashing(home: Path, catalog: Catalog) -> None:
+    with Store.create(home, "admin", "unit", catalog, clock=FakeClock()) as store:
+        store.users.add("qian", Role.CLERK, PASSWORD)
+        for attempt in range(MAX_FAILURES):
+            with pytest.raises((InputError, StateError)):
+                store.users.authenticate("qian", f"bad-{attempt}")
+        with pytest.raises(StateError, match="账户已暂时锁定"):
+            store.users.sign_in_hash("qian")
+
+
 def test_refuses_weak_passwords_and_duplicates(store: Store) -> None:
     with pytest.raises(InputError, match="至少需要 6 个字符"):
         store.users.add("sun", Role.CLERK, "12345")
