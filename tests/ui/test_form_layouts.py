@@ -14,6 +14,7 @@ from desktop.ui.dialogs.sign_in import RecoveryResetDialog
 from desktop.ui.dialogs.users import AddUserDialog, ResetPasswordDialog
 from desktop.ui.office.setup_keys import OfficeKeysBox
 from desktop.ui.pages.dashboard import DashboardPage
+from desktop.ui.widgets.record_panels import MeasuresPanel, MilestonesPanel
 from desktop.ui.widgets.tables import SampledHeader
 
 from .conftest import make_session
@@ -76,3 +77,22 @@ def test_empty_dashboard_lists_keep_readable_headers(qtbot, store: Store) -> Non
     targets = next(t for t in tables if t.model() is page.targets)
     name = page.targets.index(0, 0).data()
     assert targets.horizontalHeader().sectionSize(0) >= targets.fontMetrics().horizontalAdvance(name)  # not cut
+
+
+@pytest.mark.parametrize("panel", [MeasuresPanel, MilestonesPanel])
+def test_empty_measure_and_milestone_tables_keep_room_for_their_dates(qtbot, store: Store, panel: type) -> None:
+    widget = panel(make_session(store, "clerk"))
+    qtbot.addWidget(widget)
+    widget.resize(900, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    header = widget.table.horizontalHeader()
+    model = widget.table.model()
+    assert model.rowCount() == 0
+    metrics = header.fontMetrics()
+    date_width = metrics.horizontalAdvance(dt.date(2026, 12, 31).isoformat())
+    titles = [str(model.headerData(c, header.orientation())) for c in range(model.columnCount())]
+    for column, title in enumerate(titles):
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + metrics.horizontalAdvance("空"), title
+    for column in (c for c, title in enumerate(titles) if title in ("开始", "期限", "完成日期")):
+        assert header.sectionSize(column) > date_width, titles[column]  # a date plus air before any arrive

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -39,6 +40,12 @@ def measure_columns() -> list[Column[MeasureView]]:
     ]
 
 
+def date_samples(*columns: int) -> dict[int, str]:
+    """A date's width plus air for each date column: the header of an empty table (a new measure has no
+    milestones yet) stays readable, and a filled one does not squeeze its dates and counts edge to edge."""
+    return dict.fromkeys(columns, date_text(dt.date(2026, 12, 31)))
+
+
 def _target(v: MilestoneView) -> str:
     m = v.milestone
     return "" if m.target_value is None else f"{number_text(m.target_value)}{m.target_unit}"
@@ -69,13 +76,18 @@ class _RecordPanel(QWidget):
     """A table of records with buttons; `record_id` tells which record a row holds, to keep the selection."""
 
     def __init__(
-        self, session: Session, model: RowTableModel[Any], record_id: Callable[[Any], int], parent: Any = None
+        self,
+        session: Session,
+        model: RowTableModel[Any],
+        record_id: Callable[[Any], int],
+        samples: Mapping[int, str],
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.model = model
         self._id = record_id
-        self.table = data_table(model, stretch=0)
+        self.table = data_table(model, stretch=0, samples=samples)
         self.messages = MessageBar()
         self.buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
@@ -116,7 +128,9 @@ class _RecordPanel(QWidget):
 
 class MeasuresPanel(_RecordPanel):
     def __init__(self, session: Session, parent: Any = None) -> None:
-        super().__init__(session, RowTableModel(measure_columns()), lambda view: view.measure.id, parent)
+        super().__init__(
+            session, RowTableModel(measure_columns()), lambda view: view.measure.id, date_samples(4, 5), parent
+        )
         self.task: TaskView | None = None
         self.add_button = self._button(tr("添加措施…"), self.add)
         self.edit_button = self._button(tr("编辑…"), self.edit)
@@ -171,7 +185,9 @@ class MilestonesPanel(_RecordPanel):
     show_evidence = Signal(int)  # milestone id
 
     def __init__(self, session: Session, parent: Any = None) -> None:
-        super().__init__(session, RowTableModel(milestone_columns()), lambda view: view.milestone.id, parent)
+        super().__init__(
+            session, RowTableModel(milestone_columns()), lambda view: view.milestone.id, date_samples(1, 4), parent
+        )
         self.task: TaskView | None = None
         self.measure_id: int | None = None
         self.add_button = self._button(tr("添加节点…"), self.add)
