@@ -1,4 +1,5 @@
-"""A demo unit home (广州监狱) with realistic measures, milestones, progress and evidence.
+"""A demo unit home (广州监狱) with realistic measures, milestones, progress and evidence, each dated as a unit
+would have made it over the year (see DemoClock).
 
 Used by scripts/screenshots.py; also handy by hand:
     python scripts/demo_home.py DIR     # then: python -m desktop --home DIR   (users below, password demo-pass)
@@ -9,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -355,21 +358,67 @@ def _evidence_file(folder: Path, spec: str, number: int) -> Path:
     return _pdf(folder / f"{caption}.pdf", caption)
 
 
+class DemoClock:
+    """The store's clock while the demo is built: each record carries the day a unit would have made it
+    (measures entered in January, a milestone recorded the day after it was reached, each quarter's
+    progress at its end), a few minutes apart, instead of every audit entry and save time falling in the
+    minute the script ran. It never goes back, so the audit trail reads forward. Once the demo is built it
+    runs live: what a screenshot script does next (an export) happens now."""
+
+    def __init__(self, start: dt.date) -> None:
+        self.current = self._morning(start)
+        self.live = False
+
+    @staticmethod
+    def _morning(day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(9, 0)).astimezone()
+
+    def on(self, day: dt.date) -> None:
+        """The next record is made on `day` (or, when that day is past, a few minutes after the last)."""
+        later = self.current + dt.timedelta(minutes=3)
+        if later.hour >= 17:
+            later = self._morning(later.date() + dt.timedelta(days=1))
+        self.current = max(later, self._morning(day))
+
+    def __call__(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0) if self.live else self.current
+
+
+TODAY = D(2026, 11, 26)  # the day the demo is seen on: Q4 submitted, not yet reviewed
+SET_UP = D(2026, 1, 5)  # unit and users; the measures and milestones the next day
+PROGRESS = {"2026-Q3": D(2026, 9, 24), "2026-Q4": D(2026, 11, 20)}  # when each quarter's progress is written
+Event = tuple[dt.date, str, Callable[[], object]]  # day, who, what
+
+
 def build_demo_home(root: Path) -> Store:
     """Create the demo home at `root` (must not exist yet) and return it open, acting as the clerk."""
     catalog = load_catalog(paths.catalogs_dir() / "gd-prison-14fyp.json")
-    store = Store.create(root, "wangjianguo", "unit", catalog)
+    clock = DemoClock(SET_UP)
+    store = Store.create(root, "wangjianguo", "unit", catalog, clock)
+    clock.on(SET_UP)
     store.set_unit("GD-GZ01", "广州监狱")
     for name, role, display in USERS:
+        clock.on(SET_UP)
         store.users.add(name, role, PASSWORD, display)
     tasks = {t.key: t for t in store.plan.tasks()}
     files = Path(tempfile.mkdtemp(prefix="pp-demo-files-"))
+    numbers = iter(range(1, 1000))
+    events: list[Event] = []  # what happens after the measures are entered, run in order of day
+
+    def evidence(item_id: int, specs: tuple[str, ...]) -> None:
+        for spec in specs:
+            clock.on(SET_UP)
+            store.evidence.add(item_id, _evidence_file(files, spec, next(numbers)))
+
+    def reached(milestone_id: int, step: Step) -> None:
+        store.milestones.update(milestone_id, achieved_date=step.done, actual_value=step.actual)
+        evidence(milestone_id, step.evidence)
+
     store.audit.actor = "lixiaomei"
-    number = 0
     for plan in PLANS:
-        task = tasks[plan.task]
+        clock.on(SET_UP + dt.timedelta(days=1))
         measure = store.measures.add(
-            task.id,
+            tasks[plan.task].id,
             plan.title,
             department=plan.department,
             person=plan.person,
@@ -377,27 +426,38 @@ def build_demo_home(root: Path) -> Store:
             start_date=plan.start,
             due_date=plan.due,
         )
-        for spec in plan.evidence:
-            number += 1
-            store.evidence.add(measure.id, _evidence_file(files, spec, number))
+        evidence(measure.id, plan.evidence)
         for step in plan.steps:
+            clock.on(SET_UP)
             milestone = store.milestones.add(
                 measure.id, step.title, step.due, target_value=step.target, target_unit=step.unit, target_key=step.key
             )
             if step.done or step.actual is not None:
-                store.milestones.update(milestone.id, achieved_date=step.done, actual_value=step.actual)
-            for spec in step.evidence:
-                number += 1
-                store.evidence.add(milestone.id, _evidence_file(files, spec, number))
+                day = step.done + dt.timedelta(days=1) if step.done else PROGRESS["2026-Q4"]
+                events.append((day, "lixiaomei", partial(reached, milestone.id, step)))
+            else:
+                evidence(milestone.id, step.evidence)
         for period, entry in (("2026-Q3", plan.q3), ("2026-Q4", plan.q4)):
             if entry:
-                store.progress.record(measure.id, period, *entry)
-    store.progress.record(tasks["1.01"].id, "2026-Q4", Status.IN_PROGRESS, 80, "专题教育按计划推进。")
-    store.reviews.submit("2026-Q3", "三季度进度已填报完毕")
-    store.audit.actor = "chenzhiqiang"
-    store.reviews.approve("2026-Q3", "数据核实无误")
+                events.append(
+                    (PROGRESS[period], "lixiaomei", partial(store.progress.record, measure.id, period, *entry))
+                )
+    events += [
+        (D(2026, 9, 28), "lixiaomei", partial(store.reviews.submit, "2026-Q3", "三季度进度已填报完毕")),
+        (D(2026, 9, 29), "chenzhiqiang", partial(store.reviews.approve, "2026-Q3", "数据核实无误")),
+        (
+            D(2026, 11, 24),
+            "lixiaomei",
+            partial(store.progress.record, tasks["1.01"].id, "2026-Q4", Status.IN_PROGRESS, 80, "专题教育按计划推进。"),
+        ),
+        (D(2026, 11, 24), "lixiaomei", partial(store.reviews.submit, "2026-Q4", "四季度进度请审核")),
+    ]
+    for day, actor, action in sorted(events, key=lambda event: event[0]):  # stable: same day keeps its order
+        clock.on(day)
+        store.audit.actor = actor
+        action()
     store.audit.actor = "lixiaomei"
-    store.reviews.submit("2026-Q4", "四季度进度请审核")
+    clock.live = True
     return store
 
 

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from demo_home import PASSWORD, build_demo_home  # noqa: E402
+from demo_home import PASSWORD, TODAY, build_demo_home  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -29,6 +29,7 @@ from desktop.ui.dialogs.setup_wizard import SetupWizard  # noqa: E402
 from desktop.ui.dialogs.sign_in import SignInDialog  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.models.plan_tree import NodeKind  # noqa: E402
+from desktop.ui.pages.audit import AuditPage  # noqa: E402
 from desktop.ui.pages.plan_page import PlanPage  # noqa: E402
 from desktop.ui.session import Session  # noqa: E402
 from desktop.ui.startup import build_main_window, default_catalog  # noqa: E402
@@ -61,7 +62,7 @@ def save(widget: QWidget, out: Path, name: str) -> Path:
 
 
 def window_for(store: Store, user: str) -> tuple[MainWindow, Session]:
-    session = Session(store, store.users.get(user))
+    session = Session(store, store.users.get(user), today=lambda: TODAY)
     window = build_main_window(session)
     assert window is not None
     window.resize(*SIZE)
@@ -110,6 +111,10 @@ def shoot(out: Path, home: Path) -> None:
     window.show_page("dashboard")
     save(window, out, "dashboard")
     window.show_page("audit")
+    audit = window.page("audit")
+    assert isinstance(audit, AuditPage)
+    audit.since.set_value(TODAY.replace(day=1))  # this month's entries
+    audit.apply()
     save(window, out, "audit")
     window.close()
 
