@@ -133,3 +133,14 @@ class PlanRepo:
         table = "measure" if kind is ItemKind.MEASURE else "milestone"
         row = self._db.one(f"SELECT title FROM {table} WHERE id = ?", (item_id,))
         return str(row["title"]) if row else ""
+
+    def title_by_uid(self, uid: str) -> str | None:
+        """What a task, measure or milestone named by `uid` is called (the audit trail names records by uid);
+        None once it is deleted. A task is named by its number and text, as the plan tree shows it."""
+        row = self._db.one("SELECT id, kind FROM item WHERE uid = ?", (uid,))
+        if row is None:
+            return None
+        if row["kind"] == ItemKind.TASK.value:
+            task = self.task(int(row["id"]))
+            return f"{task.key} {task.text}"
+        return self.item_title(int(row["id"])) or None

@@ -1428,214 +1428,399 @@ Version {version}
 Data folder: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="24" />
+      <location filename="../../desktop/ui/main_window.py" line="25" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="25" />
+      <location filename="../../desktop/ui/main_window.py" line="26" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="26" />
+      <location filename="../../desktop/ui/main_window.py" line="27" />
       <source>视图(&amp;V)</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="27" />
+      <location filename="../../desktop/ui/main_window.py" line="28" />
       <source>审核(&amp;R)</source>
       <translation>&amp;Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="28" />
+      <location filename="../../desktop/ui/main_window.py" line="29" />
       <source>管理(&amp;M)</source>
       <translation>&amp;Manage</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="29" />
+      <location filename="../../desktop/ui/main_window.py" line="30" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="42" />
+      <location filename="../../desktop/ui/main_window.py" line="43" />
       <source>{unit} — 广东监狱“十四五”规划进度填报</source>
       <translation>{unit} — 14th Five-Year Plan progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="53" />
+      <location filename="../../desktop/ui/main_window.py" line="54" />
       <source>主工具栏</source>
       <translation>Main toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="66" />
+      <location filename="../../desktop/ui/main_window.py" line="67" />
       <source>{name}（{role}）</source>
       <translation>{name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="70" />
+      <location filename="../../desktop/ui/main_window.py" line="71" />
       <source>{unit}　数据目录 {root}</source>
       <translation>{unit}   data folder {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="76" />
+      <location filename="../../desktop/ui/main_window.py" line="77" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="117" />
+      <location filename="../../desktop/ui/main_window.py" line="118" />
       <source>{title}（{shortcut}）</source>
       <translation>{title} ({shortcut})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="13" />
+      <location filename="../../desktop/ui/models/audit.py" line="11" />
       <source>新增</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="13" />
+      <location filename="../../desktop/ui/models/audit.py" line="11" />
       <source>修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="13" />
+      <location filename="../../desktop/ui/models/audit.py" line="11" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="13" />
+      <location filename="../../desktop/ui/models/audit.py" line="11" />
       <source>事件</source>
       <translation>Event</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="15" />
+      <location filename="../../desktop/ui/models/audit.py" line="13" />
       <source>措施</source>
       <translation>Measures</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="17" />
+      <location filename="../../desktop/ui/models/audit.py" line="15" />
       <source>进度</source>
       <translation>Progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="18" />
+      <location filename="../../desktop/ui/models/audit.py" line="16" />
       <source>佐证材料</source>
       <translation>Evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="19" />
+      <location filename="../../desktop/ui/models/audit.py" line="17" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="23" />
+      <location filename="../../desktop/ui/models/audit.py" line="21" />
       <source>单位信息</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="24" />
+      <location filename="../../desktop/ui/models/audit.py" line="22" />
       <source>规划目录</source>
       <translation>Plan catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="35" />
-      <source>期限</source>
-      <translation>Due</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="38" />
-      <source>所属措施</source>
-      <translation>Measure</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="42" />
-      <source>对应指标</source>
-      <translation>Indicator</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="49" />
-      <source>操作</source>
-      <translation>Action</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="54" />
-      <source>写到</source>
-      <translation>Written to</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="55" />
-      <source>留在本机的报告期</source>
-      <translation>Periods kept on this computer</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="56" />
-      <source>数据包哈希</source>
-      <translation>Bundle hash</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="77" />
-      <source>是</source>
-      <translation>yes</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="77" />
-      <source>否</source>
-      <translation>no</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="88" />
+      <location filename="../../desktop/ui/models/audit.py" line="33" />
       <source>登录成功</source>
       <translation>signed in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="88" />
+      <location filename="../../desktop/ui/models/audit.py" line="33" />
       <source>密码错误</source>
       <translation>wrong password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="93" />
-      <source>提交审核</source>
-      <translation>Submit for review</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="94" />
-      <source>审核通过</source>
-      <translation>approved</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="95" />
-      <source>退回</source>
-      <translation>returned</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="96" />
-      <source>重新打开</source>
-      <translation>Reopen</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="100" />
+      <location filename="../../desktop/ui/models/audit.py" line="42" />
       <source>：{comment}</source>
       <translation>: {comment}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="108" />
+      <location filename="../../desktop/ui/models/audit.py" line="51" />
       <source>{title}（{fields}）</source>
       <translation>{title} ({fields})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="111" />
+      <location filename="../../desktop/ui/models/audit.py" line="54" />
       <source>，</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="118" />
+      <location filename="../../desktop/ui/models/audit.py" line="61" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="121" />
+      <location filename="../../desktop/ui/models/audit.py" line="63" />
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit.py" line="64" />
       <source>对象</source>
       <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="25" />
+      <source>所属措施</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="27" />
+      <source>所属事项</source>
+      <translation>Belongs to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="33" />
+      <source>期限</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="36" />
+      <source>对应指标</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="41" />
+      <source>完成百分比</source>
+      <translation>Percent done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="42" />
+      <source>进展说明</source>
+      <translation>Narrative</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="45" />
+      <source>审核意见</source>
+      <translation>Review comment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="50" />
+      <source>连续输错次数</source>
+      <translation>Failed attempts in a row</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="51" />
+      <source>已生成恢复码</source>
+      <translation>Recovery code issued</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="52" />
+      <source>恢复码核对通过</source>
+      <translation>Recovery code accepted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="53" />
+      <source>临近到期提醒（天）</source>
+      <translation>Due-soon reminder (days)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="54" />
+      <source>文件名</source>
+      <translation>File name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="55" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="57" />
+      <source>文件类型</source>
+      <translation>File type</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="58" />
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="63" />
+      <source>写到</source>
+      <translation>Written to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="64" />
+      <source>留在本机的报告期</source>
+      <translation>Periods kept on this computer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="65" />
+      <source>数据包哈希</source>
+      <translation>Bundle hash</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="66" />
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="67" />
+      <source>密钥编号</source>
+      <translation>Key id</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="68" />
+      <source>登记结果</source>
+      <translation>Enrolment result</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="69" />
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="70" />
+      <source>最近序号</source>
+      <translation>Last no.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="71" />
+      <source>重新同步</source>
+      <translation>Resync</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="72" />
+      <source>编号</source>
+      <translation>Id</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="73" />
+      <source>记录标识</source>
+      <translation>Record id</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="74" />
+      <source>创建时间</source>
+      <translation>Created at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="75" />
+      <source>修改时间</source>
+      <translation>Changed at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="76" />
+      <source>填报人</source>
+      <translation>Reported by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="77" />
+      <source>添加人</source>
+      <translation>Added by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="78" />
+      <source>添加时间</source>
+      <translation>Added at</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="88" />
+      <source>提交审核</source>
+      <translation>Submit for review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="89" />
+      <source>审核通过</source>
+      <translation>approved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="90" />
+      <source>退回</source>
+      <translation>returned</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="91" />
+      <source>重新打开</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="92" />
+      <source>导出</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="93" />
+      <source>重新写出</source>
+      <translation>Write again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="94" />
+      <source>登记公钥</source>
+      <translation>Enrol key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="95" />
+      <source>吊销</source>
+      <translation>Revoke</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="96" />
+      <source>允许重新同步</source>
+      <translation>Resync allowed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="100" />
+      <source>新登记</source>
+      <translation>Newly enrolled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="101" />
+      <source>更换密钥</source>
+      <translation>Key changed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="102" />
+      <source>重新登记</source>
+      <translation>Re-enrolled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
+      <source>未改动</source>
+      <translation>Unchanged</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="105" />
+      <source>已修改</source>
+      <translation>Changed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="105" />
+      <source>已用恢复码重设</source>
+      <translation>Reset with recovery code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="151" />
+      <source>是</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="151" />
+      <source>否</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="218" />
+      <source>{label}：{value}</source>
+      <translation>{label}: {value}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/evidence.py" line="18" />
@@ -1643,47 +1828,22 @@ Data folder: {root}</translation>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/evidence.py" line="19" />
-      <source>文件名</source>
-      <translation>File name</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/evidence.py" line="21" />
-      <source>类别</source>
-      <translation>Category</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/evidence.py" line="22" />
-      <source>添加人</source>
-      <translation>Added by</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/evidence.py" line="23" />
-      <source>添加时间</source>
-      <translation>Added at</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/evidence.py" line="24" />
-      <source>SHA-256</source>
-      <translation>SHA-256</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="74" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="73" />
       <source>未填报</source>
       <translation>Not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="75" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="74" />
       <source>{status}（沿用{period}）</source>
       <translation>{status} (from {period})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="76" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="75" />
       <source>{status}（据措施）</source>
       <translation>{status} (from measures)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="129" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="128" />
       <source>{count} 项逾期或滞后</source>
       <translation>{count} overdue or lagging</translation>
     </message>
@@ -1708,11 +1868,6 @@ Data folder: {root}</translation>
       <translation>Done / all</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="59" />
-      <source>进展说明</source>
-      <translation>Narrative</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="73" />
       <source>实际</source>
       <translation>Actual</translation>
@@ -1726,11 +1881,6 @@ Data folder: {root}</translation>
       <location filename="../../desktop/ui/office/drill_columns.py" line="84" />
       <source>归属</source>
       <translation>Belongs to</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="68" />
-      <source>单位</source>
-      <translation>Unit</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drilldown.py" line="84" />
@@ -2065,11 +2215,6 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Public key file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="60" />
-      <source>密钥编号</source>
-      <translation>Key id</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="63" />
       <source>登记</source>
       <translation>Enrol</translation>
@@ -2095,11 +2240,6 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Goes in the audit trail, e.g. signing key lost</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="112" />
-      <source>原因</source>
-      <translation>Reason</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="119" />
       <source>没有可选的单位。</source>
       <translation>There is no unit to choose.</translation>
@@ -2118,11 +2258,6 @@ No bundle was imported; the office data is unchanged.</translation>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="131" />
       <source>吊销后不再接收该单位的任何数据包（包括用原密钥签名的）；已导入的数据保留。恢复时需登记该单位新生成的公钥。</source>
       <translation>Once revoked, no bundle from this unit is accepted (including ones signed with its old key); data already imported is kept. To restore the unit, enrol a newly made public key from it.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="137" />
-      <source>吊销</source>
-      <translation>Revoke</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/key_dialogs.py" line="144" />
@@ -2412,19 +2547,9 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="70" />
-      <source>最近序号</source>
-      <translation>Last no.</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/units_page.py" line="71" />
       <source>最近接收</source>
       <translation>Last received</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="79" />
-      <source>允许重新同步</source>
-      <translation>Resync allowed</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/units_page.py" line="100" />
@@ -2447,57 +2572,57 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Import log (last {n} entries, with rejected bundles and why)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="41" />
+      <location filename="../../desktop/ui/pages/audit.py" line="43" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="45" />
+      <location filename="../../desktop/ui/pages/audit.py" line="47" />
       <source>记录标识（可不填）</source>
       <translation>Record id (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="47" />
+      <location filename="../../desktop/ui/pages/audit.py" line="49" />
       <source>从</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="48" />
+      <location filename="../../desktop/ui/pages/audit.py" line="50" />
       <source>到</source>
       <translation>To</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="49" />
+      <location filename="../../desktop/ui/pages/audit.py" line="51" />
       <source>查询</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="51" />
+      <location filename="../../desktop/ui/pages/audit.py" line="53" />
       <source>校验审计链</source>
       <translation>Verify audit chain</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="71" />
+      <location filename="../../desktop/ui/pages/audit.py" line="74" />
       <source>修改前</source>
       <translation>Before</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="71" />
+      <location filename="../../desktop/ui/pages/audit.py" line="74" />
       <source>修改后</source>
       <translation>After</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="141" />
+      <location filename="../../desktop/ui/pages/audit.py" line="160" />
       <source>正在校验审计记录…</source>
       <translation>Verifying the audit trail…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="152" />
+      <location filename="../../desktop/ui/pages/audit.py" line="171" />
       <source>审计记录校验未通过：</source>
       <translation>The audit trail failed verification: </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="154" />
+      <location filename="../../desktop/ui/pages/audit.py" line="173" />
       <source>审计记录校验通过：共 {n} 条，哈希链完整。</source>
       <translation>Audit trail verified: {n} entries, the hash chain is intact.</translation>
     </message>
@@ -2597,7 +2722,7 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/plan_page.py" line="40" />
+      <location filename="../../desktop/ui/pages/plan_page.py" line="42" />
       <source>推进中（沿用2026-Q3）</source>
       <translation>In progress (from 2026-Q3)</translation>
     </message>
@@ -2605,11 +2730,6 @@ No bundle was imported; the office data is unchanged.</translation>
       <location filename="../../desktop/ui/pages/review.py" line="46" />
       <source>任务/措施</source>
       <translation>Task / measure</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/pages/review.py" line="51" />
-      <source>填报人</source>
-      <translation>Reported by</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/pages/review.py" line="52" />
@@ -2702,7 +2822,7 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>This unit's progress report (PDF) or ledger (Excel) (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="69" />
+      <location filename="../../desktop/ui/startup.py" line="72" />
       <source>planprogress 已经打开了这个数据目录：
 {root}
 
@@ -2713,42 +2833,42 @@ No bundle was imported; the office data is unchanged.</translation>
 Only one window may use a data folder at a time. Switch to the open window (it may be in the task bar).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="74" />
+      <location filename="../../desktop/ui/startup.py" line="77" />
       <source>错误：</source>
       <translation>Error: </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="75" />
+      <location filename="../../desktop/ui/startup.py" line="78" />
       <source>程序已在运行</source>
       <translation>Already running</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="81" />
+      <location filename="../../desktop/ui/startup.py" line="84" />
       <source>找不到规划目录 {id}：安装不完整，请重新安装本程序。</source>
       <translation>Plan catalog {id} not found: the installation is incomplete, please reinstall.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="107" />
+      <location filename="../../desktop/ui/startup.py" line="110" />
       <source>数据库文件已损坏（{error}）。</source>
       <translation>The database file is damaged ({error}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="117" />
+      <location filename="../../desktop/ui/startup.py" line="121" />
       <source>不是数据目录</source>
       <translation>Not a data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="118" />
+      <location filename="../../desktop/ui/startup.py" line="122" />
       <source>文件夹 {root} 里已有其他文件，但没有 planprogress 数据库：请用 --home 选择正确的数据目录，或选择一个空文件夹来新建。</source>
       <translation>The folder {root} holds other files but no planprogress database: choose the right data folder with --home, or an empty folder to start a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="218" />
+      <location filename="../../desktop/ui/startup.py" line="228" />
       <source>无法打开</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="219" />
+      <location filename="../../desktop/ui/startup.py" line="229" />
       <source>这个数据目录的类型（{kind}）在本版本中还不能打开：请安装完整版本。</source>
       <translation>This kind of data folder ({kind}) cannot be opened by this version: install the full version.</translation>
     </message>
@@ -2768,27 +2888,27 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Cannot start the background process {program}: the installation may be incomplete, please reinstall.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo.py" line="81" />
+      <location filename="../../desktop/ui/undo.py" line="80" />
       <source>撤销进度修改</source>
       <translation>Undo progress change</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo.py" line="85" />
+      <location filename="../../desktop/ui/undo.py" line="84" />
       <source>撤销添加措施“{title}”</source>
       <translation>Undo adding measure "{title}"</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo.py" line="92" />
+      <location filename="../../desktop/ui/undo.py" line="91" />
       <source>撤销修改措施“{title}”</source>
       <translation>Undo changing measure "{title}"</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo.py" line="101" />
+      <location filename="../../desktop/ui/undo.py" line="100" />
       <source>撤销添加时间节点“{title}”</source>
       <translation>Undo adding milestone "{title}"</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo.py" line="111" />
+      <location filename="../../desktop/ui/undo.py" line="110" />
       <source>撤销修改时间节点“{title}”</source>
       <translation>Undo changing milestone "{title}"</translation>
     </message>
@@ -3152,11 +3272,6 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Work done this period, problems, next steps</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="71" />
-      <source>完成百分比</source>
-      <translation>Percent done</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/widgets/progress_editor.py" line="104" />
       <source>{period}进度</source>
       <translation>Progress in {period}</translation>
@@ -3197,67 +3312,67 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Saved {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="34" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="35" />
       <source>开始</source>
       <translation>Start</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="38" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="39" />
       <source>佐证</source>
       <translation>Evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="121" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="135" />
       <source>添加措施…</source>
       <translation>Add measure…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="122" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="136" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="146" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="160" />
       <source>已添加措施“{title}”。</source>
       <translation>Measure "{title}" added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="163" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
       <source>删除措施</source>
       <translation>Delete measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="163" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
       <source>确定删除措施“{title}”吗？</source>
       <translation>Delete the measure "{title}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="193" />
       <source>添加节点…</source>
       <translation>Add milestone…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="179" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="195" />
       <source>标记完成…</source>
       <translation>Mark done…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="209" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="225" />
       <source>任务 {key} {text}</source>
       <translation>Task {key} {text}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="251" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="267" />
       <source>时间节点“{title}”已标记完成，但还没有佐证材料：请点“佐证材料”为它添加文件。</source>
       <translation>Milestone "{title}" is marked done but has no evidence yet: click "Evidence" to add files for it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="263" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="279" />
       <source>删除时间节点</source>
       <translation>Delete milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="263" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="279" />
       <source>确定删除时间节点“{title}”吗？</source>
       <translation>Delete the milestone "{title}"?</translation>
     </message>

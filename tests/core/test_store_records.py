@@ -65,6 +65,19 @@ def test_ids_are_unique_across_tasks_measures_and_milestones(store: Store) -> No
     assert len(store.progress.find(period="2026-03")) == 3
 
 
+def test_records_are_named_by_uid_until_deleted(store: Store) -> None:
+    """The audit trail names related records by uid; the GUI shows their titles."""
+    task = store.plan.tasks()[0]
+    measure = store.measures.add(task.id, "开展全员轮训")
+    milestone = store.milestones.add(measure.id, "完成第一期轮训", dt.date(2026, 6, 30))
+    assert store.plan.title_by_uid(task.uid) == f"{task.key} {task.text}"
+    assert store.plan.title_by_uid(measure.uid) == "开展全员轮训"
+    assert store.plan.title_by_uid(milestone.uid) == "完成第一期轮训"
+    store.milestones.delete(milestone.id)
+    assert store.plan.title_by_uid(milestone.uid) is None
+    assert store.plan.title_by_uid("no-such-uid") is None
+
+
 def test_refusals_change_nothing(store: Store) -> None:
     measure = store.measures.add(1, "措施")
     milestone = store.milestones.add(1, "节点", dt.date(2026, 3, 1))

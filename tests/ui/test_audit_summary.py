@@ -34,4 +34,4 @@ def test_an_export_entry_reads_in_chinese() -> None:
     after = json.dumps({"action": "export", "kind": "delta", "seq": 3, "held_periods": ["2026", "2026-01"]})
     entry = AuditEntry(7, "2026-11-26T20:18:37Z", "张三", "event", "bundle", "GD-GZ01-3", None, after, "", "")
     assert audit_columns()[4].text(entry) == "数据包"
-    assert summary(entry) == "操作=export，类型=delta，序号=3，留在本机的报告期=2026、2026-01"
+    assert summary(entry) == "操作=导出，类型=变化数据包，序号=3，留在本机的报告期=2026年度、2026年1月"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -11,16 +12,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.model import AuditEntry
 from desktop.ui.i18n import tr
-from desktop.ui.models.audit import ENTITIES, audit_columns, pretty
+from desktop.ui.models.audit import ENTITIES, audit_columns
+from desktop.ui.models.audit_fields import detail_lines, line_text
 from desktop.ui.models.table import ROW_ROLE, KeysetTableModel
 from desktop.ui.session import Session
 from desktop.ui.tasks import Task, run_task
@@ -63,8 +65,9 @@ class AuditPage(RefreshOnShow, QWidget):
         self.model: KeysetTableModel[AuditEntry] = KeysetTableModel(audit_columns(), self._page, page_size=300)
         self.table = data_table(self.model, wrap=False, stretch_last=True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        self.before = QPlainTextEdit()
-        self.after = QPlainTextEdit()
+        self._titles: dict[str, str | None] = {}
+        self.before = QTextEdit()
+        self.after = QTextEdit()
         for box in (self.before, self.after):
             box.setReadOnly(True)
         compare = QSplitter(Qt.Orientation.Horizontal)
@@ -119,6 +122,7 @@ class AuditPage(RefreshOnShow, QWidget):
         )
 
     def apply(self) -> None:
+        self._titles.clear()
         self.model.reset()
         self.before.clear()
         self.after.clear()
@@ -126,8 +130,23 @@ class AuditPage(RefreshOnShow, QWidget):
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         entry: AuditEntry | None = self.model.data(rows[0], ROW_ROLE) if rows else None
-        self.before.setPlainText(pretty(entry.before) if entry else "")
-        self.after.setPlainText(pretty(entry.after) if entry else "")
+        before, after = (entry.before, entry.after) if entry else (None, None)
+        self._show(self.before, before, after)
+        self._show(self.after, after, before)
+
+    def _show(self, box: QTextEdit, text: str | None, other: str | None) -> None:
+        """Fields by their Chinese names; those the change touched in bold."""
+        rows = []
+        for line in detail_lines(text, other, self._title):
+            shown = html.escape(line_text(line))
+            rows.append(f"<div><b>{shown}</b></div>" if line.changed else f"<div>{shown}</div>")
+        box.setHtml("".join(rows))
+
+    def _title(self, uid: str) -> str | None:
+        """A related record's title, looked up once per query (the same few records recur down the list)."""
+        if uid not in self._titles:
+            self._titles[uid] = self.session.store.plan.title_by_uid(uid)
+        return self._titles[uid]
 
     def verify(self) -> Task:
         """Walk the hash chain in a worker thread with its own connection."""
