@@ -92,6 +92,14 @@ def _unit(row: dict[str, Any]) -> OfficeUnit:
     return OfficeUnit(**{**row, "resync": bool(row["resync"]), "review_in_use": bool(row["review_in_use"])})
 
 
+def enroll_hint(code: str | None = None) -> str:
+    """How to enroll a unit's key, from the window and from the command line (messages reach both)."""
+    return (
+        "请先登记该单位的公钥（窗口：“单位与密钥”页的“登记单位公钥”；"
+        f"命令行：planprogress province enroll 公钥文件 --unit-code {code or '单位代码'}）"
+    )
+
+
 class OfficeRepo:
     def __init__(self, database: Database, audit: AuditLog) -> None:
         self._db = database
@@ -108,7 +116,7 @@ class OfficeRepo:
     def require_unit(self, code: str) -> OfficeUnit:
         unit = self.unit(code)
         if unit is None:
-            raise NotFoundError(f"单位 {code} 尚未登记：请先用 planprogress province enroll 登记该单位的公钥。")
+            raise NotFoundError(f"单位 {code} 尚未登记：{enroll_hint(code)}。")
         return unit
 
     def key(self, key_id: str) -> UnitKey | None:

@@ -67,10 +67,15 @@ def test_import_shows_accepted_and_each_rejection_with_its_reason(qtbot, scene: 
     rejected = lines["PB-GD-XX99-000001"]
     assert rejected.outcome == "unknown_unit" and not rejected.ok
     assert "未在省局登记" in rejected.message and "province enroll" in rejected.message
+    assert "“登记单位公钥”" in rejected.message  # the window's way, named as the button and menu say it
+    assert "--unit-code GD-XX99" in rejected.message and "\n" not in rejected.message
     page = wizard.result_page
     shown = [page.model.index(row, 3).data() for row in range(page.model.rowCount())]
     assert shown == ["已接收", "拒收：未登记的单位"]
     assert "未在省局登记" in page.model.index(1, 4).data()
+    assert "登记单位公钥" in page.model.index(1, 4).data()  # the result line says what to do in the window
+    page.table.selectRow(1)
+    assert rejected.message in page.detail.text()
     assert "1 个未接收" in page.summary.text()
     assert changes  # the overview refreshes
     repo = OfficeRepo(office.store.database, office.store.audit)

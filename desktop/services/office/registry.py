@@ -7,12 +7,12 @@ from pathlib import Path
 
 import minisign
 
-from desktop.domain.errors import StateError
+from desktop.domain.errors import PlanProgressError, StateError
 from desktop.services.bundle.format import BundleError, Outcome
 from desktop.services.bundle.verify import KeyLookup, shown
 from desktop.services.keys import load_public_key, public_key_id
 from desktop.store import Store, validate_unit_code
-from desktop.store.office import OfficeRepo, OfficeUnit, check_reason
+from desktop.store.office import OfficeRepo, OfficeUnit, check_reason, enroll_hint
 
 
 def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeUnit, str, str]:
@@ -35,6 +35,15 @@ def allow_resync(store: Store, unit_code: str, reason: str) -> OfficeUnit:
     return OfficeRepo(store.database, store.audit).allow_resync(unit_code, check_reason(reason, "重新同步"))
 
 
+def _valid_code(code: str) -> bool:
+    """Only a real unit code goes into the command a clerk may copy (a forged bundle claims anything)."""
+    try:
+        validate_unit_code(code)
+    except PlanProgressError:
+        return False
+    return True
+
+
 def _require_office(store: Store) -> None:
     if store.kind != "office":
         raise StateError("这不是省局的数据目录：请用 --home 指向省局的数据目录（province init 建立）。")
@@ -51,7 +60,7 @@ def office_lookup(store: Store) -> KeyLookup:
                 raise BundleError(
                     Outcome.UNKNOWN_UNIT,
                     f"签名密钥 {key_id} 未在省局登记（数据包自称来自“{shown(claimed or '未知')}”）：如确属本省单位，"
-                    "请先用 planprogress province enroll 登记其公钥。",
+                    f"{enroll_hint(claimed if claimed and _valid_code(claimed) else None)}，再导入。",
                 )
             if unit.revoked:
                 raise BundleError(

@@ -260,6 +260,9 @@ def test_enroll_revoke_resync_messages(cli: Cli, tmp_path: Path, office_home: Pa
     assert "未作改动" in cli("province", "enroll", pub, "--unit-code", "GD-T01", home_dir=office_home).out
     assert_error(cli("province", "enroll", pub, "--unit-code", "GD-T02", home_dir=office_home), "已登记给单位 GD-T01")
     assert_error(cli("province", "resync", "GD-NONE", "--reason", "恢复", home_dir=office_home), "尚未登记")
+    assert_error(
+        cli("province", "revoke", "GD-NONE", home_dir=office_home), "province enroll 公钥文件 --unit-code GD-NONE"
+    )
     assert "已允许 GD-T01 重新同步" in cli("province", "resync", "GD-T01", "--reason", "恢复", home_dir=office_home).out
     assert "已吊销" in cli("province", "revoke", "GD-T01", "--reason", "密钥遗失", home_dir=office_home).out
     assert_error(cli("province", "enroll", pub, "--unit-code", "GD-T01", home_dir=office_home), "已被吊销")

@@ -159,6 +159,7 @@ def test_unknown_and_revoked_units(office: Store, unit: Store, stick: Path, tmp_
     before = office_unit_data(office)
     [unknown] = intake(office, office_keys.identity, bundle)
     assert unknown.outcome is Outcome.UNKNOWN_UNIT and "province enroll" in unknown.message
+    assert "“登记单位公钥”" in unknown.message and "--unit-code GD-T01" in unknown.message
     enroll(office, unit)
     registry.revoke(office, "GD-T01", "密钥遗失")
     before = office_unit_data(office)
