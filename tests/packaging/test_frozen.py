@@ -111,8 +111,11 @@ def test_layout_matches_paths_module(frozen: Frozen) -> None:
     """desktop/paths.py looks under sys._MEIPASS (= _internal) for resources/ and db/."""
     internal = frozen.internal
     for shipped in (REPO / "resources").rglob("*"):
-        if shipped.is_file():
+        if shipped.is_file() and shipped.suffix != ".ts":  # the translators' source: the app loads the .qm
             assert (internal / shipped.relative_to(REPO)).is_file(), f"missing {shipped.relative_to(REPO)}"
+    assert not list((internal / "resources").rglob("*.ts"))
+    assert not (internal / "setuptools").exists()  # pulled in by msgspec's optional TOML helper: spec NOT_NEEDED
+    assert list((internal / "resources" / "i18n").glob("*.qm"))
     assert (internal / "db" / "schema.sql").read_bytes() == (REPO / "db" / "schema.sql").read_bytes()
     if (REPO / "db" / "migrations").is_dir():
         assert (internal / "db" / "migrations").is_dir()
