@@ -8,7 +8,8 @@ from pathlib import Path
 
 from desktop.domain.errors import InputError
 from desktop.store import Store
-from desktop.ui.tasks import CliJob, TaskCancelledError, run_task
+from desktop.ui.cli_job import CliJob
+from desktop.ui.tasks import TaskCancelledError, run_task
 
 
 def test_task_reports_progress_and_result_on_the_gui_thread(qtbot) -> None:

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.periods import parse_period
+from desktop.ui.cli_job import CliJob
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
-from desktop.ui.tasks import CliJob
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.period_selector import PeriodSelector
 

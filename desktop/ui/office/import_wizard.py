@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.bundle.format import BUNDLE_NAME
+from desktop.ui.cli_job import CliJob
 from desktop.ui.export.targets import Target, list_targets, target_columns
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.office.intake_lines import IntakeLine, intake_columns, lines_from
 from desktop.ui.session import Change, Session
-from desktop.ui.tasks import CliJob
 from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage, passphrase_field, style_wizard
 from desktop.ui.widgets.tables import data_table
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import InputError, StateError
 from desktop.services import keys
 from desktop.store import Home
+from desktop.ui.cli_job import CliJob
 from desktop.ui.i18n import tr
-from desktop.ui.tasks import CliJob
 from desktop.ui.widgets.passwords import PasswordPair
 
 PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"

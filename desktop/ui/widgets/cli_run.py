@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.ui.cli_job import CliJob
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
-from desktop.ui.tasks import CliJob
 from desktop.ui.widgets.message_bar import MessageBar
 
 PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
