@@ -10,11 +10,15 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import PlanProgressError
 from desktop.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 LOG_NAME = "planprogress-errors.log"
 
@@ -42,6 +46,8 @@ def make_excepthook(logs: Path) -> ExceptHook:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
+        from PySide6.QtWidgets import QMessageBox  # loaded when an error comes, not at every start
+
         if isinstance(error, PlanProgressError):  # a user error that escaped a handler: its message is enough
             _show(QMessageBox.Icon.Warning, tr("无法完成操作"), str(error))
             return
@@ -64,6 +70,8 @@ _open: list[QMessageBox] = []  # a parentless box lives only as long as a Python
 
 
 def _show(icon: QMessageBox.Icon, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, QApplication.activeWindow())
     box.setObjectName("crashMessage")
     box.setModal(True)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import msgspec
 from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop import paths
 from desktop.domain.catalog import DEFAULT_CATALOG_ID, Catalog, available_catalogs
@@ -68,6 +68,8 @@ class HomeLock:
 
 
 def refuse_second_instance(root: Path, parent: QWidget | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox  # dialogs of the rare paths load when needed: start-up stays short
+
     """Say it in a box, and on stderr for whoever started the program from a terminal or a script."""
     message = tr(
         "planprogress 已经打开了这个数据目录：\n{root}\n\n同一数据目录只能打开一个窗口，以免数据冲突。"
@@ -85,8 +87,7 @@ def default_catalog() -> Catalog:
     return catalogs[-1]
 
 
-@dataclass
-class Opened:
+class Opened(msgspec.Struct):
     store: Store | None
     user: User | None = None  # set when set-up just made the administrator (no second sign-in)
     exit_code: int = EXIT_OK
@@ -113,6 +114,8 @@ def _try_open(root: Path) -> Store:
 
 def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Opened:
     """Open the home; on an empty folder run set-up; on a damaged database offer a restore."""
+    from PySide6.QtWidgets import QDialog, QMessageBox  # see refuse_second_instance
+
     if not Home(root).exists():
         wake_collector()  # a dialog waits for the user from here on
         if not _is_fresh(root):
@@ -184,8 +187,7 @@ def authenticate_overlapped(
     return user, prepared
 
 
-@dataclass
-class Prepared:
+class Prepared(msgspec.Struct):
     session: Session
     window: MainWindow | None
 
@@ -207,6 +209,8 @@ def discard_window(prepared: Prepared) -> None:
 
 def sign_in(store: Store, parent: QWidget | None = None) -> tuple[User, Prepared | None] | None:
     """The sign-in dialog; the main window is built while the password is checked."""
+    from PySide6.QtWidgets import QDialog
+
     from desktop.ui.dialogs.sign_in import SignInDialog
 
     dialog = SignInDialog(store, parent, prepare=lambda user: prepare_window(store, user), discard=discard_window)
@@ -223,6 +227,8 @@ def build_main_window(session: Session) -> MainWindow | None:
     try:
         install_mode(session.store.kind, window, session)
     except ModeMissingError:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             tr("无法打开"),
