@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
     # -- events ------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:
+        if not self._painted and self.isVisible():  # a render while hidden (grab) is not the first paint
             self._painted = True
             wake_collector()  # start-up is over: see desktop.ui.startup_gc
             QTimer.singleShot(0, self.first_paint.emit)
