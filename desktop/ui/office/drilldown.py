@@ -94,6 +94,7 @@ class UnitDetailPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 840])  # the tabs and the evidence preview get the room (the window is 1360 wide)
         self.messages = MessageBar()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -126,8 +127,9 @@ class UnitDetailPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.evidence_table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([440, 400])  # a page of a scanned PDF is readable at ~400 px wide
         return splitter
 
     # which unit --------------------------------------------------------------------------------------
