@@ -137,7 +137,7 @@ def child_app(home: Path) -> None:
         prepare_window,
     )
 
-    app = prepare_application([], "zh_CN")
+    app = prepare_application([], "zh_CN", font=False)  # as run() does: startup.py registers the font
     lock = HomeLock(home)
     if not lock.acquire():
         sys.exit("home locked")

@@ -45,8 +45,9 @@ def parse_options(argv: Sequence[str]) -> argparse.Namespace:
     return options
 
 
-def prepare_application(argv: Sequence[str], language: str) -> QApplication:
-    """The one QApplication (reused if one exists, as under pytest-qt), with font and translations."""
+def prepare_application(argv: Sequence[str], language: str, *, font: bool = True) -> QApplication:
+    """The one QApplication (reused if one exists, as under pytest-qt), with font and translations.
+    `font=False`: the CJK font is registered later, by desktop.ui.fonts.ensure_cjk_font (the window's start-up)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -60,7 +61,8 @@ def prepare_application(argv: Sequence[str], language: str) -> QApplication:
     QCoreApplication.setOrganizationName("planprogress")
     if not getattr(app, "_planprogress_true_guard", None):
         app._planprogress_true_guard = guard_true_refcount(app) or True  # type: ignore[attr-defined]
-    install_cjk_font(app)
+    if font:
+        install_cjk_font(app)
     if not getattr(app, "_planprogress_translators", None):
         app._planprogress_translators = install_translations(app, language)  # type: ignore[attr-defined]
     icon = paths.resources_dir() / "icons" / "planprogress.png"
@@ -72,7 +74,7 @@ def prepare_application(argv: Sequence[str], language: str) -> QApplication:
 
 def run(argv: Sequence[str]) -> int:
     options = parse_options(argv)
-    app = prepare_application(argv, chosen_language(options.lang))
+    app = prepare_application(argv, chosen_language(options.lang), font=False)  # startup.py registers it
     root: Path = options.home
     existed = root.exists()
     sys.excepthook = make_excepthook(root / "logs")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import PlanProgressError
+from desktop.ui.fonts import ensure_cjk_font
 from desktop.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ _open: list[QMessageBox] = []  # a parentless box lives only as long as a Python
 def _show(icon: QMessageBox.Icon, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    ensure_cjk_font()  # an error before the first window must still show Chinese
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, QApplication.activeWindow())
     box.setObjectName("crashMessage")
     box.setModal(True)

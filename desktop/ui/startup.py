@@ -19,6 +19,7 @@ from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.model import User
 from desktop.store import DatabaseFault, Home, Store
 from desktop.store.users import check_password
+from desktop.ui.fonts import ensure_cjk_font
 from desktop.ui.i18n import tr
 from desktop.ui.modes import ModeMissingError, install_mode
 from desktop.ui.startup_gc import rest_while_building
@@ -68,9 +69,11 @@ class HomeLock:
 
 
 def refuse_second_instance(root: Path, parent: QWidget | None = None) -> None:
+    """Say it in a box, and on stderr for whoever started the program from a terminal or a script."""
     from PySide6.QtWidgets import QMessageBox  # dialogs of the rare paths load when needed: start-up stays short
 
-    """Say it in a box, and on stderr for whoever started the program from a terminal or a script."""
+    ensure_cjk_font()
+    wake_collector()  # the box waits for the user
     message = tr(
         "planprogress 已经打开了这个数据目录：\n{root}\n\n同一数据目录只能打开一个窗口，以免数据冲突。"
         "请切换到已打开的窗口（可能在任务栏里）。"
@@ -117,6 +120,7 @@ def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Open
     from PySide6.QtWidgets import QDialog, QMessageBox  # see refuse_second_instance
 
     if not Home(root).exists():
+        ensure_cjk_font()
         wake_collector()  # a dialog waits for the user from here on
         if not _is_fresh(root):
             QMessageBox.critical(
@@ -141,6 +145,7 @@ def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Open
         except (PlanProgressError, DatabaseFault) as exc:
             from desktop.ui.dialogs.damaged import DamagedHomeDialog
 
+            ensure_cjk_font()
             wake_collector()
             dialog = DamagedHomeDialog(root, str(exc), parent)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -196,6 +201,7 @@ def prepare_window(store: Store, user: User) -> Prepared:
     from desktop.ui.session import Session  # loaded here so the import overlaps the password check
 
     rest_while_building()
+    ensure_cjk_font()  # after sign-in: the font is registered beside the password check
     session = Session(store, user)
     return Prepared(session, build_main_window(session))
 
@@ -213,6 +219,7 @@ def sign_in(store: Store, parent: QWidget | None = None) -> tuple[User, Prepared
 
     from desktop.ui.dialogs.sign_in import SignInDialog
 
+    ensure_cjk_font()
     dialog = SignInDialog(store, parent, prepare=lambda user: prepare_window(store, user), discard=discard_window)
     wake_collector()  # the dialog waits for the user
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:

@@ -302,6 +302,7 @@ def test_gui_signs_in_and_shows_its_main_window(frozen: Frozen, home: Path, tmp_
     facts = _gui(frozen.exe, unit, home, shot, {"PLANPROGRESS_SMOKE_SIGN_IN_FILE": str(credentials)})
     assert facts["window"] == "MainWindow", facts
     assert facts["cjk"] == "True", facts
+    assert "WenQuanYi" in facts["font"].replace("_", " "), facts  # registered after sign-in, before the window
     assert _ink(shot) > 0.002, "the main window grab shows no text"
 
 
