@@ -100,11 +100,11 @@ def child_empty(checked: bool = False) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
-    if checked:  # one scrypt run with the store's parameters (handed down by main()), as checking a password costs
-        import hashlib
+    if checked:  # one scrypt run with the store's parameters (handed down by main()) and its implementation
+        from nacl.bindings import crypto_pwhash_scryptsalsa208sha256_ll  # as desktop/store/users.py
 
         n, r, p = (int(x) for x in os.environ["PLANPROGRESS_BENCH_SCRYPT"].split(","))
-        hashlib.scrypt(PASSWORD.encode(), salt=bytes(16), n=n, r=r, p=p, maxmem=64 << 20)
+        crypto_pwhash_scryptsalsa208sha256_ll(PASSWORD.encode(), bytes(16), n, r, p, dklen=64, maxmem=64 << 20)
 
     class Window(QMainWindow):
         painted = False

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.errors import InputError, StateError
 from desktop.domain.status import Role
 from desktop.store import Store
 from desktop.store.db import DB_FILENAME
-from desktop.store.users import MAX_FAILURES, check_password, hash_password
+from desktop.store.users import MAX_FAILURES, SCRYPT_N, SCRYPT_P, SCRYPT_R, check_password, hash_password, scrypt
 from tests.core.conftest import CliResult, run_subprocess
 from tests.core.support import assert_error, db_dump
 
@@ -43,6 +47,34 @@ def test_hashes_are_salted_scrypt() -> None:
     assert not check_password("错误的密码", first)
     assert not check_password(PASSWORD, "plain-text")
     assert not check_password(PASSWORD, "md5$abc$def$1$x$y")
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    password=st.binary(max_size=40),
+    salt=st.binary(min_size=1, max_size=32),
+    log_n=st.integers(min_value=1, max_value=8),
+    r=st.integers(min_value=1, max_value=8),
+    p=st.integers(min_value=1, max_value=3),
+    dklen=st.integers(min_value=16, max_value=64),
+)
+def test_libsodium_scrypt_gives_the_standard_librarys_bytes(
+    password: bytes, salt: bytes, log_n: int, r: int, p: int, dklen: int
+) -> None:
+    """The faster implementation is the same function: every hash stored so far still verifies."""
+    expected = hashlib.scrypt(password, salt=salt, n=2**log_n, r=r, p=p, dklen=dklen)
+    assert scrypt(password, salt, 2**log_n, r, p, dklen) == expected
+
+
+def test_a_hash_made_by_the_standard_library_still_signs_in() -> None:
+    """Hashes written before the switch to libsodium (hashlib.scrypt, 64-byte digest) are accepted as they are."""
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=64 << 20)
+    b64 = base64.b64encode
+    stored = f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+    assert check_password(PASSWORD, stored)
+    assert not check_password(PASSWORD + "x", stored)
+    assert not check_password(PASSWORD, stored.replace(f"${SCRYPT_N}$", "$3$"))  # n not a power of two: refused
 
 
 def test_the_password_never_reaches_the_database_file(store: Store) -> None:
