@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain.errors import PlanProgressError
@@ -22,7 +22,7 @@ from desktop.ui.session import Session
 def _action(window: MainWindow, menu: str, text: str, slot: object, shortcut: str | None = None) -> QAction:
     action = QAction(text, window)
     if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
+        window.set_shortcut(action, shortcut)
     action.triggered.connect(slot)
     window.menu(menu).addAction(action)
     return action

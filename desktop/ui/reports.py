@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
@@ -26,7 +26,7 @@ def install(window: MainWindow, session: Session, *, office: bool = False) -> QA
     else:
         action = QAction(tr("生成进度报告…"), window)
         action.setToolTip(tr("本单位的进度报告（PDF）或台账（Excel）（Ctrl+P）"))
-    action.setShortcut(QKeySequence("Ctrl+P"))
+    window.set_shortcut(action, "Ctrl+P")
     action.triggered.connect(lambda: open_report_dialog(window, session, office=office))
     file_menu = window.menu("file")
     entries = file_menu.actions()

@@ -203,7 +203,7 @@ def prepare_window(store: Store, user: User) -> Prepared:
     rest_while_building()
     ensure_cjk_font()  # after sign-in: the font is registered beside the password check
     session = Session(store, user)
-    return Prepared(session, build_main_window(session))
+    return Prepared(session, build_main_window(session, quick_first_paint=True))
 
 
 def discard_window(prepared: Prepared) -> None:
@@ -227,10 +227,11 @@ def sign_in(store: Store, parent: QWidget | None = None) -> tuple[User, Prepared
     return dialog.user, dialog.prepared
 
 
-def build_main_window(session: Session) -> MainWindow | None:
+def build_main_window(session: Session, *, quick_first_paint: bool = False) -> MainWindow | None:
+    """`quick_first_paint`: the app's start-up (what can wait for the first paint waits: MainWindow)."""
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(session)
+    window = MainWindow(session, quick_first_paint=quick_first_paint)
     try:
         install_mode(session.store.kind, window, session)
     except ModeMissingError:

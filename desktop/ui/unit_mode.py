@@ -38,7 +38,7 @@ def install(window: MainWindow, session: Session) -> None:
     window.add_toolbar_widget(selector)
 
     find = QAction(tr("查找…"), window)
-    find.setShortcut(QKeySequence.StandardKey.Find)
+    window.set_shortcut(find, QKeySequence.StandardKey.Find)
 
     def find_text() -> None:
         window.show_page("plan")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
@@ -20,7 +20,7 @@ def open_export_wizard(window: MainWindow, session: Session) -> object:
 
 def install(window: MainWindow, session: Session) -> QAction:
     action = QAction(tr("导出进度包…"), window)
-    action.setShortcut(QKeySequence("Ctrl+E"))
+    window.set_shortcut(action, "Ctrl+E")
     action.setToolTip(tr("把进度加密签名后写到U盘，交省局（Ctrl+E）"))
     action.triggered.connect(lambda: open_export_wizard(window, session))
     file_menu = window.menu("file")

@@ -122,7 +122,7 @@ class UnitMatrixModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return percent
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(CENTER.value)
+            return CENTER
         if role == Qt.ItemDataRole.BackgroundRole and not unit.revoked:
             return QBrush(QColor(percent_color(percent)))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -155,7 +155,7 @@ class UnitMatrixModel(QAbstractTableModel):
             if role == SORT_ROLE:
                 return unit.last_at or ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(LEFT.value)
+            return LEFT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

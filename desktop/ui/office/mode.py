@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import PlanProgressError
@@ -50,7 +50,7 @@ def install(window: MainWindow, session: Session) -> None:
     window.add_toolbar_widget(selector)
 
     importing = QAction(tr("导入进度包…"), window)
-    importing.setShortcut(QKeySequence("Ctrl+I"))
+    window.set_shortcut(importing, "Ctrl+I")
     importing.setToolTip(tr("从U盘或文件夹导入各单位的进度包（Ctrl+I）"))
     importing.triggered.connect(lambda: open_import_wizard(window, session))
     importing.setEnabled(session.can_edit or session.can_admin)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelection
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from desktop.ui.i18n import tr
@@ -18,8 +19,11 @@ class PlanPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = PlanTreeModel(self)
-        self.proxy = PlanFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self._proxy: PlanFilterProxy | None = None  # made when a filter is first typed
+        # The header shows labels held in C++: a Python headerData() receives a Qt.Orientation, and converting
+        # it would build PySide's whole `Qt` namespace during the first paint (desktop/ui/qt_numbers.py).
+        self.header_labels = QStandardItemModel(0, len(PlanTreeModel.COLUMNS), self)
+        self.header_labels.setHorizontalHeaderLabels([tr(title) for title in PlanTreeModel.COLUMNS])
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(tr("筛选（Ctrl+F）：任务、措施、责任人、进展说明…"))
@@ -30,16 +34,8 @@ class PlanPage(QWidget):
         # a Python index() call to every cell's every role when painting, for nothing.
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths from the font, not ResizeToContents: that would read every row before the first paint.
-        metrics = self.tree.fontMetrics()
-        header.resizeSection(1, metrics.horizontalAdvance("100%") + 16)
-        header.resizeSection(2, metrics.horizontalAdvance(tr("推进中（沿用2026-Q3）")) + 12)
+        self.tree.setAlternatingRowColors(True)  # long titles are elided on the right: the view's default
+        self._set_up_header()
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
 
         left = QWidget()
@@ -48,7 +44,7 @@ class PlanPage(QWidget):
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.tree, 1)
         self.detail = DetailPanel(session)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # side by side: the default orientation
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
@@ -63,6 +59,25 @@ class PlanPage(QWidget):
         session.period_changed.connect(lambda _code: self.on_changed(Change.ALL, None))
         self.model.load(session.overview())
         self.tree.expandToDepth(0)
+
+    def _set_up_header(self) -> None:
+        """After every setModel (which hands the header the tree's model): labels, then section sizes."""
+        header = self.tree.header()
+        header.setModel(self.header_labels)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths from the font, not ResizeToContents: that would read every row before the first paint.
+        metrics = self.tree.fontMetrics()
+        header.resizeSection(1, metrics.horizontalAdvance("100%") + 16)
+        header.resizeSection(2, metrics.horizontalAdvance(tr("推进中（沿用2026-Q3）")) + 12)
+
+    @property
+    def proxy(self) -> PlanFilterProxy:
+        if self._proxy is None:
+            self._proxy = PlanFilterProxy(self)
+            self._proxy.setSourceModel(self.model)
+        return self._proxy
 
     def focus_filter(self) -> None:
         self.filter.setFocus()
@@ -82,6 +97,7 @@ class PlanPage(QWidget):
         key = self.selected_key()
         old_selection = self.tree.selectionModel()
         self.tree.setModel(model)  # a new selection model comes with it; the old one is ours to delete
+        self._set_up_header()
         old_selection.deleteLater()
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         if model is self.model:
@@ -104,7 +120,7 @@ class PlanPage(QWidget):
 
     def select_key(self, key: NodeKey) -> bool:
         source = self.model.index_of(key)
-        filtered = self.tree.model() is self.proxy
+        filtered = self._proxy is not None and self.tree.model() is self._proxy
         index = self.proxy.mapFromSource(source) if filtered and source.isValid() else source
         if not index.isValid():
             return False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.overview import MeasureView, ProjectView, TaskView
+from desktop.ui import qt_numbers as qn
 from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import NodeKey, NodeKind, project_title
 from desktop.ui.models.table import RIGHT, Column, RowTableModel
@@ -51,32 +51,39 @@ class DetailPanel(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size:15px; font-weight:bold;")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._title_selectable = False  # made selectable with its first text, after the first paint
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color:#555;")
 
         self.project_tasks = RowTableModel(task_columns())
-        project_table = QTableView()
-        project_table.setModel(self.project_tasks)
-        project_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        project_table.verticalHeader().setVisible(False)
-        project_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        project_table.setWordWrap(False)
-        self._project_face = project_table
+        self._project_face: QTableView | None = None  # built when a project is first chosen (project_face)
         self._item_face: ItemFace | None = None
 
         self.empty = QLabel(tr("在左侧选择一个工程、任务或措施。"))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setProperty("alignment", qn.ALIGN_CENTER)  # as a number: on screen at the first paint (qt_numbers)
         self.faces = QStackedWidget()
         self.faces.addWidget(self.empty)
-        self.faces.addWidget(project_table)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.faces, 1)
 
-    # -- the task/measure face, built when first needed -----------------------------------------------
+    # -- the faces, built when first needed ------------------------------------------------------------
+    def project_face(self) -> QTableView:
+        """A project's tasks. Not built with the panel: a table's header calls the model's headerData() with a
+        Qt.Orientation, which would build PySide's `Qt` namespace before the first paint (qt_numbers)."""
+        if self._project_face is None:
+            table = QTableView()
+            table.setModel(self.project_tasks)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.verticalHeader().setVisible(False)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.setWordWrap(False)
+            self._project_face = table
+            self.faces.addWidget(table)
+        return self._project_face
+
     def item_face(self) -> ItemFace:
         if self._item_face is None:
             from desktop.ui.widgets.item_face import ItemFace
@@ -139,11 +146,16 @@ class DetailPanel(QWidget):
             self.subtitle.setText("")
             self.faces.setCurrentWidget(self.empty)
             return
+        if not self._title_selectable:  # the title is empty until an item is chosen, after the first paint
+            from PySide6.QtCore import Qt
+
+            self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._title_selectable = True
         if tv is None:
             self.title.setText(project_title(pv.project.number, pv.project.name))
             self.subtitle.setText(tr("{n} 项任务，平均完成 {percent}%").format(n=len(pv.tasks), percent=pv.percent))
             self.project_tasks.set_rows(pv.tasks)
-            self.faces.setCurrentWidget(self._project_face)
+            self.faces.setCurrentWidget(self.project_face())
             return
         face = self.item_face()
         self.faces.setCurrentWidget(face)
