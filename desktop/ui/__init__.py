@@ -20,6 +20,9 @@ def _known_modules() -> dict[str, int]:
     loaded so far selects a feature; our own modules use PySide under desktop.ui and no feature anywhere."""
     known = dict.fromkeys(sys.stdlib_module_names, _IGNORED)
     known.update(dict.fromkeys(sys.modules, _IGNORED))
+    import PySide6
+
+    known.update(dict.fromkeys((f"PySide6.{name}" for name in PySide6.__all__), _IGNORED))  # binary: as scanned
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # .../desktop (absent when frozen)
     for folder, _dirs, files in os.walk(package):
         dotted = "desktop" + folder[len(package) :].replace(os.sep, ".")
