@@ -124,22 +124,32 @@
       <translation>Rejected: unsafe content</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="46" />
+      <location filename="../../desktop/ui/cli_job.py" line="135" />
+      <source>后台程序异常退出（退出码 {code}）。</source>
+      <translation>The background process stopped unexpectedly (exit code {code}).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/cli_job.py" line="153" />
+      <source>无法启动后台程序 {program}：安装可能不完整，请重新安装。</source>
+      <translation>Cannot start the background process {program}: the installation may be incomplete, please reinstall.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/crash.py" line="53" />
       <source>无法完成操作</source>
       <translation>Could not complete the action</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="49" />
+      <location filename="../../desktop/ui/crash.py" line="56" />
       <source>错误详情已记录在 {path}，请把该文件交给管理员。</source>
       <translation> The details are logged in {path}; please give that file to your administrator.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="52" />
+      <location filename="../../desktop/ui/crash.py" line="59" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="53" />
+      <location filename="../../desktop/ui/crash.py" line="60" />
       <source>程序遇到意外错误（{error}），刚才的操作可能没有完成。之前的修改都已保存，不受影响。</source>
       <translation>The program hit an unexpected error ({error}); the last action may not have finished. Earlier changes are saved and not affected.</translation>
     </message>
@@ -197,17 +207,17 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Restoring from backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/progress.py" line="25" />
+      <location filename="../../desktop/ui/dialogs/progress.py" line="27" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/progress.py" line="26" />
+      <location filename="../../desktop/ui/dialogs/progress.py" line="28" />
       <source>请稍候</source>
       <translation>Please wait</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/progress.py" line="45" />
+      <location filename="../../desktop/ui/dialogs/progress.py" line="47" />
       <source>已取消。</source>
       <translation>Cancelled.</translation>
     </message>
@@ -1316,19 +1326,54 @@ Signing key id {key}. {office}</translation>
 No bundle is left behind, the export number stays the same and the data on this computer is not affected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/format.py" line="38" />
+      <location filename="../../desktop/ui/format.py" line="22" />
+      <source>一</source>
+      <translation>1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="22" />
+      <source>二</source>
+      <translation>2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="22" />
+      <source>三</source>
+      <translation>3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="22" />
+      <source>四</source>
+      <translation>4</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="50" />
       <source>逾期 {n} 天</source>
       <translation>{n} days overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/format.py" line="40" />
+      <location filename="../../desktop/ui/format.py" line="52" />
       <source>今天到期</source>
       <translation>due today</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/format.py" line="41" />
+      <location filename="../../desktop/ui/format.py" line="53" />
       <source>还有 {n} 天</source>
       <translation>{n} days left</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="60" />
+      <source>{year}年{month}月</source>
+      <translation>{month}/{year}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="62" />
+      <source>{year}年第{quarter}季度</source>
+      <translation>Q{quarter} {year}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/format.py" line="63" />
+      <source>{year}年度</source>
+      <translation>{year}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/home_actions.py" line="33" />
@@ -1428,62 +1473,62 @@ Version {version}
 Data folder: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="25" />
+      <location filename="../../desktop/ui/main_window.py" line="26" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="26" />
+      <location filename="../../desktop/ui/main_window.py" line="27" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="27" />
+      <location filename="../../desktop/ui/main_window.py" line="28" />
       <source>视图(&amp;V)</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="28" />
+      <location filename="../../desktop/ui/main_window.py" line="29" />
       <source>审核(&amp;R)</source>
       <translation>&amp;Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="29" />
+      <location filename="../../desktop/ui/main_window.py" line="30" />
       <source>管理(&amp;M)</source>
       <translation>&amp;Manage</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="30" />
+      <location filename="../../desktop/ui/main_window.py" line="31" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="43" />
+      <location filename="../../desktop/ui/main_window.py" line="48" />
       <source>{unit} — 广东监狱“十四五”规划进度填报</source>
       <translation>{unit} — 14th Five-Year Plan progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="54" />
+      <location filename="../../desktop/ui/main_window.py" line="59" />
       <source>主工具栏</source>
       <translation>Main toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="67" />
+      <location filename="../../desktop/ui/main_window.py" line="72" />
       <source>{name}（{role}）</source>
       <translation>{name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="71" />
+      <location filename="../../desktop/ui/main_window.py" line="76" />
       <source>{unit}　数据目录 {root}</source>
       <translation>{unit}   data folder {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="77" />
+      <location filename="../../desktop/ui/main_window.py" line="82" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="118" />
+      <location filename="../../desktop/ui/main_window.py" line="123" />
       <source>{title}（{shortcut}）</source>
       <translation>{title} ({shortcut})</translation>
     </message>
@@ -1578,247 +1623,247 @@ Data folder: {root}</translation>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="25" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="23" />
       <source>所属措施</source>
       <translation>Measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="27" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="25" />
       <source>所属事项</source>
       <translation>Belongs to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="33" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="31" />
       <source>期限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="36" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="34" />
       <source>对应指标</source>
       <translation>Indicator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="41" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="39" />
       <source>完成百分比</source>
       <translation>Percent done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="42" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="40" />
       <source>进展说明</source>
       <translation>Narrative</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="45" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="43" />
       <source>审核意见</source>
       <translation>Review comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="50" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="48" />
       <source>连续输错次数</source>
       <translation>Failed attempts in a row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="51" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="49" />
       <source>已生成恢复码</source>
       <translation>Recovery code issued</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="52" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="50" />
       <source>恢复码核对通过</source>
       <translation>Recovery code accepted</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="53" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="51" />
       <source>临近到期提醒（天）</source>
       <translation>Due-soon reminder (days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="54" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="52" />
       <source>文件名</source>
       <translation>File name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="55" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="53" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="57" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="55" />
       <source>文件类型</source>
       <translation>File type</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="58" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="56" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="63" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="61" />
       <source>写到</source>
       <translation>Written to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="64" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="62" />
       <source>留在本机的报告期</source>
       <translation>Periods kept on this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="65" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="63" />
       <source>数据包哈希</source>
       <translation>Bundle hash</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="66" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="64" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="67" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="65" />
       <source>密钥编号</source>
       <translation>Key id</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="68" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="66" />
       <source>登记结果</source>
       <translation>Enrolment result</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="69" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="67" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="70" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="68" />
       <source>最近序号</source>
       <translation>Last no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="71" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="69" />
       <source>重新同步</source>
       <translation>Resync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="72" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="70" />
       <source>编号</source>
       <translation>Id</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="73" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="71" />
       <source>记录标识</source>
       <translation>Record id</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="74" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="72" />
       <source>创建时间</source>
       <translation>Created at</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="75" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="73" />
       <source>修改时间</source>
       <translation>Changed at</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="76" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="74" />
       <source>填报人</source>
       <translation>Reported by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="77" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="75" />
       <source>添加人</source>
       <translation>Added by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="78" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="76" />
       <source>添加时间</source>
       <translation>Added at</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="88" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="86" />
       <source>提交审核</source>
       <translation>Submit for review</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="89" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="87" />
       <source>审核通过</source>
       <translation>approved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="90" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="88" />
       <source>退回</source>
       <translation>returned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="91" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="89" />
       <source>重新打开</source>
       <translation>Reopen</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="92" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="90" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="93" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="91" />
       <source>重新写出</source>
       <translation>Write again</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="94" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="92" />
       <source>登记公钥</source>
       <translation>Enrol key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="95" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="93" />
       <source>吊销</source>
       <translation>Revoke</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="96" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="94" />
       <source>允许重新同步</source>
       <translation>Resync allowed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="100" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="98" />
       <source>新登记</source>
       <translation>Newly enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="101" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="99" />
       <source>更换密钥</source>
       <translation>Key changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="102" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="100" />
       <source>重新登记</source>
       <translation>Re-enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="101" />
       <source>未改动</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="105" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
       <source>已修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="105" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
       <source>已用恢复码重设</source>
       <translation>Reset with recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="151" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="142" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="151" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="142" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="218" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="209" />
       <source>{label}：{value}</source>
       <translation>{label}: {value}</translation>
     </message>
@@ -1828,22 +1873,22 @@ Data folder: {root}</translation>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="73" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="77" />
       <source>未填报</source>
       <translation>Not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="74" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="78" />
       <source>{status}（沿用{period}）</source>
       <translation>{status} (from {period})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="75" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="79" />
       <source>{status}（据措施）</source>
       <translation>{status} (from measures)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="128" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="132" />
       <source>{count} 项逾期或滞后</source>
       <translation>{count} overdue or lagging</translation>
     </message>
@@ -1888,87 +1933,87 @@ Data folder: {root}</translation>
       <translation>Measures and progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="114" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="115" />
       <source>另存副本…</source>
       <translation>Save a copy…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="118" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="119" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="177" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="179" />
       <source>还没有登记任何单位。</source>
       <translation>No unit is enrolled yet.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="190" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="192" />
       <source>最近接收第 {seq} 号数据包（{when}）</source>
       <translation>Last received bundle no. {seq} ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="192" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="194" />
       <source>尚未收到数据包</source>
       <translation>No bundle received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="194" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="196" />
       <source>　已吊销（{when}）</source>
       <translation>   revoked ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="196" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="198" />
       <source>{name}　{period}　{last}{state}</source>
       <translation>{name}   {period}   {last}{state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="221" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="223" />
       <source>在左侧选择一项任务。</source>
       <translation>Choose a task on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="243" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="245" />
       <source>选择一份材料，校验通过后在此预览。</source>
       <translation>Choose a file: it is previewed here once verified.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="248" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="250" />
       <source>{name}（{size}）</source>
       <translation>{name} ({size})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="250" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="252" />
       <source>正在校验…</source>
       <translation>Verifying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="251" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="253" />
       <source>正在校验文件…</source>
       <translation>Verifying the file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="263" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="265" />
       <source>文件缺失：请让 {unit} 重新导出完整数据包。</source>
       <translation>File missing: ask {unit} to export a full bundle again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="266" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="268" />
       <source>文件已被改动（哈希不符），不予显示：请从备份恢复或让单位重新导出。</source>
       <translation>The file was altered (hash differs) and is not shown: restore it from a backup or ask the unit to export again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="269" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="271" />
       <source>校验通过：与单位报送的文件一致。</source>
       <translation>Verified: identical to the file the unit sent.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="278" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="280" />
       <source>另存佐证材料</source>
       <translation>Save a copy of the evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="287" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="289" />
       <source>已另存（哈希校验通过）：{path}</source>
       <translation>Copy saved (hash verified): {path}</translation>
     </message>
@@ -2432,27 +2477,27 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>All {n} evidence files are intact.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="53" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="54" />
       <source>还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。</source>
       <translation>No unit is enrolled yet: enrol each unit's signing public key on the Units and keys page, then import the bundles they hand in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="66" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="67" />
       <source>全省指标（按各单位报送的时间节点计算）</source>
       <translation>Provincial indicators (from the milestones the units submitted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="92" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="93" />
       <source>全省汇总　{period}</source>
       <translation>Province overview   {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="95" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="96" />
       <source>已登记 {n} 个单位，本期已报送 {done} 个。</source>
       <translation>{n} units enrolled, {done} submitted this period.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="97" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="98" />
       <source>未报送：{codes}。</source>
       <translation> Not submitted: {codes}.</translation>
     </message>
@@ -2717,12 +2762,12 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/plan_page.py" line="25" />
+      <location filename="../../desktop/ui/pages/plan_page.py" line="29" />
       <source>筛选（Ctrl+F）：任务、措施、责任人、进展说明…</source>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/plan_page.py" line="42" />
+      <location filename="../../desktop/ui/pages/plan_page.py" line="73" />
       <source>推进中（沿用2026-Q3）</source>
       <translation>In progress (from 2026-Q3)</translation>
     </message>
@@ -2822,7 +2867,7 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>This unit's progress report (PDF) or ledger (Excel) (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="72" />
+      <location filename="../../desktop/ui/startup.py" line="77" />
       <source>planprogress 已经打开了这个数据目录：
 {root}
 
@@ -2833,59 +2878,49 @@ No bundle was imported; the office data is unchanged.</translation>
 Only one window may use a data folder at a time. Switch to the open window (it may be in the task bar).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="77" />
+      <location filename="../../desktop/ui/startup.py" line="82" />
       <source>错误：</source>
       <translation>Error: </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="78" />
+      <location filename="../../desktop/ui/startup.py" line="83" />
       <source>程序已在运行</source>
       <translation>Already running</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="84" />
+      <location filename="../../desktop/ui/startup.py" line="89" />
       <source>找不到规划目录 {id}：安装不完整，请重新安装本程序。</source>
       <translation>Plan catalog {id} not found: the installation is incomplete, please reinstall.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="110" />
+      <location filename="../../desktop/ui/startup.py" line="114" />
       <source>数据库文件已损坏（{error}）。</source>
       <translation>The database file is damaged ({error}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="121" />
+      <location filename="../../desktop/ui/startup.py" line="128" />
       <source>不是数据目录</source>
       <translation>Not a data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="122" />
+      <location filename="../../desktop/ui/startup.py" line="129" />
       <source>文件夹 {root} 里已有其他文件，但没有 planprogress 数据库：请用 --home 选择正确的数据目录，或选择一个空文件夹来新建。</source>
       <translation>The folder {root} holds other files but no planprogress database: choose the right data folder with --home, or an empty folder to start a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="228" />
+      <location filename="../../desktop/ui/startup.py" line="242" />
       <source>无法打开</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="229" />
+      <location filename="../../desktop/ui/startup.py" line="243" />
       <source>这个数据目录的类型（{kind}）在本版本中还不能打开：请安装完整版本。</source>
       <translation>This kind of data folder ({kind}) cannot be opened by this version: install the full version.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tasks.py" line="104" />
+      <location filename="../../desktop/ui/tasks.py" line="97" />
       <source>程序内部错误（{error}）：请把此信息告诉管理员。</source>
       <translation>Internal error ({error}): please tell your administrator.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/tasks.py" line="264" />
-      <source>后台程序异常退出（退出码 {code}）。</source>
-      <translation>The background process stopped unexpectedly (exit code {code}).</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/tasks.py" line="282" />
-      <source>无法启动后台程序 {program}：安装可能不完整，请重新安装。</source>
-      <translation>Cannot start the background process {program}: the installation may be incomplete, please reinstall.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/undo.py" line="80" />
@@ -3010,27 +3045,27 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="68" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="63" />
       <source>在左侧选择一个工程、任务或措施。</source>
       <translation>Choose a project, task or measure on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="144" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="157" />
       <source>{n} 项任务，平均完成 {percent}%</source>
       <translation>{n} tasks, {percent}% done on average</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="151" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="164" />
       <source>措施：{title}</source>
       <translation>Measure: {title}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="154" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="167" />
       <source>任务 {key}</source>
       <translation>Task {key}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="157" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="170" />
       <source>{period}　{light}　完成 {percent}%</source>
       <translation>{period}   {light}   {percent}% done</translation>
     </message>
@@ -3230,17 +3265,17 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/period_selector.py" line="15" />
+      <location filename="../../desktop/ui/widgets/period_selector.py" line="16" />
       <source>月度</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/period_selector.py" line="15" />
+      <location filename="../../desktop/ui/widgets/period_selector.py" line="16" />
       <source>季度</source>
       <translation>Quarter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/period_selector.py" line="15" />
+      <location filename="../../desktop/ui/widgets/period_selector.py" line="16" />
       <source>年度</source>
       <translation>Year</translation>
     </message>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.periods import parse_period
 from desktop.ui.cli_job import CliJob
-from desktop.ui.format import size_text
+from desktop.ui.format import period_code_label, size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
 from desktop.ui.widgets.message_bar import MessageBar
@@ -233,7 +233,7 @@ class ReportDialog(QDialog):
             amount = tr("{n} 页").format(n=result["pages"])
         else:
             amount = tr("{n} 行").format(n=result.get("rows", 0))
-        label = parse_period(str(result.get("period") or self.chosen_period())).label
+        label = period_code_label(str(result.get("period") or self.chosen_period()))
         names = self._names()
         what = tr(names.get(str(result.get("format")), names["pdf"]))
         text = tr("已生成{period}{what}：{path}（{amount}，{size}）").format(

@@ -9,7 +9,7 @@ from desktop.domain.periods import parse_period
 from desktop.domain.status import ReviewState
 from desktop.store import Store
 from desktop.store.exports import ExportRecord
-from desktop.ui.format import local_time, size_text
+from desktop.ui.format import local_time, period_code_label, period_label, size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import CENTER, RIGHT, Column
 
@@ -46,7 +46,7 @@ def period_fates(store: Store, review_in_use: bool, held: tuple[str, ...]) -> li
             continue
         state = store.reviews.get(code).state
         travels = code not in held and (not review_in_use or state is ReviewState.APPROVED)
-        fates.append(PeriodFate(code, period.label, state, travels))
+        fates.append(PeriodFate(code, period_label(period), state, travels))
     return sorted(fates, key=lambda f: (parse_period(f.code).end, f.code), reverse=True)
 
 
@@ -64,11 +64,5 @@ def fate_columns(review_in_use: bool) -> list[Column[PeriodFate]]:
 
 
 def period_labels(codes: tuple[str, ...] | list[str]) -> str:
-    """2026-Q4 -> 2026年第四季度, as the period selector shows it; an unknown code stays as it is."""
-    labels = []
-    for code in codes:
-        try:
-            labels.append(parse_period(code).label)
-        except PlanProgressError:
-            labels.append(code)
-    return tr("、").join(labels)
+    """2026-Q4 -> 2026年第四季度 (Q4 2026), as the period selector shows it; an unknown code stays as it is."""
+    return tr("、").join(period_code_label(code) for code in codes)

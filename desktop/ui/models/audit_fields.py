@@ -9,10 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.errors import PlanProgressError
-from desktop.domain.periods import parse_period
 from desktop.domain.status import ReviewState
-from desktop.ui.format import local_time, number_text, size_text
+from desktop.ui.format import local_time, number_text, period_code_label, size_text
 from desktop.ui.i18n import tr, tr_noop
 
 # In the order a clerk reads a record: what it is, where it belongs, what it says, then bookkeeping.
@@ -136,13 +134,6 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _period(code: str) -> str:
-    try:
-        return parse_period(code).label
-    except PlanProgressError:
-        return code
-
-
 def field_value(key: str, value: Any, titles: Titles | None = None) -> str:
     """One value as the window shows it elsewhere; anything unrecognised is shown as it was stored."""
     if value is None or value == "" or value == []:
@@ -160,9 +151,9 @@ def field_value(key: str, value: Any, titles: Titles | None = None) -> str:
         except ValueError:
             return value
     if key == "period" and isinstance(value, str):
-        return _period(value)
+        return period_code_label(value)
     if key == "held_periods" and isinstance(value, list):
-        return tr("、").join(_period(str(v)) for v in value)
+        return tr("、").join(period_code_label(str(v)) for v in value)
     if key == "percent" and isinstance(value, int | float):
         return f"{value:g}%"
     if key in _NUMBERS and isinstance(value, int | float):

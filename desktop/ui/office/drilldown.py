@@ -28,7 +28,7 @@ from desktop.services.office import evidence as office_evidence
 from desktop.services.office.evidence import OfficeEvidence
 from desktop.services.office.unit_view import TaskRow, UnitView, build_unit_view
 from desktop.store.office import OfficeRepo
-from desktop.ui.format import local_time, size_text
+from desktop.ui.format import local_time, period_label, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, KeysetTableModel, RowTableModel
 from desktop.ui.office.drill_columns import evidence_columns, measure_columns, milestone_columns, task_columns
@@ -196,7 +196,7 @@ class UnitDetailPage(QWidget):
         state = tr("　已吊销（{when}）").format(when=local_time(unit.revoked_at)) if unit.revoked_at else ""
         self.heading.setText(
             tr("{name}　{period}　{last}{state}").format(
-                name=unit.name or unit.code, period=session.period.label, last=last, state=state
+                name=unit.name or unit.code, period=period_label(session.period), last=last, state=state
             )
         )
         self.task_model.set_rows(view.tasks)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import PlanProgressError
 from desktop.services.office.status import ProvinceStatus, province_status
+from desktop.ui.format import period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import SORT_ROLE, RowTableModel
 from desktop.ui.office.indicators import goal_columns, goal_rows
@@ -89,7 +90,7 @@ class OverviewPage(RefreshOnShow, QWidget):
         self.status = status
         self.matrix.load(status)
         self.goals.set_rows(goal_rows(status.indicators))
-        self.heading.setText(tr("全省汇总　{period}").format(period=session.period.label))
+        self.heading.setText(tr("全省汇总　{period}").format(period=period_label(session.period)))
         active = [u for u in status.units if not u.revoked]
         reported = [u for u in active if u.reported]
         text = tr("已登记 {n} 个单位，本期已报送 {done} 个。").format(n=len(active), done=len(reported))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.health import Light
 from desktop.domain.status import ReviewState
-from desktop.ui.format import date_text, days_text, number_text
+from desktop.ui.format import date_text, days_text, number_text, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import project_title
 from desktop.ui.models.table import CENTER, RIGHT, Column, RowTableModel
@@ -125,7 +125,7 @@ class DashboardPage(RefreshOnShow, QScrollArea):
         overview = session.overview()
         unit = session.store.unit()
         period = session.period
-        self.heading.setText(tr("{unit}　{period}工作概览").format(unit=unit.name, period=period.label))
+        self.heading.setText(tr("{unit}　{period}工作概览").format(unit=unit.name, period=period_label(period)))
         review = session.store.reviews.get(period.code)
         text = tr("审核状态：{state}").format(state=tr(review.state.label))
         if review.updated_by:

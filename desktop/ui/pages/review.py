@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import AuditEntry, ProgressEntry
 from desktop.domain.status import ReviewState
-from desktop.ui.format import local_time
+from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.audit import audit_columns
 from desktop.ui.models.table import RIGHT, Column, RowTableModel
@@ -122,7 +122,7 @@ class ReviewPage(RefreshOnShow, QWidget):
         self._dirty = False
         store, period = self.session.store, self.session.period
         record = store.reviews.get(period.code)
-        self.heading.setText(tr("{period}审核").format(period=period.label))
+        self.heading.setText(tr("{period}审核").format(period=period_label(period)))
         text = tr("当前状态：{state}").format(state=tr(record.state.label))
         if record.updated_by:
             text += tr("　最近操作：{who} {when}").format(who=record.updated_by, when=local_time(record.updated_at))

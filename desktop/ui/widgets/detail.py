@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.overview import MeasureView, ProjectView, TaskView
 from desktop.ui import qt_numbers as qn
+from desktop.ui.format import period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import NodeKey, NodeKind, project_title
 from desktop.ui.models.table import RIGHT, Column, RowTableModel
@@ -167,7 +168,7 @@ class DetailPanel(QWidget):
             percent, light = tv.percent, tv.light
         self.subtitle.setText(
             tr("{period}　{light}　完成 {percent}%").format(
-                period=self.session.period.label, light=tr(light.label), percent=percent
+                period=period_label(self.session.period), light=tr(light.label), percent=percent
             )
         )
         face.show_item(tv, mv, changes, initiator)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
+from desktop.ui.format import period_label
 from desktop.ui.i18n import tr, tr_noop
 
 KIND_LABELS = {PeriodKind.MONTH: tr_noop("月度"), PeriodKind.QUARTER: tr_noop("季度"), PeriodKind.YEAR: tr_noop("年度")}
@@ -48,7 +49,7 @@ class PeriodSelector(QWidget):
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(tr(label), kind)
         self.period = QComboBox()
-        self.period.setMinimumContentsLength(10)
+        self.period.setMinimumContentsLength(10)  # 2026年第四季度
         layout.addWidget(self.kind)
         layout.addWidget(self.period)
         self.kind.setCurrentIndex(list(KIND_LABELS).index(period.kind))
@@ -60,7 +61,7 @@ class PeriodSelector(QWidget):
         self.period.blockSignals(True)
         self.period.clear()
         for p in periods_of(kind, self._today, self._known):
-            self.period.addItem(p.label, p.code)
+            self.period.addItem(period_label(p), p.code)
         position = self.period.findData(selected.code)
         self.period.setCurrentIndex(max(position, 0))
         self.period.blockSignals(False)
@@ -82,6 +83,6 @@ class PeriodSelector(QWidget):
         self.kind.blockSignals(False)
         self._fill(period.kind, period)
         if self.period.findData(period.code) < 0:
-            self.period.addItem(period.label, period.code)
+            self.period.addItem(period_label(period), period.code)
             self.period.setCurrentIndex(self.period.count() - 1)
         self._period_changed()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import ProgressEntry
 from desktop.domain.periods import parse_period
 from desktop.domain.status import Status
-from desktop.ui.format import local_time
+from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.message_bar import MessageBar
@@ -101,7 +101,7 @@ class ProgressEditor(QWidget):
             self.messages.clear()
             entry = self._entry()
             period = self.session.period
-            self.heading.setText(tr("{period}进度").format(period=period.label))
+            self.heading.setText(tr("{period}进度").format(period=period_label(period)))
             self.heading.setToolTip(self.title)
             if entry is not None:
                 self.status.setCurrentIndex(list(Status).index(entry.status))
@@ -109,7 +109,7 @@ class ProgressEditor(QWidget):
                 self.note.setPlainText(entry.note)
                 self.saved_label.setText(
                     tr("{period}：{who} 于 {when} 保存").format(
-                        period=period.label, who=entry.updated_by, when=local_time(entry.updated_at)
+                        period=period_label(period), who=entry.updated_by, when=local_time(entry.updated_at)
                     )
                 )
             else:
@@ -119,10 +119,10 @@ class ProgressEditor(QWidget):
                 self.note.setPlainText("")
                 self.saved_label.setText(
                     tr("{period}尚未填报（显示的是 {earlier} 的数值，修改后即保存为本期）").format(
-                        period=period.label, earlier=previous.period
+                        period=period_label(period), earlier=previous.period
                     )
                     if previous
-                    else tr("{period}尚未填报：修改后即自动保存。").format(period=period.label)
+                    else tr("{period}尚未填报：修改后即自动保存。").format(period=period_label(period))
                 )
             self._apply_permissions()
         finally:
@@ -155,7 +155,7 @@ class ProgressEditor(QWidget):
         elif locked:
             self.lock_note.warning(
                 tr("{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。").format(
-                    period=self.session.period.label
+                    period=period_label(self.session.period)
                 )
             )
         elif not self.session.can_edit:
