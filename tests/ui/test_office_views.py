@@ -157,3 +157,27 @@ def test_drill_down_counts_evidence_per_task(office: Session) -> None:
     page = UnitDetailPage(office)
     page.show_unit("GD-GZ01")
     assert sum(t.evidence for t in page.task_model.rows()) == 1
+
+
+def test_evidence_list_fits_beside_the_preview_at_the_default_size(qtbot, office: Session) -> None:
+    window = build_main_window(office)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()  # at the size the program opens with
+    qtbot.waitExposed(window)
+    detail = window.show_page("unit")
+    assert isinstance(detail, UnitDetailPage) and detail.show_unit("GD-GZ01")
+    task = next(t for t in detail.task_model.rows() if t.evidence)
+    detail.select_task(task.uid)
+    detail.tabs.setCurrentIndex(2)
+    table = detail.evidence_table
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() == 1)
+    qtbot.wait(50)  # the header lays out its stretched section after the first resize
+    assert window.width() == 1360
+    assert table.horizontalScrollBar().maximum() == 0, [table.columnWidth(c) for c in range(3)]
+    header = table.horizontalHeader()
+    assert header.sectionSize(1) >= header.sectionSizeHint(1)  # 归属 keeps at least its own header's width
+    record = table.model().index(0, 0).data(ROW_ROLE)
+    owner = table.model().index(0, 1)
+    assert owner.data() == owner.data(Qt.ItemDataRole.ToolTipRole) == f"措施：{record.item_title}"
+    assert record.original_name in table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)

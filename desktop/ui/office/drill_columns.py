@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QHeaderView, QTableView
+
 from desktop.services.office.evidence import OfficeEvidence
 from desktop.services.office.unit_view import MeasureRow, MilestoneRow, ProgressCell, TaskRow
 from desktop.ui.format import date_text, local_time, size_text
@@ -75,17 +77,44 @@ def milestone_columns() -> list[Column[MilestoneRow]]:
     ]
 
 
+def owner_text(record: OfficeEvidence) -> str:
+    return f"{tr(ITEM_KINDS.get(record.item_kind, record.item_kind))}：{record.item_title}"
+
+
 def evidence_columns() -> list[Column[OfficeEvidence]]:
+    """What a reviewer scans a unit's files by: title, what it proves, when. File name, size and hash are in
+    the title's tooltip and under the preview, so the list fits beside the preview without scrolling sideways."""
     return [
-        Column(tr("标题"), lambda e: e.title),
-        Column(tr("文件名"), lambda e: e.original_name),
-        Column(tr("大小"), lambda e: size_text(e.size), RIGHT, sort_key=lambda e: e.size),
         Column(
-            tr("归属"),
-            lambda e: f"{tr(ITEM_KINDS.get(e.item_kind, e.item_kind))}：{e.item_title}",
-            tooltip=lambda e: e.item_title,
+            tr("标题"),
+            lambda e: e.title,
+            tooltip=lambda e: (
+                e.title + "\n" + tr("{name}（{size}）").format(name=e.original_name, size=size_text(e.size))
+            ),
         ),
-        Column(tr("添加人"), lambda e: e.added_by),
-        Column(tr("添加时间"), lambda e: local_time(e.added_at)),
-        Column(tr("SHA-256"), lambda e: e.sha256[:16] + "…", tooltip=lambda e: e.sha256),
+        Column(tr("归属"), owner_text, tooltip=owner_text),
+        Column(
+            tr("添加时间"),
+            lambda e: local_time(e.added_at),
+            tooltip=lambda e: f"{tr('添加人')}：{e.added_by}",
+        ),
     ]
+
+
+EVIDENCE_OWNER = 1  # the column that takes the spare width
+TITLE_SAMPLE = "专题教育实施方案"  # a usual title: longer ones elide, the tooltip has them whole
+STAMP_SAMPLE = "2026-11-26T10:00:00Z"
+
+
+def size_evidence_table(table: QTableView) -> None:
+    """Widths from the table's font, never from the rows (the list is lazy: sizing to contents would only
+    see the first page, and columns would jump as pages arrive): the title and time as wide as a usual
+    value, 归属 takes the rest and elides."""
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    air = metrics.horizontalAdvance("空白")
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(EVIDENCE_OWNER, QHeaderView.ResizeMode.Stretch)
+    for column, sample in ((0, TITLE_SAMPLE), (2, local_time(STAMP_SAMPLE))):
+        header.resizeSection(column, max(header.sectionSizeHint(column), metrics.horizontalAdvance(sample) + air))
+    table.setWordWrap(False)  # one line per row, cut with an ellipsis

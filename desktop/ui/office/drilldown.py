@@ -31,7 +31,13 @@ from desktop.store.office import OfficeRepo
 from desktop.ui.format import local_time, period_label, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, KeysetTableModel, RowTableModel
-from desktop.ui.office.drill_columns import evidence_columns, measure_columns, milestone_columns, task_columns
+from desktop.ui.office.drill_columns import (
+    evidence_columns,
+    measure_columns,
+    milestone_columns,
+    size_evidence_table,
+    task_columns,
+)
 from desktop.ui.session import Change, Session
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.message_bar import MessageBar
@@ -104,7 +110,8 @@ class UnitDetailPage(QWidget):
         session.period_changed.connect(lambda _code: self._changed(Change.ALL))
 
     def _evidence_tab(self) -> QWidget:
-        self.evidence_table = data_table(self.evidence_model, stretch=0)
+        self.evidence_table = data_table(self.evidence_model)
+        size_evidence_table(self.evidence_table)
         self.evidence_table.selectionModel().selectionChanged.connect(lambda *_: self._evidence_selected())
         self.preview = PreviewPane()
         self.check = QLabel()
