@@ -25,11 +25,6 @@
     </message>
     <message>
       <location filename="../../desktop/domain/status.py" line="1" />
-      <source>推进中</source>
-      <translation>In progress</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/domain/status.py" line="1" />
       <source>滞后</source>
       <translation>Lagging</translation>
     </message>
@@ -1893,127 +1888,127 @@ Data folder: {root}</translation>
       <translation>{count} overdue or lagging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="12" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="14" />
       <source>任务</source>
       <translation>Task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="19" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="21" />
       <source>{status}（沿用 {period}）</source>
       <translation>{status} (from {period})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="24" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="26" />
       <source>按措施汇总</source>
       <translation>From measures</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="44" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="46" />
       <source>已完成/全部</source>
       <translation>Done / all</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="73" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="75" />
       <source>实际</source>
       <translation>Actual</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="74" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="76" />
       <source>未完成</source>
       <translation>not done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="84" />
-      <source>归属</source>
-      <translation>Belongs to</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="84" />
-      <source>措施与进度</source>
-      <translation>Measures and progress</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="115" />
-      <source>另存副本…</source>
-      <translation>Save a copy…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="119" />
-      <source>文件</source>
-      <translation>File</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="179" />
-      <source>还没有登记任何单位。</source>
-      <translation>No unit is enrolled yet.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="192" />
-      <source>最近接收第 {seq} 号数据包（{when}）</source>
-      <translation>Last received bundle no. {seq} ({when})</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="194" />
-      <source>尚未收到数据包</source>
-      <translation>No bundle received yet</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="196" />
-      <source>　已吊销（{when}）</source>
-      <translation>   revoked ({when})</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="198" />
-      <source>{name}　{period}　{last}{state}</source>
-      <translation>{name}   {period}   {last}{state}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="223" />
-      <source>在左侧选择一项任务。</source>
-      <translation>Choose a task on the left.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="245" />
-      <source>选择一份材料，校验通过后在此预览。</source>
-      <translation>Choose a file: it is previewed here once verified.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="250" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="92" />
       <source>{name}（{size}）</source>
       <translation>{name} ({size})</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="95" />
+      <source>归属</source>
+      <translation>Belongs to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="90" />
+      <source>措施与进度</source>
+      <translation>Measures and progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="122" />
+      <source>另存副本…</source>
+      <translation>Save a copy…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="126" />
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="186" />
+      <source>还没有登记任何单位。</source>
+      <translation>No unit is enrolled yet.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="199" />
+      <source>最近接收第 {seq} 号数据包（{when}）</source>
+      <translation>Last received bundle no. {seq} ({when})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="201" />
+      <source>尚未收到数据包</source>
+      <translation>No bundle received yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="203" />
+      <source>　已吊销（{when}）</source>
+      <translation>   revoked ({when})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="205" />
+      <source>{name}　{period}　{last}{state}</source>
+      <translation>{name}   {period}   {last}{state}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="230" />
+      <source>在左侧选择一项任务。</source>
+      <translation>Choose a task on the left.</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/office/drilldown.py" line="252" />
+      <source>选择一份材料，校验通过后在此预览。</source>
+      <translation>Choose a file: it is previewed here once verified.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="259" />
       <source>正在校验…</source>
       <translation>Verifying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="253" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="260" />
       <source>正在校验文件…</source>
       <translation>Verifying the file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="265" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="272" />
       <source>文件缺失：请让 {unit} 重新导出完整数据包。</source>
       <translation>File missing: ask {unit} to export a full bundle again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="268" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="275" />
       <source>文件已被改动（哈希不符），不予显示：请从备份恢复或让单位重新导出。</source>
       <translation>The file was altered (hash differs) and is not shown: restore it from a backup or ask the unit to export again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="271" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="278" />
       <source>校验通过：与单位报送的文件一致。</source>
       <translation>Verified: identical to the file the unit sent.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="280" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="287" />
       <source>另存佐证材料</source>
       <translation>Save a copy of the evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="289" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="296" />
       <source>已另存（哈希校验通过）：{path}</source>
       <translation>Copy saved (hash verified): {path}</translation>
     </message>
@@ -2767,9 +2762,9 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/plan_page.py" line="73" />
-      <source>推进中（沿用2026-Q3）</source>
-      <translation>In progress (from 2026-Q3)</translation>
+      <location filename="../../desktop/ui/pages/plan_page.py" line="74" />
+      <source>推进中</source>
+      <translation>In progress</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/pages/review.py" line="46" />

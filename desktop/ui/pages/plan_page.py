@@ -70,7 +70,12 @@ class PlanPage(QWidget):
         # Fixed widths from the font, not ResizeToContents: that would read every row before the first paint.
         metrics = self.tree.fontMetrics()
         header.resizeSection(1, metrics.horizontalAdvance("100%") + 16)
-        header.resizeSection(2, metrics.horizontalAdvance(tr("推进中（沿用2026-Q3）")) + 12)
+        widest = max(  # the longest status texts, in the interface language
+            tr("{status}（沿用{period}）").format(status=tr("推进中"), period="2026-Q3"),
+            tr("{status}（据措施）").format(status=tr("推进中")),
+            key=metrics.horizontalAdvance,
+        )
+        header.resizeSection(2, metrics.horizontalAdvance(widest) + 12)
 
     @property
     def proxy(self) -> PlanFilterProxy:
