@@ -117,3 +117,13 @@ def bulk_evidence(database: Path, item_id: int, count: int) -> None:
             )
     finally:
         conn.close()
+
+
+@pytest.fixture(scope="session")
+def office_pub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Only the office's public key is needed at a unit (made the way the office makes it, once per run)."""
+    from .bundle_support import OFFICE_PASSPHRASE, planprogress
+
+    made = planprogress(tmp_path_factory.mktemp("office") / "省局", "province", "init", passphrase=OFFICE_PASSPHRASE)
+    assert made.code == 0, made.err
+    return Path(made.lines()[-1]["public_key_path"])

@@ -23,18 +23,10 @@ from desktop.ui.export.wizard import CONTENT, RESULT, RUN, TARGET, ExportWizard
 from desktop.ui.models.table import RowTableModel
 from desktop.ui.session import Session
 
-from .bundle_support import OFFICE_PASSPHRASE, bundles_in, give_unit_keys, planprogress
+from .bundle_support import bundles_in, give_unit_keys, planprogress
 from .conftest import make_session, write_png
 
 MiB = 1024 * 1024
-
-
-@pytest.fixture(scope="module")
-def office_pub(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Only the office's public key is needed at a unit (made the way the office makes it, once)."""
-    made = planprogress(tmp_path_factory.mktemp("office") / "省局", "province", "init", passphrase=OFFICE_PASSPHRASE)
-    assert made.code == 0, made.err
-    return Path(made.lines()[-1]["public_key_path"])
 
 
 @pytest.fixture

@@ -19,19 +19,12 @@ from desktop.ui.pages.dashboard import DashboardPage
 from desktop.ui.session import Session
 from desktop.ui.widgets.period_selector import KIND_LABELS, PeriodSelector
 
-from .bundle_support import OFFICE_PASSPHRASE, give_unit_keys, planprogress
+from .bundle_support import give_unit_keys
 from .conftest import TODAY
 from .test_translations_complete import english  # noqa: F401  (the fixture: English by the program's own route)
 
 ENGLISH = {"2026-Q4": "Q4 2026", "2026-Q1": "Q1 2026", "2026-11": "11/2026", "2026-03": "3/2026", "2026": "2026"}
 CHINESE = {"2026-Q4": "2026年第四季度", "2026-Q1": "2026年第一季度", "2026-11": "2026年11月", "2026-03": "2026年3月"}
-
-
-@pytest.fixture(scope="module")
-def office_pub(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    made = planprogress(tmp_path_factory.mktemp("office") / "省局", "province", "init", passphrase=OFFICE_PASSPHRASE)
-    assert made.code == 0, made.err
-    return Path(made.lines()[-1]["public_key_path"])
 
 
 @pytest.fixture
