@@ -101,7 +101,7 @@ def child_empty(checked: bool = False) -> None:
 
     app = QApplication(sys.argv[:1])
     if checked:  # one scrypt run with the store's parameters (handed down by main()) and its implementation
-        from nacl.bindings import crypto_pwhash_scryptsalsa208sha256_ll  # as desktop/store/users.py
+        from nacl.bindings import crypto_pwhash_scryptsalsa208sha256_ll  # as desktop/store/users.py does
 
         n, r, p = (int(x) for x in os.environ["PLANPROGRESS_BENCH_SCRYPT"].split(","))
         crypto_pwhash_scryptsalsa208sha256_ll(PASSWORD.encode(), bytes(16), n, r, p, dklen=64, maxmem=64 << 20)

@@ -6,11 +6,8 @@ import base64
 import datetime as dt
 import hmac
 import secrets
+from collections.abc import Callable
 from typing import Any
-
-# Imported here, not on first use: the GUI checks the password in a worker thread, and an import there would
-# trade Python's lock back and forth with the window being built (both ran twice as long when measured).
-from nacl.bindings import crypto_pwhash_scryptsalsa208sha256_ll
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
 from desktop.domain.model import User
@@ -31,13 +28,22 @@ SCRYPT_MAXMEM = 64 * 1024 * 1024
 DIGEST_BYTES = 64  # what every stored hash has (the standard library's default length)
 
 
+def load_scrypt() -> Callable[..., bytes]:
+    """PyNaCl's scrypt, imported on first use (~15 ms: most commands never check a password). The window calls
+    this on its main thread before the check starts in a worker: an import inside the worker traded Python's
+    lock back and forth with the window being built, and both took twice as long."""
+    from nacl.bindings import crypto_pwhash_scryptsalsa208sha256_ll
+
+    return crypto_pwhash_scryptsalsa208sha256_ll
+
+
 def scrypt(password: bytes, salt: bytes, n: int, r: int, p: int, dklen: int = DIGEST_BYTES) -> bytes:
     """scrypt as RFC 7914 defines it, computed by libsodium (PyNaCl): the same bytes as `hashlib.scrypt`
     (OpenSSL), in about 60 % of its time on x86-64, where libsodium uses SIMD. Checking a password is the longest
     step between typing it and seeing the main window, so the faster implementation shortens every sign-in
     without weakening the parameters (an attacker would use a fast implementation anyway). Python's lock is let
     go during the call: the window is built meanwhile."""
-    return crypto_pwhash_scryptsalsa208sha256_ll(password, salt, n, r, p, dklen=dklen, maxmem=SCRYPT_MAXMEM)
+    return load_scrypt()(password, salt, n, r, p, dklen=dklen, maxmem=SCRYPT_MAXMEM)
 
 
 def hash_password(password: str) -> str:
@@ -53,6 +59,8 @@ def check_password(password: str, encoded: str) -> bool:
         if scheme != "scrypt":
             return False
         expected = base64.b64decode(digest)
+        if len(expected) != DIGEST_BYTES:  # a damaged hash: an empty digest would match an empty result
+            return False
         actual = scrypt(password.encode("utf-8"), base64.b64decode(salt), int(n), int(r), int(p), len(expected))
     except (ValueError, TypeError, ArithmeticError):  # a damaged hash (PyNaCl's errors subclass these)
         return False

@@ -3,7 +3,7 @@
 PySide builds the Python enums of the whole `Qt` namespace (~80 enums, ~1,400 members) the first time anything
 touches it: 25-45 ms on this project's reference machine, most of a third of the main window's build. The first
 paint needs none of them when models compare roles and return alignments as the numbers Qt itself uses
-(qnamespace.h, fixed by Qt's binary compatibility; tests/ui/test_qt_numbers.py checks each against PySide).
+(qnamespace.h, fixed by Qt's binary compatibility; tests/ui/test_quick_first_paint.py checks each against PySide).
 Code that runs after the first paint uses `Qt.` as usual; shortcuts wait for the first paint for the same reason
 (MainWindow.set_shortcut).
 """

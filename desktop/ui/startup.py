@@ -18,7 +18,7 @@ from desktop.domain.catalog import DEFAULT_CATALOG_ID, Catalog, available_catalo
 from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.model import User
 from desktop.store import DatabaseFault, Home, Store
-from desktop.store.users import check_password
+from desktop.store.users import check_password, load_scrypt
 from desktop.ui.fonts import ensure_cjk_font
 from desktop.ui.i18n import tr
 from desktop.ui.modes import ModeMissingError, install_mode
@@ -167,6 +167,7 @@ def authenticate_overlapped(
     The worker only hashes: the stored hash is read before it starts and the outcome is recorded (failure count,
     lockout, audit) on this thread's connection afterwards, so the check starts at once and holds no lock."""
     encoded = store.users.sign_in_hash(name)  # an unknown, disabled or locked account is refused right here
+    load_scrypt()  # imported here, on this thread, not inside the worker (see load_scrypt)
 
     def check(_progress: object, _cancelled: object) -> bool:
         return check_password(password, encoded)

@@ -1928,6 +1928,11 @@ Data folder: {root}</translation>
       <translation>Belongs to</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/office/drill_columns.py" line="99" />
+      <source>添加人：{who}</source>
+      <translation>Added by: {who}</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/office/drilldown.py" line="90" />
       <source>措施与进度</source>
       <translation>Measures and progress</translation>
@@ -2903,12 +2908,12 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>The folder {root} holds other files but no planprogress database: choose the right data folder with --home, or an empty folder to start a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="242" />
+      <location filename="../../desktop/ui/startup.py" line="243" />
       <source>无法打开</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="243" />
+      <location filename="../../desktop/ui/startup.py" line="244" />
       <source>这个数据目录的类型（{kind}）在本版本中还不能打开：请安装完整版本。</source>
       <translation>This kind of data folder ({kind}) cannot be opened by this version: install the full version.</translation>
     </message>

@@ -47,6 +47,8 @@ def test_hashes_are_salted_scrypt() -> None:
     assert not check_password("错误的密码", first)
     assert not check_password(PASSWORD, "plain-text")
     assert not check_password(PASSWORD, "md5$abc$def$1$x$y")
+    empty_digest = first.rsplit("$", 1)[0] + "$"  # a damaged row: libsodium would return b"" for b""
+    assert not check_password(PASSWORD, empty_digest) and not check_password("anything", empty_digest)
 
 
 @settings(max_examples=25, deadline=None)

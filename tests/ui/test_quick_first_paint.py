@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -125,6 +125,11 @@ def test_the_tree_header_shows_the_models_titles(qtbot: QtBot, store: Store) -> 
     assert plan.tree.model() is plan.proxy  # type: ignore[attr-defined]
     assert header.model() is plan.header_labels  # type: ignore[attr-defined]  # ... the header keeps its labels
     assert header.sectionResizeMode(0) is header.ResizeMode.Stretch
+    header.resizeSection(1, 150)  # the user widens two columns; filtering on and off keeps their widths
+    header.resizeSection(2, 300)
+    plan.filter.setText("")  # type: ignore[attr-defined]
+    plan.filter.setText("措施")  # type: ignore[attr-defined]
+    assert (header.sectionSize(1), header.sectionSize(2)) == (150, 300)
 
 
 def test_status_dots_are_drawn_as_before(qtbot: QtBot) -> None:
@@ -137,6 +142,7 @@ def test_status_dots_are_drawn_as_before(qtbot: QtBot) -> None:
         ring = small.pixelColor(7, 1)  # on the ring, inside the outer edge
         assert ring.alpha() > 200 and ring.value() < fill.value()
         assert abs(ring.red() - fill.darker(RING_DARKER).red()) <= 40
-        sizes = sorted(s.width() for s in light_icon(light).availableSizes())
-        assert sizes == [14, 28], light
+        icon = light_icon(light)
+        assert icon.actualSize(QSize(16, 16)) == QSize(14, 14), light  # a 1x view gets the 14 px dot ...
+        assert icon.pixmap(QSize(14, 14), 2.0).width() == 28, light  # ... a 2x screen the 28 px one
     assert light_icon(Light.RED) is light_icon(Light.RED)  # made once

@@ -96,7 +96,7 @@ def evidence_columns() -> list[Column[OfficeEvidence]]:
         Column(
             tr("添加时间"),
             lambda e: local_time(e.added_at),
-            tooltip=lambda e: f"{tr('添加人')}：{e.added_by}",
+            tooltip=lambda e: tr("添加人：{who}").format(who=e.added_by),
         ),
     ]
 

@@ -61,7 +61,7 @@ class PlanPage(QWidget):
         self.tree.expandToDepth(0)
 
     def _set_up_header(self) -> None:
-        """After every setModel (which hands the header the tree's model): labels, then section sizes."""
+        """Labels (held in C++, see __init__), then section sizes."""
         header = self.tree.header()
         header.setModel(self.header_labels)
         header.setStretchLastSection(False)
@@ -102,7 +102,7 @@ class PlanPage(QWidget):
         key = self.selected_key()
         old_selection = self.tree.selectionModel()
         self.tree.setModel(model)  # a new selection model comes with it; the old one is ours to delete
-        self._set_up_header()
+        self.tree.header().setModel(self.header_labels)  # the labels again; the user's column widths stay
         old_selection.deleteLater()
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         if model is self.model:

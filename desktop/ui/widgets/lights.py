@@ -67,6 +67,8 @@ def dot_image(fill: QColor, size: int) -> QImage:
 def light_icon(light: Light) -> QIcon:
     fill = QColor(COLORS[light])
     icon = QIcon()
-    for size in (SIZE, 2 * SIZE):
-        icon.addPixmap(QPixmap.fromImage(dot_image(fill, size)))
+    for scale in (1, 2):  # the 28 px dot is the 14 px dot for a 2x screen: say so, or 1x views would shrink it
+        pixmap = QPixmap.fromImage(dot_image(fill, SIZE * scale))
+        pixmap.setDevicePixelRatio(scale)
+        icon.addPixmap(pixmap)
     return icon
