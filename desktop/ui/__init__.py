@@ -10,6 +10,9 @@ import os
 import sys
 
 import desktop.store  # noqa: F401 - imported before PySide6 on purpose, see above
+from desktop.store.users import load_scrypt
+
+load_scrypt()  # every start checks a password: PyNaCl is loaded now, before PySide6 and its scan, not in the worker
 
 # PySide's meaning: 0 = a module that uses PySide with no feature selected, -1 = a module to leave alone.
 _USES_PYSIDE, _IGNORED = 0, -1

@@ -167,7 +167,7 @@ def authenticate_overlapped(
     The worker only hashes: the stored hash is read before it starts and the outcome is recorded (failure count,
     lockout, audit) on this thread's connection afterwards, so the check starts at once and holds no lock."""
     encoded = store.users.sign_in_hash(name)  # an unknown, disabled or locked account is refused right here
-    load_scrypt()  # imported here, on this thread, not inside the worker (see load_scrypt)
+    load_scrypt()  # already loaded with desktop.ui; never imported inside the worker (see load_scrypt)
 
     def check(_progress: object, _cancelled: object) -> bool:
         return check_password(password, encoded)
