@@ -147,6 +147,30 @@ def test_adding_evidence_by_handler_and_by_drop(qtbot, clerk: Session, measure_i
     assert page.detail.milestones.model.rowCount() == 1
 
 
+def test_evidence_columns_are_sized_from_the_font(qtbot, clerk: Session) -> None:
+    """File name and size columns fit a usual name and the widest size text, also with a large system font."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.format import size_text
+    from desktop.ui.widgets.evidence_panel import FILE_NAME_SAMPLE, SIZE_SAMPLE, EvidencePanel
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    usual = app.font()
+    large = app.font()
+    large.setPointSizeF(usual.pointSizeF() * 1.6)
+    app.setFont(large)
+    try:
+        panel = EvidencePanel(clerk)
+        qtbot.addWidget(panel)
+        header = panel.table.horizontalHeader()
+        metrics = panel.table.fontMetrics()
+        assert header.sectionSize(1) > metrics.horizontalAdvance(FILE_NAME_SAMPLE)
+        assert header.sectionSize(2) > metrics.horizontalAdvance(size_text(SIZE_SAMPLE))
+    finally:
+        app.setFont(usual)
+
+
 def test_verify_one_evidence_file_finds_tampering(qtbot, clerk: Session, measure_id: int, tmp_path: Path) -> None:
     page = _plan_page(qtbot, clerk, measure_id)
     panel = page.detail.evidence

@@ -41,6 +41,9 @@ from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.preview import PreviewPane
 
+FILE_NAME_SAMPLE = "会议纪要（第一期）.pdf"  # a usual name: longer ones are elided (the panel shows them whole)
+SIZE_SAMPLE = 1024**3 - 1  # "1024.0 MB": the widest size text (a gigabyte and more shows as "1.0 GB")
+
 PANEL_HIDDEN = (3, 4, 5, 6)  # category, added by, added at, hash: shown beside the preview
 
 
@@ -89,8 +92,11 @@ class EvidencePanel(QWidget):
         header.setStretchLastSection(False)
         for column in PANEL_HIDDEN:  # shown beside the preview instead
             self.table.setColumnHidden(column, True)
-        header.resizeSection(1, 150)
-        header.resizeSection(2, 72)
+        # Widths from the font (a larger system font gets wider columns), never from the rows: the list is lazy.
+        metrics = self.table.fontMetrics()
+        air = metrics.horizontalAdvance("空白")
+        header.resizeSection(1, metrics.horizontalAdvance(FILE_NAME_SAMPLE) + air)
+        header.resizeSection(2, metrics.horizontalAdvance(size_text(SIZE_SAMPLE)) + air)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.open_external)
 
