@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 import msgspec
 
@@ -66,19 +67,6 @@ class _Dates(dict[str, dt.date]):
         return value
 
 
-def _latest(
-    entries: list[ProgressEntry], code: str, end: dt.date, ends: _PeriodEnds
-) -> tuple[ProgressEntry | None, bool]:
-    """The entry for period `code`, else the latest one whose period ended by `end` (carried forward)."""
-    for entry in entries:
-        if entry.period == code:
-            return entry, False
-    earlier = [e for e in entries if ends[e.period] <= end]
-    if not earlier:
-        return None, False
-    return max(earlier, key=lambda e: (ends[e.period], e.updated_at)), True
-
-
 # The roll-up runs before the main window's first paint, over every measure, milestone and progress entry:
 # one query per table read as plain tuples (the columns and order of the repositories' find()), not dict rows.
 _PROGRESS_SQL = (
@@ -97,15 +85,37 @@ _MILESTONE_SQL = (
 _EVIDENCE_SQL = "SELECT item_id, n FROM evidence_count"  # kept by triggers: no scan of every evidence row
 
 
-def _read_progress(database: Database) -> dict[int, list[ProgressEntry]]:
+Shown = tuple[ProgressEntry, bool]  # the entry an item shows for the period, and whether it is carried forward
+_NOTHING: tuple[None, bool] = (None, False)
+
+
+def _read_progress(database: Database, code: str, end: dt.date, ends: _PeriodEnds) -> dict[int, Shown]:
+    """Per item, the entry for period `code`; else the latest one whose period ended by `end` (by end, then by
+    update; on a tie the first period code), carried forward. Picked while reading: a record is made only for
+    the entry shown, not for every period of every item (years of monthly reporting are many rows)."""
+    current: dict[int, tuple[Any, ...]] = {}  # rows as SQLite gives them (the columns of _PROGRESS_SQL)
+    carried: dict[int, tuple[tuple[dt.date, str], tuple[Any, ...]]] = {}
+    for row in database.conn.execute(_PROGRESS_SQL):  # ordered by period, so a tie keeps the first code
+        item_id, period, updated_at = row[2], row[3], row[7]
+        if period == code:
+            current[item_id] = row
+            continue
+        period_end = ends[period]
+        if period_end <= end:
+            rank = (period_end, updated_at)
+            held = carried.get(item_id)
+            if held is None or rank > held[0]:
+                carried[item_id] = (rank, row)
     statuses = {s.value: s for s in Status}
-    by_item: dict[int, list[ProgressEntry]] = defaultdict(list)
-    for pid, uid, item_id, period, status, percent, note, updated_at, updated_by in database.conn.execute(
-        _PROGRESS_SQL
-    ):
+
+    def entry(row: tuple[Any, ...]) -> ProgressEntry:
+        pid, uid, item_id, period, status, percent, note, updated_at, updated_by = row
         kind = statuses.get(status) or Status(status)
-        by_item[item_id].append(ProgressEntry(pid, uid, item_id, period, kind, percent, note, updated_at, updated_by))
-    return by_item
+        return ProgressEntry(pid, uid, item_id, period, kind, percent, note, updated_at, updated_by)
+
+    shown: dict[int, Shown] = {item_id: (entry(row), True) for item_id, (_rank, row) in carried.items()}
+    shown.update((item_id, (entry(row), False)) for item_id, row in current.items())  # the period's own wins
+    return shown
 
 
 def _read_measures(database: Database, dates: _Dates) -> dict[int, list[Measure]]:
@@ -162,8 +172,7 @@ def build_overview(
     code, end = when.code, when.end  # properties: computed once, not per measure
     ends = _PeriodEnds()
     dates = _Dates()
-    by_item = _read_progress(database)
-    no_entries: list[ProgressEntry] = []
+    shown = _read_progress(database, code, end, ends)
     evidence_counts: dict[int, int] = dict(database.conn.execute(_EVIDENCE_SQL).fetchall())
     measures_by_task = _read_measures(database, dates)
     milestones_by_task = _read_milestones(database, dates)
@@ -177,14 +186,14 @@ def build_overview(
         for task in tasks_by_project[project.number]:
             mviews = []
             for m in measures_by_task.get(task.id, ()):
-                entry, carried = _latest(by_item.get(m.id, no_entries), code, end, ends)
+                entry, carried = shown.get(m.id, _NOTHING)
                 light = progress_light(entry.status if entry else None, m.due_date, today, thresholds)
                 mviews.append(MeasureView(m, entry, carried, light, evidence_counts.get(m.id, 0)))
             msviews = [
                 MilestoneView(ms, due_light(ms.due_date, ms.done, today, thresholds), evidence_counts.get(ms.id, 0))
                 for ms in milestones_by_task.get(task.id, ())
             ]
-            task_entry, carried = _latest(by_item.get(task.id, no_entries), code, end, ends)
+            task_entry, carried = shown.get(task.id, _NOTHING)
             if task_entry is not None:
                 percent = task_entry.percent
             elif mviews:
