@@ -69,7 +69,7 @@ class Node(msgspec.Struct):
         return (self.kind, self.id)
 
 
-class _Words:
+class StatusWords:
     """Translated status and light names, looked up once per build instead of once per row."""
 
     def __init__(self) -> None:
@@ -82,6 +82,11 @@ class _Words:
         if status not in self._status:
             self._status[status] = tr(status.value)
         return self._status[status]
+
+    def longest(self) -> list[str]:
+        """The longest texts of the status column, for sizing it before any row is read."""
+        ongoing = self.status(Status.IN_PROGRESS)
+        return [self.carried.format(status=ongoing, period="2026-Q3"), self.derived.format(status=ongoing)]
 
     def entry(self, entry: ProgressEntry | None, carried: bool) -> str:
         if entry is None:
@@ -114,7 +119,7 @@ def project_title(number: int, name: str) -> str:
 
 
 def build_nodes(overview: list[ProjectView]) -> tuple[list[Node], list[int]]:
-    words = _Words()
+    words = StatusWords()
     nodes: list[Node] = []
     roots: list[int] = []
     red_light = Light.RED

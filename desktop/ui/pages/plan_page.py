@@ -9,7 +9,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from desktop.ui.i18n import tr
-from desktop.ui.models.plan_tree import KEY_ROLE, NodeKey, PlanFilterProxy, PlanTreeModel
+from desktop.ui.models.plan_tree import KEY_ROLE, NodeKey, PlanFilterProxy, PlanTreeModel, StatusWords
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.detail import DetailPanel
 
@@ -70,11 +70,7 @@ class PlanPage(QWidget):
         # Fixed widths from the font, not ResizeToContents: that would read every row before the first paint.
         metrics = self.tree.fontMetrics()
         header.resizeSection(1, metrics.horizontalAdvance("100%") + 16)
-        widest = max(  # the longest status texts, in the interface language
-            tr("{status}（沿用{period}）").format(status=tr("推进中"), period="2026-Q3"),
-            tr("{status}（据措施）").format(status=tr("推进中")),
-            key=metrics.horizontalAdvance,
-        )
+        widest = max(StatusWords().longest(), key=metrics.horizontalAdvance)  # in the interface language
         header.resizeSection(2, metrics.horizontalAdvance(widest) + 12)
 
     @property
