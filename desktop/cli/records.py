@@ -10,17 +10,13 @@ import msgspec
 
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError
+from desktop.domain.numbers import parse_number
 from desktop.domain.periods import parse_date, parse_period
 from desktop.domain.status import Status, parse_percent
 
 
 def _number(text: str | None, what: str) -> float | None:
-    if text is None or text == "":
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise InputError(f"{what}“{text}”不是数字。") from None
+    return parse_number(text or "", what)
 
 
 def _opt_date(text: str | None, what: str) -> dt.date | None:

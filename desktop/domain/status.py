@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from desktop.domain.errors import InputError
+from desktop.domain.numbers import parse_number
 
 
 class Status(Enum):
@@ -66,10 +67,7 @@ class ReviewState(Enum):
 
 
 def parse_percent(value: str | int | float) -> int:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise InputError(f"完成百分比“{value}”不是数字：请填写 0 到 100 之间的整数。") from None
-    if not 0 <= number <= 100 or number != int(number):
-        raise InputError(f"完成百分比“{value}”超出范围：请填写 0 到 100 之间的整数。")
+    """A completion percent: an integer 0 to 100 (the rule of desktop.domain.numbers, as the window uses it)."""
+    number = parse_number(str(value), "完成百分比", minimum=0, maximum=100, integer=True, required=True)
+    assert number is not None
     return int(number)

@@ -32,6 +32,13 @@ def check_dates(start: dt.date | None, due: dt.date | None) -> None:
         raise InputError(f"开始日期 {start} 晚于完成期限 {due}：请检查日期。")
 
 
+def check_measure(title: str, start: dt.date | None, due: dt.date | None) -> None:
+    """A measure's own rules, for saving and for a form re-checking what is being corrected."""
+    if not title.strip():
+        raise InputError("措施名称不能为空。")
+    check_dates(start, due)
+
+
 class MeasureRepo:
     def __init__(self, database: Database, audit: AuditLog, plan: PlanRepo) -> None:
         self._db = database
@@ -65,9 +72,7 @@ class MeasureRepo:
     ) -> Measure:
         if self._plan.item_kind(task_id) is not ItemKind.TASK:
             raise InputError(f"编号 {task_id} 不是规划任务：措施只能加在任务下（用 planprogress tasks 查看）。")
-        if not title.strip():
-            raise InputError("措施名称不能为空。")
-        check_dates(start_date, due_date)
+        check_measure(title, start_date, due_date)
         now = self._db.now()
         uid = str(uuid.uuid4())
         with self._db.transaction() as conn:
@@ -101,9 +106,7 @@ class MeasureRepo:
         with self._db.transaction() as conn:
             before = self.get(measure_id)
             merged = {k: changes.get(k, getattr(before, k)) for k in EDITABLE}
-            if not str(merged["title"]).strip():
-                raise InputError("措施名称不能为空。")
-            check_dates(merged["start_date"], merged["due_date"])
+            check_measure(str(merged["title"]), merged["start_date"], merged["due_date"])
             conn.execute(
                 "UPDATE measure SET title = ?, department = ?, person = ?, co_units = ?, start_date = ?, "
                 "due_date = ?, updated_at = ? WHERE id = ?",

@@ -35,6 +35,12 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def check_milestone(title: str) -> None:
+    """A milestone's own rule, for saving and for a form re-checking what is being corrected."""
+    if not title.strip():
+        raise InputError("时间节点名称不能为空。")
+
+
 class MilestoneRepo:
     def __init__(self, database: Database, audit: AuditLog, plan: PlanRepo) -> None:
         self._db = database
@@ -74,8 +80,7 @@ class MilestoneRepo:
         kind = self._plan.item_kind(parent_id)
         if kind is ItemKind.MILESTONE:
             raise InputError(f"编号 {parent_id} 是时间节点：时间节点只能加在任务或措施下。")
-        if not title.strip():
-            raise InputError("时间节点名称不能为空。")
+        check_milestone(title)
         measure_id = parent_id if kind is ItemKind.MEASURE else None
         task_id = self._plan.task_of(parent_id)
         now = self._db.now()
@@ -114,8 +119,7 @@ class MilestoneRepo:
         with self._db.transaction() as conn:
             before = self.get(milestone_id)
             merged = {k: changes.get(k, getattr(before, k)) for k in EDITABLE}
-            if not str(merged["title"]).strip():
-                raise InputError("时间节点名称不能为空。")
+            check_milestone(str(merged["title"]))
             conn.execute(
                 "UPDATE milestone SET title = ?, due_date = ?, target_value = ?, target_unit = ?, target_key = ?, "
                 "actual_value = ?, achieved_date = ?, updated_at = ? WHERE id = ?",

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from desktop.domain.status import Status
 from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.session import Change, Session
+from desktop.ui.widgets.fields import IntEdit
 from desktop.ui.widgets.message_bar import MessageBar
 
 NOTE_DELAY_MS = 700
@@ -56,10 +56,8 @@ class ProgressEditor(QWidget):
         self.status = QComboBox()
         for status in Status:
             self.status.addItem(tr(status.value), status)
-        self.percent = QSpinBox()
-        self.percent.setRange(0, 100)
-        self.percent.setSuffix(" %")
-        self.percent.setKeyboardTracking(False)
+        self.percent = IntEdit(0, tr("完成百分比"), minimum=0, maximum=100)
+        self.percent.setPlaceholderText("0–100")
         self.note = _NoteEdit()
         self.note.setPlaceholderText(tr("本期工作进展、存在问题和下一步打算"))
         self.saved_label = QLabel()
@@ -68,7 +66,7 @@ class ProgressEditor(QWidget):
 
         form = QFormLayout()
         form.addRow(tr("状态"), self.status)
-        form.addRow(tr("完成百分比"), self.percent)
+        form.addRow(tr("完成百分比（%）"), self.percent)
         form.addRow(tr("进展说明"), self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -83,6 +81,8 @@ class ProgressEditor(QWidget):
         self._note_timer.timeout.connect(self.flush)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.percent.valueChanged.connect(self._percent_changed)
+        self.percent.rejected.connect(self.messages.error)  # nothing is saved; the typed text stays
+        self.percent.problem_changed.connect(self._percent_problem)
         self.note.textChanged.connect(self._note_changed)
         self.note.focus_lost.connect(self.flush)
         self.set_item(None)
@@ -193,6 +193,11 @@ class ProgressEditor(QWidget):
         self._dirty = True
         self.flush()
 
+    def _percent_problem(self, problem: str) -> None:
+        """Take the percent's message away once its text is put right."""
+        if not problem and self.messages.kind == "error":
+            self.messages.clear()
+
     def _note_changed(self) -> None:
         if self._loading:
             return
@@ -220,7 +225,10 @@ class ProgressEditor(QWidget):
             return None
         assert entry is not None
         self.session.undo_stack.progress_saved(before, entry, Change.PROGRESS)
-        self.messages.clear()
+        if problem := self.percent.problem():  # saved with the last valid percent; the wrong one stays shown
+            self.messages.error(problem)
+        else:
+            self.messages.clear()
         self.saved_label.setText(tr("已保存 {when}").format(when=local_time(entry.updated_at)))
         self.saved.emit(entry)
         return entry
