@@ -209,3 +209,54 @@ def test_window_built_during_the_password_check_is_thrown_away_on_failure(qtbot,
     assert dialog.user is not None and dialog.user.name == "clerk"
     assert dialog.prepared == "window for clerk" and len(thrown) == 1
     assert dialog.user.failed_logins == 0  # the user as the check left it, not as it was read before
+
+
+# -- one active user: the name is offered, and both ways of typing sign in -----------------------------------------
+def _only_admin(store: Store) -> SignInDialog:
+    store.users.set_active("clerk", False)
+    store.users.set_active("reviewer", False)
+    dialog = SignInDialog(store)
+    dialog.show()
+    dialog.activateWindow()
+    return dialog
+
+
+def _failed_attempts(store: Store) -> int:
+    return store.users.get("admin").failed_logins
+
+
+def test_one_user_typing_name_tab_password_signs_in(qtbot, store: Store) -> None:
+    dialog = _only_admin(store)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.name.text() == "admin" and dialog.name.hasFocus() and dialog.name.selectedText() == "admin"
+    qtbot.keyClicks(dialog.focusWidget(), "admin")  # typed over the offered name
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.password.hasFocus()
+    qtbot.keyClicks(dialog.focusWidget(), PASSWORD)
+    assert (dialog.name.text(), dialog.password.text()) == ("admin", PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.user is not None and dialog.user.name == "admin"
+    assert _failed_attempts(store) == 0
+
+
+def test_one_user_keeping_the_offered_name_signs_in(qtbot, store: Store) -> None:
+    dialog = _only_admin(store)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)  # the offered name is right: on to the password
+    qtbot.keyClicks(dialog.focusWidget(), PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.user is not None and dialog.user.name == "admin"
+
+
+def test_enter_after_the_name_asks_for_the_password_without_a_failed_attempt(qtbot, store: Store) -> None:
+    dialog = _only_admin(store)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.user is None and dialog.password.hasFocus()
+    assert "请输入密码" in dialog.messages.text()
+    assert _failed_attempts(store) == 0

@@ -51,8 +51,9 @@ class SignInDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(tr("用户名"))
         active = [u for u in store.users.find() if u.active]
-        if len(active) == 1:
+        if len(active) == 1:  # offered, selected: typing the name again replaces it, Tab keeps it
             self.name.setText(active[0].name)
+            self.name.selectAll()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(tr("密码"))
@@ -79,12 +80,18 @@ class SignInDialog(QDialog):
         layout.addWidget(self.messages)
         layout.addWidget(self.forgot)
         layout.addWidget(buttons)
-        (self.password if self.name.text() else self.name).setFocus()
+        # The name field has the focus even when it is filled in: a person who types name, Tab, password
+        # must not type the name into the password box (that was counted as a failed attempt).
+        self.name.setFocus()
 
     def attempt(self) -> None:
         name = self.name.text().strip()
         if not name:
             self.messages.error(tr("请输入用户名。"))
+            return
+        if not self.password.text():  # Enter after the name: not an attempt, go on to the password
+            self.messages.info(tr("请输入密码。"))
+            self.password.setFocus()
             return
         from desktop.ui.startup import authenticate_overlapped
 
