@@ -12,6 +12,7 @@ from desktop import __version__
 from desktop.cli import admin, bundle_cmds, evidence_cmds, province_cmds, records, report_cmds
 from desktop.cli.context import Context
 from desktop.domain.errors import PlanProgressError
+from desktop.domain.system_errors import describe
 from desktop.store import DatabaseFault
 
 Handler = Callable[[Context, argparse.Namespace], int]
@@ -113,3 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file or stick problem no command foresaw: still Chinese, still what to do
+        print(f"错误：{describe(exc)}", file=sys.stderr)
+        return 1

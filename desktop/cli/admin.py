@@ -16,6 +16,7 @@ from desktop.cli.context import Context
 from desktop.domain.catalog import DEFAULT_CATALOG_ID, available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
 from desktop.domain.status import Role
+from desktop.domain.system_errors import reason
 from desktop.services import keys
 from desktop.services.backup import create_backup, export_state, restore_backup, resync_advice
 from desktop.store import Home, Store, validate_unit_code
@@ -143,7 +144,7 @@ def read_new_password(password_file: str | None) -> str:
         try:
             return Path(password_file).read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
-            raise InputError(f"无法读取密码文件 {password_file}（{exc.strerror}）。") from None
+            raise InputError(f"无法读取密码文件 {password_file}（{reason(exc)}）。") from None
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]
     if not sys.stdin.isatty():

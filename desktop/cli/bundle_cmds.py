@@ -20,6 +20,7 @@ from typing import Any
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.sizes import size_text
+from desktop.domain.system_errors import reason
 from desktop.services import keys
 from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.bundle.format import BundleError
@@ -37,7 +38,7 @@ def read_passphrase(ctx: Context, prompt: str, *, new: bool = False) -> str | No
         try:
             text = ctx.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
-            raise InputError(f"无法读取口令文件 {ctx.passphrase_file}（{exc.strerror}）。") from None
+            raise InputError(f"无法读取口令文件 {ctx.passphrase_file}（{reason(exc)}）。") from None
         if not text:
             raise InputError(f"口令文件 {ctx.passphrase_file} 是空的。")
         return text

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import InputError, IntegrityError, PlanProgressError, StateError, StoreError
+from desktop.domain.system_errors import reason
 from desktop.store import DatabaseFault, Home, Store
 from desktop.store.evidence import fsync_dir
 from desktop.store.exports import ExportRepo
@@ -95,7 +96,7 @@ def create_backup(store: Store, out: Path, progress: Progress | None = None) -> 
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise StateError(
-                f"写入备份失败（{exc.strerror}）：请检查目标磁盘的剩余空间后重试，原数据未受影响。"
+                f"写入备份失败（{reason(exc)}）：请检查目标磁盘的剩余空间后重试，原数据未受影响。"
             ) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -115,7 +116,7 @@ def restore_backup(backup: Path, root: Path, *, replace: bool = False) -> Path |
         root.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=root.parent))  # same disk: the rename is atomic
     except OSError as exc:
-        raise StoreError(f"无法在 {root.parent} 中恢复（{exc.strerror}）：请检查路径和权限。") from exc
+        raise StoreError(f"无法在 {root.parent} 中恢复（{reason(exc)}）：请检查路径和权限。") from exc
     kept: Path | None = None
     try:
         _extract_checked(backup, staging)
@@ -130,7 +131,7 @@ def restore_backup(backup: Path, root: Path, *, replace: bool = False) -> Path |
         if kept is not None and not root.exists():
             os.replace(kept, root)  # put the old home back where it was
         raise StoreError(
-            f"恢复失败（{exc.strerror}）：请检查磁盘空间和权限后重试，原数据目录 {root} 未作改动。"
+            f"恢复失败（{reason(exc)}）：请检查磁盘空间和权限后重试，原数据目录 {root} 未作改动。"
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -17,6 +17,7 @@ import minisign
 import pyrage
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
+from desktop.domain.system_errors import reason
 from desktop.store.evidence import fsync_dir
 from desktop.store.home import Home
 
@@ -82,7 +83,7 @@ def read_key_file(path: Path, what: str) -> bytes:
     except FileNotFoundError:
         raise NotFoundError(f"找不到{what}文件 {path}：请检查路径。") from None
     except OSError as exc:
-        raise InputError(f"无法读取{what}文件 {path}（{exc.strerror}）。") from None
+        raise InputError(f"无法读取{what}文件 {path}（{reason(exc)}）。") from None
     if len(data) > _MAX_KEY_FILE:
         raise InputError(f"{path} 太大，不是{what}文件：请检查是否选错了文件。")
     return data

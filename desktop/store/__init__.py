@@ -11,6 +11,7 @@ from desktop.domain.catalog import Catalog
 from desktop.domain.errors import InputError, StateError, StoreError
 from desktop.domain.health import Thresholds
 from desktop.domain.model import Unit
+from desktop.domain.system_errors import reason
 from desktop.store.audit import AuditLog
 from desktop.store.db import Clock, Database, DatabaseFault, create_database, utc_now
 from desktop.store.evidence import EvidenceRepo
@@ -91,7 +92,7 @@ class Store:
         except OSError as exc:
             if created_root:
                 shutil.rmtree(root, ignore_errors=True)
-            raise StoreError(f"无法创建数据目录 {root}（{exc.strerror}）：请检查路径和权限。") from exc
+            raise StoreError(f"无法创建数据目录 {root}（{reason(exc)}）：请检查路径和权限。") from exc
         return store
 
     @property

@@ -17,6 +17,7 @@ import msgspec
 
 from desktop.domain.errors import InputError, NotFoundError
 from desktop.domain.model import EvidenceRecord
+from desktop.domain.system_errors import reason
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
 from desktop.store.home import Home
@@ -176,7 +177,7 @@ class EvidenceRepo:
         except FileNotFoundError:
             raise InputError(f"找不到文件“{shown_path(source)}”：请检查路径是否正确。") from None
         except OSError as exc:
-            raise InputError(f"无法读取文件“{shown_path(source)}”（{exc.strerror}）：请检查文件权限或路径。") from None
+            raise InputError(f"无法读取文件“{shown_path(source)}”（{reason(exc)}）：请检查文件权限或路径。") from None
         if stat.S_ISDIR(info.st_mode):
             raise InputError(f"“{name}”是文件夹：请选择其中的文件。")
         if not stat.S_ISREG(info.st_mode):
@@ -190,7 +191,7 @@ class EvidenceRepo:
             fd = os.open(source, flags)
         except OSError as exc:
             raise InputError(
-                f"无法读取文件“{shown_path(source)}”（{exc.strerror}）：请检查文件权限或是否被其他程序占用。"
+                f"无法读取文件“{shown_path(source)}”（{reason(exc)}）：请检查文件权限或是否被其他程序占用。"
             ) from None
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -211,7 +212,7 @@ class EvidenceRepo:
                         chunk = handle.read(CHUNK)
                     except OSError as exc:
                         raise InputError(
-                            f"读取文件“{source.name}”时出错（{exc.strerror}）：请检查文件或介质后重试。"
+                            f"读取文件“{source.name}”时出错（{reason(exc)}）：请检查文件或介质后重试。"
                         ) from None
                     if not chunk:
                         break
@@ -226,7 +227,7 @@ class EvidenceRepo:
                 os.fsync(out.fileno())
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise InputError(f"保存佐证材料失败（{exc.strerror}）：请检查数据目录所在磁盘的剩余空间。") from None
+            raise InputError(f"保存佐证材料失败（{reason(exc)}）：请检查数据目录所在磁盘的剩余空间。") from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import PlanProgressError
+from desktop.domain.system_errors import describe
 from desktop.ui.fonts import ensure_cjk_font
 from desktop.ui.i18n import tr
 
@@ -53,6 +54,9 @@ def make_excepthook(logs: Path) -> ExceptHook:
             _show(QMessageBox.Icon.Warning, tr("无法完成操作"), str(error))
             return
         log = write_log(logs, kind, error, tb)
+        if isinstance(error, OSError):  # a file or stick problem: the cause and what to do, in Chinese
+            _show(QMessageBox.Icon.Warning, tr("无法完成操作"), describe(error))
+            return
         where = tr("错误详情已记录在 {path}，请把该文件交给管理员。").format(path=log) if log else ""
         _show(
             QMessageBox.Icon.Critical,

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import PlanProgressError
+from desktop.domain.system_errors import reason
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.export import install as install_export
 from desktop.ui.home_actions import install_home_actions
@@ -153,7 +154,7 @@ def export_unit_key(window: MainWindow, session: Session, target: Path | None = 
         shutil.copyfile(source, target)
     except OSError as exc:
         QMessageBox.warning(
-            window, tr("保存失败"), tr("无法写入 {path}（{error}）。").format(path=target, error=exc.strerror)
+            window, tr("保存失败"), tr("无法写入 {path}（{error}）。").format(path=target, error=reason(exc))
         )
         return None
     window.statusBar().showMessage(tr("已保存到 {path}：请交省局登记。").format(path=target), 10000)

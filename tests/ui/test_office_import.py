@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.store import Store
 from desktop.store.office import OfficeRepo
@@ -110,8 +110,8 @@ def test_wrong_passphrase_imports_nothing_and_asks_again(qtbot, scene: OfficeSce
     _run(qtbot, wizard, "not the passphrase")
     page = wizard.run_page
     assert page.state == "failed" and "口令不正确" in page.error
-    assert page.error_box is not None and page.error_box.icon() == QMessageBox.Icon.Critical
-    page.error_box.accept()
+    assert page.messages.kind == "error" and page.messages.text().count("口令不正确") == 1
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert "省局数据未改动" in page.messages.text()
     assert OfficeRepo(office.store.database, office.store.audit).unit("GD-GZ01").last_seq == 0
     assert page.passphrase.isVisibleTo(wizard)

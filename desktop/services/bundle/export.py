@@ -22,6 +22,7 @@ import minisign
 import pyrage
 
 from desktop.domain.errors import InputError, PlanProgressError, StateError
+from desktop.domain.system_errors import reason
 from desktop.services.bundle.contents import ExportPlan, build_plan, resend_plan
 from desktop.services.bundle.format import (
     HEADER,
@@ -186,7 +187,7 @@ def export_bundle(
         fsync_dir(out)
     except OSError as exc:
         raise StateError(
-            f"数据包第 {plan.seq} 号已生成并记录，但未能改为正式名称（{exc.strerror}）：请重新插好U盘后"
+            f"数据包第 {plan.seq} 号已生成并记录，但未能改为正式名称（{reason(exc)}）：请重新插好U盘后"
             f"再次运行 export，程序会自动补完；或用 export --resend {plan.seq} 重新写一份。"
         ) from None
     return ExportResult(
@@ -334,9 +335,9 @@ def _cancelled() -> PlanProgressError:
 def _write_error(out: Path, exc: OSError) -> StateError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return StateError(
-            f"{out} 空间不足或单个文件过大，写入中断（{exc.strerror}）：已清除写了一半的文件，导出序号未变。"
+            f"{out} 空间不足或单个文件过大，写入中断（{reason(exc)}）：已清除写了一半的文件，导出序号未变。"
             "请换一个更大的U盘后重试。"
         )
     return StateError(
-        f"写入 {out} 时出错（{exc.strerror}）：U盘可能已拔出或损坏。已清除写了一半的文件，导出序号未变，请重试。"
+        f"写入 {out} 时出错（{reason(exc)}）：U盘可能已拔出或损坏。已清除写了一半的文件，导出序号未变，请重试。"
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import PlanProgressError, StateError
+from desktop.domain.system_errors import reason
 
 BLOCK = 512
 CHUNK = 1024 * 1024
@@ -125,7 +126,7 @@ def _file_chunks(entry: SourceEntry) -> Iterator[bytes]:
         handle = open(entry.path, "rb")  # noqa: SIM115 - closed in the finally below (generator)
     except OSError as exc:
         raise EvidenceChangedError(
-            f"佐证材料文件 {entry.path.name} 无法读取（{exc.strerror}）：请运行 planprogress evidence verify 检查，"
+            f"佐证材料文件 {entry.path.name} 无法读取（{reason(exc)}）：请运行 planprogress evidence verify 检查，"
             "必要时从备份恢复后再导出。"
         ) from None
     try:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import minisign
 
+from desktop.domain.system_errors import reason
 from desktop.services.bundle.format import (
     BUNDLE_NAME,
     HEADER,
@@ -68,7 +69,7 @@ def read_capped(path: Path, cap: int, name: str) -> bytes:
     except FileNotFoundError:
         raise damaged(f"数据包缺少文件 {name}。", name) from None
     except OSError as exc:
-        raise damaged(f"无法读取 {name}（{exc.strerror}）：介质可能已损坏或被拔出。", name) from None
+        raise damaged(f"无法读取 {name}（{reason(exc)}）：介质可能已损坏或被拔出。", name) from None
     if len(data) > cap:
         raise damaged(f"{name} 过大，不是本程序生成的文件。", name)
     return data

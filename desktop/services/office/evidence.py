@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
+from desktop.domain.system_errors import reason
 from desktop.store import Store
 from desktop.store.evidence import fsync_dir
 from desktop.store.office_records import OfficeRecords
@@ -108,7 +109,7 @@ def copy_out(store: Store, evidence_id: int, out: Path, progress: Callable[[int,
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except OSError as exc:
-        raise InputError(f"无法写入 {target}（{exc.strerror}）：请检查目标位置。") from None
+        raise InputError(f"无法写入 {target}（{reason(exc)}）：请检查目标位置。") from None
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -12,6 +12,7 @@ import minisign
 import pyrage
 
 from desktop.domain.errors import StateError
+from desktop.domain.system_errors import reason
 from desktop.services.bundle.format import BundleError, Manifest, Outcome, damaged, parse_signature_comment, unsafe
 from desktop.services.bundle.parts import PartsReader
 from desktop.services.bundle.reader import Payload, StrictTarReader
@@ -65,7 +66,7 @@ def decrypt_payload(
         original = reader.error or source.error
         if isinstance(original, OSError):  # our disk, not the bundle
             raise StateError(
-                f"解密到省局数据目录时出错（{original.strerror}）：请检查省局电脑的磁盘空间后重新导入。"
+                f"解密到省局数据目录时出错（{reason(original)}）：请检查省局电脑的磁盘空间后重新导入。"
             ) from None
         if original is not None:
             raise original from None

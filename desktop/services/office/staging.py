@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.domain.errors import StateError
+from desktop.domain.system_errors import reason
 from desktop.services.bundle.format import (
     HEADER,
     MAX_HEADER,
@@ -148,7 +149,7 @@ def _copy_one(src_path: Path, dst_path: Path, name: str, cap: int, on_bytes: Cal
                     on_bytes(len(chunk))
     except OSError as exc:
         raise StateError(
-            f"把数据包复制到省局数据目录时出错（{exc.strerror}）：请检查省局电脑的磁盘空间后重新导入。"
+            f"把数据包复制到省局数据目录时出错（{reason(exc)}）：请检查省局电脑的磁盘空间后重新导入。"
         ) from None
     finally:
         src.close()

@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.domain.errors import InputError
 from desktop.domain.periods import parse_period
+from desktop.domain.system_errors import reason
 from desktop.services.reports import ledger_layout as lay
 
 
@@ -125,7 +126,7 @@ def _open(path: Path) -> Any:
     except PermissionError:
         raise InputError(f"无法读取“{path}”：没有权限，或文件正被 Excel 打开（请先关闭）。") from None
     except OSError as exc:
-        raise InputError(f"无法读取“{path}”（{exc.strerror}）：请检查文件或介质后重试。") from None
+        raise InputError(f"无法读取“{path}”（{reason(exc)}）：请检查文件或介质后重试。") from None
 
 
 def _kind(headers: set[str]) -> tuple[str | None, list[str]]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.domain.errors import InputError
+from desktop.domain.system_errors import reason
 
 
 def check_target(path: Path, suffixes: tuple[str, ...]) -> Path:
@@ -33,10 +34,10 @@ def atomic_output(path: Path) -> Iterator[Path]:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except PermissionError as exc:
-        raise InputError(f"无法写入“{path}”（{exc.strerror}）：文件可能正被其他程序打开，请关闭后重试。") from None
+        raise InputError(f"无法写入“{path}”（{reason(exc)}）：文件可能正被其他程序打开，请关闭后重试。") from None
     except OSError as exc:
         if isinstance(exc, FileNotFoundError) and not path.parent.is_dir():
             raise InputError(f"输出目录“{path.parent}”不存在：请先建立该目录。") from None
-        raise InputError(f"写入“{path}”失败（{exc.strerror}）：请检查磁盘空间和权限。") from None
+        raise InputError(f"写入“{path}”失败（{reason(exc)}）：请检查磁盘空间和权限。") from None
     finally:
         tmp.unlink(missing_ok=True)

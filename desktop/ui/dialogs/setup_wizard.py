@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.catalog import Catalog
 from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.status import Role
+from desktop.domain.system_errors import reason
 from desktop.services import keys
 from desktop.store import Home, Store, validate_unit_code
 from desktop.ui.dialogs.setup_office import OfficeSetupPage
@@ -299,7 +300,7 @@ def _read_key(path: Path) -> bytes:
         with open(path, "rb") as handle:
             return handle.read(MAX_KEY_FILE)
     except OSError as exc:
-        raise InputError(tr("无法读取公钥文件 {path}（{error}）。").format(path=path, error=exc.strerror)) from None
+        raise InputError(tr("无法读取公钥文件 {path}（{error}）。").format(path=path, error=reason(exc))) from None
 
 
 def _remove_new_home(home: Home) -> None:

@@ -111,9 +111,7 @@ class RunPage(CliRunPage):
         self.cancel_button.hide()
         wizard: Any = self.wizard()
         note = tr("本机数据没有任何改动。处理好后可以点“重试”。")
-        self.show_failure(
-            message, tr("导出失败"), f"{message}\n{note}", tr("导出失败"), f"{message}\n\n{note}", modal=True
-        )
+        self.show_failure(message, tr("导出失败"), f"{message}\n{note}")
         if wizard.key_protected():
             self.passphrase_edit.setText("" if "口令" in message else self._passphrase or "")
             self.passphrase_edit.show()

@@ -190,7 +190,7 @@ class ImportRunPage(CliRunPage):
             self.passphrase_edit.clear()
             self.passphrase_edit.show()
         inline = tr("{error}\n没有导入任何数据包，省局数据未改动。").format(error=message)
-        self.show_failure(message, tr("导入未进行"), inline, tr("导入失败"), message, modal=False)
+        self.show_failure(message, tr("导入未进行"), inline)
 
     def nextId(self) -> int:
         return RESULT

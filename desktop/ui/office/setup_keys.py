@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import InputError, StateError
+from desktop.domain.system_errors import reason
 from desktop.services import keys
 from desktop.store import Home
 from desktop.ui.cli_job import CliJob
@@ -110,7 +111,7 @@ class OfficeKeysBox(QWidget):
         except OSError as exc:
             discard_new_office(root)
             raise InputError(
-                tr("无法把公钥保存到 {path}（{error}）：请换一个位置。").format(path=target, error=exc.strerror)
+                tr("无法把公钥保存到 {path}（{error}）：请换一个位置。").format(path=target, error=reason(exc))
             ) from None
         return target
 

@@ -7,12 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -67,7 +65,6 @@ class CliRunPage(QWizardPage):
         self.job: CliJob | None = None
         self.state = "idle"
         self.error = ""
-        self.error_box: QMessageBox | None = None
         self.setTitle(title)
         self.setSubTitle(subtitle)
         self.phase = QLabel(tr("正在启动…"))
@@ -119,6 +116,8 @@ class CliRunPage(QWizardPage):
         anything else it needs)."""
         self.state = "running"
         self.error = ""
+        self.phase.setStyleSheet("")
+        self.bar.setEnabled(True)
         self.messages.clear()
         self.retry_button.hide()
         self.bar.setValue(0)
@@ -138,16 +137,16 @@ class CliRunPage(QWizardPage):
         if total > 0:
             self.amount.setText(tr("{done} / {total}").format(done=size_text(done), total=size_text(total)))
 
-    def show_failure(self, message: str, phase: str, inline: str, title: str, box_text: str, *, modal: bool) -> None:
-        """Failed: the reason inline and in a box (opened, not exec'd, so tests and the event loop go on)."""
+    def show_failure(self, message: str, phase: str, inline: str) -> None:
+        """Failed: the reason once, on the page where the clerk is looking (no box repeating it), and a bar
+        that no longer claims progress (it stood at 85 % beside "300.0 MB / 300.0 MB")."""
         self.state = "failed"
         self.error = message
         self.phase.setText(phase)
+        self.phase.setStyleSheet("color:#7a1a12; font-weight:bold;")
+        self.bar.setValue(0)
+        self.bar.setEnabled(False)
+        self.amount.setText("")
         self.retry_button.show()
         self.messages.error(inline)
-        box = QMessageBox(QMessageBox.Icon.Critical, title, box_text, parent=self)
-        if modal:
-            box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-        self.error_box = box
         self.completeChanged.emit()
