@@ -9,9 +9,10 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import PlanProgressError
+from desktop.ui import file_dialogs
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
@@ -62,8 +63,8 @@ def backup(window: MainWindow, session: Session, target: Path | None = None) -> 
 
     if target is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = Path.home() / f"planprogress-{session.store.unit().code or 'home'}-{stamp}.tar"
-        name, _ = QFileDialog.getSaveFileName(window, tr("备份到"), str(suggested), tr("planprogress 备份 (*.tar)"))
+        suggested = f"planprogress-{session.store.unit().code or 'home'}-{stamp}.tar"
+        name = file_dialogs.save_file(window, tr("备份到"), suggested, tr("planprogress 备份 (*.tar)"))
         if not name:
             return None
         target = Path(name)
@@ -91,9 +92,7 @@ def restore(window: MainWindow, session: Session, source: Path | None = None) ->
     from desktop.services.backup import export_state, restore_backup, resync_advice
 
     if source is None:
-        name, _ = QFileDialog.getOpenFileName(
-            window, tr("选择备份文件"), str(Path.home()), tr("planprogress 备份 (*.tar);;所有文件 (*)")
-        )
+        name = file_dialogs.open_file(window, tr("选择备份文件"), tr("planprogress 备份 (*.tar);;所有文件 (*)"))
         if not name:
             return False
         source = Path(name)

@@ -4,7 +4,9 @@ use Qt's zh_CN catalogue; English comes from resources/i18n/planprogress_en.qm b
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop import paths
@@ -34,10 +36,21 @@ def chosen_language(option: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+# Qt's own texts that qtbase_zh_CN.qm (as shipped with PySide6) leaves in English, such as the widget file
+# dialog's "Look in:" and "Files of type:", compiled from resources/i18n/qt_gaps_zh_CN.ts.
+QT_GAPS_ZH = "qt_gaps_zh_CN.qm"
+
+
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's .qm files are: Qt's own answer, then the PySide6 package's folder (as a frozen build keeps it)."""
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    beside = str(Path(PySide6.__file__).parent / "Qt" / "translations")
+    return [d for d in dict.fromkeys((qt_dir, beside)) if d]
+
+
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load the catalogues for `language`; the caller keeps the returned translators alive."""
     loaded: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         ours = QTranslator(app)
@@ -45,10 +58,12 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
             loaded.append(ours)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        for name in ("qtbase_zh_CN",):
-            qt = QTranslator(app)
-            if qt.load(name, qt_dir):
-                loaded.append(qt)
+        qt = QTranslator(app)
+        if any(qt.load("qtbase_zh_CN", folder) for folder in qt_translations_dirs()):
+            loaded.append(qt)
+        gaps = QTranslator(app)
+        if gaps.load(str(paths.translations_dir() / QT_GAPS_ZH)):
+            loaded.append(gaps)
     for translator in loaded:
         app.installTranslator(translator)
     return loaded

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.system_errors import reason
+from desktop.ui import file_dialogs
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.export import install as install_export
 from desktop.ui.home_actions import install_home_actions
@@ -119,7 +120,7 @@ def verify_all_evidence(window: MainWindow, session: Session) -> list[str] | Non
 
 def import_office_key(window: MainWindow, session: Session, source: Path | None = None) -> bool:
     if source is None:
-        name, _ = QFileDialog.getOpenFileName(window, tr("选择省局公钥"), "", tr("公钥 (*.pub);;所有文件 (*)"))
+        name = file_dialogs.open_file(window, tr("选择省局公钥"), tr("公钥 (*.pub);;所有文件 (*)"))
         if not name:
             return False
         source = Path(name)
@@ -145,8 +146,8 @@ def export_unit_key(window: MainWindow, session: Session, target: Path | None = 
         )
         return None
     if target is None:
-        suggested = Path.home() / f"{session.store.unit().code}-unit.pub"
-        name, _ = QFileDialog.getSaveFileName(window, tr("保存本单位签名公钥"), str(suggested), tr("公钥 (*.pub)"))
+        suggested = f"{session.store.unit().code}-unit.pub"
+        name = file_dialogs.save_file(window, tr("保存本单位签名公钥"), suggested, tr("公钥 (*.pub)"))
         if not name:
             return None
         target = Path(name)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.errors import PlanProgressError
 from desktop.services.backup import restore_backup
+from desktop.ui import file_dialogs
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.message_bar import MessageBar
@@ -47,9 +48,7 @@ class DamagedHomeDialog(QDialog):
 
     def restore(self, backup: Path | None = None) -> bool:
         if backup is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, tr("选择备份文件"), str(self.root.parent), tr("planprogress 备份 (*.tar);;所有文件 (*)")
-            )
+            name = file_dialogs.open_file(self, tr("选择备份文件"), tr("planprogress 备份 (*.tar);;所有文件 (*)"))
             if not name:
                 return False
             backup = Path(name)

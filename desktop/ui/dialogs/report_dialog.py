@@ -16,7 +16,6 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.periods import parse_period
+from desktop.ui import file_dialogs
 from desktop.ui.cli_job import CliJob
 from desktop.ui.format import period_code_label, size_text
 from desktop.ui.i18n import tr, tr_noop
@@ -171,7 +171,7 @@ class ReportDialog(QDialog):
 
     def browse(self) -> None:
         fmt = self.chosen_format()
-        name, _ = QFileDialog.getSaveFileName(self, tr("保存报告"), self.out_edit.text(), tr(FILTERS[fmt]))
+        name = file_dialogs.save_file(self, tr("保存报告"), self.out_edit.text(), tr(FILTERS[fmt]))
         if name:
             path = Path(name)
             if path.suffix.lower() != f".{fmt}":

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.domain.status import Role
 from desktop.domain.system_errors import reason
 from desktop.services import keys
 from desktop.store import Home, Store, validate_unit_code
+from desktop.ui import file_dialogs
 from desktop.ui.dialogs.setup_office import OfficeSetupPage
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.widgets.message_bar import MessageBar
@@ -152,7 +152,7 @@ class KeysPage(QWizardPage):
         self.setCommitPage(True)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("选择省局公钥"), "", tr("公钥 (*.pub);;所有文件 (*)"))
+        name = file_dialogs.open_file(self, tr("选择省局公钥"), tr("公钥 (*.pub);;所有文件 (*)"))
         if name:
             self.office_key.setText(name)
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.ui import file_dialogs
 from desktop.ui.export.targets import FreeSpace, Target, describe, target_columns
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
@@ -100,8 +100,7 @@ class TargetPage(QWizardPage):
             self._update_space()
 
     def browse(self) -> None:
-        start = str(self.target) if self.target else str(Path.home())
-        name = QFileDialog.getExistingDirectory(self, tr("选择目标文件夹"), start)
+        name = file_dialogs.choose_folder(self, tr("选择目标文件夹"), self.target)
         if name:
             self.choose(Path(name))
 

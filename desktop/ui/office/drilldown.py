@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from desktop.services.office import evidence as office_evidence
 from desktop.services.office.evidence import OfficeEvidence
 from desktop.services.office.unit_view import TaskRow, UnitView, build_unit_view
 from desktop.store.office import OfficeRepo
+from desktop.ui import file_dialogs
 from desktop.ui.format import local_time, period_label, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, KeysetTableModel, RowTableModel
@@ -284,7 +284,7 @@ class UnitDetailPage(QWidget):
         if record is None:
             return None
         if target is None:
-            name, _ = QFileDialog.getSaveFileName(self, tr("另存佐证材料"), str(Path.home() / record.original_name))
+            name = file_dialogs.save_file(self, tr("另存佐证材料"), record.original_name)
             if not name:
                 return None
             target = Path(name)

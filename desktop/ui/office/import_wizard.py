@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.bundle.format import BUNDLE_NAME
+from desktop.ui import file_dialogs
 from desktop.ui.cli_job import CliJob
 from desktop.ui.export.targets import Target, list_targets, target_columns
 from desktop.ui.i18n import tr, tr_noop
@@ -109,7 +109,7 @@ class SourcePage(QWizardPage):
             self.choose(drive.path)
 
     def browse(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, tr("选择存放数据包的文件夹"), str(self.folder or Path.home()))
+        name = file_dialogs.choose_folder(self, tr("选择存放数据包的文件夹"), self.folder)
         if name:
             self.choose(Path(name))
 

@@ -12,6 +12,7 @@ from desktop.domain.errors import InputError, PlanProgressError
 from desktop.services import keys
 from desktop.services.office import registry
 from desktop.store.office import OfficeRepo, OfficeUnit
+from desktop.ui import file_dialogs
 from desktop.ui.dialogs.records import RecordDialog
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session
@@ -64,9 +65,7 @@ class EnrollDialog(RecordDialog):
         self.save = self._enroll
 
     def _browse(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(self, tr("选择单位签名公钥"), "", tr("公钥 (*.pub);;所有文件 (*)"))
+        name = file_dialogs.open_file(self, tr("选择单位签名公钥"), tr("公钥 (*.pub);;所有文件 (*)"))
         if name:
             self.file.setText(name)
 

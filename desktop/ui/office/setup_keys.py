@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.domain.errors import InputError, StateError
 from desktop.domain.system_errors import reason
 from desktop.services import keys
 from desktop.store import Home
+from desktop.ui import file_dialogs
 from desktop.ui.cli_job import CliJob
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.passwords import PasswordPair
@@ -63,7 +63,7 @@ class OfficeKeysBox(QWidget):
         form.addRow(note)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("保存省局公钥"), self.public_path.text(), tr("公钥 (*.pub)"))
+        name = file_dialogs.save_file(self, tr("保存省局公钥"), self.public_path.text(), tr("公钥 (*.pub)"))
         if name:
             self.public_path.setText(name)
 

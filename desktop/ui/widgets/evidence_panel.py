@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import EvidenceRecord
 from desktop.store.evidence import AddedEvidence, hash_file
+from desktop.ui import file_dialogs
 from desktop.ui.format import local_time, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.evidence import EvidenceModel
@@ -200,7 +200,7 @@ class EvidencePanel(QWidget):
 
     # -- adding ----------------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("选择佐证材料"), "", tr("所有文件 (*)"))
+        names = file_dialogs.open_files(self, tr("选择佐证材料"), tr("所有文件 (*)"))
         if names:
             self.add_files([Path(n) for n in names])
 
