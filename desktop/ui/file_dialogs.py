@@ -47,9 +47,9 @@ def start_folder(sticks: Callable[[], Sequence[Any]] = _plugged_sticks) -> Path:
     each with a `path`), else desktop or home."""
     if _last and _last[0].is_dir():
         return _last[0]
-    sticks = sticks()
-    if sticks:
-        return sticks[0].path
+    plugged = sticks()
+    if plugged:
+        return Path(plugged[0].path)
     return _desktop_or_home()
 
 
