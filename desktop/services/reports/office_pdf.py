@@ -4,7 +4,7 @@ The office database and its queries belong to the bundle side; this module only 
 given (`OfficeReportData`), so `planprogress province report` is one collect function plus
 `render_office_pdf`. Content per the issue: who reported for the period (and who is late), the
 units × projects completion matrix, province-wide indicators against their dated goals (2023 / 2025),
-and a page per unit listing its red items.
+and each unit's red items (units without any in one line).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop.domain.periods import Period
 from desktop.services.reports import pdf_parts as pp
@@ -198,20 +198,41 @@ def _indicators(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
     return [*out, data_table(["指标", "全省现值", "达标单位", "规划目标", "结论"], rows, widths, centered=(1, 2))]
 
 
-def _unit_page(unit: OfficeUnitRow, st: pp.Styles, new_page: bool) -> list[Flowable]:
-    out: list[Flowable] = [PageBreak()] if new_page else []
-    label = unit.code if unit.name == unit.code else f"{unit.name}（{unit.code}）"
-    out.append(pp.para(f"{label}红灯事项", st.h2))
-    if unit.last_seq is None:
-        return [*out, pp.para("尚未收到该单位的数据包。", st.body)]
+def _label(unit: OfficeUnitRow) -> str:
+    return unit.code if unit.name == unit.code else f"{unit.name}（{unit.code}）"
+
+
+def _unit_section(unit: OfficeUnitRow, st: pp.Styles) -> list[Flowable]:
+    """A unit with red items: its heading kept with the table's start, on a new page only when little is left."""
+    heading = [pp.para(f"{_label(unit)}红灯事项", st.h2)]
     if not unit.reported:
-        out.append(pp.para("本期尚未报送，以下为最近一次报送的数据。", st.note))
-    if not unit.red_items:
-        return [*out, pp.para("无逾期或滞后事项。", st.body)]
-    out.append(pp.para(f"共 {len(unit.red_items)} 项。", st.note))
+        heading.append(pp.para("本期尚未报送，以下为最近一次报送的数据。", st.note))
+    heading.append(pp.para(f"共 {len(unit.red_items)} 项。", st.note))
     rows = [Row([r.task_key, r.kind, r.title, r.responsible or "—", r.reason]) for r in unit.red_items]
     widths = [16 * mm, 18 * mm, 66 * mm, 34 * mm, 44 * mm]
-    return [*out, data_table(["任务", "类别", "事项", "责任部门 / 责任人", "原因"], rows, widths, centered=(0, 1))]
+    table = data_table(["任务", "类别", "事项", "责任部门 / 责任人", "原因"], rows, widths, centered=(0, 1))
+    return [CondPageBreak(45 * mm), KeepTogether(heading), table, Spacer(1, 4 * mm)]
+
+
+def _red_items(units: Iterable[OfficeUnitRow], st: pp.Styles) -> list[Flowable]:
+    """Units without a bundle and units without red items in one line each; a section per unit with red items
+    (a page per unit left most pages nearly empty)."""
+    ordered = sorted(units, key=lambda u: u.code)
+    missing = [u for u in ordered if u.last_seq is None]
+    clear = [u for u in ordered if u.last_seq is not None and not u.red_items]
+    red = [u for u in ordered if u.last_seq is not None and u.red_items]
+    out: list[Flowable] = []
+    if missing:
+        names = "、".join(_label(u) for u in missing)
+        out.append(pp.para(f"尚未收到数据包的单位（{len(missing)} 个）：{names}。", st.body))
+    if clear:
+        names = "、".join(_label(u) + ("（本期未报送，据最近一次数据）" if not u.reported else "") for u in clear)
+        out.append(pp.para(f"无逾期或滞后事项的单位（{len(clear)} 个）：{names}。", st.body))
+    if red:
+        out.append(pp.para(f"有红灯事项的单位（{len(red)} 个）如下。", st.body))
+    for unit in red:
+        out.extend(_unit_section(unit, st))
+    return out
 
 
 def build_office_story(data: OfficeReportData) -> list[Flowable]:
@@ -219,8 +240,7 @@ def build_office_story(data: OfficeReportData) -> list[Flowable]:
     story = _cover(data, st) + _reporting(data, st) + _matrix(data, st) + _indicators(data, st)
     story.append(PageBreak())
     story.append(pp.para("四、各单位红灯事项", st.h1))
-    for index, unit in enumerate(sorted(data.units, key=lambda u: u.code)):
-        story.extend(_unit_page(unit, st, new_page=index > 0))
+    story.extend(_red_items(data.units, st))
     if not data.units:
         story.append(pp.para("尚未登记任何单位。", st.body))
     return story

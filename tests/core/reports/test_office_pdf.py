@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.domain.periods import parse_period
@@ -70,7 +71,7 @@ def test_office_report_content(tmp_path: Path) -> None:
     out = tmp_path / "全省汇总.pdf"
     pages = render_office_pdf(_data(), out)
     texts = pdf_pages(out)
-    assert pages == len(texts) >= 30 + 3
+    assert pages == len(texts) >= 3
     text = re.sub(r"\s+", "", "".join(texts))
     assert "全省推进情况汇总报告" in text and "广东省监狱管理局" in text
     for name in PROJECTS:
@@ -80,11 +81,31 @@ def test_office_report_content(tmp_path: Path) -> None:
         "规范化监狱创建达标率" in text and "2023年80%" in text and "已达到" in text and "未达到（年度未结束）" in text
     )
     assert "全省平均" in text
-    for n in (1, 15, 30):
-        assert f"广东省第{n}监狱（GD-{n:02d}）红灯事项" in text
-    assert "无逾期或滞后事项" in text and "第36项逾期措施" in text
+    for n in (2, 16, 31):  # units with red items get a section each
+        assert (f"广东省第{n}监狱（GD-{n:02d}）红灯事项" in text) == (n <= 30), n
+    assert "无逾期或滞后事项的单位（6个）：广东省第5监狱（GD-05）" in text and "第36项逾期措施" in text
+    assert "尚未收到数据包的单位（5个）：广东省第1监狱（GD-01）" in text
+    assert "广东省第5监狱（GD-05）红灯事项" not in text
     assert all(row[-5] == "yes" for row in pdffonts(out))
     assert ink_stddev(render_png(out, 2, tmp_path / "p")) > 5
+
+
+def test_units_without_red_items_share_one_line_not_a_page_each(tmp_path: Path) -> None:
+    calm = OfficeReportData(
+        "广东省监狱管理局",
+        "规划",
+        parse_period("2026-Q4"),
+        NOW,
+        PROJECTS,
+        tuple(replace(u, red_items=(), last_seq=1) for u in _units(30)),
+    )
+    out = tmp_path / "全省汇总.pdf"
+    pages = render_office_pdf(calm, out)
+    texts = [re.sub(r"\s+", "", t) for t in pdf_pages(out)]
+    section = next(i for i, t in enumerate(texts) if "四、各单位红灯事项" in t)
+    assert section == pages - 1  # the whole section is its one page
+    assert "无逾期或滞后事项的单位（30个）：广东省第1监狱（GD-01）、" in texts[-1]
+    assert "红灯事项共" not in texts[-1] and "（GD-30）红灯事项" not in texts[-1]
 
 
 def test_office_report_without_units(tmp_path: Path) -> None:
