@@ -179,8 +179,9 @@ def test_province_report_pdf(office_root: Path, cli: Cli, tmp_path: Path) -> Non
     assert "未报送：茂名监狱、GD-ST。" in text  # the late units, by name
     assert "规范化监狱创建达标率" in text and "2023年80%" in text and "未达到（当年底25%）" in text
     assert "已吊销（不计入统计）：GD-XX" in text
-    assert "广州监狱（GD-GZ）红灯事项" in text and "GD-ST红灯事项" in text and "滞后：因场地改造推迟" in text
-    assert "本期尚未报送" in text and "无逾期或滞后事项" in text and "尚未收到该单位的数据包" in text
+    assert "广州监狱（GD-GZ）红灯事项" in text and "滞后：因场地改造推迟" in text
+    assert "尚未收到数据包的单位（1个）：GD-ST。" in text and "GD-ST红灯事项" not in text
+    assert "无逾期或滞后事项的单位（1个）：茂名监狱（GD-MM）（本期未报送，据最近一次数据）。" in text
 
     fonts = pdffonts(out)
     assert fonts and all("+WenQuanYiMicroHei" in row[0] and row[-5] == "yes" for row in fonts), fonts
