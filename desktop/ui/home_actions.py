@@ -39,6 +39,7 @@ def install_home_actions(window: MainWindow, session: Session) -> dict[str, QAct
     actions["quit"] = _action(window, "file", tr("退出"), window.close, "Ctrl+Q")
     actions["users"] = _action(window, "admin", tr("用户管理…"), lambda: users(window, session))
     actions["settings"] = _action(window, "admin", tr("设置…"), lambda: settings(window, session))
+    actions["guide"] = _action(window, "help", tr("使用指南"), lambda: guide(window), "F1")
     actions["about"] = _action(window, "help", tr("关于"), lambda: about(window, session))
     for key in ("restore", "users", "settings"):
         actions[key].setEnabled(session.can_admin)
@@ -122,6 +123,12 @@ def restore(window: MainWindow, session: Session, source: Path | None = None) ->
     )
     window.request_restart("restore")
     return True
+
+
+def guide(window: MainWindow) -> None:
+    from desktop.ui.dialogs.guide import show_guide  # loaded on use: start-up stays short
+
+    show_guide(window)
 
 
 def about(window: MainWindow, session: Session) -> None:
