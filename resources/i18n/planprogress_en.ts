@@ -25,6 +25,11 @@
     </message>
     <message>
       <location filename="../../desktop/domain/status.py" line="1" />
+      <source>推进中</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
       <source>滞后</source>
       <translation>Lagging</translation>
     </message>
@@ -129,37 +134,37 @@
       <translation>Cannot start the background process {program}: the installation may be incomplete, please reinstall.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="53" />
+      <location filename="../../desktop/ui/crash.py" line="54" />
       <source>无法完成操作</source>
       <translation>Could not complete the action</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="56" />
+      <location filename="../../desktop/ui/crash.py" line="60" />
       <source>错误详情已记录在 {path}，请把该文件交给管理员。</source>
       <translation> The details are logged in {path}; please give that file to your administrator.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="59" />
+      <location filename="../../desktop/ui/crash.py" line="63" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="60" />
+      <location filename="../../desktop/ui/crash.py" line="64" />
       <source>程序遇到意外错误（{error}），刚才的操作可能没有完成。之前的修改都已保存，不受影响。</source>
       <translation>The program hit an unexpected error ({error}); the last action may not have finished. Earlier changes are saved and not affected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/damaged.py" line="23" />
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="24" />
       <source>数据库无法打开</source>
       <translation>Database cannot be opened</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/damaged.py" line="25" />
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="26" />
       <source>数据目录中的数据库无法打开</source>
       <translation>The database in the data folder cannot be opened</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/damaged.py" line="28" />
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="29" />
       <source>数据目录：{root}
 
 原因：{message}
@@ -172,17 +177,17 @@ Reason: {message}
 No file has been changed. You can restore from a backup file: the current data folder is renamed and kept beside it, never overwritten or deleted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/damaged.py" line="36" />
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="37" />
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/damaged.py" line="37" />
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="38" />
       <source>打开数据目录</source>
       <translation>Open data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/damaged.py" line="38" />
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="39" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
@@ -197,9 +202,19 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>planprogress backups (*.tar);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/damaged.py" line="59" />
+      <location filename="../../desktop/ui/dialogs/damaged.py" line="58" />
       <source>正在从备份恢复…</source>
       <translation>Restoring from backup…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/guide.py" line="25" />
+      <source>使用指南</source>
+      <translation>User guide</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/guide.py" line="32" />
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/progress.py" line="27" />
@@ -217,132 +232,132 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Cancelled.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="37" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="42" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="59" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="102" />
       <source>编辑措施</source>
       <translation>Edit measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="59" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="102" />
       <source>添加措施</source>
       <translation>Add measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="66" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="109" />
       <source>设定</source>
       <translation>Set</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="68" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="111" />
       <source>所属任务</source>
       <translation>Plan task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="69" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="112" />
       <source>措施名称</source>
       <translation>Measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="70" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="113" />
       <source>责任部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="71" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="114" />
       <source>责任人</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="72" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="115" />
       <source>配合单位</source>
       <translation>Supporting units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="73" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="116" />
       <source>开始日期</source>
       <translation>Start date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="74" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="117" />
       <source>完成期限</source>
       <translation>Due date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="96" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="145" />
       <source>编辑时间节点</source>
       <translation>Edit milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="96" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="145" />
       <source>添加时间节点</source>
       <translation>Add milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="102" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="151" />
       <source>目标值</source>
       <translation>Target value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="104" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="153" />
       <source>如 %、个、人次</source>
       <translation>e.g. %, items, people</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="106" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="155" />
       <source>（不对应规划指标）</source>
       <translation>(not a plan indicator)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="111" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="160" />
       <source>实际值</source>
       <translation>Actual value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="112" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="162" />
       <source>已完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="113" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="164" />
       <source>所属</source>
       <translation>Belongs to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="114" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="165" />
       <source>节点名称</source>
       <translation>Milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="117" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="168" />
       <source>计量单位</source>
       <translation>Unit of measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="118" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="169" />
       <source>对应规划指标</source>
       <translation>Plan indicator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="140" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="192" />
       <source>标记时间节点完成</source>
       <translation>Mark milestone done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="145" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="197" />
       <source>时间节点</source>
       <translation>Milestones</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="146" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="198" />
       <source>完成日期</source>
       <translation>Done on</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="148" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="200" />
       <source>实际值（目标 {target}）</source>
       <translation>Actual value (target {target})</translation>
     </message>
@@ -452,11 +467,6 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="113" />
-      <source>关闭</source>
-      <translation>Close</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/dialogs/report_dialog.py" line="149" />
       <source>{period}{what}</source>
       <translation>{period} {what}</translation>
@@ -532,24 +542,24 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Cancelled: no file was created.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings.py" line="16" />
+      <location filename="../../desktop/ui/dialogs/settings.py" line="17" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings.py" line="20" />
-      <source> 天</source>
-      <translation> days</translation>
+      <location filename="../../desktop/ui/dialogs/settings.py" line="21" />
+      <source>临近到期提醒天数</source>
+      <translation>Due-soon reminder days</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings.py" line="22" />
+      <location filename="../../desktop/ui/dialogs/settings.py" line="27" />
       <source>距完成期限不足这么多天、尚未完成的措施和时间节点显示黄灯；已过期限显示红灯。</source>
       <translation>Unfinished measures and milestones this close to their due date show a yellow light; past the due date, a red one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings.py" line="24" />
-      <source>临近到期提醒</source>
-      <translation>Due-soon warning</translation>
+      <location filename="../../desktop/ui/dialogs/settings.py" line="29" />
+      <source>临近到期提醒（天）</source>
+      <translation>Due-soon reminder (days)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/setup_office.py" line="27" />
@@ -577,194 +587,194 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Office name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="43" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="44" />
       <source>欢迎使用规划进度填报</source>
       <translation>Welcome to plan progress reporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="44" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="45" />
       <source>第一次使用，请先建立数据目录。</source>
       <translation>First use: create the data folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="45" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="46" />
       <source>本单位使用（监狱、戒毒所等：填报、审核、导出进度包）</source>
       <translation>For this unit (a prison: report, review, export progress bundles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="46" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="47" />
       <source>这是省局（汇总各单位的进度包）</source>
       <translation>This is the provincial office (collects the units' bundles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="48" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="49" />
       <source>数据目录：{root}</source>
       <translation>Data folder: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="64" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="65" />
       <source>本单位</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="65" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="66" />
       <source>单位代码会出现在U盘上的文件名里，由省局统一分配。</source>
       <translation>The unit code appears in file names on the USB stick; the provincial office assigns it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="67" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="68" />
       <source>如 GD-GZ01</source>
       <translation>e.g. GD-GZ01</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="69" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="70" />
       <source>如 广州监狱</source>
       <translation>e.g. Guangzhou Prison</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="72" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="73" />
       <source>单位代码</source>
       <translation>Unit code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="73" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="74" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="80" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="81" />
       <source>单位名称不能为空。</source>
       <translation>The unit name must not be empty.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="93" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="94" />
       <source>第一个管理员</source>
       <translation>First administrator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="94" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="95" />
       <source>管理员管理用户和密钥；以后每次启动都要登录。</source>
       <translation>Administrators manage users and keys; every later start asks for a sign-in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="99" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="100" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="100" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="101" />
       <source>姓名</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="115" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="116" />
       <source>用户名不能为空。</source>
       <translation>The user name must not be empty.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="131" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="132" />
       <source>密钥</source>
       <translation>Keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="132" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="133" />
       <source>进度包用省局公钥加密，用本单位的签名密钥签名。</source>
       <translation>Bundles are encrypted to the office's public key and signed with this unit's signing key.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="134" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="135" />
       <source>省局下发的 office.pub（可以以后再导入）</source>
       <translation>office.pub from the provincial office (may be imported later)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="142" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="143" />
       <source>本单位的签名密钥将在点击“建立”时生成，保存在数据目录的 keys 文件夹中。</source>
       <translation>The unit's signing key is made when you click "Create" and kept in the data folder's keys folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="146" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="147" />
       <source>省局公钥文件</source>
       <translation>Office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="147" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="148" />
       <source>签名密钥口令</source>
       <translation>Signing key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="148" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="149" />
       <source>可不设；设置后每次导出都要输入</source>
       <translation>Optional; if set, every export asks for it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="154" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="155" />
       <source>选择省局公钥</source>
       <translation>Choose the office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="154" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="155" />
       <source>公钥 (*.pub);;所有文件 (*)</source>
       <translation>Public keys (*.pub);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="185" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="186" />
       <source>数据目录已建立</source>
       <translation>Data folder created</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="189" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="190" />
       <source>我已把恢复码抄在纸上</source>
       <translation>I have written the recovery code down on paper</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="217" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="218" />
       <source>建立数据目录</source>
       <translation>Create data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="221" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="222" />
       <source>上一步</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="222" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="223" />
       <source>下一步</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="223" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="224" />
       <source>建立</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="260" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="261" />
       <source>数据目录 {root} 已经建立过了：原有数据未改动。</source>
       <translation>The data folder {root} already exists: its data was not changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="270" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="271" />
       <source>省局数据目录已建立：{root}</source>
       <translation>Office data folder created: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="290" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="291" />
       <source>已导入省局公钥。</source>
       <translation>The office public key was imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="290" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="291" />
       <source>尚未导入省局公钥：导出进度包前请在“管理”菜单中导入。</source>
       <translation>No office public key yet: import it from the Manage menu before exporting.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="291" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="292" />
       <source>{name}（{code}）的数据目录已建立：{root}
 本单位签名密钥编号 {key}。{office}</source>
       <translation>Data folder of {name} ({code}) created: {root}
 Signing key id {key}. {office}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="302" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="303" />
       <source>无法读取公钥文件 {path}（{error}）。</source>
       <translation>Cannot read the public key file {path} ({error}).</translation>
     </message>
@@ -779,47 +789,52 @@ Signing key id {key}. {office}</translation>
       <translation>Guangdong prisons: 14th Five-Year Plan progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="58" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="59" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="63" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="64" />
       <source>忘记密码（使用恢复码）…</source>
       <translation>Forgot the password (use the recovery code)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="69" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="70" />
       <source>登录</source>
       <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="87" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="90" />
       <source>请输入用户名。</source>
       <translation>Please enter the user name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="108" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="93" />
+      <source>请输入密码。</source>
+      <translation>Please enter the password.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="115" />
       <source>新密码已设置，请用新密码登录。恢复码已作废，可在“用户管理”中重新生成。</source>
       <translation>New password set: sign in with it. The recovery code is used up; make a new one under Users.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="117" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="124" />
       <source>用恢复码重设密码</source>
       <translation>Reset the password with the recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="124" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="131" />
       <source>恢复码</source>
       <translation>Recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="125" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="132" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="128" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="135" />
       <source>设置新密码</source>
       <translation>Set new password</translation>
     </message>
@@ -1064,77 +1079,77 @@ Signing key id {key}. {office}</translation>
       <translation>Nothing on this computer was changed. Once the problem is fixed, click "Retry".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="115" />
+      <location filename="../../desktop/ui/export/run_page.py" line="114" />
       <source>导出失败</source>
       <translation>Export failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="123" />
+      <location filename="../../desktop/ui/export/run_page.py" line="121" />
       <source>确定取消吗？不会留下数据包，导出序号不变，本机数据不受影响。</source>
       <translation>Cancel the export? No bundle is left behind, the export number stays the same and the data on this computer is not affected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="141" />
+      <location filename="../../desktop/ui/export/run_page.py" line="139" />
       <source>已取消导出：没有生成数据包，导出序号未变。</source>
       <translation>Export cancelled: no bundle was made and the export number is unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="153" />
+      <location filename="../../desktop/ui/export/run_page.py" line="151" />
       <source>导出完成</source>
       <translation>Export finished</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="154" />
+      <location filename="../../desktop/ui/export/run_page.py" line="152" />
       <source>请安全弹出U盘，交省局导入。数据包已加密，丢失也不会泄露内容。</source>
       <translation>Eject the USB stick safely and hand it to the provincial office for import. The bundle is encrypted: if it is lost, nobody can read it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="168" />
+      <location filename="../../desktop/ui/export/run_page.py" line="166" />
       <source>数据包</source>
       <translation>Bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="172" />
+      <location filename="../../desktop/ui/export/run_page.py" line="170" />
       <source>校验</source>
       <translation>Check</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="173" />
+      <location filename="../../desktop/ui/export/run_page.py" line="171" />
       <source>留在本机</source>
       <translation>Stays on this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="188" />
+      <location filename="../../desktop/ui/export/run_page.py" line="186" />
       <source>重新写出的数据包（与原来的完全相同）</source>
       <translation>Bundle written again (identical to the original)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="190" />
+      <location filename="../../desktop/ui/export/run_page.py" line="188" />
       <source>完整数据包</source>
       <translation>Full bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="190" />
+      <location filename="../../desktop/ui/export/run_page.py" line="188" />
       <source>变化数据包</source>
       <translation>Changes bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="194" />
+      <location filename="../../desktop/ui/export/run_page.py" line="192" />
       <source>{size}（{n} 个分卷）</source>
       <translation>{size} ({n} part(s))</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="196" />
+      <location filename="../../desktop/ui/export/run_page.py" line="194" />
       <source>已从目标读回并校验通过：签名有效，哈希全部相符。</source>
       <translation>Read back from the destination and verified: the signature is valid and all hashes match.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="199" />
+      <location filename="../../desktop/ui/export/run_page.py" line="197" />
       <source>{periods}：尚未审核通过，审核通过后随下一个数据包导出。</source>
       <translation>{periods}: not approved yet; they go in the next bundle after approval.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="201" />
+      <location filename="../../desktop/ui/export/run_page.py" line="199" />
       <source>无：所有报告期的进度都已导出。</source>
       <translation>None: progress for every reporting period has been exported.</translation>
     </message>
@@ -1189,27 +1204,27 @@ Signing key id {key}. {office}</translation>
       <translation>Space</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="104" />
+      <location filename="../../desktop/ui/export/target_page.py" line="103" />
       <source>选择目标文件夹</source>
       <translation>Choose the destination folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="124" />
+      <location filename="../../desktop/ui/export/target_page.py" line="123" />
       <source>请选择U盘或文件夹。</source>
       <translation>Choose a USB stick or a folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="127" />
+      <location filename="../../desktop/ui/export/target_page.py" line="126" />
       <source>无法打开 {path}：U盘可能已拔出。请插好后点“刷新”。</source>
       <translation>Cannot open {path}: the USB stick may have been removed. Plug it in and click "Refresh".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="130" />
+      <location filename="../../desktop/ui/export/target_page.py" line="129" />
       <source>{path} 剩余空间不足：数据包约需 {size}，只剩 {free}。请换一个更大的U盘，或清理出空间后点“刷新”。</source>
       <translation>Not enough space on {path}: the bundle needs about {size}, only {free} is free. Use a larger USB stick, or free some space and click "Refresh".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="141" />
+      <location filename="../../desktop/ui/export/target_page.py" line="140" />
       <source>数据包约 {size}，可用 {free}：空间足够。</source>
       <translation>The bundle is about {size}, {free} is free: enough space.</translation>
     </message>
@@ -1371,52 +1386,52 @@ No bundle is left behind, the export number stays the same and the data on this 
       <translation>{year}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="33" />
+      <location filename="../../desktop/ui/home_actions.py" line="34" />
       <source>备份数据…</source>
       <translation>Back up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="37" />
+      <location filename="../../desktop/ui/home_actions.py" line="38" />
       <source>注销（切换用户）</source>
       <translation>Sign out (switch user)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="39" />
+      <location filename="../../desktop/ui/home_actions.py" line="40" />
       <source>用户管理…</source>
       <translation>Users…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="40" />
+      <location filename="../../desktop/ui/home_actions.py" line="41" />
       <source>设置…</source>
       <translation>Settings…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="41" />
+      <location filename="../../desktop/ui/home_actions.py" line="43" />
       <source>关于</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="66" />
+      <location filename="../../desktop/ui/home_actions.py" line="68" />
       <source>备份到</source>
       <translation>Back up to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="66" />
+      <location filename="../../desktop/ui/home_actions.py" line="68" />
       <source>planprogress 备份 (*.tar)</source>
       <translation>planprogress backups (*.tar)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="76" />
+      <location filename="../../desktop/ui/home_actions.py" line="78" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="78" />
+      <location filename="../../desktop/ui/home_actions.py" line="80" />
       <source>备份失败</source>
       <translation>Backup failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="81" />
+      <location filename="../../desktop/ui/home_actions.py" line="83" />
       <source>已备份到 {path}（{files} 个文件，{size}）</source>
       <translation>Backed up to {path} ({files} files, {size})</translation>
     </message>
@@ -1459,7 +1474,7 @@ The current data was not changed; the program reopens it.</translation>
 Please sign in again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="134" />
+      <location filename="../../desktop/ui/home_actions.py" line="140" />
       <source>广东监狱“十四五”规划进度填报
 版本 {version}
 数据目录：{root}</source>
@@ -1666,11 +1681,6 @@ Data folder: {root}</translation>
       <location filename="../../desktop/ui/models/audit_fields.py" line="50" />
       <source>恢复码核对通过</source>
       <translation>Recovery code accepted</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="51" />
-      <source>临近到期提醒（天）</source>
-      <translation>Due-soon reminder (days)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/audit_fields.py" line="52" />
@@ -1883,7 +1893,7 @@ Data folder: {root}</translation>
       <translation>{status} (from measures)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="132" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="137" />
       <source>{count} 项逾期或滞后</source>
       <translation>{count} overdue or lagging</translation>
     </message>
@@ -2105,11 +2115,6 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Import not started</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="193" />
-      <source>导入失败</source>
-      <translation>Import failed</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/import_wizard.py" line="202" />
       <source>导入结果</source>
       <translation>Import results</translation>
@@ -2215,117 +2220,117 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> (problem in: {part})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="21" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="22" />
       <source>已登记单位 {code}（签名密钥 {key}）。</source>
       <translation>Unit {code} enrolled (signing key {key}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="22" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
       <source>已为单位 {code} 更换签名密钥为 {key}，旧密钥停用。</source>
       <translation>Unit {code} now uses signing key {key}; the old key is retired.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
       <source>已重新登记单位 {code}（新签名密钥 {key}），吊销已解除。</source>
       <translation>Unit {code} enrolled again (new signing key {key}); the revocation is lifted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="25" />
       <source>单位 {code} 已登记过这把密钥（{key}），未作改动。</source>
       <translation>Unit {code} already has this key enrolled ({key}); nothing changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="41" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="42" />
       <source>登记单位签名公钥</source>
       <translation>Enrol a unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="44" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="45" />
       <source>单位交来的 unit.pub</source>
       <translation>unit.pub from the unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="53" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="54" />
       <source>（选择文件后显示）</source>
       <translation>(shown once a file is chosen)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="56" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="57" />
       <source>请当面或电话核对密钥编号，与单位“导出本单位签名公钥”时显示的编号一致后再登记。</source>
       <translation>Check the key id with the unit in person or by phone, and enrol only if it matches the id the unit saw when saving its signing public key.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="59" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="60" />
       <source>公钥文件</source>
       <translation>Public key file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="63" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="64" />
       <source>登记</source>
       <translation>Enrol</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="69" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="68" />
       <source>选择单位签名公钥</source>
       <translation>Choose the unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="89" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="88" />
       <source>请选择单位交来的公钥文件 unit.pub。</source>
       <translation>Choose the public key file unit.pub that the unit handed in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="91" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="90" />
       <source>请填写单位代码。</source>
       <translation>Enter the unit code.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="107" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="106" />
       <source>写入审计记录，如：签名密钥遗失</source>
       <translation>Goes in the audit trail, e.g. signing key lost</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="119" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="118" />
       <source>没有可选的单位。</source>
       <translation>There is no unit to choose.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="121" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="120" />
       <source>请写明原因，以便日后查证。</source>
       <translation>Give a reason, so it can be checked later.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="129" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="128" />
       <source>吊销单位</source>
       <translation>Revoke unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="131" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="130" />
       <source>吊销后不再接收该单位的任何数据包（包括用原密钥签名的）；已导入的数据保留。恢复时需登记该单位新生成的公钥。</source>
       <translation>Once revoked, no bundle from this unit is accepted (including ones signed with its old key); data already imported is kept. To restore the unit, enrol a newly made public key from it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="144" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="143" />
       <source>已吊销单位 {code}：不再接收其数据包。</source>
       <translation>Unit {code} revoked: its bundles are no longer accepted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="151" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="150" />
       <source>允许单位重新同步</source>
       <translation>Allow a unit to resync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="153" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="152" />
       <source>单位从备份恢复后，其数据包序号会倒退。允许后，该单位导出的下一个完整数据包将重新开始数据包链。</source>
       <translation>After a unit restores from a backup, its bundle numbers go back. Once allowed, the next full bundle the unit exports starts its bundle chain again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="157" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="156" />
       <source>允许</source>
       <translation>Allow</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="164" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="163" />
       <source>已允许 {code} 重新同步：请该单位导出完整数据包后交来导入。</source>
       <translation>{code} may resync: ask the unit to export a full bundle and hand it in for import.</translation>
     </message>
@@ -2502,62 +2507,62 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> Not submitted: {codes}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="50" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="51" />
       <source>省局私钥用于解密各单位的进度包，口令务必牢记并另行备份 keys 文件夹：丢失后已收到的数据包无法打开。公钥文件要交给各单位导入（可放在U盘上）。</source>
       <translation>The office private key decrypts the units' progress bundles. Remember its passphrase and back up the keys folder separately: without them, bundles already received cannot be opened. Give the public key file to every unit to import (a USB stick will do).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="60" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="61" />
       <source>至少 {n} 个字符</source>
       <translation>at least {n} characters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="61" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="62" />
       <source>公钥保存到</source>
       <translation>Save public key to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="65" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
       <source>保存省局公钥</source>
       <translation>Save the office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="65" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
       <source>公钥 (*.pub)</source>
       <translation>Public keys (*.pub)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="72" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="73" />
       <source>两次输入的私钥口令不一致，请重新输入。</source>
       <translation>The two passphrases differ; please type them again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="75" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="76" />
       <source>省局私钥口令至少需要 {n} 个字符。</source>
       <translation>The office private key passphrase needs at least {n} characters.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="78" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="79" />
       <source>请选择公钥的保存位置。</source>
       <translation>Choose where to save the public key.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="81" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="82" />
       <source>文件夹 {folder} 不存在：请插好U盘或选择其他位置。</source>
       <translation>The folder {folder} does not exist: plug in the USB stick or choose another place.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="83" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="84" />
       <source>{path} 是一个文件夹：请写上文件名，如 office.pub。</source>
       <translation>{path} is a folder: add a file name, e.g. office.pub.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="106" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="107" />
       <source>建立省局数据目录失败：{error}</source>
       <translation>Could not create the office data folder: {error}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="113" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="114" />
       <source>无法把公钥保存到 {path}（{error}）：请换一个位置。</source>
       <translation>Cannot save the public key to {path} ({error}): choose another place.</translation>
     </message>
@@ -2767,11 +2772,6 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/plan_page.py" line="74" />
-      <source>推进中</source>
-      <translation>In progress</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/pages/review.py" line="46" />
       <source>任务/措施</source>
       <translation>Task / measure</translation>
@@ -2948,99 +2948,104 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Undo changing milestone "{title}"</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="25" />
+      <location filename="../../desktop/ui/unit_mode.py" line="27" />
       <source>规划与进度</source>
       <translation>Plan and progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="27" />
+      <location filename="../../desktop/ui/unit_mode.py" line="29" />
       <source>仪表盘</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="29" />
+      <location filename="../../desktop/ui/unit_mode.py" line="31" />
       <source>审计记录</source>
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="40" />
+      <location filename="../../desktop/ui/unit_mode.py" line="42" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="52" />
+      <location filename="../../desktop/ui/unit_mode.py" line="54" />
       <source>本期审核…</source>
       <translation>Review this period…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="55" />
+      <location filename="../../desktop/ui/unit_mode.py" line="57" />
       <source>校验审计记录</source>
       <translation>Verify the audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="71" />
+      <location filename="../../desktop/ui/unit_mode.py" line="73" />
       <source>导入省局公钥…</source>
       <translation>Import the office public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="75" />
+      <location filename="../../desktop/ui/unit_mode.py" line="77" />
       <source>导出本单位签名公钥…</source>
       <translation>Save this unit's signing public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="111" />
+      <location filename="../../desktop/ui/unit_mode.py" line="113" />
       <source>以下材料缺失或被改动，请从备份恢复：
 </source>
       <translation>These files are missing or altered; restore them from a backup:
 </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="115" />
+      <location filename="../../desktop/ui/unit_mode.py" line="117" />
       <source>全部 {n} 份佐证材料完好。</source>
       <translation>All {n} evidence files are intact.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/unit_mode.py" line="132" />
+      <source>导入失败</source>
+      <translation>Import failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="134" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="143" />
+      <location filename="../../desktop/ui/unit_mode.py" line="145" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="143" />
+      <location filename="../../desktop/ui/unit_mode.py" line="145" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="148" />
+      <location filename="../../desktop/ui/unit_mode.py" line="150" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="156" />
+      <location filename="../../desktop/ui/unit_mode.py" line="158" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="156" />
+      <location filename="../../desktop/ui/unit_mode.py" line="158" />
       <source>无法写入 {path}（{error}）。</source>
       <translation>Cannot write {path} ({error}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="159" />
+      <location filename="../../desktop/ui/unit_mode.py" line="161" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/cli_run.py" line="81" />
+      <location filename="../../desktop/ui/widgets/cli_run.py" line="78" />
       <source>重试</source>
       <translation>Retry</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/cli_run.py" line="139" />
+      <location filename="../../desktop/ui/widgets/cli_run.py" line="138" />
       <source>{done} / {total}</source>
       <translation>{done} / {total}</translation>
     </message>
@@ -3070,139 +3075,144 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>{period}   {light}   {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="65" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="68" />
       <source>添加文件…</source>
       <translation>Add files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="67" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="70" />
       <source>用系统程序打开</source>
       <translation>Open with system viewer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="69" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="72" />
       <source>校验文件</source>
       <translation>Verify file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="74" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="77" />
       <source>材料归属</source>
       <translation>Evidence of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="108" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="114" />
       <source>添加</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="123" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="129" />
       <source>提示：可以把文件直接拖到这里添加。</source>
       <translation>Tip: drop files here to add them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="169" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="175" />
       <source>选择一份材料即可在此预览。</source>
       <translation>Choose a file to preview it here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="175" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
       <source>{name}（{size}，{type}）</source>
       <translation>{name} ({size}, {type})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="187" />
       <source>未校验</source>
       <translation>not verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="187" />
       <source>文件缺失</source>
       <translation>file missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="197" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="203" />
       <source>选择佐证材料</source>
       <translation>Choose evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="197" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="203" />
       <source>所有文件 (*)</source>
       <translation>All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="225" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="231" />
       <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
       <translation>Choose a task or measure on the left before adding evidence.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="236" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="242" />
       <source>正在添加 {n} 个文件…</source>
       <translation>Adding {n} files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="251" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="257" />
       <source>已添加 {n} 份佐证材料。</source>
       <translation>{n} evidence files added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="253" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="259" />
       <source>（{names} 与已有文件内容相同，只保存一份）</source>
       <translation> ({names} had the same content as a stored file; kept once)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="275" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="281" />
       <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
       <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="285" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="291" />
       <source>系统没有能打开这种文件的程序：副本在 {path}</source>
       <translation>No program here opens this kind of file: the copy is at {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="307" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="313" />
       <source>文件缺失：{name}，请从备份恢复。</source>
       <translation>File missing: {name}; restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="309" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="315" />
       <source>校验通过：文件完好，SHA-256 一致。</source>
       <translation>Verified: the file is intact, its SHA-256 matches.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="311" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="317" />
       <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="327" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="333" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="328" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="334" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="342" />
       <source>已删除“{name}”。</source>
       <translation>Deleted "{name}".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="44" />
-      <source>有</source>
-      <translation>Set</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="70" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="87" />
       <source>可不填</source>
       <translation>optional</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="82" />
-      <source>{what}“{text}”不是数字：请填写数字，或留空。</source>
-      <translation>{what} "{text}" is not a number: enter a number or leave it empty.</translation>
+      <location filename="../../desktop/ui/widgets/fields.py" line="141" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/fields.py" line="153" />
+      <source>从日历中选择</source>
+      <translation>Pick from the calendar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/fields.py" line="187" />
+      <source>有</source>
+      <translation>Set</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/item_face.py" line="43" />
@@ -3302,9 +3312,14 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>The PDF cannot be shown ({error}): it may be damaged or password-protected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="64" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="62" />
       <source>本期工作进展、存在问题和下一步打算</source>
       <translation>Work done this period, problems, next steps</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="69" />
+      <source>完成百分比（%）</source>
+      <translation>Completion (%)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/progress_editor.py" line="104" />
@@ -3342,7 +3357,7 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="224" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="232" />
       <source>已保存 {when}</source>
       <translation>Saved {when}</translation>
     </message>
