@@ -2622,57 +2622,67 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Import log (last {n} entries, with rejected bundles and why)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="43" />
+      <location filename="../../desktop/ui/pages/audit.py" line="44" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="47" />
+      <location filename="../../desktop/ui/pages/audit.py" line="48" />
       <source>记录标识（可不填）</source>
       <translation>Record id (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="49" />
+      <location filename="../../desktop/ui/pages/audit.py" line="50" />
       <source>从</source>
       <translation>From</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/pages/audit.py" line="50" />
+      <source>起始日期</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="51" />
       <source>到</source>
       <translation>To</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/pages/audit.py" line="51" />
+      <source>截止日期</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/audit.py" line="52" />
       <source>查询</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="53" />
+      <location filename="../../desktop/ui/pages/audit.py" line="54" />
       <source>校验审计链</source>
       <translation>Verify audit chain</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="74" />
+      <location filename="../../desktop/ui/pages/audit.py" line="75" />
       <source>修改前</source>
       <translation>Before</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="74" />
+      <location filename="../../desktop/ui/pages/audit.py" line="75" />
       <source>修改后</source>
       <translation>After</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="160" />
+      <location filename="../../desktop/ui/pages/audit.py" line="169" />
       <source>正在校验审计记录…</source>
       <translation>Verifying the audit trail…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="171" />
+      <location filename="../../desktop/ui/pages/audit.py" line="180" />
       <source>审计记录校验未通过：</source>
       <translation>The audit trail failed verification: </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/audit.py" line="173" />
+      <location filename="../../desktop/ui/pages/audit.py" line="182" />
       <source>审计记录校验通过：共 {n} 条，哈希链完整。</source>
       <translation>Audit trail verified: {n} entries, the hash chain is intact.</translation>
     </message>

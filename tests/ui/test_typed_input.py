@@ -14,6 +14,7 @@ from desktop.store import Store
 from desktop.ui.dialogs.records import MarkDoneDialog, MeasureDialog, MilestoneDialog, RecordDialog
 from desktop.ui.dialogs.settings import SettingsDialog
 from desktop.ui.models.plan_tree import NodeKind
+from desktop.ui.pages.audit import AuditPage
 from desktop.ui.pages.plan_page import PlanPage
 from desktop.ui.session import Session
 from desktop.ui.widgets.fields import to_qdate
@@ -220,3 +221,24 @@ def test_a_message_changes_to_the_next_problem_rather_than_staying(qtbot, store:
     assert "晚于完成期限" in dialog.messages.text()  # the name is right now; the dates are not
     retype(qtbot, dialog.due.edit, "2027-12-01")
     assert not dialog.messages.isVisible()
+
+
+def test_a_wrong_date_in_the_audit_filter_is_told_not_a_crash(qtbot, store: Store) -> None:
+    admin = make_session(store, "admin")
+    page = AuditPage(admin)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    _activate(qtbot, page)
+    page.apply()
+    page.model.fetch_all()
+    shown = page.model.rowCount()
+    assert shown > 0
+    qtbot.mouseClick(page.since.check, Qt.MouseButton.LeftButton)
+    retype(qtbot, page.since.edit, "2026-11-31")
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert "起始日期“2026-11-31”格式不正确" in page.messages.text()
+    assert page.since.edit.text() == "2026-11-31" and page.model.rowCount() == shown
+    retype(qtbot, page.since.edit, "2026-11-01")
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert not page.messages.isVisible()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import InputError
 from desktop.domain.model import AuditEntry
 from desktop.ui.i18n import tr
 from desktop.ui.models.audit import ENTITIES, audit_columns
@@ -46,8 +47,8 @@ class AuditPage(RefreshOnShow, QWidget):
         self.record = QLineEdit()
         self.record.setPlaceholderText(tr("记录标识（可不填）"))
         today = session.today()
-        self.since = OptionalDate(None, today.replace(day=1), tr("从"))
-        self.until = OptionalDate(None, today, tr("到"))
+        self.since = OptionalDate(None, today.replace(day=1), tr("从"), what=tr("起始日期"))
+        self.until = OptionalDate(None, today, tr("到"), what=tr("截止日期"))
         self.apply_button = QPushButton(tr("查询"))
         self.apply_button.clicked.connect(self.apply)
         self.verify_button = QPushButton(tr("校验审计链"))
@@ -84,6 +85,7 @@ class AuditPage(RefreshOnShow, QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         self.messages = MessageBar()
+        self._range: tuple[str | None, str | None] = (None, None)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.messages)
@@ -110,7 +112,7 @@ class AuditPage(RefreshOnShow, QWidget):
         return low, high
 
     def _page(self, after_id: int, limit: int) -> list[AuditEntry]:
-        since, until = self._bounds()
+        since, until = self._range  # as checked by apply(): a date being retyped does not break paging
         return self.session.store.audit.entries(
             user=self.user.currentData(),
             entity=self.entity.currentData(),
@@ -122,6 +124,13 @@ class AuditPage(RefreshOnShow, QWidget):
         )
 
     def apply(self) -> None:
+        try:
+            self._range = self._bounds()
+        except InputError as exc:  # a wrong date typed: say so, keep it and the rows shown
+            self.messages.error(str(exc))
+            return
+        if self.messages.kind == "error":
+            self.messages.clear()
         self._titles.clear()
         self.model.reset()
         self.before.clear()
