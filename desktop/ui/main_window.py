@@ -77,7 +77,6 @@ class MainWindow(QMainWindow):
         where.setStyleSheet("color:#666;")
         self.statusBar().addWidget(who)
         self.statusBar().addPermanentWidget(where)
-        session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
         self.undo_action = QAction(tr("撤销"), self)
         self.set_shortcut(self.undo_action, QKeySequence.StandardKey.Undo)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from desktop.domain.status import Status
 from desktop.store import Store
@@ -17,9 +17,10 @@ from desktop.ui.models.plan_tree import NodeKind
 from desktop.ui.pages.audit import AuditPage
 from desktop.ui.pages.plan_page import PlanPage
 from desktop.ui.session import Session
+from desktop.ui.startup import build_main_window
 from desktop.ui.widgets.fields import to_qdate
 
-from .conftest import TODAY, make_session
+from .conftest import TODAY, make_session, when_modal
 
 SELECT_ALL = Qt.KeyboardModifier.ControlModifier
 
@@ -242,3 +243,22 @@ def test_a_wrong_date_in_the_audit_filter_is_told_not_a_crash(qtbot, store: Stor
     retype(qtbot, page.since.edit, "2026-11-01")
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     assert not page.messages.isVisible()
+
+
+# -- each error once --------------------------------------------------------------------------------------------
+def test_a_refused_edit_is_told_once_beside_it_not_again_in_the_status_bar(
+    qtbot, store: Store, clerk: Session, task_id: int, measure_id: int
+) -> None:
+    window = build_main_window(clerk)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    page = window.show_page("plan")
+    assert page.select_key((NodeKind.TASK, task_id))
+    panel = page.detail.measures
+    panel.select_id(measure_id)
+    store.measures.delete(measure_id)  # gone meanwhile (the command line, another window)
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), QMessageBox)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert "找不到编号为" in panel.messages.text()
+    assert window.statusBar().currentMessage() == ""
