@@ -190,6 +190,8 @@ def test_stick_pulled_during_export(qtbot, unit: Store, stick: Path, tmp_path: P
     assert pulled and wizard.run_page.state == "failed"
     assert "拔出" in wizard.run_page.error or "不存在" in wizard.run_page.error, wizard.run_page.error
     assert "No such file" not in wizard.run_page.error and "Errno" not in wizard.run_page.error
+    assert wizard.run_page.bar.value() == 0 and wizard.run_page.amount.text() == ""  # no "85 %" beside a full amount
+    assert wizard.run_page.messages.text().count(wizard.run_page.error) == 1
     assert ExportRepo(unit.database, unit.audit).last() is None
 
 
