@@ -17,7 +17,9 @@ from desktop.domain.catalog import DEFAULT_CATALOG_ID, available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
 from desktop.domain.status import Role
 from desktop.services import keys
+from desktop.services import operations as ops
 from desktop.services.backup import create_backup, export_state, restore_backup, resync_advice
+from desktop.services.operations import keys as key_ops
 from desktop.store import Home, Store, validate_unit_code
 
 PASSWORD_ENV = "PLANPROGRESS_USER_PASSWORD"
@@ -98,12 +100,12 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         keys.parse_recipients(keys.read_key_file(office_key, "省局公钥"), office_key.name)
     passphrase = read_passphrase(ctx, "为本单位签名密钥设置口令（直接回车则不设口令）：", new=True)
     with Store.create(ctx.home, ctx.actor, "unit", catalogs[-1]) as store:
-        unit = store.set_unit(args.unit_code, args.unit_name)
+        unit = ops.set_unit(store, args.unit_code, args.unit_name).value
         tasks = len(store.plan.tasks())
     home = Home(ctx.home)
-    signing = keys.create_unit_key(home, unit.code, passphrase)
+    signing = key_ops.create_unit_key(home, unit.code, passphrase).value
     if office_key is not None:
-        keys.import_office_key(home, office_key)
+        key_ops.import_office_key(home, office_key)
     notice = (
         "已生成本单位的签名密钥（有口令保护）。"
         if signing.protected
@@ -158,7 +160,7 @@ def cmd_user_add(ctx: Context, args: argparse.Namespace) -> int:
     role = Role.parse(args.role)
     password = read_new_password(args.password_file)
     with ctx.open_store() as store:
-        user = store.users.add(args.name, role, password, args.display_name)
+        user = ops.add_user(store, args.name, role, password, args.display_name).value
     ctx.emit({"name": user.name, "role": user.role.value}, f"已添加用户 {user.name}（{user.role.value}）")
     return 0
 
@@ -176,30 +178,29 @@ def cmd_user_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_user_passwd(ctx: Context, args: argparse.Namespace) -> int:
     password = read_new_password(args.password_file)
     with ctx.open_store() as store:
-        store.users.set_password(args.name, password)
+        ops.set_password(store, args.name, password)
     ctx.emit({"name": args.name, "password": "changed"}, f"已重设 {args.name} 的密码")
     return 0
 
 
 def cmd_user_disable(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        store.users.set_active(args.name, False)
+        ops.set_active(store, args.name, False)
     ctx.emit({"name": args.name, "active": False}, f"已停用用户 {args.name}")
     return 0
 
 
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        reviews = store.reviews
         action = args.review_action
         if action == "submit":
-            record = reviews.submit(args.period, args.comment)
+            record = ops.submit_period(store, args.period, args.comment).value
         elif action == "approve":
-            record = reviews.approve(args.period, args.comment)
+            record = ops.approve_period(store, args.period, args.comment).value
         elif action == "return":
-            record = reviews.return_(args.period, args.comment)
+            record = ops.return_period(store, args.period, args.comment).value
         else:
-            record = reviews.reopen(args.period, args.reason)
+            record = ops.reopen_period(store, args.period, args.reason).value
     ctx.emit(
         {"period": record.period, "state": record.state.value, "by": record.updated_by},
         f"报告期 {record.period}：{record.state.label}",

@@ -25,6 +25,7 @@ from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.bundle.format import BundleError
 from desktop.services.bundle.verify import KeyLookup, own_key_lookup, verify_bundle
 from desktop.services.office.registry import office_lookup
+from desktop.services.operations import keys as key_ops
 from desktop.store import Home, Store, missing_home_error
 from desktop.store.exports import ExportRepo
 
@@ -165,7 +166,7 @@ def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
     home = Home(ctx.home)
     if not home.exists():
         raise missing_home_error(ctx.home)
-    recipients = keys.import_office_key(home, Path(args.file).expanduser())
+    recipients = key_ops.import_office_key(home, Path(args.file).expanduser()).value
     ctx.emit(
         {"office_public_key": recipients[0], "recipients": recipients, "path": str(home.keys / keys.OFFICE_PUBLIC)},
         f"已导入省局公钥 {recipients[0]}"
@@ -177,9 +178,9 @@ def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
 def create_unit_key(ctx: Context, home: Home, unit_code: str, rotate: bool = False) -> keys.UnitKeyInfo:
     passphrase = read_passphrase(ctx, "为本单位签名密钥设置口令（直接回车则不设口令）：", new=True)
     if rotate:
-        info = keys.rotate_unit_key(home, unit_code, passphrase)
+        info = key_ops.rotate_unit_key(home, unit_code, passphrase).value
     else:
-        info = keys.create_unit_key(home, unit_code, passphrase)
+        info = key_ops.create_unit_key(home, unit_code, passphrase).value
     if not info.protected:
         ctx.warn(
             "签名密钥没有设口令（没有终端可输入，也没有 --passphrase-file 或 PLANPROGRESS_PASSPHRASE）："

@@ -19,11 +19,13 @@ from desktop.domain.catalog import available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, StateError
 from desktop.domain.periods import parse_date
 from desktop.services import keys
+from desktop.services import operations as ops
 from desktop.services.bundle.format import BUNDLE_NAME
 from desktop.services.office import evidence as office_evidence
 from desktop.services.office import registry
 from desktop.services.office.intake import Intake, IntakeResult
 from desktop.services.office.status import ProvinceStatus, province_status
+from desktop.services.operations import keys as key_ops
 from desktop.store import Home, Store
 from desktop.store.office import OfficeRepo
 
@@ -107,10 +109,8 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     if not home.exists():
         catalogs = available_catalogs(paths.catalogs_dir())
         with Store.create(ctx.home, ctx.actor, "office", catalogs[-1]) as store:
-            for catalog in catalogs:
-                store.plan.load_catalog(catalog)
-            store.database.set_meta("office_name", args.name)
-    info = keys.create_office_key(home, passphrase, escrow, args.name)
+            ops.set_up_office(store, catalogs, args.name)
+    info = key_ops.create_office_key(home, passphrase, escrow, args.name).value
     ctx.emit(
         {
             "home": str(ctx.home),

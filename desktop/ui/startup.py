@@ -17,6 +17,7 @@ from desktop import paths
 from desktop.domain.catalog import DEFAULT_CATALOG_ID, Catalog, available_catalogs
 from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.model import User
+from desktop.services import operations as ops
 from desktop.store import DatabaseFault, Home, Store
 from desktop.store.users import check_password, load_scrypt
 from desktop.ui.fonts import ensure_cjk_font
@@ -181,7 +182,7 @@ def authenticate_overlapped(
         if claimed is not None and claimed.active:
             prepared = prepare(claimed)
     try:
-        user = store.users.record_sign_in(name, encoded, bool(wait_for(task)))
+        user = ops.record_sign_in(store, name, encoded, bool(wait_for(task))).value
     except PlanProgressError:
         if prepared is not None and discard is not None:
             discard(prepared)

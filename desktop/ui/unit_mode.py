@@ -122,10 +122,10 @@ def import_office_key(window: MainWindow, session: Session, source: Path | None 
         if not name:
             return False
         source = Path(name)
-    from desktop.services import keys  # loaded on use: start-up stays short
+    from desktop.services.operations import keys as key_ops  # loaded on use: start-up stays short
 
     try:
-        recipients = keys.import_office_key(session.store.home, source)
+        recipients = key_ops.import_office_key(session.store.home, source).value
     except PlanProgressError as exc:
         QMessageBox.warning(window, tr("导入失败"), str(exc))
         return False

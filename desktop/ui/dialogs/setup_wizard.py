@@ -27,6 +27,8 @@ from desktop.domain.catalog import Catalog
 from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.status import Role
 from desktop.services import keys
+from desktop.services import operations as ops
+from desktop.services.operations import keys as key_ops
 from desktop.store import Home, Store, validate_unit_code
 from desktop.ui.dialogs.setup_office import OfficeSetupPage
 from desktop.ui.i18n import tr, tr_noop
@@ -261,7 +263,7 @@ class SetupWizard(QWizard):
         if self.kind == "office":
             store = self.office_page.create_home(self.root, self.catalog, admin, display, password)
             try:
-                self.recovery_code = store.users.new_recovery_code(admin)
+                self.recovery_code = ops.new_recovery_code(store, admin).value
             except BaseException:
                 store.close()
                 _remove_new_home(home)
@@ -276,12 +278,13 @@ class SetupWizard(QWizard):
         code, name = self.unit_page.code.text().strip(), self.unit_page.name.text().strip()
         store = Store.create(self.root, admin, "unit", self.catalog)
         try:
-            store.set_unit(code, name)
-            store.users.add(admin, Role.ADMIN, password, display)
-            self.recovery_code = store.users.new_recovery_code(admin)
-            key = keys.create_unit_key(home, code, passphrase)
+            with store.database.transaction():
+                ops.set_unit(store, code, name)
+                ops.add_user(store, admin, Role.ADMIN, password, display)
+                self.recovery_code = ops.new_recovery_code(store, admin).value
+            key = key_ops.create_unit_key(home, code, passphrase).value
             if office_key is not None:
-                keys.import_office_key(home, office_key)
+                key_ops.import_office_key(home, office_key)
         except BaseException:
             store.close()
             _remove_new_home(home)

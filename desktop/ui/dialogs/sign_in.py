@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.model import User
+from desktop.services import operations as ops
 from desktop.store import Store
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.message_bar import MessageBar
@@ -139,7 +140,7 @@ class RecoveryResetDialog(QDialog):
         self.store.audit.actor = name
         try:
             password = self.passwords.value()
-            self.store.users.reset_with_recovery_code(name, self.code.text(), password)
+            ops.reset_with_recovery_code(self.store, name, self.code.text(), password)
         except PlanProgressError as exc:
             self.messages.error(str(exc))
             return

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import EvidenceRecord
+from desktop.services import operations as ops
 from desktop.store.evidence import AddedEvidence, hash_file
 from desktop.ui.format import local_time, size_text
 from desktop.ui.i18n import tr
@@ -236,7 +237,7 @@ class EvidencePanel(QWidget):
             added = []
             with session.worker_store() as store:
                 for path in files:
-                    added.append(store.evidence.add(item_id, path, progress=progress))
+                    added += ops.add_evidence(store, item_id, [path], progress=progress).value
             return added
 
         self.messages.info(tr("正在添加 {n} 个文件…").format(n=len(files)))
@@ -335,7 +336,7 @@ class EvidencePanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        _, error = self.session.perform(lambda s: s.evidence.delete(record.id), Change.EVIDENCE, self)
+        _, error = self.session.perform(lambda s: ops.delete_evidence(s, record.id), self)
         if error:
             self.messages.error(error)
         else:

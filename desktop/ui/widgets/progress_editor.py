@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import ProgressEntry
 from desktop.domain.periods import parse_period
 from desktop.domain.status import Status
+from desktop.services import operations as ops
 from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.message_bar import MessageBar
 
 NOTE_DELAY_MS = 700
@@ -211,15 +212,13 @@ class ProgressEditor(QWidget):
         item_id, period = self.item_id, self.session.period.code
         status: Status = self.status.currentData()
         percent, note = self.percent.value(), self.note.toPlainText()
-        before = self.session.store.progress.get(item_id, period)
         entry, error = self.session.perform(
-            lambda s: s.progress.record(item_id, period, status, percent, note), Change.PROGRESS, self
+            lambda s: ops.record_progress(s, item_id, period, status, percent, note), self
         )
         if error:
             self.messages.error(error)
             return None
         assert entry is not None
-        self.session.undo_stack.progress_saved(before, entry, Change.PROGRESS)
         self.messages.clear()
         self.saved_label.setText(tr("已保存 {when}").format(when=local_time(entry.updated_at)))
         self.saved.emit(entry)
