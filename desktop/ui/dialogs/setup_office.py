@@ -53,9 +53,8 @@ class OfficeSetupPage(QWizardPage):
         self.keys.create_office(root, name, admin)
         store = Store.open(root, admin)
         try:
-            with store.database.transaction():
-                ops.set_unit(store, OFFICE_CODE, name)
-                ops.add_user(store, admin, Role.ADMIN, password, display_name)
+            ops.set_unit(store, OFFICE_CODE, name)
+            ops.add_user(store, admin, Role.ADMIN, password, display_name)
         except BaseException:
             store.close()
             discard_new_office(root)

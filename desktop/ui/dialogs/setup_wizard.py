@@ -278,10 +278,9 @@ class SetupWizard(QWizard):
         code, name = self.unit_page.code.text().strip(), self.unit_page.name.text().strip()
         store = Store.create(self.root, admin, "unit", self.catalog)
         try:
-            with store.database.transaction():
-                ops.set_unit(store, code, name)
-                ops.add_user(store, admin, Role.ADMIN, password, display)
-                self.recovery_code = ops.new_recovery_code(store, admin).value
+            ops.set_unit(store, code, name)
+            ops.add_user(store, admin, Role.ADMIN, password, display)
+            self.recovery_code = ops.new_recovery_code(store, admin).value
             key = key_ops.create_unit_key(home, code, passphrase).value
             if office_key is not None:
                 key_ops.import_office_key(home, office_key)
