@@ -17,8 +17,8 @@ from pathlib import Path
 
 from desktop.domain.errors import InputError, IntegrityError, PlanProgressError, StateError, StoreError
 from desktop.store import DatabaseFault, Home, Store
-from desktop.store.evidence import fsync_dir
 from desktop.store.exports import ExportRepo
+from desktop.store.files import fsync_dir, hash_file
 
 FORMAT = "planprogress-backup/1"
 MANIFEST = "planprogress-backup.json"
@@ -34,11 +34,7 @@ class BackupResult:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return hash_file(path)[0]
 
 
 def create_backup(store: Store, out: Path, progress: Progress | None = None) -> BackupResult:

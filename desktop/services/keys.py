@@ -17,7 +17,7 @@ import minisign
 import pyrage
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
-from desktop.store.evidence import fsync_dir
+from desktop.store.files import fsync_dir
 from desktop.store.home import Home
 
 UNIT_SECRET = "unit.key"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import paths
 from desktop.domain.errors import StoreError
+from desktop.store.files import fsync_dir
 
 DB_FILENAME = "planprogress.sqlite"
 # Marks the file as ours in the SQLite header ("PPRG"), so a foreign SQLite file is told apart.
@@ -117,16 +118,7 @@ def create_database(path: Path) -> None:
     with open(tmp, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can fsync a directory
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_dir(path.parent)
 
 
 def _backup_copy(conn: sqlite3.Connection, target: Path) -> None:

@@ -33,23 +33,19 @@ from desktop.services.bundle.format import (
     format_sums,
     signature_comment,
 )
-from desktop.services.bundle.parts import PartWriter, fsync_file
+from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
 from desktop.services.bundle.verify import own_key_lookup, verify_bundle
 from desktop.services.keys import load_unit_signer, office_recipients, public_key_id
 from desktop.store import Store
-from desktop.store.evidence import fsync_dir
 from desktop.store.exports import ExportRecord, ExportRepo
+from desktop.store.files import disk_free, fsync_dir, fsync_file
 
 Progress = Callable[[int, int], None]
 Phase = Callable[[str], None]
 FreeSpace = Callable[[Path], int]
 AGE_CHUNK = 64 * 1024
 MARGIN = 256 * 1024
-
-
-def disk_free(path: Path) -> int:
-    return shutil.disk_usage(path).free
 
 
 def estimate_size(plaintext: int, recipients: int) -> int:

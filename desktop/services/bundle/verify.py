@@ -32,8 +32,8 @@ from desktop.services.bundle.format import (
     parse_signature_comment,
     parse_sums,
 )
-from desktop.services.bundle.parts import hash_file
 from desktop.services.keys import public_key_id, signature_key_id
+from desktop.store.files import hash_file
 
 # (signature key id, unit code the header claims or None) -> the public key that must have signed
 KeyLookup = Callable[[str, str | None], minisign.PublicKey]
@@ -192,7 +192,15 @@ def _sha_of(folder: Path, name: str, hashes: dict[str, str] | None, on_bytes: Ca
         if on_bytes is not None:
             on_bytes((folder / name).stat().st_size)
         return hashes[name]
-    sha, _ = hash_file(folder / name, on_bytes)
+    seen = 0
+
+    def step(done: int, _total: int) -> None:
+        nonlocal seen
+        if on_bytes is not None:
+            on_bytes(done - seen)
+        seen = done
+
+    sha, _ = hash_file(folder / name, step, uncached=True)
     return sha
 
 

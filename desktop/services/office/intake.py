@@ -31,7 +31,7 @@ from desktop.services.office.payload import decrypt_payload
 from desktop.services.office.registry import office_lookup
 from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
 from desktop.store import Store
-from desktop.store.evidence import fsync_dir
+from desktop.store.files import fsync_dir
 from desktop.store.office import AcceptedBundle, HeldBundle, OfficeRepo
 from desktop.store.office_records import OfficeRecords, UnitFacts
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.services.bundle.preview import remove_unfinished
 from desktop.ui.export.columns import period_labels
-from desktop.ui.export.preview import remove_unfinished
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.services.bundle.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
 from desktop.store.exports import ExportRecord
+from desktop.store.files import disk_free
 from desktop.ui.export.columns import bundle_columns, fate_columns, period_fates, period_labels
-from desktop.ui.export.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
 from desktop.ui.export.run_page import ResultPage, RunPage
 from desktop.ui.export.target_page import TargetPage
-from desktop.ui.export.targets import FreeSpace, Target, disk_free, list_targets
+from desktop.ui.export.targets import FreeSpace, Target, list_targets
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import EvidenceRecord
 from desktop.services import operations as ops
-from desktop.store.evidence import AddedEvidence, hash_file
+from desktop.store.evidence import AddedEvidence
+from desktop.store.files import hash_file
 from desktop.ui.format import local_time, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.evidence import EvidenceModel
