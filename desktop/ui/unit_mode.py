@@ -9,9 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import PlanProgressError
-from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.export import install as install_export
-from desktop.ui.home_actions import install_home_actions
+from desktop.ui.home_actions import install_home_actions, verify_all_evidence
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.plan_page import PlanPage
@@ -89,31 +88,6 @@ def _page(key: str, session: Session) -> QWidget:
     from desktop.ui.pages.audit import AuditPage
 
     return AuditPage(session)
-
-
-def verify_all_evidence(window: MainWindow, session: Session) -> list[str] | None:
-    """Re-hash every stored file in a worker thread; list what is missing or altered."""
-
-    def work(progress: object, _cancelled: object) -> list[str]:
-        with session.worker_store() as store:
-            problems = store.evidence.verify(progress)  # type: ignore[arg-type]
-            return [f"{'、'.join(p.names)}：{p.message}" for p in problems]
-
-    try:
-        problems: list[str] = run_with_progress(window, tr("正在校验佐证材料…"), work)
-    except PlanProgressError as exc:
-        QMessageBox.warning(window, tr("校验失败"), str(exc))
-        return None
-    if problems:
-        QMessageBox.warning(
-            window,
-            tr("佐证材料校验未通过"),
-            tr("以下材料缺失或被改动，请从备份恢复：\n") + "\n".join(problems[:30]),
-        )
-    else:
-        count = session.store.evidence.count()
-        QMessageBox.information(window, tr("校验通过"), tr("全部 {n} 份佐证材料完好。").format(n=count))
-    return problems
 
 
 def import_office_key(window: MainWindow, session: Session, source: Path | None = None) -> bool:
