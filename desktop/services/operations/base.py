@@ -7,9 +7,10 @@ one transaction with its audit row, and says what changed so that each view refr
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Flag, auto
 from typing import TYPE_CHECKING, Generic, TypeVar
+
+import msgspec
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -31,8 +32,7 @@ class Change(Flag):
     ALL = STRUCTURE | PROGRESS | EVIDENCE | REVIEW | USERS | SETTINGS | UNIT
 
 
-@dataclass(frozen=True)
-class Undo:
+class Undo(msgspec.Struct, frozen=True):
     """The inverse of one edit. `label` is a Chinese template with `{title}` (a window translates it first);
     steps with the same non-empty `key` fold together, so typing a note is undone in one go."""
 
@@ -46,8 +46,7 @@ class Undo:
         return translate(self.label).format(title=self.title)
 
 
-@dataclass(frozen=True)
-class Outcome(Generic[T_co]):
+class Outcome(msgspec.Struct, Generic[T_co], frozen=True):
     """The result of one operation: `value` (the record written, or None), the kinds of data changed, the ids
     of the records touched, and the undo step if the edit can be taken back."""
 
