@@ -4,7 +4,6 @@ with the unit mode's preview pane, so the office never looks at a file that diff
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from desktop.domain.errors import PlanProgressError
 from desktop.services.office import evidence as office_evidence
 from desktop.services.office.evidence import OfficeEvidence
 from desktop.services.office.unit_view import TaskRow, UnitView, build_unit_view
+from desktop.store.files import hash_file
 from desktop.store.office import OfficeRepo
 from desktop.ui.format import local_time, period_label, size_text
 from desktop.ui.i18n import tr
@@ -44,18 +44,10 @@ from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.preview import PreviewPane
 from desktop.ui.widgets.tables import data_table
 
-CHUNK = 1024 * 1024
-
 
 def sha256_of(path: Path) -> str | None:
     """The file's hash, or None when it is missing (hashlib releases the GIL: fine in the pool)."""
-    if not path.is_file():
-        return None
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return hash_file(path)[0] if path.is_file() else None
 
 
 class UnitDetailPage(QWidget):
