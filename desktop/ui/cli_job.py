@@ -1,5 +1,5 @@
 """The planprogress CLI as a child process, for work that holds the GIL (export, import, reports): its `--json`
-progress lines become the same signals a thread-pool Task has (see desktop.ui.tasks).
+progress lines become the same signals a thread-pool BackgroundJob has (see desktop.ui.background).
 
     job = CliJob.planprogress(home, ["export", "--out", folder])
     job.progress.connect(...); job.result.connect(...); job.failed.connect(...); job.start()

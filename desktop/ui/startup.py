@@ -19,12 +19,12 @@ from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.model import User
 from desktop.store import DatabaseFault, Home, Store
 from desktop.store.users import check_password, load_scrypt
+from desktop.ui.background import start_in_background, wait_for
 from desktop.ui.fonts import ensure_cjk_font
 from desktop.ui.i18n import tr
 from desktop.ui.modes import ModeMissingError, install_mode
 from desktop.ui.startup_gc import rest_while_building
 from desktop.ui.startup_gc import wake as wake_collector
-from desktop.ui.tasks import start_task, wait_for
 
 if TYPE_CHECKING:  # imported in prepare_window, while the password check runs in its worker
     from desktop.ui.main_window import MainWindow
@@ -172,7 +172,7 @@ def authenticate_overlapped(
     def check(_progress: object, _cancelled: object) -> bool:
         return check_password(password, encoded)
 
-    task = start_task(check, phase="sign-in")
+    job = start_in_background(check, phase="sign-in")
     prepared: P | None = None
     claimed: User | None = None
     if prepare is not None:
@@ -181,7 +181,7 @@ def authenticate_overlapped(
         if claimed is not None and claimed.active:
             prepared = prepare(claimed)
     try:
-        user = store.users.record_sign_in(name, encoded, bool(wait_for(task)))
+        user = store.users.record_sign_in(name, encoded, bool(wait_for(job)))
     except PlanProgressError:
         if prepared is not None and discard is not None:
             discard(prepared)

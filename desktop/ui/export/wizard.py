@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.exports import ExportRecord
+from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.export.columns import bundle_columns, fate_columns, period_fates, period_labels
 from desktop.ui.export.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
 from desktop.ui.export.run_page import ResultPage, RunPage
@@ -34,7 +35,6 @@ from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.session import Session
-from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.cli_run import style_wizard
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.tables import data_table
@@ -81,7 +81,7 @@ class ContentPage(QWizardPage):
         self.ready: Readiness = Readiness((), False)
         self.preview: ExportPreview | None = None
         self._asked = 0  # estimates are numbered; a late answer to an old question is dropped
-        self.task: Task | None = None
+        self.job: BackgroundJob | None = None
 
     def initializePage(self) -> None:
         store = self.session.store
@@ -135,9 +135,9 @@ class ContentPage(QWizardPage):
                 return preview_export(store, full=full, resend=resend)
 
         self.estimate.setText(tr("正在计算数据包大小…"))
-        self.task = run_task(work)
-        self.task.result.connect(lambda preview: self._estimated(asked, preview))
-        self.task.failed.connect(lambda message: self._estimate_failed(asked, message))
+        self.job = run_in_background(work)
+        self.job.result.connect(lambda preview: self._estimated(asked, preview))
+        self.job.failed.connect(lambda message: self._estimate_failed(asked, message))
 
     def _estimated(self, asked: int, preview: ExportPreview) -> None:
         if asked != self._asked:
