@@ -1,5 +1,5 @@
 """Work off the GUI thread: a thread pool for code that releases the GIL (a CLI process for code that holds it is
-desktop.ui.cli_job.CliJob, with the same signals).
+desktop.ui.cli_process.CliProcess, with the same signals).
 
 Both speak the same three signals: progress(phase, done, total), result(value), failed(message). A worker
 never touches a widget; it only emits signals, which Qt delivers on the GUI thread.

@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.domain.errors import InputError
 from desktop.store import Store
 from desktop.ui.background import JobCancelledError, run_in_background
-from desktop.ui.cli_job import CliJob
+from desktop.ui.cli_process import CliProcess
 
 
 def test_task_reports_progress_and_result_on_the_gui_thread(qtbot) -> None:
@@ -54,7 +54,7 @@ def test_task_cancel(qtbot) -> None:
         job.cancel()
 
 
-def test_cli_job_parses_json_progress_lines(qtbot, tmp_path: Path) -> None:
+def test_cli_process_parses_json_progress_lines(qtbot, tmp_path: Path) -> None:
     script = tmp_path / "fake export.py"
     script.write_text(
         "import json, sys\n"
@@ -65,7 +65,7 @@ def test_cli_job_parses_json_progress_lines(qtbot, tmp_path: Path) -> None:
         "print(json.dumps(result, ensure_ascii=False))\n",
         encoding="utf-8",
     )
-    job = CliJob(sys.executable, [str(script)])
+    job = CliProcess(sys.executable, [str(script)])
     steps: list[tuple[str, int, int]] = []
     job.progress.connect(lambda phase, done, total: steps.append((phase, done, total)))
     with qtbot.waitSignal(job.result, timeout=15000) as result:
@@ -74,16 +74,16 @@ def test_cli_job_parses_json_progress_lines(qtbot, tmp_path: Path) -> None:
     assert result.args[0]["seq"] == 1 and result.args[0]["path"].endswith("PB-GD-GZ01-000001")
 
 
-def test_cli_job_reports_the_cli_error_line(qtbot, tmp_path: Path) -> None:
-    job = CliJob.planprogress(tmp_path / "没有这个目录", ["unit"])
+def test_cli_process_reports_the_cli_error_line(qtbot, tmp_path: Path) -> None:
+    job = CliProcess.planprogress(tmp_path / "没有这个目录", ["unit"])
     with qtbot.waitSignal(job.failed, timeout=30000) as failed:
         job.start()
     assert "尚未初始化" in failed.args[0]
 
 
-def test_cli_job_runs_the_real_cli(qtbot, store: Store, home: Path) -> None:
+def test_cli_process_runs_the_real_cli(qtbot, store: Store, home: Path) -> None:
     store.close()
-    job = CliJob.planprogress(home, ["unit"], user="clerk")
+    job = CliProcess.planprogress(home, ["unit"], user="clerk")
     lines: list[object] = []
     job.output.connect(lines.append)
     with qtbot.waitSignal(job.result, timeout=30000):

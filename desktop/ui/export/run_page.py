@@ -1,5 +1,5 @@
 """Running the export: `planprogress --home H --json export --out DIR [--full | --resend SEQ]` as a child
-process (CliJob), its JSON progress lines on a bar, cancel by stopping the process; then the result page.
+process (CliProcess), its JSON progress lines on a bar, cancel by stopping the process; then the result page.
 
 The CLI writes under a hidden temporary name and renames only after reading the bundle back, so a killed
 export leaves nothing that looks like a bundle and does not advance the seq. The hidden leftover of a
@@ -29,7 +29,7 @@ from desktop.ui.export.preview import remove_unfinished
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session
-from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage
+from desktop.ui.widgets.cli_wizard import PASSPHRASE_ENV, CliProgressPage
 
 # Share of the bar each phase fills: encrypting and writing, then reading back from the stick to verify.
 PHASES = {
@@ -39,7 +39,7 @@ PHASES = {
 }
 
 
-class RunPage(CliRunPage):
+class RunPage(CliProgressPage):
     def __init__(self, session: Session) -> None:
         super().__init__(
             session,

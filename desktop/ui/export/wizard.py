@@ -35,7 +35,7 @@ from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.session import Session
-from desktop.ui.widgets.cli_run import style_wizard
+from desktop.ui.widgets.cli_wizard import style_wizard
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.tables import data_table
 

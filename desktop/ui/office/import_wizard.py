@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.bundle.format import BUNDLE_NAME
-from desktop.ui.cli_job import CliJob
+from desktop.ui.cli_process import CliProcess
 from desktop.ui.export.targets import Target, list_targets, target_columns
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.office.intake_lines import IntakeLine, intake_columns, lines_from
 from desktop.ui.session import Change, Session
-from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage, passphrase_field, style_wizard
+from desktop.ui.widgets.cli_wizard import PASSPHRASE_ENV, CliProgressPage, passphrase_field, style_wizard
 from desktop.ui.widgets.tables import data_table
 
 SOURCE, RUN, RESULT = range(3)
@@ -49,8 +49,8 @@ def find_bundles(folder: Path) -> list[Path]:
         return []
 
 
-class IntakeJob(CliJob):
-    """A CliJob that keeps the result line when the CLI exits non-zero: `province import` exits 7 when a
+class IntakeJob(CliProcess):
+    """A CliProcess that keeps the result line when the CLI exits non-zero: `province import` exits 7 when a
     bundle was rejected, and the per-bundle lines are exactly what the clerk needs then."""
 
     def result_line(self) -> dict[str, Any] | None:
@@ -136,7 +136,7 @@ class SourcePage(QWizardPage):
         return RUN
 
 
-class ImportRunPage(CliRunPage):
+class ImportRunPage(CliProgressPage):
     def __init__(self, session: Session) -> None:
         super().__init__(
             session,
