@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedWidget, QToolBar, QWidget
 
+from desktop.ui import theme
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
 from desktop.ui.startup_gc import wake as wake_collector
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
             )
         )
         where = QLabel(tr("{unit}　数据目录 {root}").format(unit=unit.name, root=session.home_root))
-        where.setStyleSheet("color:#666;")
+        where.setStyleSheet(theme.HINT)
         self.statusBar().addWidget(who)
         self.statusBar().addPermanentWidget(where)
         session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))

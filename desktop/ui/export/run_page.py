@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.ui import theme
 from desktop.ui.export.columns import period_labels
 from desktop.ui.export.preview import remove_unfinished
 from desktop.ui.format import size_text
@@ -157,7 +158,7 @@ class ResultPage(QWizardPage):
         self.kind = QLabel()
         self.size_label = QLabel()
         self.check = QLabel()
-        self.check.setStyleSheet("color:#2e7d32;")
+        self.check.setStyleSheet(theme.SUCCESS)
         self.held = QLabel()
         for label in (self.path, self.seq, self.kind, self.size_label, self.check, self.held):
             label.setWordWrap(True)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.exports import ExportRecord
+from desktop.ui import theme
 from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.export.columns import bundle_columns, fate_columns, period_fates, period_labels
 from desktop.ui.export.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
@@ -64,7 +65,7 @@ class ContentPage(QWizardPage):
         self.fate_table = data_table(self.fates, stretch_last=True, rows_visible=3)
         self.fate_note = QLabel(tr("只有审核通过的报告期，其进度才会导出；要导出某个报告期，请先在“审核”页通过它。"))
         self.fate_note.setWordWrap(True)
-        self.fate_note.setStyleSheet("color:#555;")
+        self.fate_note.setStyleSheet(theme.NOTE)
         self.estimate = QLabel()
         self.estimate.setWordWrap(True)
         layout = QVBoxLayout(self)

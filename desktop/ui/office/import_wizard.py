@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.bundle.format import BUNDLE_NAME
+from desktop.ui import theme
 from desktop.ui.cli_process import CliProcess
 from desktop.ui.export.targets import Target, list_targets, target_columns
 from desktop.ui.i18n import tr, tr_noop
@@ -73,7 +74,7 @@ class SourcePage(QWizardPage):
         other = QPushButton(tr("其他文件夹…"))
         other.clicked.connect(self.browse)
         self.empty = QLabel(tr("没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。"))
-        self.empty.setStyleSheet("color:#666;")
+        self.empty.setStyleSheet(theme.HINT)
         row = QHBoxLayout()
         row.addWidget(self.empty, 1)
         row.addWidget(refresh)
@@ -126,7 +127,7 @@ class SourcePage(QWizardPage):
             self.found.setText(
                 tr("{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。").format(folder=folder)
             )
-            self.found.setStyleSheet("color:#7a1a12;")
+            self.found.setStyleSheet(theme.ERROR)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -227,7 +228,7 @@ class ImportResultPage(QWizardPage):
             else tr("。")
         )
         self.summary.setText(text)
-        self.summary.setStyleSheet("color:#7a1a12;" if rejected else "color:#2e7d32;")
+        self.summary.setStyleSheet(theme.ERROR if rejected else theme.SUCCESS)
         if lines:
             self.table.selectRow(0)
 

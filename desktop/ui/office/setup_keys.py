@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import InputError, StateError
 from desktop.services import keys
 from desktop.store import Home
+from desktop.ui import theme
 from desktop.ui.cli_process import CliProcess
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.passwords import PasswordPair
@@ -53,7 +54,7 @@ class OfficeKeysBox(QWidget):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color:#555;")
+        note.setStyleSheet(theme.NOTE)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.passphrase = PasswordPair(form, tr("私钥口令"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.ui import theme
 from desktop.ui.cli_process import CliProcess
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
@@ -75,7 +76,7 @@ class CliProgressPage(QWizardPage):
         self.bar.setRange(0, 1000)
         self.bar.setFormat("%p%")
         self.amount = QLabel()
-        self.amount.setStyleSheet("color:#555;")
+        self.amount.setStyleSheet(theme.NOTE)
         self.passphrase_edit = passphrase_field(passphrase_placeholder)  # a second try after a wrong passphrase
         self.passphrase_edit.hide()
         self.retry_button = QPushButton(tr("重试"))  # the subclass connects it to its start

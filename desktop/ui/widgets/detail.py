@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.overview import MeasureView, ProjectView, TaskView
 from desktop.ui import qt_numbers as qn
+from desktop.ui import theme
 from desktop.ui.format import period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import NodeKey, NodeKind, project_title
@@ -51,10 +52,10 @@ class DetailPanel(QWidget):
         self.key: NodeKey | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size:15px; font-weight:bold;")
+        self.title.setStyleSheet(theme.ITEM_TITLE)
         self._title_selectable = False  # made selectable with its first text, after the first paint
         self.subtitle = QLabel()
-        self.subtitle.setStyleSheet("color:#555;")
+        self.subtitle.setStyleSheet(theme.NOTE)
 
         self.project_tasks = RowTableModel(task_columns())
         self._project_table: QTableView | None = None  # built when a project is first chosen (project_table)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import EvidenceRecord
 from desktop.store.evidence import AddedEvidence, hash_file
+from desktop.ui import theme
 from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.format import local_time, size_text
 from desktop.ui.i18n import tr
@@ -127,7 +128,7 @@ class EvidencePanel(QWidget):
 
         self.messages = MessageBar()
         hint = QLabel(tr("提示：可以把文件直接拖到这里添加。"))
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(theme.HINT)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.messages)

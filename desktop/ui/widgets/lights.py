@@ -13,13 +13,9 @@ from functools import cache
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
 from desktop.domain.health import Light
+from desktop.ui import theme
 
-COLORS = {
-    Light.GREY: "#9e9e9e",
-    Light.GREEN: "#2e7d32",
-    Light.YELLOW: "#f2a900",
-    Light.RED: "#c62828",
-}
+COLORS = theme.LIGHT_COLORS
 SIZE = 14  # logical pixels
 RING_DARKER = 130  # QColor.darker factor of the ring
 

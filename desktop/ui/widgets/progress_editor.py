@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import ProgressEntry
 from desktop.domain.periods import parse_period
 from desktop.domain.status import Status
+from desktop.ui import theme
 from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.session import Change, Session
@@ -51,7 +52,7 @@ class ProgressEditor(QWidget):
         self._dirty = False
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight:bold;")
+        self.heading.setStyleSheet(theme.BOLD)
         self.lock_note = MessageBar()
         self.status = QComboBox()
         for status in Status:
@@ -63,7 +64,7 @@ class ProgressEditor(QWidget):
         self.note = _NoteEdit()
         self.note.setPlaceholderText(tr("本期工作进展、存在问题和下一步打算"))
         self.saved_label = QLabel()
-        self.saved_label.setStyleSheet("color:#666;")
+        self.saved_label.setStyleSheet(theme.HINT)
         self.messages = MessageBar()
 
         form = QFormLayout()
