@@ -204,7 +204,7 @@ def prepare_window(store: Store, user: User) -> Prepared:
     rest_while_building()
     ensure_cjk_font()  # after sign-in: the font is registered beside the password check
     session = Session(store, user)
-    return Prepared(session, build_main_window(session, quick_first_paint=True))
+    return Prepared(session, build_main_window(session))
 
 
 def discard_window(prepared: Prepared) -> None:
@@ -228,11 +228,11 @@ def sign_in(store: Store, parent: QWidget | None = None) -> tuple[User, Prepared
     return dialog.user, dialog.prepared
 
 
-def build_main_window(session: Session, *, quick_first_paint: bool = False) -> MainWindow | None:
-    """`quick_first_paint`: the app's start-up (what can wait for the first paint waits: MainWindow)."""
+def build_main_window(session: Session) -> MainWindow | None:
+    """The main window with the home's mode installed, or None (after saying why) for a mode this build lacks."""
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(session, quick_first_paint=quick_first_paint)
+    window = MainWindow(session)
     try:
         install_mode(session.store.kind, window, session)
     except ModeMissingError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.domain.errors import PlanProgressError
@@ -22,8 +22,6 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work, *, cancell
     A cancelled run raises JobFailedError("已取消。"). The window stays responsive because the wait is an
     event loop, not a sleep.
     """
-    from PySide6.QtCore import Qt  # here, not at the top: the main window imports this module (qt_numbers)
-
     dialog = QProgressDialog(label, tr("取消") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(tr("请稍候"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

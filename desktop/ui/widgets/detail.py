@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.overview import MeasureView, ProjectView, TaskView
-from desktop.ui import qt_numbers as qn
 from desktop.ui import theme
 from desktop.ui.format import period_label
 from desktop.ui.i18n import tr
@@ -53,7 +53,7 @@ class DetailPanel(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet(theme.ITEM_TITLE)
-        self._title_selectable = False  # made selectable with its first text, after the first paint
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet(theme.NOTE)
 
@@ -62,7 +62,7 @@ class DetailPanel(QWidget):
         self._item_detail: ItemDetail | None = None
 
         self.empty = QLabel(tr("在左侧选择一个工程、任务或措施。"))
-        self.empty.setProperty("alignment", qn.ALIGN_CENTER)  # as a number: on screen at the first paint (qt_numbers)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
 
@@ -73,8 +73,7 @@ class DetailPanel(QWidget):
 
     # -- the views, built when first needed ------------------------------------------------------------
     def project_table(self) -> QTableView:
-        """A project's tasks. Not built with the panel: a table's header calls the model's headerData() with a
-        Qt.Orientation, which would build PySide's `Qt` namespace before the first paint (qt_numbers)."""
+        """A project's tasks, built when a project is first chosen."""
         if self._project_table is None:
             table = QTableView()
             table.setModel(self.project_tasks)
@@ -148,11 +147,6 @@ class DetailPanel(QWidget):
             self.subtitle.setText("")
             self.stack.setCurrentWidget(self.empty)
             return
-        if not self._title_selectable:  # the title is empty until an item is chosen, after the first paint
-            from PySide6.QtCore import Qt
-
-            self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._title_selectable = True
         if tv is None:
             self.title.setText(project_title(pv.project.number, pv.project.name))
             self.subtitle.setText(tr("{n} 项任务，平均完成 {percent}%").format(n=len(pv.tasks), percent=pv.percent))
