@@ -52,9 +52,7 @@ def prepare_application(argv: Sequence[str], language: str, *, font: bool = True
     if isinstance(existing, QApplication):
         app = existing
     else:
-        # Fractional screen scaling (Windows at 150 %) is passed through unrounded: Qt 6's default, left as is,
-        # so that nothing before sign-in touches the `Qt` namespace (PySide6 builds its ~80 enums on first use,
-        # ~25 ms, which the main window's build then does while the password is checked).
+        # Fractional screen scaling (Windows at 150 %) is passed through unrounded: Qt 6's default.
         app = QApplication([sys.argv[0] if sys.argv else "planprogress", *argv])
     mark_app_process()
     QCoreApplication.setApplicationName("planprogress")

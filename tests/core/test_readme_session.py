@@ -55,7 +55,7 @@ def _normal(lines: list[str], home: str) -> list[str]:
     return out
 
 
-def test_the_session_covers_what_the_issue_asks() -> None:
+def test_the_session_shows_every_everyday_command() -> None:
     commands = [s.command for s in readme_session()]
     for needed in (
         "init",

@@ -26,7 +26,7 @@ from desktop.services.bundle.format import (
 )
 from desktop.services.bundle.reader import Payload
 from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
-from desktop.services.office import content
+from desktop.services.office import payload_checks
 from desktop.services.office.payload import decrypt_payload
 from desktop.services.office.registry import office_lookup
 from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
@@ -193,7 +193,7 @@ class Intake:
     ) -> IntakeResult:
         header, manifest = verified.header, payload.manifest
         self._announce("merge", 0)
-        needed = content.evidence_shas(payload.records)
+        needed = payload_checks.evidence_shas(payload.records)
         sizes = {e.name.removeprefix("evidence/"): e.size for e in manifest.entries if e.name.startswith("evidence/")}
         for sha, size in needed.items():
             if sha in sizes and sizes[sha] != size:
@@ -225,8 +225,8 @@ class Intake:
                 bundle,
                 UnitFacts(manifest.unit_name, manifest.review_in_use, manifest.catalog_id, manifest.catalog_version),
                 [(sha, sizes[sha]) for sha in payload.evidence],
-                content.records(payload.records),
-                content.audit_rows(payload.audit, manifest, head),
+                payload_checks.records(payload.records),
+                payload_checks.audit_rows(payload.audit, manifest, head),
                 (label, verified.name, note.strip("（）")),
             )
         except BaseException:

@@ -2,7 +2,7 @@
 
 The office database and its queries belong to the bundle side; this module only lays out what it is
 given (`OfficeReportData`), so `planprogress province report` is one collect function plus
-`render_office_pdf`. Content per the issue: who reported for the period (and who is late), the
+`render_office_pdf`. It shows who reported for the period (and who is late), the
 units × projects completion matrix, province-wide indicators against their dated goals (2023 / 2025),
 and a page per unit listing its red items.
 """

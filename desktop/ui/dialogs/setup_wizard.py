@@ -30,6 +30,7 @@ from desktop.services import keys
 from desktop.services import operations as ops
 from desktop.services.operations import keys as key_ops
 from desktop.store import Home, Store, validate_unit_code
+from desktop.ui import theme
 from desktop.ui.dialogs.setup_office import OfficeSetupPage
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.widgets.message_bar import MessageBar
@@ -49,7 +50,7 @@ class IntroPage(QWizardPage):
         self.unit.setChecked(True)
         where = QLabel(tr("数据目录：{root}").format(root=root))
         where.setWordWrap(True)
-        where.setStyleSheet("color:#555;")
+        where.setStyleSheet(theme.NOTE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.unit)
         layout.addWidget(self.office)

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.bundle.format import BUNDLE_NAME
-from desktop.ui.cli_job import CliJob
+from desktop.ui import theme
+from desktop.ui.cli_process import CliProcess
 from desktop.ui.export.targets import Target, list_targets, target_columns
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.office.intake_lines import IntakeLine, intake_columns, lines_from
 from desktop.ui.session import Change, Session
-from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage, passphrase_field, style_wizard
+from desktop.ui.widgets.cli_wizard import PASSPHRASE_ENV, CliProgressPage, passphrase_field, style_wizard
 from desktop.ui.widgets.tables import data_table
 
 SOURCE, RUN, RESULT = range(3)
@@ -49,8 +50,8 @@ def find_bundles(folder: Path) -> list[Path]:
         return []
 
 
-class IntakeJob(CliJob):
-    """A CliJob that keeps the result line when the CLI exits non-zero: `province import` exits 7 when a
+class IntakeJob(CliProcess):
+    """A CliProcess that keeps the result line when the CLI exits non-zero: `province import` exits 7 when a
     bundle was rejected, and the per-bundle lines are exactly what the clerk needs then."""
 
     def result_line(self) -> dict[str, Any] | None:
@@ -73,7 +74,7 @@ class SourcePage(QWizardPage):
         other = QPushButton(tr("其他文件夹…"))
         other.clicked.connect(self.browse)
         self.empty = QLabel(tr("没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。"))
-        self.empty.setStyleSheet("color:#666;")
+        self.empty.setStyleSheet(theme.HINT)
         row = QHBoxLayout()
         row.addWidget(self.empty, 1)
         row.addWidget(refresh)
@@ -126,7 +127,7 @@ class SourcePage(QWizardPage):
             self.found.setText(
                 tr("{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。").format(folder=folder)
             )
-            self.found.setStyleSheet("color:#7a1a12;")
+            self.found.setStyleSheet(theme.ERROR)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -136,7 +137,7 @@ class SourcePage(QWizardPage):
         return RUN
 
 
-class ImportRunPage(CliRunPage):
+class ImportRunPage(CliProgressPage):
     def __init__(self, session: Session) -> None:
         super().__init__(
             session,
@@ -227,7 +228,7 @@ class ImportResultPage(QWizardPage):
             else tr("。")
         )
         self.summary.setText(text)
-        self.summary.setStyleSheet("color:#7a1a12;" if rejected else "color:#2e7d32;")
+        self.summary.setStyleSheet(theme.ERROR if rejected else theme.SUCCESS)
         if lines:
             self.table.selectRow(0)
 

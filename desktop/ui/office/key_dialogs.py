@@ -12,6 +12,7 @@ from desktop.domain.errors import InputError, PlanProgressError
 from desktop.services import keys
 from desktop.services.office import registry
 from desktop.store.office import OfficeRepo, OfficeUnit
+from desktop.ui import theme
 from desktop.ui.dialogs.records import RecordDialog
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session
@@ -55,7 +56,7 @@ class EnrollDialog(RecordDialog):
         self.code.setPlaceholderText(tr("如 GD-GZ01"))
         note = QLabel(tr("请当面或电话核对密钥编号，与单位“导出本单位签名公钥”时显示的编号一致后再登记。"))
         note.setWordWrap(True)
-        note.setStyleSheet("color:#555;")
+        note.setStyleSheet(theme.NOTE)
         self.form.addRow(tr("公钥文件"), row)
         self.form.addRow(tr("密钥编号"), self.key_id)
         self.form.addRow(tr("单位代码"), self.code)
@@ -107,7 +108,7 @@ class _UnitReasonDialog(RecordDialog):
         self.reason.setPlaceholderText(tr("写入审计记录，如：签名密钥遗失"))
         explain = QLabel(warning)
         explain.setWordWrap(True)
-        explain.setStyleSheet("color:#7a1a12;")
+        explain.setStyleSheet(theme.ERROR)
         self.form.addRow(tr("单位"), self.unit)
         self.form.addRow(tr("原因"), self.reason)
         self.form.addRow(explain)

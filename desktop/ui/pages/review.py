@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import AuditEntry, ProgressEntry
 from desktop.domain.status import ReviewState
 from desktop.services import operations as ops
+from desktop.ui import theme
 from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.audit import audit_columns
@@ -66,7 +67,7 @@ class ReviewPage(RefreshOnShow, QWidget):
         self.session = session
         self._dirty = True
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        self.heading.setStyleSheet(theme.HEADING)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.comment = QLineEdit()

@@ -34,12 +34,13 @@ from desktop.domain.model import EvidenceRecord
 from desktop.services import operations as ops
 from desktop.store.evidence import AddedEvidence
 from desktop.store.files import hash_file
+from desktop.ui import theme
+from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.format import local_time, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.evidence import EvidenceModel
 from desktop.ui.models.table import ROW_ROLE
 from desktop.ui.session import Change, Session
-from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.preview import PreviewPane
 
@@ -61,7 +62,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.setAcceptDrops(session.can_edit)
-        self.tasks: list[Task] = []
+        self.jobs: list[BackgroundJob] = []
 
         self.owner = QComboBox()
         self.owner.setMinimumContentsLength(24)
@@ -129,7 +130,7 @@ class EvidencePanel(QWidget):
 
         self.messages = MessageBar()
         hint = QLabel(tr("提示：可以把文件直接拖到这里添加。"))
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(theme.HINT)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.messages)
@@ -226,7 +227,7 @@ class EvidencePanel(QWidget):
         event.acceptProposedAction()
         self.add_files(files)
 
-    def add_files(self, files: Sequence[Path]) -> Task | None:
+    def add_files(self, files: Sequence[Path]) -> BackgroundJob | None:
         """Copy `files` into the home as evidence of the chosen item, in a worker thread."""
         item_id = self.item_id()
         if item_id is None or not self.session.can_edit:
@@ -243,12 +244,12 @@ class EvidencePanel(QWidget):
 
         self.messages.info(tr("正在添加 {n} 个文件…").format(n=len(files)))
         self.add_button.setEnabled(False)
-        task = run_task(work, phase="copy")
-        task.result.connect(self._added)
-        task.failed.connect(self._add_failed)
-        task.finished.connect(self._update_buttons)
-        self.tasks = [t for t in self.tasks if not t.done.is_set()] + [task]
-        return task
+        job = run_in_background(work, phase="copy")
+        job.result.connect(self._added)
+        job.failed.connect(self._add_failed)
+        job.finished.connect(self._update_buttons)
+        self.jobs = [t for t in self.jobs if not t.done.is_set()] + [job]
+        return job
 
     def _added(self, added: list[AddedEvidence]) -> None:
         self.session.notify(Change.EVIDENCE, self)
@@ -292,7 +293,7 @@ class EvidencePanel(QWidget):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self.messages.error(tr("系统没有能打开这种文件的程序：副本在 {path}").format(path=target))
 
-    def verify_selected(self) -> Task | None:
+    def verify_selected(self) -> BackgroundJob | None:
         record = self.selected()
         if record is None:
             return None
@@ -303,12 +304,12 @@ class EvidencePanel(QWidget):
                 return None
             return hash_file(path, progress)[0]
 
-        task = run_task(work, phase="hash")
-        task.result.connect(lambda digest: self._verified(record, digest))
-        task.failed.connect(lambda message: self._verified_failed(message))
-        self.tasks = [t for t in self.tasks if not t.done.is_set()] + [task]
+        job = run_in_background(work, phase="hash")
+        job.result.connect(lambda digest: self._verified(record, digest))
+        job.failed.connect(lambda message: self._verified_failed(message))
+        self.jobs = [t for t in self.jobs if not t.done.is_set()] + [job]
         self.info_check.setText(tr("正在校验…"))
-        return task
+        return job
 
     def _verified(self, record: EvidenceRecord, digest: str | None) -> None:
         if digest is None:

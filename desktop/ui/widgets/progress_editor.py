@@ -24,6 +24,7 @@ from desktop.domain.model import ProgressEntry
 from desktop.domain.periods import parse_period
 from desktop.domain.status import Status
 from desktop.services import operations as ops
+from desktop.ui import theme
 from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.session import Session
@@ -52,7 +53,7 @@ class ProgressEditor(QWidget):
         self._dirty = False
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight:bold;")
+        self.heading.setStyleSheet(theme.BOLD)
         self.lock_note = MessageBar()
         self.status = QComboBox()
         for status in Status:
@@ -64,7 +65,7 @@ class ProgressEditor(QWidget):
         self.note = _NoteEdit()
         self.note.setPlaceholderText(tr("本期工作进展、存在问题和下一步打算"))
         self.saved_label = QLabel()
-        self.saved_label.setStyleSheet("color:#666;")
+        self.saved_label.setStyleSheet(theme.HINT)
         self.messages = MessageBar()
 
         form = QFormLayout()

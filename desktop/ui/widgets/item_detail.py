@@ -30,7 +30,9 @@ from desktop.ui.widgets.progress_editor import ProgressEditor
 from desktop.ui.widgets.record_panels import MeasuresPanel, MilestonesPanel
 
 
-class ItemFace(QWidget):
+class ItemDetail(QWidget):
+    """The selected task's or measure's plan text, fields and tabs (progress, measures, milestones, evidence)."""
+
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
