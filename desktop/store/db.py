@@ -259,6 +259,14 @@ class Database:
     def now(self) -> str:
         return timestamp(self.clock)
 
+    def integrity_check(self) -> list[str]:
+        """SQLite's own check of every page and index: [] when the file is sound, else its findings."""
+        found = [str(row[0]) for row in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        return [] if found == ["ok"] else found
+
+    def user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE (so a concurrent writer waits instead of failing), or a savepoint if nested."""

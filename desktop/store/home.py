@@ -35,6 +35,10 @@ class Home(msgspec.Struct, frozen=True):
         return self.root / "backups"
 
     @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
     def lock_file(self) -> Path:
         return self.root / "planprogress.lock"
 
