@@ -9,6 +9,7 @@ damaged. The zip is written under a temporary name and renamed, so a full or pul
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import importlib.metadata
@@ -177,8 +178,16 @@ def _intake(store: Store) -> dict[str, Any]:
             for u in office.units()
         ],
         "intake": [
-            {"at": e.at, "actor": e.actor, "source": e.source, "name": e.name, "unit": e.unit, "seq": e.seq,
-             "outcome": e.outcome, "reason": e.reason}  # fmt: skip
+            {
+                "at": e.at,
+                "actor": e.actor,
+                "source": e.source,
+                "name": e.name,
+                "unit": e.unit,
+                "seq": e.seq,
+                "outcome": e.outcome,
+                "reason": e.reason,
+            }
             for e in office.intake_log(limit=INTAKE_LIMIT)
         ],
         "held": [{"unit": h.unit, "seq": h.seq, "name": h.name, "held_at": h.held_at} for h in office.held()],
@@ -205,7 +214,8 @@ def _summary(found: dict[str, Any], info: dict[str, Any], now: dt.datetime) -> s
         f"程序版本：{info['app']}；Python {info['python'].split()[0]}；Qt {info['qt']}；{info['os']}；{info['libc']}",
         f"数据目录：{found['home']}（{found.get('kind', '未知')}，单位代码 {found.get('unit_code') or '无'}）",
     ]
-    for key, label in (("integrity_check", "数据库完整性"), ("audit_verify", "审计记录"), ("evidence_verify", "佐证材料")):
+    labels = (("integrity_check", "数据库完整性"), ("audit_verify", "审计记录"), ("evidence_verify", "佐证材料"))
+    for key, label in labels:
         if key in checks:
             lines.append(f"{label}：{'完好' if checks[key]['ok'] else '发现问题，见 checks.json'}")
     lines += [f"问题：{p}" for p in failed_checks(found)]
@@ -280,10 +290,8 @@ def _json(value: Any) -> str:
 
 
 def _remove(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):  # the stick is gone: so is the half-written file
         path.unlink(missing_ok=True)
-    except OSError:
-        pass  # the stick is gone: so is the half-written file
 
 
 def _write_error(out: Path, exc: OSError) -> StateError:
