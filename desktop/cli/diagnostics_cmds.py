@@ -20,10 +20,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_diagnostics(ctx: Context, args: argparse.Namespace) -> int:
-    reporter = Reporter(ctx, "校验")
-    reporter.phase("verify")
+    reporter = Reporter(ctx, "诊断信息")
     try:
-        result = write_diagnostics(ctx.home, Path(args.out), actor=ctx.actor, progress=reporter.progress)
+        result = write_diagnostics(
+            ctx.home, Path(args.out), actor=ctx.actor, progress=reporter.progress, phase=reporter.phase
+        )
     finally:
         reporter.close()
     found = "；".join(result.problems)

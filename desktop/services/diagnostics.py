@@ -235,9 +235,11 @@ def write_diagnostics(
     actor: str,
     qt_version: str | None = None,
     progress: Progress | None = None,
+    phase: Callable[[str], None] | None = None,
     now: dt.datetime | None = None,
 ) -> DiagnosticsResult:
-    """Write the diagnostics zip to `out` (a file, or a folder to put a dated file in) atomically."""
+    """Write the diagnostics zip to `out` (a file, or a folder to put a dated file in) atomically. Progress
+    comes in two phases: "check" (the evidence files re-hashed), then "write" (the logs packed)."""
     home = Home(root)
     if not home.exists():
         from desktop.store import missing_home_error
@@ -245,6 +247,8 @@ def write_diagnostics(
         raise missing_home_error(root)
     now = now or dt.datetime.now().astimezone()
     out = out.expanduser()
+    if phase is not None:
+        phase("check")
     found = collect(root, actor, progress)
     if out.is_dir():
         out = out / default_name(str(found.get("unit_code") or ""), now)
@@ -261,13 +265,20 @@ def write_diagnostics(
         **{f"{key}.json": _json(value) for key, value in records.items()},
     }
     tmp = out.with_name(f".{out.name}.part")
+    files = list(reversed(log_files(home.logs)))  # oldest first
+    total, done = sum(p.stat().st_size for p in files), 0
+    if phase is not None:
+        phase("write")
     try:
         with open(tmp, "wb") as raw:
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
                 for name, text in parts.items():
                     archive.writestr(name, text)
-                for path in reversed(log_files(home.logs)):
+                for path in files:
                     archive.write(path, f"logs/{path.name}")
+                    done += path.stat().st_size
+                    if progress is not None:
+                        progress(done, total)
             raw.flush()
             os.fsync(raw.fileno())
         os.replace(tmp, out)
