@@ -50,7 +50,8 @@ def test_the_log_rotates_by_size_and_keeps_five_old_files(tmp_path: Path) -> Non
 
 
 def test_cli_and_another_process_write_the_same_log(cli: Callable[..., CliResult], unit_home: Path) -> None:
-    assert cli("user", "add", "clerk", "--role", "填报员", "--password-file", str(_file(unit_home, "pw-Aa123456"))).code == 0
+    password = _file(unit_home, "pw-Aa123456")
+    assert cli("user", "add", "clerk", "--role", "填报员", "--password-file", str(password)).code == 0
     ran = run_subprocess("--home", str(unit_home), "--user", "tester", "review", "submit", "2026-Q4")
     assert ran.code == 0, ran.err
     text = log_text(unit_home)

@@ -40,9 +40,7 @@ def test_unexpected_error_is_logged_and_explained(qtbot: QtBot, tmp_path: Path) 
     box.close()
 
 
-def test_an_error_before_the_home_exists_names_no_log_and_leaves_the_folder_empty(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_an_error_before_the_home_exists_names_no_log_and_leaves_the_folder_empty(qtbot: QtBot, tmp_path: Path) -> None:
     """During set-up the folder must stay empty (set-up refuses a folder with other files in it)."""
     with home_log(tmp_path, "window"):
         _raise_and_hook(make_excepthook(), ZeroDivisionError("division by zero"))
