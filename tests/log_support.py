@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,3 +31,19 @@ def log_text(*roots: Path) -> str:
 
 def log_bytes(*roots: Path) -> bytes:
     return b"".join(p.read_bytes() for root in roots for p in sorted(Home(root).logs.glob("*")))
+
+
+def key_secrets(root: Path) -> list[bytes]:
+    """The text of every private key file, line by line, and the bytes its base64 lines stand for."""
+    found: list[bytes] = []
+    for path in Home(root).keys.iterdir():
+        if path.name.endswith(".pub") or ".pub." in path.name:
+            continue
+        for line in path.read_bytes().splitlines():
+            if len(line) >= 20 and not line.startswith((b"untrusted comment", b"#")):
+                found.append(line)
+                if re.fullmatch(rb"[A-Za-z0-9+/=]+", line):
+                    raw = base64.b64decode(line + b"=" * (-len(line) % 4))
+                    found += [raw[i : i + 16] for i in range(0, len(raw) - 15, 16)]
+    assert found, f"no private key in {root}"
+    return found

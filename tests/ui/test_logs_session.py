@@ -9,7 +9,6 @@ file's content, the measure's text), and for the INFO lines a support person nee
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from pathlib import Path
@@ -21,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from desktop.cli import main as cli_main
 from desktop.store import Home, Store
 from desktop.ui.dialogs.sign_in import SignInDialog
-from tests.log_support import home_log, log_bytes, log_text
+from tests.log_support import home_log, key_secrets, log_bytes, log_text
 
 UNIT_PASSPHRASE = "unit-Passphrase-91xQ"
 ROTATED_PASSPHRASE = "rotated-Passphrase-26Lm"
@@ -56,22 +55,6 @@ class Session:
         assert code == 0, out.err
         lines = [json.loads(line) for line in out.out.splitlines() if line.startswith(("{", "["))]
         return lines[-1] if lines else None
-
-
-def key_secrets(root: Path) -> list[bytes]:
-    """The text of every private key file, line by line, and the bytes its base64 lines stand for."""
-    found: list[bytes] = []
-    for path in Home(root).keys.iterdir():
-        if path.name.endswith(".pub") or ".pub." in path.name:
-            continue
-        for line in path.read_bytes().splitlines():
-            if len(line) >= 20 and not line.startswith((b"untrusted comment", b"#")):
-                found.append(line)
-                if re.fullmatch(rb"[A-Za-z0-9+/=]+", line):
-                    raw = base64.b64decode(line + b"=" * (-len(line) % 4))
-                    found += [raw[i : i + 16] for i in range(0, len(raw) - 15, 16)]
-    assert found, f"no private key in {root}"
-    return found
 
 
 def test_a_full_session_logs_what_happened_and_no_secret(
