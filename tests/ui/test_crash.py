@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.errors import LockedError
+from desktop.domain.errors import LockedError, PlanProgressError
 from desktop.store import Home
 from desktop.ui.crash import make_excepthook
+from desktop.ui.tasks import start_task, wait_for
 from tests.log_support import home_log
 
 
@@ -60,3 +62,16 @@ def test_user_error_that_escaped_a_handler_shows_its_own_message(qtbot: QtBot, t
     assert box.text() == "报告期 2026-Q4 已审核通过并锁定，不能再修改。"
     assert not (tmp_path / "logs").exists()  # a user's mistake is not a program error
     box.close()
+
+
+def test_a_bug_in_a_worker_thread_is_logged_with_its_traceback(qtbot: QtBot, tmp_path: Path) -> None:
+    Home(tmp_path).database.write_bytes(b"")
+
+    def work(_progress: object, _cancelled: object) -> float:
+        return 1 / 0
+
+    with home_log(tmp_path, "window") as handler, pytest.raises(PlanProgressError, match="程序内部错误"):
+        wait_for(start_task(work))
+    text = handler.path.read_text(encoding="utf-8")
+    assert "ERROR window[" in text and "unexpected error in a worker thread" in text
+    assert "ZeroDivisionError: division by zero" in text
