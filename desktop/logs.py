@@ -2,9 +2,9 @@
 
 Every module logs through `logging.getLogger(__name__)`; `configure(...)` attaches the one handler to
 the `desktop` logger, once per process (the CLI's entry and the window's start call it). Until the home holds
-a database (before `init` or the set-up wizard made it) records wait in memory, so a folder that is not a
-home yet never gets a `logs/` folder; they are written as soon as it is one, and dropped if it never becomes
-one. Never log a passphrase, password, key or evidence content (tests/core/test_logs_secrets.py checks).
+this program's database (before `init` or the set-up wizard made it) records wait in memory, so a folder that
+is not a home never gets a `logs/` folder; they are written as soon as it is one, and dropped if it never
+becomes one. Never log a passphrase, password, key or evidence content (tests/ui/test_logs_session.py checks).
 
 Several processes write the same file (the window, a command typed beside it, the window's export and import
 child processes) and a restore swaps the home folder: so the file is opened per record, in append mode, and
@@ -99,14 +99,14 @@ class HomeLogHandler(logging.Handler):
             pass
 
 
-def configure(folder: Path, database: Path, program: str) -> HomeLogHandler:
-    """Log INFO and above of every `desktop.*` module into `folder` (the home's `logs/`) once `database` exists;
-    replaces an earlier configuration (a test, a second home in one process). `program` names the writer in
-    each line (`window`, `cli:export`)."""
+def configure(folder: Path, ready: Callable[[], bool], program: str) -> HomeLogHandler:
+    """Log INFO and above of every `desktop.*` module into `folder` (the home's `logs/`) whenever `ready()` (the
+    home holds this program's database); replaces an earlier configuration (a test, a second home in one
+    process). `program` names the writer in each line (`window`, `cli:export`)."""
     logger = logging.getLogger(_ROOT)
     for old in [h for h in logger.handlers if isinstance(h, HomeLogHandler)]:
         logger.removeHandler(old)
-    handler = HomeLogHandler(folder, database.is_file, program)
+    handler = HomeLogHandler(folder, ready, program)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     return handler

@@ -11,17 +11,24 @@ from pathlib import Path
 
 from desktop import logs
 from desktop.store import Home
+from desktop.store.db import create_database
 
 
 @contextmanager
 def home_log(root: Path, program: str = "test") -> Iterator[logs.HomeLogHandler]:
     """The log configured for `root` as the CLI and the window configure it; removed again at the end."""
     home = Home(root)
-    handler = logs.configure(home.logs, home.database, program)
+    handler = logs.configure(home.logs, home.log_ready, program)
     try:
         yield handler
     finally:
         logging.getLogger("desktop").removeHandler(handler)
+
+
+def make_database(root: Path) -> None:
+    """The home's database file, as init makes it: from then on the log is written."""
+    root.mkdir(parents=True, exist_ok=True)
+    create_database(Home(root).database)
 
 
 def log_text(*roots: Path) -> str:

@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     home = Home(ctx.home)
     command = " ".join(filter(None, (args.command, getattr(args, "action", None))))
-    logs.configure(home.logs, home.database, f"cli:{command}")
+    logs.configure(home.logs, home.log_ready, f"cli:{command}")
     try:
         window = ctx.window_beside(replaces_home=args.command == "restore")
         code = handler(ctx, args)

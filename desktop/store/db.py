@@ -69,6 +69,17 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def has_our_header(path: Path) -> bool:
+    """Whether `path` starts with an SQLite header carrying our application id: a cheap test (no connection) that
+    a file is this program's database, whatever its state past the first page."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    return header[:16] == b"SQLite format 3\x00" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
 def _connect_raw(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), timeout=10)

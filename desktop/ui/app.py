@@ -79,7 +79,7 @@ def run(argv: Sequence[str]) -> int:
     root: Path = options.home
     existed = root.exists()
     home = Home(root)
-    logs.configure(home.logs, home.database, "window")  # written once the home exists (after set-up, if any)
+    logs.configure(home.logs, home.log_ready, "window")  # written once the home exists (after set-up, if any)
     sys.excepthook = make_excepthook()
     lock = HomeLock(root)
     if not lock.acquire():

@@ -13,7 +13,7 @@ from desktop import logs
 from desktop.cli import admin
 from desktop.store import Home
 from tests.core.conftest import CliResult, run_subprocess
-from tests.log_support import home_log, log_text
+from tests.log_support import home_log, log_text, make_database
 
 log = logging.getLogger("desktop.tests")
 
@@ -24,11 +24,20 @@ def test_nothing_is_written_into_a_folder_that_is_not_a_home_yet(tmp_path: Path)
     with home_log(root) as handler:
         log.info("before the home exists")
         assert list(root.iterdir()) == [] and not handler.writing()
-        Home(root).database.write_bytes(b"")  # what init or the set-up wizard makes
+        make_database(root)  # what init or the set-up wizard makes
         log.info("after")
     lines = handler.path.read_text(encoding="utf-8").splitlines()
     assert [line.split(": ", 1)[1] for line in lines] == ["before the home exists", "after"]
     assert " INFO test[" in lines[0] and "desktop.tests" in lines[0]
+
+
+def test_nothing_is_written_beside_another_programs_file(tmp_path: Path) -> None:
+    """--home pointed at the wrong folder: a refusal there must not leave a logs/ folder behind."""
+    for content in (b"", "不是数据库".encode() * 50, b"SQLite format 3\x00" + bytes(84)):
+        Home(tmp_path).database.write_bytes(content)
+        with home_log(tmp_path):
+            log.warning("refused")
+        assert not Home(tmp_path).logs.exists()
 
 
 def test_the_log_rotates_by_size_and_keeps_five_old_files(tmp_path: Path) -> None:

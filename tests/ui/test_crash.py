@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.errors import LockedError, PlanProgressError
-from desktop.store import Home
 from desktop.ui.crash import make_excepthook
 from desktop.ui.tasks import start_task, wait_for
-from tests.log_support import home_log
+from tests.log_support import home_log, make_database
 
 
 def _boxes() -> list[QMessageBox]:
@@ -30,7 +29,7 @@ def _raise_and_hook(hook: object, error: BaseException) -> None:
 
 
 def test_unexpected_error_is_logged_and_explained(qtbot: QtBot, tmp_path: Path) -> None:
-    Home(tmp_path).database.write_bytes(b"")  # a home: its log is written
+    make_database(tmp_path)  # a home: its log is written
     with home_log(tmp_path, "window") as handler:
         _raise_and_hook(make_excepthook(), ZeroDivisionError("division by zero"))
     [box] = _boxes()
@@ -54,7 +53,7 @@ def test_an_error_before_the_home_exists_names_no_log_and_leaves_the_folder_empt
 
 
 def test_user_error_that_escaped_a_handler_shows_its_own_message(qtbot: QtBot, tmp_path: Path) -> None:
-    Home(tmp_path).database.write_bytes(b"")
+    make_database(tmp_path)
     with home_log(tmp_path, "window"):
         _raise_and_hook(make_excepthook(), LockedError("报告期 2026-Q4 已审核通过并锁定，不能再修改。"))
     [box] = _boxes()
@@ -65,7 +64,7 @@ def test_user_error_that_escaped_a_handler_shows_its_own_message(qtbot: QtBot, t
 
 
 def test_a_bug_in_a_worker_thread_is_logged_with_its_traceback(qtbot: QtBot, tmp_path: Path) -> None:
-    Home(tmp_path).database.write_bytes(b"")
+    make_database(tmp_path)
 
     def work(_progress: object, _cancelled: object) -> float:
         return 1 / 0
