@@ -101,6 +101,8 @@ _PHASES = {
     "encrypt": "加密写入",
     "verify": "读回校验",
     "copy": "复制",
+    "check": "校验",
+    "write": "写入",
     "decrypt": "解密",
     "merge": "合并",
 }

@@ -8,6 +8,7 @@ recipients, carried over on a stick); at the office `office.key` (passphrase-pro
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ import pyrage
 from desktop.domain.errors import InputError, NotFoundError, StateError
 from desktop.store.files import fsync_dir
 from desktop.store.home import Home
+
+log = logging.getLogger(__name__)
 
 UNIT_SECRET = "unit.key"
 UNIT_PUBLIC = "unit.pub"
@@ -103,6 +106,7 @@ def create_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitK
     write_private(secret_path, bytes(secret) + b"\n")
     write_private(public_path, bytes(public) + b"\n", 0o644)
     secret.wipe()
+    log.info("unit signing key %s created for %s, passphrase %s", key_id, unit_code, "set" if passphrase else "none")
     return UnitKeyInfo(key_id, public.to_base64().decode("ascii"), public_path, bool(passphrase))
 
 
@@ -113,6 +117,7 @@ def rotate_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitK
     for name in (UNIT_SECRET, UNIT_PUBLIC):
         current = home.keys / name
         os.replace(current, current.with_name(f"{name}.{old_id}.retired"))
+    log.info("unit signing key %s retired (rotation)", old_id)
     return create_unit_key(home, unit_code, passphrase)
 
 
@@ -197,6 +202,7 @@ def import_office_key(home: Home, source: Path) -> list[str]:
     if (home.keys / OFFICE_IDENTITY).exists():
         raise StateError("这是省局的数据目录：省局自己的公钥不需要导入。")
     write_private(home.keys / OFFICE_PUBLIC, data if data.endswith(b"\n") else data + b"\n", 0o644)
+    log.info("office public key imported from %s (%d recipients)", source, len(recipients))
     return recipients
 
 
@@ -230,6 +236,7 @@ def create_office_key(home: Home, passphrase: str, escrow: list[str], office_nam
         lines.append("# escrow（托管备份公钥，离线保管的私钥可在省局密钥遗失时解密）")
         lines.extend(escrow)
     write_private(public_path, ("\n".join(lines) + "\n").encode(), 0o644)
+    log.info("office key pair created (%d escrow recipients)", len(escrow))
     return OfficeKeyInfo(public, public_path, identity_path, tuple(escrow))
 
 

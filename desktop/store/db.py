@@ -70,6 +70,17 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def has_our_header(path: Path) -> bool:
+    """Whether `path` starts with an SQLite header carrying our application id: a cheap test (no connection) that
+    a file is this program's database, whatever its state past the first page."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    return header[:16] == b"SQLite format 3\x00" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
 def _connect_raw(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), timeout=10)
@@ -250,6 +261,14 @@ class Database:
 
     def now(self) -> str:
         return timestamp(self.clock)
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's own check of every page and index: [] when the file is sound, else its findings."""
+        found = [str(row[0]) for row in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        return [] if found == ["ok"] else found
+
+    def user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
@@ -14,6 +15,8 @@ from desktop.domain.status import ReviewState, Status
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
 from desktop.store.plan import PlanRepo
+
+log = logging.getLogger(__name__)
 
 _COLUMNS = "id, uid, item_id, period, status, percent, note, updated_at, updated_by"
 
@@ -170,6 +173,7 @@ class ReviewRepo:
                 before={"state": before.state.value, "comment": before.comment},
                 after={"state": after.state.value, "comment": comment, "action": action},
             )
+        log.info("review %s: %s, %s -> %s, by %s", period, action, before.state.value, target.value, self._audit.actor)
         return after
 
 

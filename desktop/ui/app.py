@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontInfo, QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import paths
+from desktop import logs, paths
+from desktop.store import Home
 from desktop.ui.crash import make_excepthook
 from desktop.ui.fonts import install_cjk_font
 from desktop.ui.i18n import chosen_language, install_translations
@@ -75,7 +76,9 @@ def run(argv: Sequence[str]) -> int:
     app = prepare_application(argv, chosen_language(options.lang), font=False)  # startup.py registers it
     root: Path = options.home
     existed = root.exists()
-    sys.excepthook = make_excepthook(root / "logs")
+    home = Home(root)
+    logs.configure(home.logs, home.log_ready, "window")  # written once the home exists (after set-up, if any)
+    sys.excepthook = make_excepthook()
     lock = HomeLock(root)
     if not lock.acquire():
         refuse_second_instance(root)

@@ -10,6 +10,7 @@ never touches a widget; it only emits signals, which Qt delivers on the GUI thre
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import traceback
@@ -93,6 +94,7 @@ class BackgroundJob(QRunnable):
             else:
                 self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug: say so plainly instead of dying silently in a thread
+            logging.getLogger(__name__).exception("unexpected error in a worker thread")
             traceback.print_exc()
             message = tr("程序内部错误（{error}）：请把此信息告诉管理员。").format(error=exc)
             self.error = PlanProgressError(message)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain.errors import PlanProgressError
+from desktop.ui.diagnostics import install as install_diagnostics
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
@@ -38,6 +39,7 @@ def install_home_actions(window: MainWindow, session: Session) -> dict[str, QAct
     actions["quit"] = _action(window, "file", tr("退出"), window.close, "Ctrl+Q")
     actions["users"] = _action(window, "admin", tr("用户管理…"), lambda: users(window, session))
     actions["settings"] = _action(window, "admin", tr("设置…"), lambda: settings(window, session))
+    actions["diagnostics"] = install_diagnostics(window, session)
     actions["about"] = _action(window, "help", tr("关于"), lambda: about(window, session))
     for key in ("restore", "users", "settings"):
         actions[key].setEnabled(session.can_admin)

@@ -149,6 +149,51 @@
       <translation>The program hit an unexpected error ({error}); the last action may not have finished. Earlier changes are saved and not affected.</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>导出诊断信息…</source>
+      <translation>Export diagnostics…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>日志、版本和校验结果打包成一个文件，交管理员或省局排查问题；不含填报内容和密钥</source>
+      <translation>Logs, versions and check results in one file, for the administrator or the provincial office to look into a problem; holds no reported content and no keys</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>导出诊断信息到</source>
+      <translation>Export diagnostics to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>诊断信息 (*.zip)</source>
+      <translation>Diagnostics (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>正在收集诊断信息（校验数据库、审计记录和佐证材料）…</source>
+      <translation>Collecting diagnostics (checking the database, the audit trail and the evidence files)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>导出诊断信息失败</source>
+      <translation>Exporting diagnostics failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>已写入 {path}（{size}）。请把这个文件交给管理员或省局。</source>
+      <translation>Written to {path} ({size}). Please hand this file to the administrator or the provincial office.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>已导出诊断信息</source>
+      <translation>Diagnostics exported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="1" />
+      <source>各项校验均通过。</source>
+      <translation>All checks passed.</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/dialogs/damaged.py" line="23" />
       <source>数据库无法打开</source>
       <translation>Database cannot be opened</translation>

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import logging
 import os
 import shutil
 from collections.abc import Callable
@@ -40,6 +41,8 @@ from desktop.services.keys import load_unit_signer, office_recipients, public_ke
 from desktop.store import Store
 from desktop.store.exports import ExportRecord, ExportRepo
 from desktop.store.files import disk_free, fsync_dir, fsync_file
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Phase = Callable[[str], None]
@@ -173,6 +176,8 @@ def export_bundle(
         raise
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
+        log.warning("export of seq %d to %s failed: errno %s (%s) at %s", plan.seq, out, exc.errno, exc.strerror,
+                    exc.filename)  # fmt: skip
         raise _write_error(out, exc) from None
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -181,10 +186,14 @@ def export_bundle(
         os.replace(work, final)
         fsync_dir(out)
     except OSError as exc:
+        log.warning("export %s written but not renamed: errno %s (%s)", final, exc.errno, exc.strerror)
         raise StateError(
             f"数据包第 {plan.seq} 号已生成并记录，但未能改为正式名称（{exc.strerror}）：请重新插好U盘后"
             f"再次运行 export，程序会自动补完；或用 export --resend {plan.seq} 重新写一份。"
         ) from None
+    resent = " (resend)" if plan.resend else ""
+    log.info("exported %s%s: seq %d, %s, %d bytes in %d parts, to %s, by %s", final.name, resent, plan.seq, plan.kind,
+             header.payload_size, len(header.parts), out, store.audit.actor)  # fmt: skip
     return ExportResult(
         path=final,
         seq=plan.seq,

@@ -7,6 +7,7 @@ pyrage holds the GIL while it decrypts: run this in its own process (the GUI run
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Callable
@@ -34,6 +35,8 @@ from desktop.store import Store
 from desktop.store.files import fsync_dir
 from desktop.store.office import AcceptedBundle, HeldBundle, OfficeRepo
 from desktop.store.office_records import OfficeRecords, UnitFacts
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Phase = Callable[[str], None]
@@ -100,6 +103,9 @@ class Intake:
                 results.append(result)
                 if result.outcome is Outcome.ACCEPTED and result.unit:
                     results.extend(self._apply_held(result.unit))
+        for r in results:
+            log.log(logging.INFO if r.ok else logging.WARNING, "import %s from %s: unit %s, seq %s, %s%s", r.name,
+                    r.source, r.unit, r.seq, r.outcome.value, "" if r.ok else f": {r.message}")  # fmt: skip
         return results
 
     # -- one bundle ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ key must have signed a bundle (the answer names unknown, revoked and forged send
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import minisign
@@ -14,6 +15,8 @@ from desktop.services.keys import load_public_key, public_key_id
 from desktop.store import Store, validate_unit_code
 from desktop.store.office import OfficeRepo, OfficeUnit, check_reason, enroll_hint
 
+log = logging.getLogger(__name__)
+
 
 def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeUnit, str, str]:
     """Register a unit's public key; returns the unit, what happened and the key id."""
@@ -22,17 +25,22 @@ def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeU
     public = load_public_key(public_key_file, "单位签名公钥")
     key_id = public_key_id(public)
     unit, what = OfficeRepo(store.database, store.audit).enroll(unit_code, key_id, public.to_base64().decode("ascii"))
+    log.info("unit %s: key %s enrolled (%s) by %s", unit_code, key_id, what, store.audit.actor)
     return unit, what, key_id
 
 
 def revoke(store: Store, unit_code: str, reason: str) -> OfficeUnit:
     _require_office(store)
-    return OfficeRepo(store.database, store.audit).revoke(unit_code, reason.strip())
+    unit = OfficeRepo(store.database, store.audit).revoke(unit_code, reason.strip())
+    log.info("unit %s revoked by %s", unit_code, store.audit.actor)
+    return unit
 
 
 def allow_resync(store: Store, unit_code: str, reason: str) -> OfficeUnit:
     _require_office(store)
-    return OfficeRepo(store.database, store.audit).allow_resync(unit_code, check_reason(reason, "重新同步"))
+    unit = OfficeRepo(store.database, store.audit).allow_resync(unit_code, check_reason(reason, "重新同步"))
+    log.info("unit %s allowed to resync by %s", unit_code, store.audit.actor)
+    return unit
 
 
 def _valid_code(code: str) -> bool:
