@@ -29,8 +29,8 @@ from desktop.domain.errors import InputError, PlanProgressError, StateError
 from desktop.logs import log_files
 from desktop.services.office import evidence as office_evidence
 from desktop.store import DatabaseFault, Home, Store
-from desktop.store.evidence import fsync_dir
 from desktop.store.exports import ExportRepo
+from desktop.store.files import fsync_dir
 from desktop.store.office import OfficeRepo
 
 log = logging.getLogger(__name__)

@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from desktop.ui.tasks import start_task, wait_for
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.errors import LockedError, PlanProgressError
 from desktop.ui.crash import make_excepthook
-from desktop.ui.tasks import start_task, wait_for
 from tests.log_support import home_log, make_database
 
 
