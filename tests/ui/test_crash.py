@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from desktop.ui.tasks import start_task, wait_for
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.errors import LockedError, PlanProgressError
+from desktop.ui.background import start_in_background, wait_for
 from desktop.ui.crash import make_excepthook
 from tests.log_support import home_log, make_database
 
@@ -70,7 +70,7 @@ def test_a_bug_in_a_worker_thread_is_logged_with_its_traceback(qtbot: QtBot, tmp
         return 1 / 0
 
     with home_log(tmp_path, "window") as handler, pytest.raises(PlanProgressError, match="程序内部错误"):
-        wait_for(start_task(work))
+        wait_for(start_in_background(work))
     text = handler.path.read_text(encoding="utf-8")
     assert "ERROR window[" in text and "unexpected error in a worker thread" in text
     assert "ZeroDivisionError: division by zero" in text
