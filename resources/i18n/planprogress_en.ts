@@ -25,6 +25,11 @@
     </message>
     <message>
       <location filename="../../desktop/domain/status.py" line="1" />
+      <source>推进中</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/domain/status.py" line="1" />
       <source>滞后</source>
       <translation>Lagging</translation>
     </message>
@@ -117,6 +122,76 @@
       <location filename="../../desktop/services/bundle/format.py" line="1" />
       <source>拒收：内容不安全</source>
       <translation>Rejected: unsafe content</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>全省指标</source>
+      <translation>Provincial indicator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>目标年底达到</source>
+      <translation>Reached by the goal year's end</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>目前达到</source>
+      <translation>Reached now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>目前达标单位</source>
+      <translation>Units meeting it now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>结论</source>
+      <translation>Verdict</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>规划要求在该年 12 月 31 日前达到的比例</source>
+      <translation>The share the plan requires by 31 December of that year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>到目标年份 12 月 31 日为止达标的单位占全部在用单位的比例；该年尚未结束时显示“年度未结束”</source>
+      <translation>Share of active units that had reached it by 31 December of the goal year; "year not over" while that year is still running</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>截至今天达标的单位占全部在用单位的比例</source>
+      <translation>Share of active units that have reached it as of today</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>截至今天达标的单位数 / 全部在用单位数（已吊销的单位不计）</source>
+      <translation>Units that have reached it as of today / active units (revoked units not counted)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>目标年份已结束的按年底的比例判定；尚未结束的按今天的比例判定</source>
+      <translation>A goal whose year is over is judged on the share at that year's end; otherwise on today's share</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>年度未结束</source>
+      <translation>year not over</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>{year}年底 {value}</source>
+      <translation>{value} by end of {year}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>已达到（年度未结束）</source>
+      <translation>Reached (year not over)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>尚未达到</source>
+      <translation>Not yet met</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/cli_job.py" line="135" />
@@ -1883,7 +1958,7 @@ Data folder: {root}</translation>
       <translation>{status} (from measures)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="132" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="137" />
       <source>{count} 项逾期或滞后</source>
       <translation>{count} overdue or lagging</translation>
     </message>
@@ -2145,64 +2220,19 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>The import is running; please wait for it to finish (each bundle is either imported whole or changes nothing).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="29" />
-      <source>已达成</source>
-      <translation>Met</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="30" />
-      <source>未达成</source>
-      <translation>Not met</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="30" />
-      <source>尚未达到</source>
-      <translation>Not yet met</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="45" />
-      <source>全省指标</source>
-      <translation>Provincial indicator</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="46" />
-      <source>目标年份</source>
-      <translation>Target year</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/indicators.py" line="49" />
-      <source>当年实际</source>
-      <translation>Actual that year</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="52" />
-      <source>该年年末的实际值</source>
-      <translation>Actual value at the end of that year</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="52" />
-      <source>截至今日的实际值</source>
-      <translation>Actual value as of today</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="56" />
-      <source>目前达标单位</source>
-      <translation>Units meeting it now</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="59" />
       <source>暂无</source>
       <translation>None yet</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="61" />
-      <source>结果</source>
-      <translation>Result</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/intake_lines.py" line="57" />
       <source>（暂存后补入）</source>
       <translation> (held earlier, now merged)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/intake_lines.py" line="60" />
+      <source>结果</source>
+      <translation>Result</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/intake_lines.py" line="62" />
@@ -2767,11 +2797,6 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/plan_page.py" line="74" />
-      <source>推进中</source>
-      <translation>In progress</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/pages/review.py" line="46" />
       <source>任务/措施</source>
       <translation>Task / measure</translation>
@@ -3070,122 +3095,122 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>{period}   {light}   {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="65" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="68" />
       <source>添加文件…</source>
       <translation>Add files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="67" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="70" />
       <source>用系统程序打开</source>
       <translation>Open with system viewer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="69" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="72" />
       <source>校验文件</source>
       <translation>Verify file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="74" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="77" />
       <source>材料归属</source>
       <translation>Evidence of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="108" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="114" />
       <source>添加</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="123" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="129" />
       <source>提示：可以把文件直接拖到这里添加。</source>
       <translation>Tip: drop files here to add them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="169" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="175" />
       <source>选择一份材料即可在此预览。</source>
       <translation>Choose a file to preview it here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="175" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
       <source>{name}（{size}，{type}）</source>
       <translation>{name} ({size}, {type})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="187" />
       <source>未校验</source>
       <translation>not verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="187" />
       <source>文件缺失</source>
       <translation>file missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="197" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="203" />
       <source>选择佐证材料</source>
       <translation>Choose evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="197" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="203" />
       <source>所有文件 (*)</source>
       <translation>All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="225" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="231" />
       <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
       <translation>Choose a task or measure on the left before adding evidence.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="236" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="242" />
       <source>正在添加 {n} 个文件…</source>
       <translation>Adding {n} files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="251" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="257" />
       <source>已添加 {n} 份佐证材料。</source>
       <translation>{n} evidence files added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="253" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="259" />
       <source>（{names} 与已有文件内容相同，只保存一份）</source>
       <translation> ({names} had the same content as a stored file; kept once)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="275" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="281" />
       <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
       <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="285" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="291" />
       <source>系统没有能打开这种文件的程序：副本在 {path}</source>
       <translation>No program here opens this kind of file: the copy is at {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="307" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="313" />
       <source>文件缺失：{name}，请从备份恢复。</source>
       <translation>File missing: {name}; restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="309" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="315" />
       <source>校验通过：文件完好，SHA-256 一致。</source>
       <translation>Verified: the file is intact, its SHA-256 matches.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="311" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="317" />
       <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="327" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="333" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="328" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="334" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="342" />
       <source>已删除“{name}”。</source>
       <translation>Deleted "{name}".</translation>
     </message>
@@ -3302,47 +3327,47 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>The PDF cannot be shown ({error}): it may be damaged or password-protected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="64" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="63" />
       <source>本期工作进展、存在问题和下一步打算</source>
       <translation>Work done this period, problems, next steps</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="104" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="103" />
       <source>{period}进度</source>
       <translation>Progress in {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="111" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="110" />
       <source>{period}：{who} 于 {when} 保存</source>
       <translation>{period}: saved by {who} at {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="121" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="120" />
       <source>{period}尚未填报（显示的是 {earlier} 的数值，修改后即保存为本期）</source>
       <translation>{period} not reported yet (showing the values of {earlier}; a change saves them for this period)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="125" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="124" />
       <source>{period}尚未填报：修改后即自动保存。</source>
       <translation>{period} not reported yet: changes are saved at once.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="154" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="151" />
       <source>请在左侧选择任务或措施。</source>
       <translation>Choose a task or measure on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="157" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="154" />
       <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
       <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="163" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="160" />
       <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
       <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="224" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="221" />
       <source>已保存 {when}</source>
       <translation>Saved {when}</translation>
     </message>
