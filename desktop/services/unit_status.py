@@ -17,7 +17,7 @@ from typing import Any
 from desktop.domain.periods import PeriodKind, current_period, parse_period
 from desktop.services.bundle.format import RECORDS
 from desktop.services.office.status import light_counts, project_completion
-from desktop.services.office.unit_view import TaskRow, tasks_from_rows
+from desktop.services.office.unit_view import TaskRow, shown_rows, tasks_from_rows
 from desktop.store import Store
 from desktop.store.exports import ExportRepo, record_digest
 
@@ -93,9 +93,9 @@ def own_status(store: Store, period: str | None = None, today: dt.date | None = 
     plan_tasks, thresholds = _plan_tasks(store), store.settings.thresholds()
 
     def tasks(records: Records) -> tuple[TaskRow, ...]:
-        rows = {entity: _rows(records, entity) for entity in ("progress", "measure", "milestone")}
+        shown = shown_rows(_rows(records, "progress"), when)
         return tasks_from_rows(
-            plan_tasks, rows["progress"], rows["measure"], rows["milestone"], when, today, thresholds
+            plan_tasks, shown, _rows(records, "measure"), _rows(records, "milestone"), today, thresholds
         )
 
     current, sent = current_records(exports), sent_records(exports)

@@ -13,7 +13,7 @@ from desktop.domain.errors import InputError
 from desktop.domain.health import Light
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
 from desktop.domain.rollup import mean_percent
-from desktop.services.office.unit_view import TaskRow, tasks_from_rows
+from desktop.services.office.unit_view import TaskRow, shown_progress, tasks_from_rows
 from desktop.store import Store
 from desktop.store.office import OfficeRepo
 from desktop.store.office_records import OfficeRecords
@@ -105,7 +105,7 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
     plan_tasks = records.plan_tasks()
     thresholds = store.settings.thresholds()
     by_unit: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for entity in ("progress", "measure", "milestone"):
+    for entity in ("measure", "milestone"):
         by_unit[entity] = defaultdict(list)
         for row in records.rows(entity):
             by_unit[entity][str(row["unit"])].append(row)
@@ -114,10 +114,11 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
         held[bundle.unit].append(bundle.seq)
     units: list[UnitStatus] = []
     for unit in office.units():
-        rows = by_unit["progress"][unit.code]
         measures, milestones = by_unit["measure"][unit.code], by_unit["milestone"][unit.code]
-        tasks = tasks_from_rows(plan_tasks, rows, measures, milestones, when, today, thresholds)
-        periods = sorted({str(r["period"]) for r in rows}, key=lambda p: (parse_period(p).start, parse_period(p).end))
+        shown = shown_progress(records, unit.code, when)
+        tasks = tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds)
+        codes = {stamp[2] for stamp in records.progress_stamps(unit.code)}
+        periods = sorted(codes, key=lambda p: (parse_period(p).start, parse_period(p).end))
         units.append(
             UnitStatus(
                 code=unit.code,

@@ -78,6 +78,9 @@ class UnitView:
     tasks: tuple[TaskRow, ...]
 
 
+Shown = dict[str, tuple[dict[str, Any], bool]]  # item uid -> the progress row shown, carried forward or not
+
+
 def parse_date(value: Any) -> dt.date | None:
     """A stored ISO date, or None when it is empty or not a date."""
     try:
@@ -121,24 +124,35 @@ def unit_tasks(
     for row in records.rows("evidence", code):
         item = str(row["item_uid"])
         evidence[owner_task.get(item, item)] += 1
-    progress = records.rows("progress", code)
-    return tasks_from_rows(records.plan_tasks(), progress, measures, milestones, when, today, thresholds, evidence)
+    shown = shown_progress(records, code, when)
+    return tasks_from_rows(records.plan_tasks(), shown, measures, milestones, today, thresholds, evidence)
+
+
+def shown_rows(rows: Iterable[dict[str, Any]], when: Period) -> Shown:
+    """Per item uid, the progress row (bundle record format) shown for `when` (desktop.domain.rollup)."""
+    return shown_entries(rows, when, item="item_uid", period="period", updated="updated_at")
+
+
+def shown_progress(records: OfficeRecords, code: str, when: Period) -> Shown:
+    """shown_rows over unit `code`'s merged progress, picked from the light (rowid, item, period, stamp)
+    tuples first; only the rows shown are read whole."""
+    picked = shown_entries(records.progress_stamps(code), when, item=1, period=2, updated=3)
+    rows = records.progress_by_rowid(stamp[0] for stamp, _carried in picked.values())
+    return {item: (rows[stamp[0]], carried) for item, (stamp, carried) in picked.items()}
 
 
 def tasks_from_rows(
     plan_tasks: list[dict[str, Any]],
-    progress_rows: Iterable[dict[str, Any]],
+    shown: Shown,
     measure_rows: Iterable[dict[str, Any]],
     milestone_rows: Iterable[dict[str, Any]],
-    when: Period,
     today: dt.date,
     thresholds: Thresholds,
     evidence: dict[str, int] | None = None,
 ) -> tuple[TaskRow, ...]:
-    """A unit's plan tasks in plan order from its records in the bundle record format (keyed by uid): how the
-    office judges every unit, and how a unit computes what the office shows of it (`planprogress status`).
-    `evidence` counts evidence per task uid where it is wanted."""
-    shown = shown_entries(progress_rows, when, item="item_uid", period="period", updated="updated_at")
+    """A unit's plan tasks in plan order from its records in the bundle record format (keyed by uid) and the
+    progress each item shows (shown_rows, shown_progress): how the office judges every unit, and how a unit
+    computes what the office shows of it (`planprogress status`). `evidence` counts evidence per task uid."""
     measures: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in measure_rows:
         measures[str(row["task_uid"])].append(row)
