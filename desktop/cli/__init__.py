@@ -10,7 +10,16 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop import __version__, logs
-from desktop.cli import admin, bundle_cmds, diagnostics_cmds, evidence_cmds, province_cmds, records, report_cmds
+from desktop.cli import (
+    admin,
+    bundle_cmds,
+    diagnostics_cmds,
+    evidence_cmds,
+    province_cmds,
+    records,
+    report_cmds,
+    status_cmds,
+)
 from desktop.cli.context import Context
 from desktop.domain.errors import IntegrityError, PlanProgressError, StoreError
 from desktop.store import DatabaseFault, Home
@@ -20,11 +29,30 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Context, argparse.Namespace], int]
 
 # Feature modules each add their subcommands; order is the order in `--help`.
-COMMAND_MODULES = [admin, records, evidence_cmds, report_cmds, bundle_cmds, province_cmds, diagnostics_cmds]
+COMMAND_MODULES = [
+    admin,
+    records,
+    status_cmds,
+    evidence_cmds,
+    report_cmds,
+    bundle_cmds,
+    province_cmds,
+    diagnostics_cmds,
+]
 # Commands on a unit's own records; the office's home holds none, so there they are refused.
-UNIT_ONLY_COMMANDS = {"measure", "milestone", "progress", "evidence", "review", "report", "import-ledger", "export"}
+UNIT_ONLY_COMMANDS = {
+    "measure",
+    "milestone",
+    "progress",
+    "status",
+    "evidence",
+    "review",
+    "report",
+    "import-ledger",
+    "export",
+}
 # Commands and subcommands that only read the home's records (they may write a file elsewhere).
-READ_ONLY_COMMANDS = {"unit", "tasks", "verify", "report", "backup", "diagnostics"}
+READ_ONLY_COMMANDS = {"unit", "tasks", "status", "verify", "report", "backup", "diagnostics"}
 READ_ONLY_ACTIONS = {"list", "show", "status", "verify", "log", "evidence", "report"}
 
 

@@ -23,6 +23,7 @@ from desktop.services import operations as ops
 from desktop.services.bundle.format import BUNDLE_NAME
 from desktop.services.office import evidence as office_evidence
 from desktop.services.office import registry
+from desktop.services.office.indicator_lines import HEADINGS, INDICATOR, indicator_lines
 from desktop.services.office.intake import Intake, IntakeResult
 from desktop.services.office.status import ProvinceStatus, province_status
 from desktop.services.operations import keys as key_ops
@@ -240,16 +241,9 @@ def status_text(status: ProvinceStatus) -> str:
         lines.append(f"    {projects}")
     if status.not_reported:
         lines.append(f"本期未报送：{'、'.join(status.not_reported)}")
-    for indicator in status.indicators:
-        goals = "；".join(
-            f"{g.year} 年目标 {g.value:g}{indicator.unit}：{g.share:g}{indicator.unit} "
-            + ("已达成" if g.met else ("未达成" if g.final else "尚未达到"))
-            for g in indicator.goals
-        )
-        lines.append(
-            f"全省指标 {indicator.name}：{len(indicator.achieved)}/{indicator.total} 个单位达标，"
-            f"{indicator.share:g}{indicator.unit}（{goals}）"
-        )
+    for line in indicator_lines(status.indicators):  # the words of the office window and the summary PDF
+        name, *cells = line.texts()
+        lines.append(f"{INDICATOR} {name}：" + "，".join(f"{h} {c}" for h, c in zip(HEADINGS[1:], cells, strict=True)))
     return "\n".join(lines)
 
 

@@ -198,6 +198,25 @@ class OfficeRecords:
             params = (code,)
         return self._db.query(sql + f" ORDER BY unit, {_key(entity)}", params)
 
+    def progress_stamps(self, code: str) -> list[tuple[int, str, str, str]]:
+        """(rowid, item_uid, period, updated_at) of every progress entry of unit `code`: all that picking the
+        entry an item shows needs, read as plain tuples (years of monthly entries are many rows)."""
+        sql = "SELECT rowid, item_uid, period, updated_at FROM unit_progress WHERE unit = ?"
+        return self._db.conn.execute(sql, (code,)).fetchall()
+
+    def progress_by_rowid(self, rowids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Whole progress rows by rowid (the entries picked from progress_stamps)."""
+        found: dict[int, dict[str, Any]] = {}
+        wanted = list(rowids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._db.query(
+                f"SELECT rowid AS rowid_, * FROM unit_progress WHERE rowid IN ({marks})", tuple(chunk)
+            ):
+                found[int(row.pop("rowid_"))] = row
+        return found
+
     def audit_rows(self, code: str) -> list[dict[str, Any]]:
         return self._db.query(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM unit_audit WHERE unit = ? ORDER BY id", (code,))
 

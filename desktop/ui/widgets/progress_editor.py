@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ProgressEntry
-from desktop.domain.periods import parse_period
 from desktop.domain.status import Status
 from desktop.services import operations as ops
 from desktop.ui import theme
@@ -137,14 +136,12 @@ class ProgressEditor(QWidget):
         return self.session.store.progress.get(self.item_id, self.session.period.code)
 
     def _previous(self) -> ProgressEntry | None:
-        """The latest entry of an earlier period, offered as the starting point for this one."""
+        """The entry this item shows for the period from another one (as the plan tree shows it), offered as
+        the starting point for this period."""
         if self.item_id is None:
             return None
-        end = self.session.period.end
-        earlier = [
-            e for e in self.session.store.progress.find(item_id=self.item_id) if parse_period(e.period).end < end
-        ]
-        return max(earlier, key=lambda e: (parse_period(e.period).end, e.updated_at)) if earlier else None
+        shown = self.session.store.progress.shown(self.item_id, self.session.period)
+        return shown[0] if shown else None
 
     def _apply_permissions(self) -> None:
         locked = self.session.is_locked()
