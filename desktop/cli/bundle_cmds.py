@@ -109,6 +109,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("keys", help="密钥：本单位签名公钥、省局公钥").add_subparsers(dest="action", required=True)
     p = group.add_parser("show", help="显示本单位的签名公钥（交省局登记）或省局公钥")
     p.set_defaults(handler=cmd_keys_show)
+    p = group.add_parser("export", help="把本单位签名公钥 unit.pub 写到U盘或文件夹（交省局登记），并显示密钥编号")
+    p.add_argument("--out", required=True, metavar="PATH", help="目标文件夹（如U盘）或文件")
+    p.set_defaults(handler=cmd_keys_export)
     p = group.add_parser("import", help="导入省局下发的公钥文件 office.pub")
     p.add_argument("file")
     p.set_defaults(handler=cmd_keys_import)
@@ -157,6 +160,18 @@ def cmd_keys_show(ctx: Context, args: argparse.Namespace) -> int:
         f"本单位签名公钥：{public.to_base64().decode('ascii')}\n密钥编号：{key_id}\n公钥文件：{path}"
         "（请把这个文件交省局登记：province enroll）"
         + ("" if office.is_file() else "\n注意：还没有导入省局公钥（planprogress keys import office.pub）。"),
+    )
+    return 0
+
+
+def cmd_keys_export(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.open_store() as store:
+        code = store.unit().code
+    path, key_id = keys.export_unit_public_key(Home(ctx.home), Path(args.out).expanduser(), code)
+    ctx.emit(
+        {"public_key_path": str(path), "key_id": key_id, "unit_code": code},
+        f"已写出本单位签名公钥：{path}\n密钥编号：{key_id}\n"
+        "请把这个文件交省局登记；省局登记时会与您核对这个密钥编号，请记下或当面告知。",
     )
     return 0
 
