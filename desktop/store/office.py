@@ -65,6 +65,28 @@ class AcceptedBundle(msgspec.Struct, frozen=True):
     resync: bool
 
 
+class DismissedBundle(msgspec.Struct, frozen=True):
+    name: str
+    sums_sha256: str
+    unit: str | None
+    outcome: str
+    reason: str
+    dismissed_at: str
+    dismissed_by: str
+
+
+class MergedUnit(msgspec.Struct, frozen=True):
+    code: str
+    merged_into: str
+    merged_at: str
+    enrolled_at: str
+    revoked_at: str | None
+    revoked_reason: str
+    last_seq: int
+    bundles: int
+    key_ids: str
+
+
 class IntakeEntry(msgspec.Struct, frozen=True):
     id: int
     at: str
@@ -283,6 +305,32 @@ class OfficeRepo:
 
     def quarantined(self) -> list[QuarantineEntry]:
         return [QuarantineEntry(**r) for r in self._db.query("SELECT * FROM office_quarantine ORDER BY id")]
+
+    # -- dismissed bundles and merged codes ---------------------------------------------------------------
+    def dismiss(self, entry: QuarantineEntry, sums_sha256: str, reason: str) -> DismissedBundle:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO office_dismissed (name, sums_sha256, unit, outcome, reason, dismissed_at, dismissed_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name, sums_sha256) DO NOTHING",
+                (entry.name, sums_sha256, entry.unit, entry.outcome, reason, self._db.now(), self._audit.actor),
+            )
+            self._audit.append(
+                "event",
+                "office_bundle",
+                entry.name,
+                after={"action": "dismiss", "unit": entry.unit, "outcome": entry.outcome, "reason": reason},
+            )
+        found = self.dismissed(entry.name, sums_sha256)
+        assert found is not None
+        return found
+
+    def dismissed(self, name: str, sums_sha256: str) -> DismissedBundle | None:
+        row = self._db.one("SELECT * FROM office_dismissed WHERE name = ? AND sums_sha256 = ?", (name, sums_sha256))
+        return DismissedBundle(**row) if row else None
+
+    def merged_units(self) -> list[MergedUnit]:
+        """Unit rows folded into another when unit codes became canonical (codes that differed only in case)."""
+        return [MergedUnit(**r) for r in self._db.query("SELECT * FROM office_unit_merged ORDER BY code")]
 
     def known_catalog(self, catalog_id: str, version: str) -> bool:
         row = self._db.one("SELECT 1 FROM catalog WHERE id = ? AND version = ?", (catalog_id, version))

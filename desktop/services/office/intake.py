@@ -27,6 +27,7 @@ from desktop.services.bundle.format import (
 from desktop.services.bundle.reader import Payload
 from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
 from desktop.services.office import content
+from desktop.services.office.dismiss import dismissed_on_medium
 from desktop.services.office.payload import decrypt_payload
 from desktop.services.office.registry import office_lookup
 from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
@@ -58,6 +59,32 @@ class IntakeResult:
     @property
     def ok(self) -> bool:
         return self.outcome.ok
+
+
+@dataclass(frozen=True)
+class IntakeCounts:
+    """What one import did, counted over the bundles found on the medium (a bundle waiting from an earlier
+    import and applied now is counted apart, in `from_held`)."""
+
+    found: int
+    accepted: int
+    waiting: int
+    refused: int
+    dismissed: int
+    from_held: int
+
+
+def count_results(results: list[tuple[str, bool]]) -> IntakeCounts:
+    """Counts from (outcome value, from_held) pairs: the service's results, or the lines of `--json` output."""
+    offered = [Outcome(outcome) for outcome, from_held in results if not from_held]
+    return IntakeCounts(
+        found=len(offered),
+        accepted=sum(1 for o in offered if o in (Outcome.ACCEPTED, Outcome.ALREADY_IMPORTED)),
+        waiting=sum(1 for o in offered if o is Outcome.GAP),
+        refused=sum(1 for o in offered if not o.ok and o is not Outcome.GAP),
+        dismissed=sum(1 for o in offered if o is Outcome.DISMISSED),
+        from_held=sum(1 for outcome, from_held in results if from_held and Outcome(outcome).ok),
+    )
 
 
 class _HeldError(Exception):
@@ -96,11 +123,21 @@ class Intake:
         with intake_lock(self._folders.lock_file):
             self._folders.clear_staging()
             for source in sources:
-                result = self._one(source)
+                result = self._dismissed(source) or self._one(source)
                 results.append(result)
                 if result.outcome is Outcome.ACCEPTED and result.unit:
                     results.extend(self._apply_held(result.unit))
         return results
+
+    def _dismissed(self, source: Path) -> IntakeResult | None:
+        """A bundle the office set aside earlier (same name, same SHA256SUMS) is passed over, not refused again."""
+        if not BUNDLE_NAME.match(source.name):
+            return None
+        found = dismissed_on_medium(self._store, source)
+        if found is None:
+            return None
+        message = f"{source.name} 已于 {found.dismissed_at} 搁置（{found.reason}），未再导入。"
+        return IntakeResult(str(source), source.name, found.unit, None, Outcome.DISMISSED, message)
 
     # -- one bundle ------------------------------------------------------------------------------------
     def _one(self, source: Path, *, held: HeldBundle | None = None) -> IntakeResult:
@@ -165,7 +202,10 @@ class Intake:
                 label, verified.name, unit.code, header.seq, Outcome.ALREADY_IMPORTED, message, from_held=from_held
             )
         resync = unit.resync and header.kind == "full"
-        if not resync:
+        # Nothing of this unit's chain arrived yet (e.g. its earlier bundles were signed with a key it has since
+        # replaced): a full bundle carries everything, so it may start the chain whatever its number.
+        start = header.kind == "full" and unit.last_seq == 0
+        if not resync and not start:
             if header.seq <= unit.last_seq:
                 raise BundleError(
                     Outcome.REPLAY,
@@ -325,7 +365,9 @@ class Intake:
                     f"暂存的 {held.name} 已不在省局电脑上（{folder}）：请该单位用 export --resend {held.seq} 重新导出。"
                 )
                 self._office.log_intake(str(folder), held.name, code, held.seq, Outcome.DAMAGED.value, message)
-                results.append(IntakeResult(str(folder), held.name, code, held.seq, Outcome.DAMAGED, message))
+                results.append(
+                    IntakeResult(str(folder), held.name, code, held.seq, Outcome.DAMAGED, message, from_held=True)
+                )
                 continue
             result = self._one(folder, held=held)
             results.append(result)

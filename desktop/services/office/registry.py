@@ -8,7 +8,7 @@ from pathlib import Path
 import minisign
 
 from desktop.domain.errors import PlanProgressError, StateError
-from desktop.domain.unit_code import canonical_unit_code, same_unit_code
+from desktop.domain.unit_code import canonical_unit_code, normalize_unit_code, same_unit_code
 from desktop.services.bundle.format import BundleError, Outcome
 from desktop.services.bundle.verify import ClaimMismatch, KeyLookup, shown
 from desktop.services.keys import load_public_key, public_key_id
@@ -19,7 +19,7 @@ from desktop.store.office import OfficeRepo, OfficeUnit, check_reason, enroll_hi
 def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeUnit, str, str]:
     """Register a unit's public key; returns the unit, what happened and the key id."""
     unit_code = canonical_unit_code(unit_code)
-    _require_office(store)
+    require_office(store)
     public = load_public_key(public_key_file, "单位签名公钥")
     key_id = public_key_id(public)
     unit, what = OfficeRepo(store.database, store.audit).enroll(unit_code, key_id, public.to_base64().decode("ascii"))
@@ -27,12 +27,12 @@ def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeU
 
 
 def revoke(store: Store, unit_code: str, reason: str) -> OfficeUnit:
-    _require_office(store)
+    require_office(store)
     return OfficeRepo(store.database, store.audit).revoke(unit_code, reason.strip())
 
 
 def allow_resync(store: Store, unit_code: str, reason: str) -> OfficeUnit:
-    _require_office(store)
+    require_office(store)
     return OfficeRepo(store.database, store.audit).allow_resync(unit_code, check_reason(reason, "重新同步"))
 
 
@@ -45,16 +45,19 @@ def _valid_code(code: str) -> bool:
     return True
 
 
-def _require_office(store: Store) -> None:
+def require_office(store: Store) -> None:
     if store.kind != "office":
         raise StateError("这不是省局的数据目录：请用 --home 指向省局的数据目录（province init 建立）。")
 
 
+DISMISS_HINT = (
+    "这个数据包可以搁置（窗口：导入结果中的“搁置”；命令行：planprogress province dismiss 数据包名称 --reason 原因），"
+    "以后导入同一U盘时不再显示"
+)
+
+
 def _revoked_text(unit: OfficeUnit) -> str:
-    return (
-        f"单位 {unit.code} 已于 {unit.revoked_at} 被吊销，不再接收其数据包。"
-        "这个数据包可以搁置，以后导入同一U盘时不再显示。"
-    )
+    return f"单位 {unit.code} 已于 {unit.revoked_at} 被吊销，不再接收其数据包。{DISMISS_HINT}。"
 
 
 def office_lookup(store: Store) -> KeyLookup:
@@ -65,10 +68,11 @@ def office_lookup(store: Store) -> KeyLookup:
         if key is None:
             unit = office.unit(claimed) if claimed else None
             if unit is None:
+                code = normalize_unit_code(claimed) if claimed and _valid_code(claimed) else None
                 raise BundleError(
                     Outcome.UNKNOWN_UNIT,
                     f"签名密钥 {key_id} 未在省局登记（数据包自称来自“{shown(claimed or '未知')}”）：如确属本省单位，"
-                    f"{enroll_hint(claimed if claimed and _valid_code(claimed) else None)}，再导入。",
+                    f"{enroll_hint(code)}，再导入。",
                 )
             if unit.revoked:
                 raise BundleError(Outcome.REVOKED_UNIT, _revoked_text(unit))
@@ -84,7 +88,7 @@ def office_lookup(store: Store) -> KeyLookup:
             raise BundleError(
                 Outcome.RETIRED_KEY,
                 f"签名密钥 {key_id} 已于 {key.retired_at} 停用（单位已更换密钥），不予接收：请该单位用新密钥重新导出"
-                "（更换密钥后的第一次导出是完整数据包）。这个数据包可以搁置，以后导入同一U盘时不再显示。",
+                f"（更换密钥后的第一次导出是完整数据包）。{DISMISS_HINT}。",
             )
         public = minisign.PublicKey.from_base64(key.public_key)
         if claimed is not None and not same_unit_code(claimed, owner.code):
