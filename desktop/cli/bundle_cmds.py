@@ -217,11 +217,12 @@ def cmd_keys_init(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_keys_rotate(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
         code = store.unit().code
-    info = create_unit_key(ctx, Home(ctx.home), code, rotate=True)
+        info = create_unit_key(ctx, Home(ctx.home), code, rotate=True)
+        ExportRepo(store.database, store.audit).note_key_rotated(info.key_id)
     ctx.emit(
         {"public_key": info.public_key, "public_key_path": str(info.public_key_path), "key_id": info.key_id},
         f"已更换签名密钥（新编号 {info.key_id}）：请把 {info.public_key_path} 交省局重新登记（province enroll），"
-        "登记前导出的数据包省局不会接收。",
+        "登记前导出的数据包省局不会接收。下一次导出是完整数据包。",
     )
     return 0
 

@@ -24,7 +24,8 @@ from desktop.services import keys
 from desktop.services.bundle.format import BUNDLE_NAME, Outcome
 from desktop.services.office import dismiss, registry
 from desktop.services.office import evidence as office_evidence
-from desktop.services.office.intake import Intake, IntakeCounts, IntakeResult, count_results
+from desktop.services.office.intake import Intake, IntakeResult
+from desktop.services.office.intake_counts import IntakeCounts, count_results
 from desktop.services.office.status import ProvinceStatus, province_status
 from desktop.store import Home, Store
 from desktop.store.office import OfficeRepo
@@ -278,6 +279,8 @@ def status_text(status: ProvinceStatus) -> str:
         lines.append(f"    {projects}")
     if status.not_reported:
         lines.append(f"本期未报送：{'、'.join(status.not_reported)}")
+    if status.revoked:
+        lines.append(f"已吊销（不计入汇总）：{'、'.join(u.code for u in status.revoked)}")
     for indicator in status.indicators:
         goals = "；".join(
             f"{g.year} 年目标 {g.value:g}{indicator.unit}：{g.share:g}{indicator.unit} "

@@ -134,5 +134,5 @@ def collect_office_report(
         projects=tuple(p.name for p in projects),
         units=tuple(_unit_row(u, numbers, records, when, today, thresholds) for u in active),
         indicators=tuple(_indicator_row(i) for i in status.indicators),
-        revoked=tuple(u.name or u.code for u in status.units if u.revoked),
+        revoked=tuple(u.name or u.code for u in status.revoked),
     )
