@@ -307,18 +307,18 @@ class OfficeRepo:
         return [QuarantineEntry(**r) for r in self._db.query("SELECT * FROM office_quarantine ORDER BY id")]
 
     # -- dismissed bundles and merged codes ---------------------------------------------------------------
-    def dismiss(self, entry: QuarantineEntry, sums_sha256: str, reason: str) -> DismissedBundle:
+    def dismiss(self, entry: QuarantineEntry, unit: str | None, sums_sha256: str, reason: str) -> DismissedBundle:
         with self._db.transaction() as conn:
             conn.execute(
                 "INSERT INTO office_dismissed (name, sums_sha256, unit, outcome, reason, dismissed_at, dismissed_by) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name, sums_sha256) DO NOTHING",
-                (entry.name, sums_sha256, entry.unit, entry.outcome, reason, self._db.now(), self._audit.actor),
+                (entry.name, sums_sha256, unit, entry.outcome, reason, self._db.now(), self._audit.actor),
             )
             self._audit.append(
                 "event",
                 "office_bundle",
                 entry.name,
-                after={"action": "dismiss", "unit": entry.unit, "outcome": entry.outcome, "reason": reason},
+                after={"action": "dismiss", "unit": unit, "outcome": entry.outcome, "reason": reason},
             )
         found = self.dismissed(entry.name, sums_sha256)
         assert found is not None

@@ -200,6 +200,7 @@ class OfficeRecords:
         return self._db.query(sql + f" ORDER BY unit, {_key(entity)}", params)
 
     def audit_rows(self, code: str) -> list[dict[str, Any]]:
+        code = normalize_unit_code(code)
         return self._db.query(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM unit_audit WHERE unit = ? ORDER BY id", (code,))
 
     def evidence(
@@ -251,6 +252,7 @@ class OfficeRecords:
         return [(str(r["sha256"]), int(r["size"])) for r in self._db.query("SELECT sha256, size FROM office_blob")]
 
     def counts(self, code: str) -> dict[str, int]:
+        code = normalize_unit_code(code)
         return {
             entity: int(self._db.conn.execute(f"SELECT count(*) FROM {table} WHERE unit = ?", (code,)).fetchone()[0])
             for entity, table in TABLES.items()

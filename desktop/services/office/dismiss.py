@@ -8,7 +8,8 @@ import hashlib
 from pathlib import Path
 
 from desktop.domain.errors import InputError, NotFoundError
-from desktop.services.bundle.format import MAX_SUMS, SUMS, Outcome
+from desktop.domain.unit_code import normalize_unit_code
+from desktop.services.bundle.format import BUNDLE_NAME, MAX_SUMS, SUMS, Outcome
 from desktop.services.office.registry import require_office
 from desktop.store import Store
 from desktop.store.office import DismissedBundle, OfficeRepo
@@ -42,7 +43,9 @@ def dismiss(store: Store, name: str, reason: str) -> DismissedBundle:
     fingerprint = sums_fingerprint(Path(last.path))
     if fingerprint is None:
         raise NotFoundError(f"隔离区中找不到 {last.name} 的 {SUMS}（{last.path}）：请重新导入该U盘后再搁置。")
-    return office.dismiss(last, fingerprint, reason.strip())
+    named = BUNDLE_NAME.match(last.name)
+    unit = last.unit or (normalize_unit_code(named[1]) if named else None)
+    return office.dismiss(last, unit, fingerprint, reason.strip())
 
 
 def dismissed_on_medium(store: Store, folder: Path) -> DismissedBundle | None:
