@@ -2692,6 +2692,11 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Last received</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="79" />
+      <source>单位代码合并</source>
+      <translation>Unit codes merged</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/office/units_page.py" line="100" />
       <source>操作人</source>
       <translation>Done by</translation>
