@@ -128,6 +128,32 @@ def unit_public_key(home: Home) -> minisign.PublicKey:
     return load_public_key(path, "本单位签名公钥")
 
 
+def unit_key_id(home: Home) -> str | None:
+    """The unit's signing key number (what the office compares when it enrolls unit.pub); None without a key."""
+    path = home.keys / UNIT_PUBLIC
+    return public_key_id(load_public_key(path, "本单位签名公钥")) if path.is_file() else None
+
+
+def export_unit_public_key(home: Home, target: Path, unit_code: str) -> tuple[Path, str]:
+    """Copy unit.pub for the office (a folder gets `<code>-unit.pub`); returns the file and the key number the
+    office will compare before it enrolls the key."""
+    source = home.keys / UNIT_PUBLIC
+    key_id = unit_key_id(home)
+    if key_id is None:
+        raise NotFoundError(f"本单位还没有签名密钥（{source}）：请运行 planprogress keys init 生成。")
+    if target.is_dir():
+        target = target / f"{unit_code or 'unit'}-unit.pub"
+    try:
+        data = source.read_bytes()
+        with open(target, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise StateError(f"无法写入 {target}（{exc.strerror}）：请检查U盘是否插好、是否写保护。") from None
+    return target, key_id
+
+
 def load_public_key(path: Path, what: str = "签名公钥") -> minisign.PublicKey:
     data = read_key_file(path, what)
     try:

@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from desktop.domain.errors import StateError
+from desktop.domain.unit_code import normalize_unit_code
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
 from desktop.store.exports import RECORD_FIELDS
@@ -195,7 +196,7 @@ class OfficeRecords:
         params: tuple[object, ...] = ()
         if code is not None:
             sql += " WHERE unit = ?"
-            params = (code,)
+            params = (normalize_unit_code(code),)
         return self._db.query(sql + f" ORDER BY unit, {_key(entity)}", params)
 
     def progress_stamps(self, code: str) -> list[tuple[int, str, str, str]]:
@@ -218,6 +219,7 @@ class OfficeRecords:
         return found
 
     def audit_rows(self, code: str) -> list[dict[str, Any]]:
+        code = normalize_unit_code(code)
         return self._db.query(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM unit_audit WHERE unit = ? ORDER BY id", (code,))
 
     def evidence(
@@ -244,6 +246,7 @@ class OfficeRecords:
             "LEFT JOIN task tt ON tt.id = tu.id) WHERE id > ?"
         )
         params: list[object] = [after]
+        unit = normalize_unit_code(unit) if unit is not None else None
         for column, value in (("unit", unit), ("task_uid", task_uid), ("item_uid", milestone_uid)):
             if value is not None:
                 sql += f" AND {column} = ?"
@@ -268,6 +271,7 @@ class OfficeRecords:
         return [(str(r["sha256"]), int(r["size"])) for r in self._db.query("SELECT sha256, size FROM office_blob")]
 
     def counts(self, code: str) -> dict[str, int]:
+        code = normalize_unit_code(code)
         return {
             entity: int(self._db.conn.execute(f"SELECT count(*) FROM {table} WHERE unit = ?", (code,)).fetchone()[0])
             for entity, table in TABLES.items()

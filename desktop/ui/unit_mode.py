@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -74,6 +74,9 @@ def install(window: MainWindow, session: Session) -> None:
     export_key = QAction(tr("导出本单位签名公钥…"), window)
     export_key.triggered.connect(lambda: export_unit_key(window, session))
     window.menu("admin").addAction(export_key)
+    unit_info = QAction(tr("单位信息…"), window)
+    unit_info.triggered.connect(lambda: show_unit_info(window, session))
+    window.menu("admin").addAction(unit_info)
 
 
 def _page(key: str, session: Session) -> QWidget:
@@ -108,27 +111,48 @@ def import_office_key(window: MainWindow, session: Session, source: Path | None 
 
 
 def export_unit_key(window: MainWindow, session: Session, target: Path | None = None) -> Path | None:
-    """Copy unit.pub to a stick or folder, for the office to enroll."""
+    """Copy unit.pub to a stick or folder for the office to enroll, and show the key number the office will
+    compare (the message stays open until the clerk closes it: the number is to be written down)."""
     from desktop.services import keys
 
-    source = session.store.home.keys / keys.UNIT_PUBLIC
-    if not source.is_file():
+    if keys.unit_key_id(session.store.home) is None:
         QMessageBox.warning(
             window, tr("没有签名密钥"), tr("本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。")
         )
         return None
+    code = session.store.unit().code
     if target is None:
-        suggested = Path.home() / f"{session.store.unit().code}-unit.pub"
+        suggested = Path.home() / f"{code}-unit.pub"
         name, _ = QFileDialog.getSaveFileName(window, tr("保存本单位签名公钥"), str(suggested), tr("公钥 (*.pub)"))
         if not name:
             return None
         target = Path(name)
     try:
-        shutil.copyfile(source, target)
-    except OSError as exc:
-        QMessageBox.warning(
-            window, tr("保存失败"), tr("无法写入 {path}（{error}）。").format(path=target, error=exc.strerror)
-        )
+        written, key_id = keys.export_unit_public_key(session.store.home, target, code)
+    except PlanProgressError as exc:
+        QMessageBox.warning(window, tr("保存失败"), str(exc))
         return None
-    window.statusBar().showMessage(tr("已保存到 {path}：请交省局登记。").format(path=target), 10000)
-    return target
+    window.statusBar().showMessage(tr("已保存到 {path}：请交省局登记。").format(path=written), 10000)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        tr("本单位签名公钥已保存"),
+        tr("已保存到 {path}。\n\n密钥编号：{key}\n\n请把这个文件交省局登记；省局登记前会与您核对这个编号。").format(
+            path=written, key=key_id
+        ),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("unit-key-exported")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return written
+
+
+def show_unit_info(window: MainWindow, session: Session) -> QWidget:
+    """单位信息: code, name, plan, data folder and the signing key number the office compares."""
+    from desktop.ui.dialogs.unit_info import UnitInfoDialog
+
+    dialog = UnitInfoDialog(session.store, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

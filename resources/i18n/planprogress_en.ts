@@ -105,6 +105,21 @@
     </message>
     <message>
       <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：签名密钥属于另一个单位</source>
+      <translation>Refused: signed with another unit's key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：签名密钥已停用</source>
+      <translation>Refused: signing key retired</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>已搁置（不再导入）</source>
+      <translation>Set aside (not imported again)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
       <source>拒收：数据包已损坏</source>
       <translation>Rejected: bundle damaged</translation>
     </message>
@@ -727,194 +742,199 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Office name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="46" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="48" />
       <source>欢迎使用规划进度填报</source>
       <translation>Welcome to plan progress reporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="47" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="49" />
       <source>第一次使用，请先建立数据目录。</source>
       <translation>First use: create the data folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="48" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="50" />
       <source>本单位使用（监狱、戒毒所等：填报、审核、导出进度包）</source>
       <translation>For this unit (a prison: report, review, export progress bundles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="49" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="51" />
       <source>这是省局（汇总各单位的进度包）</source>
       <translation>This is the provincial office (collects the units' bundles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="51" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="53" />
       <source>数据目录：{root}</source>
       <translation>Data folder: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="67" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="69" />
       <source>本单位</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="68" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="70" />
       <source>单位代码会出现在U盘上的文件名里，由省局统一分配。</source>
       <translation>The unit code appears in file names on the USB stick; the provincial office assigns it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="70" />
-      <source>如 GD-GZ01</source>
-      <translation>e.g. GD-GZ01</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="72" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="73" />
       <source>如 广州监狱</source>
       <translation>e.g. Guangzhou Prison</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="75" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="76" />
       <source>单位代码</source>
       <translation>Unit code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="76" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="78" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="83" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="85" />
       <source>单位名称不能为空。</source>
       <translation>The unit name must not be empty.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="96" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="98" />
       <source>第一个管理员</source>
       <translation>First administrator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="97" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="99" />
       <source>管理员管理用户和密钥；以后每次启动都要登录。</source>
       <translation>Administrators manage users and keys; every later start asks for a sign-in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="102" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="104" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="103" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="105" />
       <source>姓名</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="118" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="120" />
       <source>用户名不能为空。</source>
       <translation>The user name must not be empty.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="134" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="136" />
       <source>密钥</source>
       <translation>Keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="135" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="137" />
       <source>进度包用省局公钥加密，用本单位的签名密钥签名。</source>
       <translation>Bundles are encrypted to the office's public key and signed with this unit's signing key.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="137" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="139" />
       <source>省局下发的 office.pub（可以以后再导入）</source>
       <translation>office.pub from the provincial office (may be imported later)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="145" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="147" />
       <source>本单位的签名密钥将在点击“建立”时生成，保存在数据目录的 keys 文件夹中。</source>
       <translation>The unit's signing key is made when you click "Create" and kept in the data folder's keys folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="149" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="151" />
       <source>省局公钥文件</source>
       <translation>Office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="150" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="152" />
       <source>签名密钥口令</source>
       <translation>Signing key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="151" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="153" />
       <source>可不设；设置后每次导出都要输入</source>
       <translation>Optional; if set, every export asks for it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="157" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="159" />
       <source>选择省局公钥</source>
       <translation>Choose the office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="157" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="159" />
       <source>公钥 (*.pub);;所有文件 (*)</source>
       <translation>Public keys (*.pub);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="188" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="190" />
       <source>数据目录已建立</source>
       <translation>Data folder created</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="192" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="198" />
+      <source>请记下这个编号：省局登记本单位的签名公钥时会与您核对。以后也可在“管理 → 单位信息”中查看。</source>
+      <translation>Write this number down: the office compares it when it enrolls the unit's public key. It is also shown under Admin → Unit information.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="205" />
+      <source>签名密钥编号</source>
+      <translation>Signing key number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="208" />
       <source>我已把恢复码抄在纸上</source>
       <translation>I have written the recovery code down on paper</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="220" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="240" />
       <source>建立数据目录</source>
       <translation>Create data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="224" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="244" />
       <source>上一步</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="225" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="245" />
       <source>下一步</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="226" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="246" />
       <source>建立</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="263" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="283" />
       <source>数据目录 {root} 已经建立过了：原有数据未改动。</source>
       <translation>The data folder {root} already exists: its data was not changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="273" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="293" />
       <source>省局数据目录已建立：{root}</source>
       <translation>Office data folder created: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="293" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="313" />
       <source>已导入省局公钥。</source>
       <translation>The office public key was imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="293" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="313" />
       <source>尚未导入省局公钥：导出进度包前请在“管理”菜单中导入。</source>
       <translation>No office public key yet: import it from the Manage menu before exporting.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="294" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="315" />
       <source>{name}（{code}）的数据目录已建立：{root}
-本单位签名密钥编号 {key}。{office}</source>
+{office}</source>
       <translation>Data folder of {name} ({code}) created: {root}
-Signing key id {key}. {office}</translation>
+{office}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="305" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="326" />
       <source>无法读取公钥文件 {path}（{error}）。</source>
       <translation>Cannot read the public key file {path} ({error}).</translation>
     </message>
@@ -972,6 +992,31 @@ Signing key id {key}. {office}</translation>
       <location filename="../../desktop/ui/dialogs/sign_in.py" line="130" />
       <source>设置新密码</source>
       <translation>Set new password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="18" />
+      <source>单位信息</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="22" />
+      <source>尚未生成（请管理员运行 planprogress keys init）</source>
+      <translation>Not created yet (an administrator runs planprogress keys init)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="29" />
+      <source>规划目录</source>
+      <translation>Plan catalog</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="30" />
+      <source>数据目录</source>
+      <translation>Data folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="32" />
+      <source>省局登记本单位的签名公钥时，会与您核对这个编号。</source>
+      <translation>The office compares this number with you when it enrolls the unit's public key.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/users.py" line="37" />
@@ -1414,57 +1459,62 @@ Signing key id {key}. {office}</translation>
       <translation>Progress by reporting period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="98" />
+      <location filename="../../desktop/ui/export/wizard.py" line="101" />
       <source>变化数据包：上次导出以来新增和修改的内容（推荐）</source>
       <translation>Changes bundle: what was added or changed since the last export (recommended)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="101" />
+      <location filename="../../desktop/ui/export/wizard.py" line="104" />
+      <source>更换签名密钥后的第一次导出：完整数据包（省局只接收新密钥签名的数据包）</source>
+      <translation>First export after the signing key was replaced: full bundle (the office only accepts bundles signed with the new key)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="107" />
       <source>第一次导出：完整数据包</source>
       <translation>First export: full bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="129" />
+      <location filename="../../desktop/ui/export/wizard.py" line="135" />
       <source>请在上表中选择要重新写出的数据包。</source>
       <translation>Choose the bundle to write again in the table above.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="139" />
+      <location filename="../../desktop/ui/export/wizard.py" line="145" />
       <source>正在计算数据包大小…</source>
       <translation>Working out the bundle size…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="151" />
+      <location filename="../../desktop/ui/export/wizard.py" line="157" />
       <source>原样重新写出第 {seq} 号数据包</source>
       <translation>Write bundle no. {seq} again, unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="154" />
+      <location filename="../../desktop/ui/export/wizard.py" line="160" />
       <source>第 {seq} 号{kind}：{records} 条记录，{evidence} 份佐证材料（{files}）</source>
       <translation>{kind} no. {seq}: {records} record(s), {evidence} evidence file(s) ({files})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="161" />
+      <location filename="../../desktop/ui/export/wizard.py" line="167" />
       <source>{what}。预计占用 {size}。</source>
       <translation>{what}. Needs about {size}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="163" />
+      <location filename="../../desktop/ui/export/wizard.py" line="169" />
       <source>以下报告期尚未审核通过，其进度留在本机：{periods}</source>
       <translation>These reporting periods are not approved yet; their progress stays on this computer: {periods}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="193" />
+      <location filename="../../desktop/ui/export/wizard.py" line="199" />
       <source>导出进度包</source>
       <translation>Export progress bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="193" />
+      <location filename="../../desktop/ui/export/wizard.py" line="199" />
       <source>开始导出</source>
       <translation>Start export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="234" />
+      <location filename="../../desktop/ui/export/wizard.py" line="240" />
       <source>导出正在进行。确定取消吗？
 取消后不会留下数据包，导出序号不变，本机数据不受影响。</source>
       <translation>The export is running. Cancel it?
@@ -1762,16 +1812,6 @@ Data folder: {root}</translation>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit.py" line="21" />
-      <source>单位信息</source>
-      <translation>Unit</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="22" />
-      <source>规划目录</source>
-      <translation>Plan catalog</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/models/audit.py" line="33" />
       <source>登录成功</source>
       <translation>signed in</translation>
@@ -2012,47 +2052,57 @@ Data folder: {root}</translation>
       <translation>Resync allowed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="98" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="95" />
+      <source>更换签名密钥</source>
+      <translation>Signing key replaced</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="96" />
+      <source>搁置数据包</source>
+      <translation>Bundle set aside</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="100" />
       <source>新登记</source>
       <translation>Newly enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="99" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="101" />
       <source>更换密钥</source>
       <translation>Key changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="100" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="102" />
       <source>重新登记</source>
       <translation>Re-enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="101" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
       <source>未改动</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="105" />
       <source>已修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="105" />
       <source>已用恢复码重设</source>
       <translation>Reset with recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="142" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="144" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="142" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="144" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="209" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="211" />
       <source>{label}：{value}</source>
       <translation>{label}: {value}</translation>
     </message>
@@ -2212,129 +2262,164 @@ Data folder: {root}</translation>
       <translation>Copy saved (hash verified): {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="36" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="40" />
       <source>复制到暂存区</source>
       <translation>Copying to staging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="37" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="41" />
       <source>校验签名和哈希</source>
       <translation>Checking signatures and hashes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="38" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="42" />
       <source>解密并检查内容</source>
       <translation>Decrypting and checking contents</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="39" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="43" />
       <source>合并</source>
       <translation>Merging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="67" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="71" />
       <source>从哪里导入</source>
       <translation>Where to import from</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="68" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="72" />
       <source>插入各单位交来的U盘，选择它；也可以选择存放数据包的任意文件夹。</source>
       <translation>Plug in a USB stick from a unit and choose it, or choose any folder that holds bundles.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="76" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="80" />
       <source>没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。</source>
       <translation>No USB stick found: plug one in and click "Refresh", or click "Other folder…".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="84" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="88" />
       <source>省局私钥的口令</source>
       <translation>Passphrase of the office private key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="87" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="91" />
       <source>找到的数据包</source>
       <translation>Bundles found</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="88" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="92" />
       <source>私钥口令</source>
       <translation>Private key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="113" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="117" />
       <source>选择存放数据包的文件夹</source>
       <translation>Choose the folder that holds the bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="123" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="127" />
       <source>{folder} 中有 {n} 个：{names}</source>
       <translation>{n} in {folder}: {names}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="128" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="132" />
       <source>{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。</source>
       <translation>No bundles in {folder} (folders named like PB-GD-GZ01-000001).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="144" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="148" />
       <source>正在导入</source>
       <translation>Importing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="145" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="149" />
       <source>每个数据包先复制到暂存区，校验签名和哈希后才解密；有问题的数据包不会改动任何数据。</source>
       <translation>Each bundle is first copied to a staging area and decrypted only after its signature and hashes check out; a faulty bundle changes no data.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="193" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="197" />
       <source>{error}
 没有导入任何数据包，省局数据未改动。</source>
       <translation>{error}
 No bundle was imported; the office data is unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="194" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="198" />
       <source>导入未进行</source>
       <translation>Import not started</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="194" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="198" />
       <source>导入失败</source>
       <translation>Import failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="203" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="208" />
       <source>导入结果</source>
       <translation>Import results</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="224" />
-      <source>共 {n} 个数据包：{ok} 个已接收或已导入过</source>
-      <translation>{n} bundle(s): {ok} accepted or already imported</translation>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="218" />
+      <source>搁置原因（写入审计记录），如：单位已吊销，数据包作废</source>
+      <translation>Reason (goes into the audit trail), e.g. unit revoked, bundle void</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="226" />
-      <source>，{bad} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）。</source>
-      <translation>, {bad} not accepted (quarantined; see the reasons below, also in the import log on the Units and keys page).</translation>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="219" />
+      <source>搁置所选数据包</source>
+      <translation>Set the selected bundle aside</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="228" />
-      <source>。</source>
-      <translation>.</translation>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="220" />
+      <source>被吊销单位或已停用密钥签名的数据包：搁置后，再导入同一U盘时不再显示为拒收</source>
+      <translation>A bundle from a revoked unit or a retired key: once set aside, importing the same stick no longer shows it as refused</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="246" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="270" />
+      <source>已搁置 {name}：以后导入含有它的U盘时不再显示为拒收。</source>
+      <translation>{name} set aside: importing a stick that holds it no longer shows it as refused.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="282" />
+      <source>{n} 个已接收或已导入过</source>
+      <translation>{n} accepted or already imported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="284" />
+      <source>{n} 个暂存待补</source>
+      <translation>{n} waiting for an earlier bundle</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="287" />
+      <source>{n} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）</source>
+      <translation>{n} not accepted (quarantined; reasons in the table below and in the import log on the Units and keys page)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="290" />
+      <source>{n} 个此前已搁置、未再导入</source>
+      <translation>{n} set aside earlier, not imported again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="291" />
+      <source>共 {n} 个数据包：{parts}。</source>
+      <translation>{n} bundles: {parts}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="293" />
+      <source>另有 {n} 个此前暂存的数据包补齐后已导入。</source>
+      <translation>Also {n} bundles waiting from earlier imports were imported once the gap closed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="302" />
       <source>导入进度包</source>
       <translation>Import progress bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="246" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="302" />
       <source>开始导入</source>
       <translation>Start import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="257" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="313" />
       <source>导入正在进行，请等它完成（每个数据包要么完整导入，要么不改动任何数据）。</source>
       <translation>The import is running; please wait for it to finish (each bundle is either imported whole or changes nothing).</translation>
     </message>
@@ -2364,117 +2449,117 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> (problem in: {part})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="22" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
       <source>已登记单位 {code}（签名密钥 {key}）。</source>
       <translation>Unit {code} enrolled (signing key {key}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
       <source>已为单位 {code} 更换签名密钥为 {key}，旧密钥停用。</source>
       <translation>Unit {code} now uses signing key {key}; the old key is retired.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="25" />
       <source>已重新登记单位 {code}（新签名密钥 {key}），吊销已解除。</source>
       <translation>Unit {code} enrolled again (new signing key {key}); the revocation is lifted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="25" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="26" />
       <source>单位 {code} 已登记过这把密钥（{key}），未作改动。</source>
       <translation>Unit {code} already has this key enrolled ({key}); nothing changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="42" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="43" />
       <source>登记单位签名公钥</source>
       <translation>Enrol a unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="45" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="46" />
       <source>单位交来的 unit.pub</source>
       <translation>unit.pub from the unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="54" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="55" />
       <source>（选择文件后显示）</source>
       <translation>(shown once a file is chosen)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="57" />
-      <source>请当面或电话核对密钥编号，与单位“导出本单位签名公钥”时显示的编号一致后再登记。</source>
-      <translation>Check the key id with the unit in person or by phone, and enrol only if it matches the id the unit saw when saving its signing public key.</translation>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="58" />
+      <source>请当面或电话核对密钥编号：单位导出签名公钥时、建立数据目录的最后一页和“管理 → 单位信息”中都显示这个编号，一致后再登记。</source>
+      <translation>Compare the key number in person or by phone: the unit sees it when it exports its public key, on the last page of the set-up and under Admin → Unit information. Enroll only when they match.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="60" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="65" />
       <source>公钥文件</source>
       <translation>Public key file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="64" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="70" />
       <source>登记</source>
       <translation>Enrol</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="70" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="76" />
       <source>选择单位签名公钥</source>
       <translation>Choose the unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="90" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="96" />
       <source>请选择单位交来的公钥文件 unit.pub。</source>
       <translation>Choose the public key file unit.pub that the unit handed in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="92" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="98" />
       <source>请填写单位代码。</source>
       <translation>Enter the unit code.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="108" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="115" />
       <source>写入审计记录，如：签名密钥遗失</source>
       <translation>Goes in the audit trail, e.g. signing key lost</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="120" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="127" />
       <source>没有可选的单位。</source>
       <translation>There is no unit to choose.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="122" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="129" />
       <source>请写明原因，以便日后查证。</source>
       <translation>Give a reason, so it can be checked later.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="130" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="137" />
       <source>吊销单位</source>
       <translation>Revoke unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="132" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="139" />
       <source>吊销后不再接收该单位的任何数据包（包括用原密钥签名的）；已导入的数据保留。恢复时需登记该单位新生成的公钥。</source>
       <translation>Once revoked, no bundle from this unit is accepted (including ones signed with its old key); data already imported is kept. To restore the unit, enrol a newly made public key from it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="145" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="152" />
       <source>已吊销单位 {code}：不再接收其数据包。</source>
       <translation>Unit {code} revoked: its bundles are no longer accepted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="152" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="159" />
       <source>允许单位重新同步</source>
       <translation>Allow a unit to resync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="154" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="161" />
       <source>单位从备份恢复后，其数据包序号会倒退。允许后，该单位导出的下一个完整数据包将重新开始数据包链。</source>
       <translation>After a unit restores from a backup, its bundle numbers go back. Once allowed, the next full bundle the unit exports starts its bundle chain again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="158" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="165" />
       <source>允许</source>
       <translation>Allow</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="165" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="172" />
       <source>已允许 {code} 重新同步：请该单位导出完整数据包后交来导入。</source>
       <translation>{code} may resync: ask the unit to export a full bundle and hand it in for import.</translation>
     </message>
@@ -2619,6 +2704,11 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> Not submitted: {codes}.</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="101" />
+      <source>已吊销的 {codes} 不计入汇总（见“单位与密钥”页）。</source>
+      <translation>Revoked {codes} are left out of the roll-up (see the Units and keys page).</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="51" />
       <source>省局私钥用于解密各单位的进度包，口令务必牢记并另行备份 keys 文件夹：丢失后已收到的数据包无法打开。公钥文件要交给各单位导入（可放在U盘上）。</source>
       <translation>The office private key decrypts the units' progress bundles. Remember its passphrase and back up the keys folder separately: without them, bundles already received cannot be opened. Give the public key file to every unit to import (a USB stick will do).</translation>
@@ -2712,6 +2802,11 @@ No bundle was imported; the office data is unchanged.</translation>
       <location filename="../../desktop/ui/office/units_page.py" line="71" />
       <source>最近接收</source>
       <translation>Last received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="79" />
+      <source>单位代码合并</source>
+      <translation>Unit codes merged</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/units_page.py" line="100" />
@@ -3070,39 +3165,57 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Save this unit's signing public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="106" />
+      <location filename="../../desktop/ui/unit_mode.py" line="77" />
+      <source>单位信息…</source>
+      <translation>Unit information…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="109" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="117" />
+      <location filename="../../desktop/ui/unit_mode.py" line="120" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="117" />
+      <location filename="../../desktop/ui/unit_mode.py" line="120" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="122" />
+      <location filename="../../desktop/ui/unit_mode.py" line="126" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="130" />
+      <location filename="../../desktop/ui/unit_mode.py" line="133" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="130" />
-      <source>无法写入 {path}（{error}）。</source>
-      <translation>Cannot write {path} ({error}).</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="133" />
+      <location filename="../../desktop/ui/unit_mode.py" line="135" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="138" />
+      <source>本单位签名公钥已保存</source>
+      <translation>Unit signing public key saved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="139" />
+      <source>已保存到 {path}。
+
+密钥编号：{key}
+
+请把这个文件交省局登记；省局登记前会与您核对这个编号。</source>
+      <translation>Saved to {path}.
+
+Key number: {key}
+
+Hand this file to the office for enrolment; the office will compare this number with you first.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/cli_wizard.py" line="82" />
@@ -3480,6 +3593,21 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <location filename="../../desktop/ui/widgets/record_panels.py" line="275" />
       <source>确定删除时间节点“{title}”吗？</source>
       <translation>Delete the milestone "{title}"?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="16" />
+      <source>如 GD-GZ01</source>
+      <translation>e.g. GD-GZ01</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="27" />
+      <source>单位代码统一用大写半角字母，将保存为 {code}</source>
+      <translation>Unit codes are kept in upper case, half width: it will be saved as {code}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="38" />
+      <source>已按统一格式改为 {code}（您输入的是“{typed}”）</source>
+      <translation>Changed to the standard form {code} (you typed “{typed}”)</translation>
     </message>
   </context>
 </TS>

@@ -51,6 +51,7 @@ def _normal(lines: list[str], home: str) -> list[str]:
         line = line.replace(home, "<home>")
         line = re.sub(r"/\S*/planprogress-demo", "<home>", line)
         line = re.sub(r"sha256 [0-9a-f]{12}", "sha256 <hash>", line)
+        line = re.sub(r"密钥编号：[0-9A-F]{16}", "密钥编号：<key>", line)  # a new key each run
         out.append(line.rstrip())
     return out
 

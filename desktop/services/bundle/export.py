@@ -138,7 +138,7 @@ def export_bundle(
         plan, record = resend_plan(store, resend)
     else:
         plan = build_plan(store, signer, full=full)
-    final = out / bundle_name(unit.code, plan.seq)
+    final = out / bundle_name(plan.manifest.unit, plan.seq)  # a resend keeps the name the bundle was made with
     if final.exists():
         raise StateError(
             f"{out} 中已有 {final.name}：请换一个U盘或文件夹，或先把原来的数据包移走（不要删除未交省局的数据包）。"
@@ -151,7 +151,7 @@ def export_bundle(
             f"{out} 剩余空间不足：数据包约需 {_mib(needed)}，只剩 {_mib(free)}。请换一个更大的U盘，或清理出空间后重试；"
             "未写入任何文件，导出序号未变。"
         )
-    work = out / _partial_name(unit.code, plan.seq, plan.bundle_id)
+    work = out / _partial_name(plan.manifest.unit, plan.seq, plan.bundle_id)
     shutil.rmtree(work, ignore_errors=True)
     try:
         work.mkdir()

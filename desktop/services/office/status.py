@@ -66,9 +66,10 @@ class IndicatorStatus:
 class ProvinceStatus:
     period: str
     today: dt.date
-    units: tuple[UnitStatus, ...]
+    units: tuple[UnitStatus, ...]  # the roll-up: units not revoked
     not_reported: tuple[str, ...]
     indicators: tuple[IndicatorStatus, ...]
+    revoked: tuple[UnitStatus, ...] = ()  # left out of the roll-up and every count; listed apart
 
 
 def _within(inner: str, outer: Period) -> bool:
@@ -139,9 +140,10 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
     return ProvinceStatus(
         period=when.code,
         today=today,
-        units=tuple(units),
+        units=tuple(active),
         not_reported=tuple(u.code for u in active if not u.reported),
         indicators=_indicators(records, [u.code for u in active], today),
+        revoked=tuple(u for u in units if u.revoked),
     )
 
 

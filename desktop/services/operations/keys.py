@@ -7,6 +7,8 @@ from pathlib import Path
 
 from desktop.services import keys
 from desktop.services.operations.base import Change, Outcome
+from desktop.store import Store
+from desktop.store.exports import ExportRepo
 from desktop.store.home import Home
 
 
@@ -15,9 +17,11 @@ def create_unit_key(home: Home, unit_code: str, passphrase: str | None) -> Outco
     return Outcome(info, Change.UNIT, (info.key_id,))
 
 
-def rotate_unit_key(home: Home, unit_code: str, passphrase: str | None) -> Outcome[keys.UnitKeyInfo]:
-    """A new signing key; the old pair stays beside it under its key id, for bundles it signed."""
+def rotate_unit_key(store: Store, home: Home, unit_code: str, passphrase: str | None) -> Outcome[keys.UnitKeyInfo]:
+    """A new signing key; the old pair stays beside it under its key id, for bundles it signed. The export log
+    notes the rotation, so the next bundle restarts the chain with a full bundle."""
     info = keys.rotate_unit_key(home, unit_code, passphrase)
+    ExportRepo(store.database, store.audit).note_key_rotated(info.key_id)
     return Outcome(info, Change.UNIT, (info.key_id,))
 
 

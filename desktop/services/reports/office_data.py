@@ -124,5 +124,5 @@ def collect_office_report(
         projects=tuple(p.name for p in projects),
         units=tuple(_unit_row(u, numbers, records, when, today, thresholds) for u in active),
         indicators=tuple(indicator_lines(status.indicators)),
-        revoked=tuple(u.name or u.code for u in status.units if u.revoked),
+        revoked=tuple(u.name or u.code for u in status.revoked),
     )

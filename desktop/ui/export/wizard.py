@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.bundle.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
-from desktop.store.exports import ExportRecord
+from desktop.store.exports import ExportRecord, ExportRepo
 from desktop.store.files import disk_free
 from desktop.ui import theme
 from desktop.ui.background import BackgroundJob, run_in_background
@@ -94,9 +94,15 @@ class ContentPage(QWizardPage):
             self.problems.clear()
         earlier = earlier_bundles(store)
         self.bundles.set_rows(earlier)
+        restart = ExportRepo(store.database, store.audit).must_restart()
         if earlier:
-            self.delta.setText(tr("变化数据包：上次导出以来新增和修改的内容（推荐）"))
             self.bundle_table.selectRow(0)
+        if not restart:
+            self.delta.setText(tr("变化数据包：上次导出以来新增和修改的内容（推荐）"))
+            self.full.setEnabled(True)
+        elif earlier:  # the key was replaced since the last bundle: the office takes only the new key's bundles
+            self.delta.setText(tr("更换签名密钥后的第一次导出：完整数据包（省局只接收新密钥签名的数据包）"))
+            self.full.setEnabled(False)
         else:
             self.delta.setText(tr("第一次导出：完整数据包"))
             self.full.setEnabled(False)

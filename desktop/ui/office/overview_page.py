@@ -97,6 +97,10 @@ class OverviewPage(RefreshOnShow, QWidget):
         text = tr("已登记 {n} 个单位，本期已报送 {done} 个。").format(n=len(active), done=len(reported))
         if status.not_reported:
             text += tr("未报送：{codes}。").format(codes=tr("、").join(status.not_reported))
+        if status.revoked:
+            text += tr("已吊销的 {codes} 不计入汇总（见“单位与密钥”页）。").format(
+                codes=tr("、").join(u.code for u in status.revoked)
+            )
         self.summary.setText(text)
         self.empty.setVisible(not status.units)
         self._fit_columns()
