@@ -429,4 +429,32 @@ CREATE TABLE unit_audit (
     PRIMARY KEY (unit, id)
 );
 
-PRAGMA user_version = 3;
+-- v4: unit codes are canonical (db/migrations/0004.sql merges office units whose codes differed only in case).
+
+CREATE TABLE office_unit_merged (
+    -- Office side: a unit row folded into another whose code differed only in case, kept as history.
+    code           TEXT PRIMARY KEY,
+    merged_into    TEXT NOT NULL REFERENCES office_unit (code),
+    merged_at      TEXT NOT NULL,
+    enrolled_at    TEXT NOT NULL,
+    revoked_at     TEXT,
+    revoked_reason TEXT NOT NULL DEFAULT '',
+    last_seq       INTEGER NOT NULL,
+    bundles        INTEGER NOT NULL,
+    key_ids        TEXT NOT NULL
+);
+
+CREATE TABLE office_dismissed (
+    -- Office side: bundles refused for good (revoked unit, retired key) that the office set aside; an import
+    -- passes over a bundle with this name and this SHA256SUMS instead of refusing it again.
+    name         TEXT NOT NULL,
+    sums_sha256  TEXT NOT NULL,
+    unit         TEXT,
+    outcome      TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    dismissed_at TEXT NOT NULL,
+    dismissed_by TEXT NOT NULL,
+    PRIMARY KEY (name, sums_sha256)
+);
+
+PRAGMA user_version = 4;

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
+# Silent until desktop.logs.configure attaches the home's log file (library code run alone prints nothing).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
 
 def __getattr__(name: str) -> str:
     """`__version__` comes from the installed metadata, looked up when first asked: importing

@@ -4,7 +4,7 @@ usage: xvfb-run -a -s "-screen 0 1440x900x24" python scripts/screenshots.py [--o
 
 Runs the real application code under the current display: the sign-in dialog, the main window with the
 plan tree and a measure's details, the dashboard, an evidence preview (photo and PDF), the review page,
-the audit trail and the first-run wizard. Each PNG is checked to stay under 400 KB.
+the audit trail and the first-run wizard (its first and last page). Each PNG is checked to stay under 400 KB.
 """
 
 from __future__ import annotations
@@ -124,13 +124,27 @@ def shoot(out: Path, home: Path) -> None:
     window.close()
     store.close()
 
-    wizard = SetupWizard(home.parent / "new-home", default_catalog())
+    shoot_setup(out, home.parent / "new-home")
+
+
+def shoot_setup(out: Path, root: Path) -> None:
+    """The first-run wizard: the unit code typed in lower case (the hint shows what is stored), and the last
+    page with the signing key number the office will compare."""
+    wizard = SetupWizard(root, default_catalog())
     wizard.show()
     wizard.next()
-    wizard.unit_page.code.setText("GD-SG02")
+    wizard.unit_page.code.setText("gd-sg02")
     wizard.unit_page.name.setText("韶关监狱")
     save(wizard, out, "setup-wizard")
+    wizard.next()
+    wizard.admin_page.display_name.setText("李明")
+    wizard.admin_page.passwords.set_text(PASSWORD)
+    wizard.next()
+    wizard.next()
+    save(wizard, out, "setup-wizard-done")
     wizard.close()
+    if wizard.store is not None:
+        wizard.store.close()
 
 
 def main() -> int:

@@ -1,5 +1,5 @@
-"""Screenshots of the export wizard (at the demo unit 广州监狱) and of office mode (six units, one of them
-silent, one stranger's bundle rejected), saved to docs/screenshots/.
+"""Screenshots of the export wizard (at the demo unit 广州监狱) and of office mode (the enroll dialog, six units,
+one of them silent, one stranger's bundle rejected), saved to docs/screenshots/.
 
 usage: xvfb-run -a -s "-screen 0 1440x900x24" python scripts/screenshots_office.py [--out DIR] [--keep DIR]
 
@@ -36,6 +36,7 @@ from desktop.ui.export.targets import describe  # noqa: E402
 from desktop.ui.export.wizard import ExportWizard  # noqa: E402
 from desktop.ui.office.drilldown import UnitDetailPage  # noqa: E402
 from desktop.ui.office.import_wizard import ImportWizard  # noqa: E402
+from desktop.ui.office.key_dialogs import EnrollDialog  # noqa: E402
 from desktop.ui.session import Session  # noqa: E402
 from desktop.ui.startup import build_main_window  # noqa: E402
 
@@ -112,6 +113,19 @@ def other_unit(root: Path, code: str, name: str, share: float, standard: dt.date
     return root
 
 
+def shoot_enroll(out: Path, office: Store, unit_pub: Path) -> None:
+    """The enroll dialog as the clerk fills it: the key file chosen, the code typed in lower case (the hint says
+    what will be stored), then enrolled."""
+    session = Session(office, office.users.get("zhangmin"), today=lambda: TODAY)
+    dialog = EnrollDialog(session)
+    dialog.show()
+    dialog.file.setText(str(unit_pub))
+    dialog.code.setText("gd-gz01")
+    save(dialog, out, "office-enroll")
+    dialog.submit()
+    dialog.close()
+
+
 def shoot(out: Path, work: Path) -> None:
     office_root = work / "省局"
     cli(office_root, "province", "init", "--name", "广东省监狱管理局")
@@ -143,7 +157,7 @@ def shoot(out: Path, work: Path) -> None:
     unit.close()
 
     with Store.open(office_root, "zhangmin") as office:
-        registry.enroll(office, unit_pub, "GD-GZ01")
+        shoot_enroll(out, office, unit_pub)
         for code, name, share, standard, sends in UNITS:
             home = other_unit(work / name, code, name, share, standard, office_pub)
             registry.enroll(office, home / "keys" / keys.UNIT_PUBLIC, code)

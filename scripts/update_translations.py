@@ -53,6 +53,8 @@ def domain_words() -> list[tuple[str, str]]:
     from desktop.domain.model import ItemKind
     from desktop.domain.status import ReviewState, Role, Status
     from desktop.services.bundle.format import Outcome
+    from desktop.services.office import indicator_lines
+    from desktop.services.operations.undo import UNDO_LABELS
 
     words = [(s.value, "desktop/domain/status.py") for s in Status]
     words += [(r.value, "desktop/domain/status.py") for r in Role]
@@ -60,6 +62,9 @@ def domain_words() -> list[tuple[str, str]]:
     words += [(light.label, "desktop/domain/health.py") for light in Light]
     words += [(k.label, "desktop/domain/model.py") for k in ItemKind]
     words += [(o.label, "desktop/services/bundle/format.py") for o in Outcome]
+    words += [(label, "desktop/services/operations/undo.py") for label in UNDO_LABELS]
+    words += [(w, "desktop/services/office/indicator_lines.py") for w in indicator_lines.WORDS]
+    words += [(o.value, "desktop/services/office/indicator_lines.py") for o in indicator_lines.Outcome]
     return words
 
 

@@ -1,7 +1,7 @@
 """Layer boundaries, enforced: only desktop/ui touches Qt, only desktop/store touches SQLite and SQL.
 
-Style guides say this and projects still break it within a year (architecture.md), so a test reads
-every module under desktop/ with `ast` and fails on the first import or SQL string in the wrong layer.
+Style guides say this and projects still break it within a year, so a test reads every module under
+desktop/ with `ast` and fails on the first import or SQL string in the wrong layer.
 """
 
 from __future__ import annotations

@@ -3,26 +3,57 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from desktop import __version__
-from desktop.cli import admin, bundle_cmds, evidence_cmds, province_cmds, records, report_cmds
+from desktop import __version__, logs
+from desktop.cli import (
+    admin,
+    bundle_cmds,
+    diagnostics_cmds,
+    evidence_cmds,
+    province_cmds,
+    records,
+    report_cmds,
+    status_cmds,
+)
 from desktop.cli.context import Context
-from desktop.domain.errors import PlanProgressError
+from desktop.domain.errors import IntegrityError, PlanProgressError, StoreError
 from desktop.domain.system_errors import describe
-from desktop.store import DatabaseFault
+from desktop.store import DatabaseFault, Home
+
+log = logging.getLogger(__name__)
 
 Handler = Callable[[Context, argparse.Namespace], int]
 
 # Feature modules each add their subcommands; order is the order in `--help`.
-COMMAND_MODULES = [admin, records, evidence_cmds, report_cmds, bundle_cmds, province_cmds]
+COMMAND_MODULES = [
+    admin,
+    records,
+    status_cmds,
+    evidence_cmds,
+    report_cmds,
+    bundle_cmds,
+    province_cmds,
+    diagnostics_cmds,
+]
 # Commands on a unit's own records; the office's home holds none, so there they are refused.
-UNIT_ONLY_COMMANDS = {"measure", "milestone", "progress", "evidence", "review", "report", "import-ledger", "export"}
+UNIT_ONLY_COMMANDS = {
+    "measure",
+    "milestone",
+    "progress",
+    "status",
+    "evidence",
+    "review",
+    "report",
+    "import-ledger",
+    "export",
+}
 # Commands and subcommands that only read the home's records (they may write a file elsewhere).
-READ_ONLY_COMMANDS = {"unit", "tasks", "verify", "report", "backup"}
+READ_ONLY_COMMANDS = {"unit", "tasks", "status", "verify", "report", "backup", "diagnostics"}
 READ_ONLY_ACTIONS = {"list", "show", "status", "verify", "log", "evidence", "report"}
 
 
@@ -97,6 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context.from_args(args.home, args.json, args.user, args.passphrase_file)
     ctx.unit_only = args.command in UNIT_ONLY_COMMANDS
     handler: Handler = args.handler
+    home = Home(ctx.home)
+    command = " ".join(filter(None, (args.command, getattr(args, "action", None))))
+    logs.configure(home.logs, home.log_ready, f"cli:{command}")
     try:
         window = ctx.window_beside(replaces_home=args.command == "restore")
         code = handler(ctx, args)
@@ -104,16 +138,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.saved_beside_window(window)
         return code
     except PlanProgressError as exc:
+        log_refusal(command, exc)
         print(f"错误：{exc}", file=sys.stderr)
         return exc.exit_code
     except DatabaseFault as exc:
+        log.error("%s: database fault in %s: %s", command, home.database, exc)
         print(f"错误：数据库出错（{exc}）：请运行 planprogress backup 保存现状，并联系管理员。", file=sys.stderr)
         return 10
     except KeyboardInterrupt:
+        log.info("%s: cancelled", command)
         print("已取消。", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except OSError as exc:  # a file or stick problem no command foresaw: still Chinese, still what to do
+        log.exception("%s: file error", command)
         print(f"错误：{describe(exc)}", file=sys.stderr)
         return 1
+    except Exception:
+        log.exception("%s: unexpected error", command)
+        raise
+
+
+def log_refusal(command: str, error: PlanProgressError) -> None:
+    """A refused command, for whoever reads the log later. Faults of the home or its data carry their message
+    (paths, what failed); a person's mistake carries only its kind, since its message may echo what they typed."""
+    if isinstance(error, StoreError | IntegrityError):
+        log.warning("%s: %s (exit %d): %s", command, type(error).__name__, error.exit_code, error)
+    else:
+        log.warning("%s: refused, %s (exit %d)", command, type(error).__name__, error.exit_code)

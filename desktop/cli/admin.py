@@ -17,9 +17,12 @@ from desktop.domain.catalog import DEFAULT_CATALOG_ID, available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
 from desktop.domain.status import Role
 from desktop.domain.system_errors import reason
+from desktop.domain.unit_code import canonical_unit_code, normalised_note
 from desktop.services import keys
+from desktop.services import operations as ops
 from desktop.services.backup import create_backup, export_state, restore_backup, resync_advice
-from desktop.store import Home, Store, validate_unit_code
+from desktop.services.operations import keys as key_ops
+from desktop.store import Home, Store
 
 PASSWORD_ENV = "PLANPROGRESS_USER_PASSWORD"
 
@@ -88,7 +91,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
-    validate_unit_code(args.unit_code)
+    code = canonical_unit_code(args.unit_code)
     if not args.unit_name.strip():
         raise InputError("单位名称不能为空。")
     catalogs = [c for c in available_catalogs(paths.catalogs_dir()) if c.id == args.catalog]
@@ -99,12 +102,12 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         keys.parse_recipients(keys.read_key_file(office_key, "省局公钥"), office_key.name)
     passphrase = read_passphrase(ctx, "为本单位签名密钥设置口令（直接回车则不设口令）：", new=True)
     with Store.create(ctx.home, ctx.actor, "unit", catalogs[-1]) as store:
-        unit = store.set_unit(args.unit_code, args.unit_name)
+        unit = ops.set_unit(store, code, args.unit_name).value
         tasks = len(store.plan.tasks())
     home = Home(ctx.home)
-    signing = keys.create_unit_key(home, unit.code, passphrase)
+    signing = key_ops.create_unit_key(home, unit.code, passphrase).value
     if office_key is not None:
-        keys.import_office_key(home, office_key)
+        key_ops.import_office_key(home, office_key)
     notice = (
         "已生成本单位的签名密钥（有口令保护）。"
         if signing.protected
@@ -123,7 +126,8 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
             "office_key_imported": office_key is not None,
         },
         f"已建立 {unit.name}（{unit.code}）的数据目录：{ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}，"
-        f"共 {tasks} 项任务。\n{notice}",
+        f"共 {tasks} 项任务。\n{notice}\n本单位签名密钥编号：{signing.key_id}（省局登记公钥时会与您核对这个编号）。"
+        + (f"\n{note}" if (note := normalised_note(args.unit_code, unit.code)) else ""),
     )
     return 0
 
@@ -134,8 +138,13 @@ def cmd_unit(ctx: Context, args: argparse.Namespace) -> int:
         data = {**msgspec.structs.asdict(unit), "home": str(ctx.home), "kind": store.kind}
         if store.kind == "office":  # an office has no unit code: say whose office it is
             data["office_name"] = store.database.meta("office_name", "") or ""
+        else:
+            data["signing_key_id"] = keys.unit_key_id(store.home)
     who = f"省局：{data['office_name']}" if data["kind"] == "office" else f"{unit.name}（{unit.code}）"
-    ctx.emit(data, f"{who}\n数据目录 {ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}")
+    text = f"{who}\n数据目录 {ctx.home}\n规划目录 {unit.catalog_id} {unit.catalog_version}"
+    if data["kind"] != "office":
+        text += f"\n签名密钥编号 {data['signing_key_id'] or '（尚未生成：planprogress keys init）'}"
+    ctx.emit(data, text)
     return 0
 
 
@@ -159,7 +168,7 @@ def cmd_user_add(ctx: Context, args: argparse.Namespace) -> int:
     role = Role.parse(args.role)
     password = read_new_password(args.password_file)
     with ctx.open_store() as store:
-        user = store.users.add(args.name, role, password, args.display_name)
+        user = ops.add_user(store, args.name, role, password, args.display_name).value
     ctx.emit({"name": user.name, "role": user.role.value}, f"已添加用户 {user.name}（{user.role.value}）")
     return 0
 
@@ -177,30 +186,29 @@ def cmd_user_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_user_passwd(ctx: Context, args: argparse.Namespace) -> int:
     password = read_new_password(args.password_file)
     with ctx.open_store() as store:
-        store.users.set_password(args.name, password)
+        ops.set_password(store, args.name, password)
     ctx.emit({"name": args.name, "password": "changed"}, f"已重设 {args.name} 的密码")
     return 0
 
 
 def cmd_user_disable(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        store.users.set_active(args.name, False)
+        ops.set_active(store, args.name, False)
     ctx.emit({"name": args.name, "active": False}, f"已停用用户 {args.name}")
     return 0
 
 
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        reviews = store.reviews
         action = args.review_action
         if action == "submit":
-            record = reviews.submit(args.period, args.comment)
+            record = ops.submit_period(store, args.period, args.comment).value
         elif action == "approve":
-            record = reviews.approve(args.period, args.comment)
+            record = ops.approve_period(store, args.period, args.comment).value
         elif action == "return":
-            record = reviews.return_(args.period, args.comment)
+            record = ops.return_period(store, args.period, args.comment).value
         else:
-            record = reviews.reopen(args.period, args.reason)
+            record = ops.reopen_period(store, args.period, args.reason).value
     ctx.emit(
         {"period": record.period, "state": record.state.value, "by": record.updated_by},
         f"报告期 {record.period}：{record.state.label}",

@@ -26,6 +26,7 @@ from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.bundle.format import BundleError
 from desktop.services.bundle.verify import KeyLookup, own_key_lookup, verify_bundle
 from desktop.services.office.registry import office_lookup
+from desktop.services.operations import keys as key_ops
 from desktop.store import Home, Store, missing_home_error
 from desktop.store.exports import ExportRepo
 
@@ -101,6 +102,8 @@ _PHASES = {
     "encrypt": "加密写入",
     "verify": "读回校验",
     "copy": "复制",
+    "check": "校验",
+    "write": "写入",
     "decrypt": "解密",
     "merge": "合并",
 }
@@ -110,6 +113,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("keys", help="密钥：本单位签名公钥、省局公钥").add_subparsers(dest="action", required=True)
     p = group.add_parser("show", help="显示本单位的签名公钥（交省局登记）或省局公钥")
     p.set_defaults(handler=cmd_keys_show)
+    p = group.add_parser("export", help="把本单位签名公钥 unit.pub 写到U盘或文件夹（交省局登记），并显示密钥编号")
+    p.add_argument("--out", required=True, metavar="PATH", help="目标文件夹（如U盘）或文件")
+    p.set_defaults(handler=cmd_keys_export)
     p = group.add_parser("import", help="导入省局下发的公钥文件 office.pub")
     p.add_argument("file")
     p.set_defaults(handler=cmd_keys_import)
@@ -162,11 +168,23 @@ def cmd_keys_show(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys_export(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.open_store() as store:
+        code = store.unit().code
+    path, key_id = keys.export_unit_public_key(Home(ctx.home), Path(args.out).expanduser(), code)
+    ctx.emit(
+        {"public_key_path": str(path), "key_id": key_id, "unit_code": code},
+        f"已写出本单位签名公钥：{path}\n密钥编号：{key_id}\n"
+        "请把这个文件交省局登记；省局登记时会与您核对这个密钥编号，请记下或当面告知。",
+    )
+    return 0
+
+
 def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
     home = Home(ctx.home)
     if not home.exists():
         raise missing_home_error(ctx.home)
-    recipients = keys.import_office_key(home, Path(args.file).expanduser())
+    recipients = key_ops.import_office_key(home, Path(args.file).expanduser()).value
     ctx.emit(
         {"office_public_key": recipients[0], "recipients": recipients, "path": str(home.keys / keys.OFFICE_PUBLIC)},
         f"已导入省局公钥 {recipients[0]}"
@@ -175,12 +193,13 @@ def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def create_unit_key(ctx: Context, home: Home, unit_code: str, rotate: bool = False) -> keys.UnitKeyInfo:
+def create_unit_key(ctx: Context, home: Home, unit_code: str, rotate_in: Store | None = None) -> keys.UnitKeyInfo:
+    """A new signing key; with `rotate_in`, one that replaces the key of that unit's store."""
     passphrase = read_passphrase(ctx, "为本单位签名密钥设置口令（直接回车则不设口令）：", new=True)
-    if rotate:
-        info = keys.rotate_unit_key(home, unit_code, passphrase)
+    if rotate_in is not None:
+        info = key_ops.rotate_unit_key(rotate_in, home, unit_code, passphrase).value
     else:
-        info = keys.create_unit_key(home, unit_code, passphrase)
+        info = key_ops.create_unit_key(home, unit_code, passphrase).value
     if not info.protected:
         ctx.warn(
             "签名密钥没有设口令（没有终端可输入，也没有 --passphrase-file 或 PLANPROGRESS_PASSPHRASE）："
@@ -203,11 +222,11 @@ def cmd_keys_init(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_keys_rotate(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
         code = store.unit().code
-    info = create_unit_key(ctx, Home(ctx.home), code, rotate=True)
+        info = create_unit_key(ctx, Home(ctx.home), code, rotate_in=store)
     ctx.emit(
         {"public_key": info.public_key, "public_key_path": str(info.public_key_path), "key_id": info.key_id},
         f"已更换签名密钥（新编号 {info.key_id}）：请把 {info.public_key_path} 交省局重新登记（province enroll），"
-        "登记前导出的数据包省局不会接收。",
+        "登记前导出的数据包省局不会接收。下一次导出是完整数据包。",
     )
     return 0
 

@@ -10,6 +10,7 @@ import msgspec
 from desktop.cli.context import Context
 from desktop.cli.records import item_id
 from desktop.domain.errors import IntegrityError
+from desktop.services import operations as ops
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,9 +35,9 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
     target = item_id(args.target)
     with ctx.open_store() as store:
         # all-or-nothing: one unreadable file among several adds none of them
-        added = store.evidence.add_many(
-            target, [Path(name) for name in args.files], title=args.title, category=args.category
-        )
+        added = ops.add_evidence(
+            store, target, [Path(name) for name in args.files], title=args.title, category=args.category
+        ).value
     for result in added:
         for warning in result.warnings:
             ctx.warn(f"{result.record.original_name}：{warning}")
@@ -87,6 +88,6 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        store.evidence.delete(item_id(args.id))
+        ops.delete_evidence(store, item_id(args.id))
     ctx.emit({"deleted": int(args.id)}, f"已删除佐证材料 [{args.id}]")
     return 0

@@ -1,4 +1,5 @@
-"""Provincial office commands: init (office key pair), enroll, revoke, import, resync, status, evidence, log."""
+"""Provincial office commands: init (office key pair), enroll, revoke, import, dismiss, resync, status, evidence,
+log."""
 
 from __future__ import annotations
 
@@ -18,12 +19,17 @@ from desktop.cli.province_report_cmds import register_report
 from desktop.domain.catalog import available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, StateError
 from desktop.domain.periods import parse_date
+from desktop.domain.unit_code import normalised_note
 from desktop.services import keys
-from desktop.services.bundle.format import BUNDLE_NAME
+from desktop.services import operations as ops
+from desktop.services.bundle.format import BUNDLE_NAME, Outcome
+from desktop.services.office import dismiss, registry
 from desktop.services.office import evidence as office_evidence
-from desktop.services.office import registry
+from desktop.services.office.indicator_lines import HEADINGS, INDICATOR, indicator_lines
 from desktop.services.office.intake import Intake, IntakeResult
+from desktop.services.office.intake_counts import IntakeCounts, count_results
 from desktop.services.office.status import ProvinceStatus, province_status
+from desktop.services.operations import keys as key_ops
 from desktop.store import Home, Store
 from desktop.store.office import OfficeRepo
 
@@ -49,6 +55,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = group.add_parser("import", help="导入数据包（可一次导入多个，或整个U盘）")
     p.add_argument("bundles", nargs="+", metavar="BUNDLE_DIR")
     p.set_defaults(handler=cmd_import)
+    p = group.add_parser("dismiss", help="搁置被吊销单位或已停用密钥签名的数据包：以后导入时不再显示")
+    p.add_argument("name", metavar="BUNDLE_NAME", help="数据包名称，如 PB-GD-GZ01-000003（见导入结果或 province log）")
+    p.add_argument("--reason", required=True, help="原因（写入审计记录）")
+    p.set_defaults(handler=cmd_dismiss)
     p = group.add_parser("resync", help="单位从备份恢复后：允许其下一个完整数据包重新开始数据包链")
     p.add_argument("code", metavar="CODE")
     p.add_argument("--reason", required=True, help="原因（写入导入日志）")
@@ -107,10 +117,8 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     if not home.exists():
         catalogs = available_catalogs(paths.catalogs_dir())
         with Store.create(ctx.home, ctx.actor, "office", catalogs[-1]) as store:
-            for catalog in catalogs:
-                store.plan.load_catalog(catalog)
-            store.database.set_meta("office_name", args.name)
-    info = keys.create_office_key(home, passphrase, escrow, args.name)
+            ops.set_up_office(store, catalogs, args.name)
+    info = key_ops.create_office_key(home, passphrase, escrow, args.name).value
     ctx.emit(
         {
             "home": str(ctx.home),
@@ -135,7 +143,8 @@ def cmd_enroll(ctx: Context, args: argparse.Namespace) -> int:
         "re-enrolled": f"已重新登记单位 {unit.code}（新签名密钥 {key_id}），吊销已解除",
         "unchanged": f"单位 {unit.code} 已登记过这把密钥（{key_id}），未作改动",
     }[what]
-    ctx.emit({"unit": unit.code, "key_id": key_id, "result": what}, text)
+    note = normalised_note(args.unit_code, unit.code)
+    ctx.emit({"unit": unit.code, "key_id": key_id, "result": what}, text + (f"\n{note}" if note else ""))
     return 0
 
 
@@ -155,6 +164,30 @@ def cmd_resync(ctx: Context, args: argparse.Namespace) -> int:
         "导入后其数据包链从该包重新开始。",
     )
     return 0
+
+
+def cmd_dismiss(ctx: Context, args: argparse.Namespace) -> int:
+    with _office_store(ctx) as store:
+        found = dismiss.dismiss(store, args.name, args.reason)
+    ctx.emit(
+        msgspec.structs.asdict(found),
+        f"已搁置 {found.name}：以后导入含有这个数据包的U盘时，它不再被拒收，只在汇总中计为“已搁置”。",
+    )
+    return 0
+
+
+def counts_text(counts: IntakeCounts) -> str:
+    parts = [f"{counts.accepted} 个已接收或已导入过"]
+    if counts.waiting:
+        parts.append(f"{counts.waiting} 个暂存待补")
+    if counts.refused:
+        parts.append(f"{counts.refused} 个未接收")
+    if counts.dismissed:
+        parts.append(f"{counts.dismissed} 个此前已搁置、未再导入")
+    text = f"共 {counts.found} 个数据包：{'，'.join(parts)}。"
+    if counts.from_held:
+        text += f"另有 {counts.from_held} 个此前暂存的数据包补齐后已导入。"
+    return text
 
 
 def expand_sources(items: list[str]) -> list[Path]:
@@ -195,8 +228,15 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         finally:
             reporter.close()
     ok = all(r.ok for r in results)
-    lines = [f"{r.name}  [{r.outcome.label}]  {r.message}" for r in results]
-    reporter.result(ctx, {"ok": ok, "bundles": [_result_data(r) for r in results]}, "\n".join(lines))
+    counts = count_results([(r.outcome.value, r.from_held) for r in results])
+    lines = [f"{r.name}  [{r.outcome.label}]  {r.message}" for r in results if r.outcome is not Outcome.DISMISSED]
+    reporter.result(
+        ctx,
+        {"ok": ok, "bundles": [_result_data(r) for r in results], "counts": asdict(counts)},
+        "\n".join(lines),
+    )
+    if not ctx.json and (counts.found != 1 or counts.from_held or counts.dismissed):  # stdout: a line per bundle
+        print(counts_text(counts), file=sys.stderr)
     if not ok:
         bad = [r for r in results if not r.ok]
         print(
@@ -240,16 +280,11 @@ def status_text(status: ProvinceStatus) -> str:
         lines.append(f"    {projects}")
     if status.not_reported:
         lines.append(f"本期未报送：{'、'.join(status.not_reported)}")
-    for indicator in status.indicators:
-        goals = "；".join(
-            f"{g.year} 年目标 {g.value:g}{indicator.unit}：{g.share:g}{indicator.unit} "
-            + ("已达成" if g.met else ("未达成" if g.final else "尚未达到"))
-            for g in indicator.goals
-        )
-        lines.append(
-            f"全省指标 {indicator.name}：{len(indicator.achieved)}/{indicator.total} 个单位达标，"
-            f"{indicator.share:g}{indicator.unit}（{goals}）"
-        )
+    if status.revoked:
+        lines.append(f"已吊销（不计入汇总）：{'、'.join(u.code for u in status.revoked)}")
+    for line in indicator_lines(status.indicators):  # the words of the office window and the summary PDF
+        name, *cells = line.texts()
+        lines.append(f"{INDICATOR} {name}：" + "，".join(f"{h} {c}" for h, c in zip(HEADINGS[1:], cells, strict=True)))
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ from desktop.domain.errors import InputError
 from desktop.domain.numbers import parse_number
 from desktop.domain.periods import parse_date, parse_period
 from desktop.domain.status import Status, parse_percent
+from desktop.services import operations as ops
 
 
 def _number(text: str | None, what: str) -> float | None:
@@ -123,7 +124,8 @@ def cmd_measure_add(ctx: Context, args: argparse.Namespace) -> int:
     task = item_id(args.task)
     start, due = _opt_date(args.start, "开始日期"), _opt_date(args.due, "完成期限")
     with ctx.open_store() as store:
-        measure = store.measures.add(
+        measure = ops.add_measure(
+            store,
             task,
             args.title,
             department=args.department,
@@ -131,7 +133,7 @@ def cmd_measure_add(ctx: Context, args: argparse.Namespace) -> int:
             co_units=args.co_units,
             start_date=start,
             due_date=due,
-        )
+        ).value
     ctx.emit(_measure_dict(measure), f"已添加措施 [{measure.id}] {measure.title}")
     return 0
 
@@ -158,14 +160,14 @@ def cmd_measure_edit(ctx: Context, args: argparse.Namespace) -> int:
     if args.due is not None:
         changes["due_date"] = _opt_date(args.due, "完成期限")
     with ctx.open_store() as store:
-        measure = store.measures.update(item_id(args.id), **changes)
+        measure = ops.update_measure(store, item_id(args.id), **changes).value
     ctx.emit(_measure_dict(measure), f"已修改措施 [{measure.id}] {measure.title}")
     return 0
 
 
 def cmd_measure_delete(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        store.measures.delete(item_id(args.id))
+        ops.delete_measure(store, item_id(args.id))
     ctx.emit({"deleted": int(args.id)}, f"已删除措施 [{args.id}]")
     return 0
 
@@ -183,9 +185,9 @@ def cmd_milestone_add(ctx: Context, args: argparse.Namespace) -> int:
     due = parse_date(args.due, "到期日期")
     value = _number(args.target_value, "目标值")
     with ctx.open_store() as store:
-        ms = store.milestones.add(
-            parent, args.title, due, target_value=value, target_unit=args.target_unit, target_key=args.target_key
-        )
+        ms = ops.add_milestone(
+            store, parent, args.title, due, target_value=value, target_unit=args.target_unit, target_key=args.target_key
+        ).value
     ctx.emit(_milestone_dict(ms), f"已添加时间节点 [{ms.id}] {ms.title}（{ms.due_date}）")
     return 0
 
@@ -194,7 +196,7 @@ def cmd_milestone_done(ctx: Context, args: argparse.Namespace) -> int:
     achieved = parse_date(args.date, "完成日期") if args.date else dt.date.today()
     actual = _number(args.actual, "实际值")
     with ctx.open_store() as store:
-        ms = store.milestones.mark_done(item_id(args.id), achieved, actual)
+        ms = ops.mark_milestone_done(store, item_id(args.id), achieved, actual).value
         evidence = store.evidence.count(ms.id)
     if not evidence:
         ctx.warn(f"时间节点 [{ms.id}] 已标记完成，但还没有佐证材料：请用 planprogress evidence add {ms.id} 文件 补充。")
@@ -217,7 +219,7 @@ def cmd_milestone_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_milestone_delete(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        store.milestones.delete(item_id(args.id))
+        ops.delete_milestone(store, item_id(args.id))
     ctx.emit({"deleted": int(args.id)}, f"已删除时间节点 [{args.id}]")
     return 0
 
@@ -239,7 +241,7 @@ def cmd_progress(ctx: Context, args: argparse.Namespace) -> int:
     status = Status.parse(args.status)
     percent = parse_percent(args.percent)
     with ctx.open_store() as store:
-        entry = store.progress.record(item_id(args.target), period, status, percent, args.note)
+        entry = ops.record_progress(store, item_id(args.target), period, status, percent, args.note).value
     ctx.emit(
         {**msgspec.structs.asdict(entry), "status": entry.status.value},
         f"已记录 [{entry.item_id}] {period}：{entry.status.value} {entry.percent}%",

@@ -164,7 +164,8 @@ def _confirmed(ctx: Context, args: argparse.Namespace) -> bool:
 
 
 def cmd_import_ledger(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.services.reports.ledger_import import apply_ledger_import, plan_ledger_import
+    from desktop.services.operations.ledger import import_ledger
+    from desktop.services.reports.ledger_import import plan_ledger_import
 
     source = Path(args.file).expanduser()
     with ctx.open_store() as store:
@@ -195,7 +196,7 @@ def cmd_import_ledger(ctx: Context, args: argparse.Namespace) -> int:
             return 1
         progress = RenderProgress(ctx, "import", "导入台账")
         try:
-            result = apply_ledger_import(store, plan, progress)
+            result = import_ledger(store, plan, progress).value
         finally:
             progress.close()
     ctx.emit(

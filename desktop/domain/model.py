@@ -1,10 +1,9 @@
 """Records of a unit's store as plain, typed values. The store returns these, never database rows.
 
-Records here and in desktop/store are msgspec Structs, not dataclasses, for the window's start-up and the
-roll-ups: a frozen dataclass execs about six generated functions when its class is made (~1.2 ms each on
-Python 3.11; ~31 record classes cost ~125 M instructions, ~7% of the main thread's start-up), a Struct class
-is made in ~0.02 ms, and a Struct is built ~7x faster (0.43 us against 3.3 us for 11 fields) where the
-overview builds ~7,000 records at start-up. tests/core/test_records.py keeps new records Structs.
+Records here and in desktop/store are msgspec Structs, not dataclasses: a Struct class is made and built
+many times faster than a frozen dataclass, which counts where the window's start-up makes ~30 record classes
+and the overview ~7,000 records (figures in docs/gui.md, "Start-up time"). tests/core/test_records.py keeps
+new records Structs.
 """
 
 from __future__ import annotations

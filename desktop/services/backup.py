@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import shutil
@@ -18,8 +19,10 @@ from pathlib import Path
 from desktop.domain.errors import InputError, IntegrityError, PlanProgressError, StateError, StoreError
 from desktop.domain.system_errors import reason
 from desktop.store import DatabaseFault, Home, Store
-from desktop.store.evidence import fsync_dir
 from desktop.store.exports import ExportRepo
+from desktop.store.files import fsync_dir, hash_file
+
+log = logging.getLogger(__name__)
 
 FORMAT = "planprogress-backup/1"
 MANIFEST = "planprogress-backup.json"
@@ -35,11 +38,7 @@ class BackupResult:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return hash_file(path)[0]
 
 
 def create_backup(store: Store, out: Path, progress: Progress | None = None) -> BackupResult:
@@ -95,12 +94,14 @@ def create_backup(store: Store, out: Path, progress: Progress | None = None) -> 
             fsync_dir(out.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
+            log.warning("backup to %s failed: errno %s (%s)", out, exc.errno, exc.strerror)
             raise StateError(
                 f"写入备份失败（{reason(exc)}）：请检查目标磁盘的剩余空间后重试，原数据未受影响。"
             ) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+    log.info("backup written to %s: %d files, %d bytes, by %s", out, len(files), total, store.audit.actor)
     return BackupResult(out, len(files), total)
 
 
@@ -126,10 +127,12 @@ def restore_backup(backup: Path, root: Path, *, replace: bool = False) -> Path |
             os.replace(root, kept)
         os.replace(staging, root)
         fsync_dir(root.parent)
+        log.info("restored %s from backup %s; the previous home kept as %s", root, backup, kept)
         return kept
     except OSError as exc:
         if kept is not None and not root.exists():
             os.replace(kept, root)  # put the old home back where it was
+        log.warning("restore of %s from %s failed: errno %s (%s)", root, backup, exc.errno, exc.strerror)
         raise StoreError(
             f"恢复失败（{reason(exc)}）：请检查磁盘空间和权限后重试，原数据目录 {root} 未作改动。"
         ) from exc

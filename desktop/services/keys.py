@@ -8,6 +8,7 @@ recipients, carried over on a stick); at the office `office.key` (passphrase-pro
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -18,8 +19,10 @@ import pyrage
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
 from desktop.domain.system_errors import reason
-from desktop.store.evidence import fsync_dir
+from desktop.store.files import fsync_dir
 from desktop.store.home import Home
+
+log = logging.getLogger(__name__)
 
 UNIT_SECRET = "unit.key"
 UNIT_PUBLIC = "unit.pub"
@@ -104,6 +107,7 @@ def create_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitK
     write_private(secret_path, bytes(secret) + b"\n")
     write_private(public_path, bytes(public) + b"\n", 0o644)
     secret.wipe()
+    log.info("unit signing key %s created for %s, passphrase %s", key_id, unit_code, "set" if passphrase else "none")
     return UnitKeyInfo(key_id, public.to_base64().decode("ascii"), public_path, bool(passphrase))
 
 
@@ -114,6 +118,7 @@ def rotate_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitK
     for name in (UNIT_SECRET, UNIT_PUBLIC):
         current = home.keys / name
         os.replace(current, current.with_name(f"{name}.{old_id}.retired"))
+    log.info("unit signing key %s retired (rotation)", old_id)
     return create_unit_key(home, unit_code, passphrase)
 
 
@@ -122,6 +127,32 @@ def unit_public_key(home: Home) -> minisign.PublicKey:
     if not path.is_file():
         raise NotFoundError(f"本单位还没有签名密钥（{path}）：请运行 planprogress keys init 生成。")
     return load_public_key(path, "本单位签名公钥")
+
+
+def unit_key_id(home: Home) -> str | None:
+    """The unit's signing key number (what the office compares when it enrolls unit.pub); None without a key."""
+    path = home.keys / UNIT_PUBLIC
+    return public_key_id(load_public_key(path, "本单位签名公钥")) if path.is_file() else None
+
+
+def export_unit_public_key(home: Home, target: Path, unit_code: str) -> tuple[Path, str]:
+    """Copy unit.pub for the office (a folder gets `<code>-unit.pub`); returns the file and the key number the
+    office will compare before it enrolls the key."""
+    source = home.keys / UNIT_PUBLIC
+    key_id = unit_key_id(home)
+    if key_id is None:
+        raise NotFoundError(f"本单位还没有签名密钥（{source}）：请运行 planprogress keys init 生成。")
+    if target.is_dir():
+        target = target / f"{unit_code or 'unit'}-unit.pub"
+    try:
+        data = source.read_bytes()
+        with open(target, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise StateError(f"无法写入 {target}（{reason(exc)}）：请检查U盘是否插好、是否写保护。") from None
+    return target, key_id
 
 
 def load_public_key(path: Path, what: str = "签名公钥") -> minisign.PublicKey:
@@ -198,6 +229,7 @@ def import_office_key(home: Home, source: Path) -> list[str]:
     if (home.keys / OFFICE_IDENTITY).exists():
         raise StateError("这是省局的数据目录：省局自己的公钥不需要导入。")
     write_private(home.keys / OFFICE_PUBLIC, data if data.endswith(b"\n") else data + b"\n", 0o644)
+    log.info("office public key imported from %s (%d recipients)", source, len(recipients))
     return recipients
 
 
@@ -231,6 +263,7 @@ def create_office_key(home: Home, passphrase: str, escrow: list[str], office_nam
         lines.append("# escrow（托管备份公钥，离线保管的私钥可在省局密钥遗失时解密）")
         lines.extend(escrow)
     write_private(public_path, ("\n".join(lines) + "\n").encode(), 0o644)
+    log.info("office key pair created (%d escrow recipients)", len(escrow))
     return OfficeKeyInfo(public, public_path, identity_path, tuple(escrow))
 
 

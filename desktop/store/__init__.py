@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from desktop.domain.errors import InputError, StateError, StoreError
 from desktop.domain.health import Thresholds
 from desktop.domain.model import Unit
 from desktop.domain.system_errors import reason
+from desktop.domain.unit_code import canonical_unit_code
 from desktop.store.audit import AuditLog
 from desktop.store.db import Clock, Database, DatabaseFault, create_database, utc_now
 from desktop.store.evidence import EvidenceRepo
@@ -26,16 +26,8 @@ from desktop.store.users import UserRepo
 
 __all__ = ["DatabaseFault", "Home", "Store", "validate_unit_code"]
 
-_UNIT_CODE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$")
-
-
-def validate_unit_code(code: str) -> str:
-    if not _UNIT_CODE.match(code):
-        raise InputError(
-            f"单位代码“{code}”不合规：只能用英文字母、数字和“-”（不以“-”开头或结尾，最长 32 位），"
-            "例如 GD-GZ01；它会出现在U盘上的文件名里。"
-        )
-    return code
+# The canonical unit code for what was typed (see desktop.domain.unit_code), under its older name.
+validate_unit_code = canonical_unit_code
 
 
 def missing_home_error(root: Path) -> StoreError:
@@ -109,7 +101,8 @@ class Store:
         )
 
     def set_unit(self, code: str, name: str) -> Unit:
-        validate_unit_code(code)
+        """Set the unit's code (stored canonical: upper case, half width) and name."""
+        code = canonical_unit_code(code)
         if not name.strip():
             raise InputError("单位名称不能为空。")
         with self.database.transaction():

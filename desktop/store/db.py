@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import paths
 from desktop.domain.errors import StoreError
+from desktop.store.files import fsync_dir
 
 DB_FILENAME = "planprogress.sqlite"
 # Marks the file as ours in the SQLite header ("PPRG"), so a foreign SQLite file is told apart.
@@ -69,6 +70,17 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def has_our_header(path: Path) -> bool:
+    """Whether `path` starts with an SQLite header carrying our application id: a cheap test (no connection) that
+    a file is this program's database, whatever its state past the first page."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    return header[:16] == b"SQLite format 3\x00" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
 def _connect_raw(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), timeout=10)
@@ -117,16 +129,7 @@ def create_database(path: Path) -> None:
     with open(tmp, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can fsync a directory
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_dir(path.parent)
 
 
 def _backup_copy(conn: sqlite3.Connection, target: Path) -> None:
@@ -258,6 +261,14 @@ class Database:
 
     def now(self) -> str:
         return timestamp(self.clock)
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's own check of every page and index: [] when the file is sound, else its findings."""
+        found = [str(row[0]) for row in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        return [] if found == ["ok"] else found
+
+    def user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

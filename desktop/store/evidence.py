@@ -20,6 +20,7 @@ from desktop.domain.model import EvidenceRecord
 from desktop.domain.system_errors import reason
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
+from desktop.store.files import fsync_dir, hash_file
 from desktop.store.home import Home
 from desktop.store.plan import PlanRepo
 
@@ -77,28 +78,6 @@ def shown_path(path: Path) -> str:
 
 def _shifted(progress: Progress, offset: int, total: int) -> Progress:
     return lambda done, _size: progress(offset + done, total)
-
-
-def fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def hash_file(path: Path, progress: Progress | None = None) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    done = 0
-    total = path.stat().st_size
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    return digest.hexdigest(), done
 
 
 class EvidenceRepo:

@@ -152,6 +152,22 @@ class ExportRepo:
         row = self._db.one("SELECT * FROM bundle_export ORDER BY seq DESC LIMIT 1")
         return _export(row) if row else None
 
+    def note_key_rotated(self, key_id: str) -> None:
+        """The signing key was replaced: bundles made before it that the office has not received are signed with
+        a key it no longer accepts, so the chain restarts with a full bundle (see `must_restart`)."""
+        last = self.last()
+        with self._db.transaction():
+            self._db.set_meta("key_rotated_after_seq", str(last.seq if last else 0))
+            self._audit.append("event", "unit", key_id, after={"action": "rotate_key", "key_id": key_id})
+
+    def must_restart(self) -> bool:
+        """Whether the next bundle must be full: nothing exported yet, or nothing since the key was replaced."""
+        last = self.last()
+        if last is None:
+            return True
+        rotated = self._db.meta("key_rotated_after_seq")
+        return rotated is not None and last.seq <= int(rotated)
+
     def get(self, seq: int) -> ExportRecord:
         row = self._db.one("SELECT * FROM bundle_export WHERE seq = ?", (seq,))
         if row is None:

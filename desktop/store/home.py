@@ -8,7 +8,7 @@ from pathlib import Path
 
 import msgspec
 
-from desktop.store.db import DB_FILENAME
+from desktop.store.db import DB_FILENAME, has_our_header
 
 
 class Home(msgspec.Struct, frozen=True):
@@ -35,6 +35,10 @@ class Home(msgspec.Struct, frozen=True):
         return self.root / "backups"
 
     @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
     def lock_file(self) -> Path:
         return self.root / "planprogress.lock"
 
@@ -43,6 +47,11 @@ class Home(msgspec.Struct, frozen=True):
 
     def exists(self) -> bool:
         return self.database.is_file()
+
+    def log_ready(self) -> bool:
+        """Whether the log may be written here: the database is this program's. A folder that is not a home yet,
+        or holds another program's file, never gets a logs/ folder; our own home does even when damaged."""
+        return has_our_header(self.database)
 
     def window_holder(self) -> int | None:
         """The process id of a running window that holds this home's lock file, else None.

@@ -8,6 +8,7 @@ from typing import Any
 import msgspec
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
+from desktop.domain.unit_code import normalize_unit_code
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
 
@@ -64,6 +65,28 @@ class AcceptedBundle(msgspec.Struct, frozen=True):
     resync: bool
 
 
+class DismissedBundle(msgspec.Struct, frozen=True):
+    name: str
+    sums_sha256: str
+    unit: str | None
+    outcome: str
+    reason: str
+    dismissed_at: str
+    dismissed_by: str
+
+
+class MergedUnit(msgspec.Struct, frozen=True):
+    code: str
+    merged_into: str
+    merged_at: str
+    enrolled_at: str
+    revoked_at: str | None
+    revoked_reason: str
+    last_seq: int
+    bundles: int
+    key_ids: str
+
+
 class IntakeEntry(msgspec.Struct, frozen=True):
     id: int
     at: str
@@ -101,6 +124,9 @@ def enroll_hint(code: str | None = None) -> str:
 
 
 class OfficeRepo:
+    """Units are kept under their canonical code; every lookup by code compares without case (a bundle made
+    before codes were canonical names its unit as it was typed)."""
+
     def __init__(self, database: Database, audit: AuditLog) -> None:
         self._db = database
         self._audit = audit
@@ -110,6 +136,7 @@ class OfficeRepo:
         return [_unit(r) for r in self._db.query("SELECT * FROM office_unit ORDER BY code")]
 
     def unit(self, code: str) -> OfficeUnit | None:
+        code = normalize_unit_code(code)
         row = self._db.one("SELECT * FROM office_unit WHERE code = ?", (code,))
         return _unit(row) if row else None
 
@@ -124,6 +151,7 @@ class OfficeRepo:
         return UnitKey(**row) if row else None
 
     def keys_of(self, code: str) -> list[UnitKey]:
+        code = normalize_unit_code(code)
         return [
             UnitKey(**r)
             for r in self._db.query("SELECT * FROM office_unit_key WHERE unit = ? ORDER BY enrolled_at", (code,))
@@ -131,6 +159,7 @@ class OfficeRepo:
 
     def enroll(self, code: str, key_id: str, public_key: str) -> tuple[OfficeUnit, str]:
         """Enroll a unit's key. Returns the unit and what happened: new, rotated, re-enrolled or unchanged."""
+        code = normalize_unit_code(code)
         with self._db.transaction() as conn:
             now = self._db.now()
             existing = self.key(key_id)
@@ -170,6 +199,7 @@ class OfficeRepo:
         return enrolled, what
 
     def revoke(self, code: str, reason: str) -> OfficeUnit:
+        code = normalize_unit_code(code)
         with self._db.transaction() as conn:
             unit = self.require_unit(code)
             if unit.revoked:
@@ -186,6 +216,7 @@ class OfficeRepo:
 
     def allow_resync(self, code: str, reason: str) -> OfficeUnit:
         """Let the next full bundle from `code` restart its chain (after a restore rolled the unit back)."""
+        code = normalize_unit_code(code)
         with self._db.transaction() as conn:
             unit = self.require_unit(code)
             if unit.revoked:
@@ -201,10 +232,12 @@ class OfficeRepo:
 
     # -- the chain --------------------------------------------------------------------------------------
     def accepted(self, code: str) -> list[AcceptedBundle]:
+        code = normalize_unit_code(code)
         rows = self._db.query("SELECT * FROM office_bundle WHERE unit = ? ORDER BY epoch, seq", (code,))
         return [AcceptedBundle(**{**r, "resync": bool(r["resync"])}) for r in rows]
 
     def accepted_hash(self, code: str, bundle_hash: str) -> AcceptedBundle | None:
+        code = normalize_unit_code(code)
         row = self._db.one(
             "SELECT * FROM office_bundle WHERE unit = ? AND bundle_hash = ? ORDER BY epoch DESC LIMIT 1",
             (code, bundle_hash),
@@ -215,6 +248,7 @@ class OfficeRepo:
     def held(self, code: str | None = None) -> list[HeldBundle]:
         if code is None:
             return [HeldBundle(**r) for r in self._db.query("SELECT * FROM office_held ORDER BY unit, seq")]
+        code = normalize_unit_code(code)
         return [
             HeldBundle(**r) for r in self._db.query("SELECT * FROM office_held WHERE unit = ? ORDER BY seq", (code,))
         ]
@@ -229,6 +263,7 @@ class OfficeRepo:
             )
 
     def unhold(self, code: str, seq: int) -> None:
+        code = normalize_unit_code(code)
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM office_held WHERE unit = ? AND seq = ?", (code, seq))
 
@@ -255,6 +290,7 @@ class OfficeRepo:
         if code is None:
             rows = self._db.query("SELECT * FROM office_intake ORDER BY id DESC LIMIT ?", (limit,))
         else:
+            code = normalize_unit_code(code)
             rows = self._db.query("SELECT * FROM office_intake WHERE unit = ? ORDER BY id DESC LIMIT ?", (code, limit))
         return [IntakeEntry(**r) for r in reversed(rows)]
 
@@ -269,6 +305,32 @@ class OfficeRepo:
 
     def quarantined(self) -> list[QuarantineEntry]:
         return [QuarantineEntry(**r) for r in self._db.query("SELECT * FROM office_quarantine ORDER BY id")]
+
+    # -- dismissed bundles and merged codes ---------------------------------------------------------------
+    def dismiss(self, entry: QuarantineEntry, unit: str | None, sums_sha256: str, reason: str) -> DismissedBundle:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO office_dismissed (name, sums_sha256, unit, outcome, reason, dismissed_at, dismissed_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name, sums_sha256) DO NOTHING",
+                (entry.name, sums_sha256, unit, entry.outcome, reason, self._db.now(), self._audit.actor),
+            )
+            self._audit.append(
+                "event",
+                "office_bundle",
+                entry.name,
+                after={"action": "dismiss", "unit": unit, "outcome": entry.outcome, "reason": reason},
+            )
+        found = self.dismissed(entry.name, sums_sha256)
+        assert found is not None
+        return found
+
+    def dismissed(self, name: str, sums_sha256: str) -> DismissedBundle | None:
+        row = self._db.one("SELECT * FROM office_dismissed WHERE name = ? AND sums_sha256 = ?", (name, sums_sha256))
+        return DismissedBundle(**row) if row else None
+
+    def merged_units(self) -> list[MergedUnit]:
+        """Unit rows folded into another when unit codes became canonical (codes that differed only in case)."""
+        return [MergedUnit(**r) for r in self._db.query("SELECT * FROM office_unit_merged ORDER BY code")]
 
     def known_catalog(self, catalog_id: str, version: str) -> bool:
         row = self._db.one("SELECT 1 FROM catalog WHERE id = ? AND version = ?", (catalog_id, version))

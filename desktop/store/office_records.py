@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from desktop.domain.errors import StateError
+from desktop.domain.unit_code import normalize_unit_code
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
 from desktop.store.exports import RECORD_FIELDS
@@ -195,10 +196,30 @@ class OfficeRecords:
         params: tuple[object, ...] = ()
         if code is not None:
             sql += " WHERE unit = ?"
-            params = (code,)
+            params = (normalize_unit_code(code),)
         return self._db.query(sql + f" ORDER BY unit, {_key(entity)}", params)
 
+    def progress_stamps(self, code: str) -> list[tuple[int, str, str, str]]:
+        """(rowid, item_uid, period, updated_at) of every progress entry of unit `code`: all that picking the
+        entry an item shows needs, read as plain tuples (years of monthly entries are many rows)."""
+        sql = "SELECT rowid, item_uid, period, updated_at FROM unit_progress WHERE unit = ?"
+        return self._db.conn.execute(sql, (code,)).fetchall()
+
+    def progress_by_rowid(self, rowids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Whole progress rows by rowid (the entries picked from progress_stamps)."""
+        found: dict[int, dict[str, Any]] = {}
+        wanted = list(rowids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._db.query(
+                f"SELECT rowid AS rowid_, * FROM unit_progress WHERE rowid IN ({marks})", tuple(chunk)
+            ):
+                found[int(row.pop("rowid_"))] = row
+        return found
+
     def audit_rows(self, code: str) -> list[dict[str, Any]]:
+        code = normalize_unit_code(code)
         return self._db.query(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM unit_audit WHERE unit = ? ORDER BY id", (code,))
 
     def evidence(
@@ -225,6 +246,7 @@ class OfficeRecords:
             "LEFT JOIN task tt ON tt.id = tu.id) WHERE id > ?"
         )
         params: list[object] = [after]
+        unit = normalize_unit_code(unit) if unit is not None else None
         for column, value in (("unit", unit), ("task_uid", task_uid), ("item_uid", milestone_uid)):
             if value is not None:
                 sql += f" AND {column} = ?"
@@ -249,6 +271,7 @@ class OfficeRecords:
         return [(str(r["sha256"]), int(r["size"])) for r in self._db.query("SELECT sha256, size FROM office_blob")]
 
     def counts(self, code: str) -> dict[str, int]:
+        code = normalize_unit_code(code)
         return {
             entity: int(self._db.conn.execute(f"SELECT count(*) FROM {table} WHERE unit = ?", (code,)).fetchone()[0])
             for entity, table in TABLES.items()

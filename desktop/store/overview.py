@@ -10,7 +10,8 @@ import msgspec
 
 from desktop.domain.health import Light, Thresholds, due_light, progress_light, worst
 from desktop.domain.model import Measure, Milestone, ProgressEntry, Project, Task
-from desktop.domain.periods import parse_period
+from desktop.domain.periods import Period, parse_period
+from desktop.domain.rollup import mean_percent, shown_entries, task_percent
 from desktop.domain.status import Status
 from desktop.store.db import Database
 from desktop.store.measures import MeasureRepo
@@ -51,14 +52,6 @@ class ProjectView(msgspec.Struct, frozen=True):
     lights: dict[Light, int] = msgspec.field(default_factory=dict)
 
 
-class _PeriodEnds(dict[str, dt.date]):
-    """Last day of each period code, parsed once per code (a store holds a handful of codes, thousands of rows)."""
-
-    def __missing__(self, code: str) -> dt.date:
-        end = self[code] = parse_period(code).end
-        return end
-
-
 class _Dates(dict[str, dt.date]):
     """ISO dates parsed once per distinct text: thousands of rows share a few dozen due dates."""
 
@@ -69,10 +62,7 @@ class _Dates(dict[str, dt.date]):
 
 # The roll-up runs before the main window's first paint, over every measure, milestone and progress entry:
 # one query per table read as plain tuples (the columns and order of the repositories' find()), not dict rows.
-_PROGRESS_SQL = (
-    "SELECT id, uid, item_id, period, status, percent, note, updated_at, updated_by FROM progress "
-    "ORDER BY period, item_id"
-)
+_PROGRESS_SQL = "SELECT id, uid, item_id, period, status, percent, note, updated_at, updated_by FROM progress"
 _MEASURE_SQL = (
     "SELECT m.id, i.uid, m.task_id, m.title, m.department, m.person, m.co_units, m.start_date, m.due_date, "
     "m.created_at, m.updated_at FROM measure m JOIN item i ON i.id = m.id ORDER BY m.task_id, m.id"
@@ -89,23 +79,10 @@ Shown = tuple[ProgressEntry, bool]  # the entry an item shows for the period, an
 _NOTHING: tuple[None, bool] = (None, False)
 
 
-def _read_progress(database: Database, code: str, end: dt.date, ends: _PeriodEnds) -> dict[int, Shown]:
-    """Per item, the entry for period `code`; else the latest one whose period ended by `end` (by end, then by
-    update; on a tie the first period code), carried forward. Picked while reading: a record is made only for
-    the entry shown, not for every period of every item (years of monthly reporting are many rows)."""
-    current: dict[int, tuple[Any, ...]] = {}  # rows as SQLite gives them (the columns of _PROGRESS_SQL)
-    carried: dict[int, tuple[tuple[dt.date, str], tuple[Any, ...]]] = {}
-    for row in database.conn.execute(_PROGRESS_SQL):  # ordered by period, so a tie keeps the first code
-        item_id, period, updated_at = row[2], row[3], row[7]
-        if period == code:
-            current[item_id] = row
-            continue
-        period_end = ends[period]
-        if period_end <= end:
-            rank = (period_end, updated_at)
-            held = carried.get(item_id)
-            if held is None or rank > held[0]:
-                carried[item_id] = (rank, row)
+def _read_progress(database: Database, when: Period) -> dict[int, Shown]:
+    """Per item, the entry shown for `when` (desktop.domain.rollup's rule). Picked while reading: a record is
+    made only for the entry shown, not for every period of every item (years of monthly reporting are many rows)."""
+    picked = shown_entries(database.conn.execute(_PROGRESS_SQL), when, item=2, period=3, updated=7)
     statuses = {s.value: s for s in Status}
 
     def entry(row: tuple[Any, ...]) -> ProgressEntry:
@@ -113,9 +90,7 @@ def _read_progress(database: Database, code: str, end: dt.date, ends: _PeriodEnd
         kind = statuses.get(status) or Status(status)
         return ProgressEntry(pid, uid, item_id, period, kind, percent, note, updated_at, updated_by)
 
-    shown: dict[int, Shown] = {item_id: (entry(row), True) for item_id, (_rank, row) in carried.items()}
-    shown.update((item_id, (entry(row), False)) for item_id, row in current.items())  # the period's own wins
-    return shown
+    return {item_id: (entry(row), carried) for item_id, (row, carried) in picked.items()}
 
 
 def _read_measures(database: Database, dates: _Dates) -> dict[int, list[Measure]]:
@@ -169,10 +144,8 @@ def build_overview(
     """`measures`, `milestones` and `progress` are read directly (see _MEASURE_SQL); the repositories stay in
     the signature so callers need not know."""
     when = parse_period(period)
-    code, end = when.code, when.end  # properties: computed once, not per measure
-    ends = _PeriodEnds()
     dates = _Dates()
-    shown = _read_progress(database, code, end, ends)
+    shown = _read_progress(database, when)
     evidence_counts: dict[int, int] = dict(database.conn.execute(_EVIDENCE_SQL).fetchall())
     measures_by_task = _read_measures(database, dates)
     milestones_by_task = _read_milestones(database, dates)
@@ -194,12 +167,9 @@ def build_overview(
                 for ms in milestones_by_task.get(task.id, ())
             ]
             task_entry, carried = shown.get(task.id, _NOTHING)
-            if task_entry is not None:
-                percent = task_entry.percent
-            elif mviews:
-                percent = round(sum(v.progress.percent if v.progress else 0 for v in mviews) / len(mviews))
-            else:
-                percent = 0
+            percent = task_percent(
+                task_entry.percent if task_entry else None, [v.progress.percent if v.progress else None for v in mviews]
+            )
             own = progress_light(task_entry.status if task_entry else None, None, today, thresholds)
             light = worst([own, *(v.light for v in mviews), *(v.light for v in msviews)])
             evidence = (
@@ -209,6 +179,6 @@ def build_overview(
                 TaskView(task, task_entry, carried, percent, light, tuple(mviews), tuple(msviews), evidence)
             )
         counts = {light: sum(1 for t in task_views if t.light is light) for light in Light}
-        percent = round(sum(t.percent for t in task_views) / len(task_views)) if task_views else 0
+        percent = mean_percent([t.percent for t in task_views])
         views.append(ProjectView(project, tuple(task_views), percent, counts))
     return views

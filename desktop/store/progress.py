@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
@@ -9,11 +10,14 @@ import msgspec
 
 from desktop.domain.errors import InputError, LockedError, StateError
 from desktop.domain.model import ProgressEntry, ReviewRecord
-from desktop.domain.periods import parse_period
+from desktop.domain.periods import Period, parse_period
+from desktop.domain.rollup import shown_entries
 from desktop.domain.status import ReviewState, Status
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
 from desktop.store.plan import PlanRepo
+
+log = logging.getLogger(__name__)
 
 _COLUMNS = "id, uid, item_id, period, status, percent, note, updated_at, updated_by"
 
@@ -49,6 +53,13 @@ class ProgressRepo:
             sql += " AND item_id = ?"
             params.append(item_id)
         return [_entry(r) for r in self._db.query(sql + " ORDER BY period, item_id", tuple(params))]
+
+    def shown(self, item_id: int, period: Period) -> tuple[ProgressEntry, bool] | None:
+        """The entry item `item_id` shows for `period` and whether it is carried forward from another period
+        (desktop.domain.rollup's rule, as in the overview); None when it shows nothing."""
+        rows = self._db.query(f"SELECT {_COLUMNS} FROM progress WHERE item_id = ?", (item_id,))
+        picked = shown_entries(rows, period, item="item_id", period="period", updated="updated_at").get(item_id)
+        return (_entry(picked[0]), picked[1]) if picked else None
 
     def periods(self) -> list[str]:
         rows = self._db.query("SELECT DISTINCT period FROM progress UNION SELECT period FROM review ORDER BY 1")
@@ -170,6 +181,7 @@ class ReviewRepo:
                 before={"state": before.state.value, "comment": before.comment},
                 after={"state": after.state.value, "comment": comment, "action": action},
             )
+        log.info("review %s: %s, %s -> %s, by %s", period, action, before.state.value, target.value, self._audit.actor)
         return after
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hmac
+import logging
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +15,8 @@ from desktop.domain.model import User
 from desktop.domain.status import Role
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
+
+log = logging.getLogger(__name__)
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 MAX_FAILURES = 5
@@ -112,6 +115,7 @@ class UserRepo:
             )
             user = self.get(name)
             self._audit.append("insert", "user", name, after={"name": name, "role": role.value, "active": True})
+        log.info("user %s added, role %s, by %s", name, role.value, self._audit.actor)
         return user
 
     def set_password(self, name: str, password: str) -> None:
@@ -123,18 +127,21 @@ class UserRepo:
                 (hash_password(password), name),
             )
             self._audit.append("update", "user", name, after={"password": "changed"})
+        log.info("password of user %s set by %s", name, self._audit.actor)
 
     def set_active(self, name: str, active: bool) -> None:
         with self._db.transaction() as conn:
             before = self.get(name)
             conn.execute("UPDATE user SET active = ? WHERE name = ?", (int(active), name))
             self._audit.append("update", "user", name, before={"active": before.active}, after={"active": active})
+        log.info("user %s %s by %s", name, "enabled" if active else "disabled", self._audit.actor)
 
     def set_role(self, name: str, role: Role) -> None:
         with self._db.transaction() as conn:
             before = self.get(name)
             conn.execute("UPDATE user SET role = ? WHERE name = ?", (role.value, name))
             self._audit.append("update", "user", name, before={"role": before.role.value}, after={"role": role.value})
+        log.info("user %s role %s -> %s by %s", name, before.role.value, role.value, self._audit.actor)
 
     def new_recovery_code(self, name: str) -> str:
         """Make a one-time code that lets `name` set a new password; only its scrypt hash is kept."""
@@ -143,6 +150,7 @@ class UserRepo:
             self.get(name)
             self._db.set_meta(RECOVERY_KEY.format(name=name), hash_password(_normal_code(code)))
             self._audit.append("event", "recovery_code", name, after={"issued": True})
+        log.info("recovery code issued for user %s by %s", name, self._audit.actor)
         return code
 
     def has_recovery_code(self, name: str) -> bool:
@@ -166,6 +174,8 @@ class UserRepo:
                 conn.execute("DELETE FROM meta WHERE key = ?", (key,))
                 self._audit.append("update", "user", name, after={"password": "reset with recovery code"})
                 accepted = True
+        log.log(logging.INFO if accepted else logging.WARNING, "password reset with recovery code: %s",
+                "accepted for user " + name if accepted else "refused")  # fmt: skip
         if not accepted:
             raise InputError("用户名或恢复码不正确：恢复码只能用一次，请核对设置时记下的恢复码，或请管理员重置密码。")
         return self.get(name)
@@ -181,6 +191,7 @@ class UserRepo:
         """The stored hash to check a sign-in against; refuses an unknown, disabled or locked account."""
         row = self._db.one("SELECT * FROM user WHERE name = ?", (name,))
         if row is None or not row["active"]:
+            log.warning("sign-in refused: unknown or disabled account")  # the typed name may be a password
             raise InputError("用户名或密码不正确。")
         self._refuse_if_locked(row, self._db.clock())
         return str(row["password_hash"])
@@ -202,6 +213,7 @@ class UserRepo:
             if ok and row["password_hash"] == checked_hash:
                 conn.execute("UPDATE user SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
                 self._audit.append("event", "login", name, after={"ok": True})
+                log.info("sign-in: %s (%s)", name, row["role"])
             else:
                 failures = row["failed_logins"] + 1
                 locked = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
@@ -210,6 +222,8 @@ class UserRepo:
                     (0 if locked else failures, locked, row["id"]),
                 )
                 self._audit.append("event", "login", name, after={"ok": False, "failures": failures})
+                log.warning("sign-in failed: wrong password for %s (%d in a row%s)", name, failures,
+                            ", account locked" if locked else "")  # fmt: skip
                 if locked:
                     refusal = StateError(
                         f"连续 {MAX_FAILURES} 次密码错误，账户锁定 5 分钟：请稍后再试，或请管理员重置密码。"
@@ -225,6 +239,7 @@ class UserRepo:
     def _refuse_if_locked(row: dict[str, Any], now: dt.datetime) -> None:
         if row["locked_until"] and dt.datetime.fromisoformat(row["locked_until"]) > now:
             wait = dt.datetime.fromisoformat(row["locked_until"]) - now
+            log.warning("sign-in refused: account %s locked until %s", row["name"], row["locked_until"])
             minutes = max(1, int(wait.total_seconds() + 59) // 60)
             raise StateError(f"连续输错密码次数过多，账户已暂时锁定：请 {minutes} 分钟后再试，或请管理员重置密码。")
 

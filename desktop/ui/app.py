@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontInfo, QFontMetrics, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import paths
+from desktop import logs, paths
+from desktop.store import Home
 from desktop.ui.crash import make_excepthook
 from desktop.ui.fonts import install_cjk_font
 from desktop.ui.i18n import chosen_language, install_translations
@@ -52,9 +53,7 @@ def prepare_application(argv: Sequence[str], language: str, *, font: bool = True
     if isinstance(existing, QApplication):
         app = existing
     else:
-        # Fractional screen scaling (Windows at 150 %) is passed through unrounded: Qt 6's default, left as is,
-        # so that nothing before sign-in touches the `Qt` namespace (PySide6 builds its ~80 enums on first use,
-        # ~25 ms, which the main window's build then does while the password is checked).
+        # Fractional screen scaling (Windows at 150 %) is passed through unrounded: Qt 6's default.
         app = QApplication([sys.argv[0] if sys.argv else "planprogress", *argv])
     mark_app_process()
     QCoreApplication.setApplicationName("planprogress")
@@ -77,7 +76,9 @@ def run(argv: Sequence[str]) -> int:
     app = prepare_application(argv, chosen_language(options.lang), font=False)  # startup.py registers it
     root: Path = options.home
     existed = root.exists()
-    sys.excepthook = make_excepthook(root / "logs")
+    home = Home(root)
+    logs.configure(home.logs, home.log_ready, "window")  # written once the home exists (after set-up, if any)
+    sys.excepthook = make_excepthook()
     lock = HomeLock(root)
     if not lock.acquire():
         refuse_second_instance(root)

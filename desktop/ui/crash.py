@@ -1,12 +1,11 @@
 """Last line of defence in the window: an unexpected error becomes a clear message and a log entry, not a
 silent traceback on a console the clerk never sees. Edits are saved as they are made, so nothing typed before
-the error is lost; the log lets an administrator report what happened."""
+the error is lost; the home's log (desktop.logs) keeps the traceback for an administrator."""
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from desktop import logs
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.system_errors import describe
 from desktop.ui.fonts import ensure_cjk_font
@@ -22,28 +22,21 @@ from desktop.ui.i18n import tr
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-LOG_NAME = "planprogress-errors.log"
+log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def write_log(logs: Path, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> Path | None:
-    """Append the traceback to the home's error log; never raise from here."""
+def write_log(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> Path | None:
+    """Log the traceback; return the log file when it reached one (not before the home exists)."""
     from desktop import __version__  # the package metadata is read only when there is something to log
 
-    try:
-        logs.mkdir(parents=True, exist_ok=True)
-        path = logs / LOG_NAME
-        stamp = dt.datetime.now().isoformat(timespec="seconds")
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"\n=== {stamp} planprogress {__version__}\n")
-            handle.write("".join(traceback.format_exception(kind, error, tb)))
-        return path
-    except OSError:
-        return None
+    log.error("unexpected error in the window (planprogress %s)", __version__, exc_info=(kind, error, tb))
+    handler = logs.current()
+    return handler.path if handler is not None and handler.writing() and handler.path.is_file() else None
 
 
-def make_excepthook(logs: Path) -> ExceptHook:
+def make_excepthook() -> ExceptHook:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
@@ -53,11 +46,11 @@ def make_excepthook(logs: Path) -> ExceptHook:
         if isinstance(error, PlanProgressError):  # a user error that escaped a handler: its message is enough
             _show(QMessageBox.Icon.Warning, tr("无法完成操作"), str(error))
             return
-        log = write_log(logs, kind, error, tb)
+        path = write_log(kind, error, tb)
         if isinstance(error, OSError):  # a file or stick problem: the cause and what to do, in Chinese
             _show(QMessageBox.Icon.Warning, tr("无法完成操作"), describe(error))
             return
-        where = tr("错误详情已记录在 {path}，请把该文件交给管理员。").format(path=log) if log else ""
+        where = tr("错误详情已记录在 {path}，请把该文件交给管理员。").format(path=path) if path else ""
         _show(
             QMessageBox.Icon.Critical,
             tr("程序出错"),

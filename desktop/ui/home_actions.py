@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import PlanProgressError
 from desktop.ui import file_dialogs
+from desktop.ui.diagnostics import install as install_diagnostics
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
@@ -40,6 +41,7 @@ def install_home_actions(window: MainWindow, session: Session) -> dict[str, QAct
     actions["users"] = _action(window, "admin", tr("用户管理…"), lambda: users(window, session))
     actions["settings"] = _action(window, "admin", tr("设置…"), lambda: settings(window, session))
     actions["guide"] = _action(window, "help", tr("使用指南"), lambda: guide(window), "F1")
+    actions["diagnostics"] = install_diagnostics(window, session)
     actions["about"] = _action(window, "help", tr("关于"), lambda: about(window, session))
     for key in ("restore", "users", "settings"):
         actions[key].setEnabled(session.can_admin)
@@ -129,6 +131,33 @@ def guide(window: MainWindow) -> None:
     from desktop.ui.dialogs.guide import show_guide  # loaded on use: start-up stays short
 
     show_guide(window)
+
+
+def verify_all_evidence(window: MainWindow, session: Session) -> list[str] | None:
+    """Re-hash every stored evidence file in a worker thread (hashlib releases the GIL); list what is missing
+    or altered, and say what to do about it (a unit restores from a backup; the office may also ask the unit)."""
+    from desktop.services.evidence_check import EvidenceCheck, check_all_evidence
+
+    def work(progress: object, _cancelled: object) -> EvidenceCheck:
+        with session.worker_store() as store:
+            return check_all_evidence(store, progress)  # type: ignore[arg-type]
+
+    try:
+        result: EvidenceCheck = run_with_progress(window, tr("正在校验佐证材料…"), work)
+    except PlanProgressError as exc:
+        QMessageBox.warning(window, tr("校验失败"), str(exc))
+        return None
+    office = session.store.kind == "office"
+    if result.problems:
+        if office:
+            heading = tr("以下文件缺失或被改动，请从备份恢复，或让相关单位重新导出完整数据包：\n")
+        else:
+            heading = tr("以下材料缺失或被改动，请从备份恢复：\n")
+        QMessageBox.warning(window, tr("佐证材料校验未通过"), heading + "\n".join(result.problems[:30]))
+    else:
+        done = tr("全部 {n} 个佐证文件完好。") if office else tr("全部 {n} 份佐证材料完好。")
+        QMessageBox.information(window, tr("校验通过"), done.format(n=result.checked))
+    return list(result.problems)
 
 
 def about(window: MainWindow, session: Session) -> None:

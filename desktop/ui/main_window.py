@@ -2,7 +2,7 @@
 
 Modes (unit, office) fill it through a small surface instead of reaching into it:
     window.add_page(key, title, widget, shortcut)   a page (or a factory, built on first show) and its button
-    window.set_shortcut(action, key)                a shortcut, set when the window has painted (see there)
+    window.set_shortcut(action, key)                a shortcut (a standard key or a string such as "Ctrl+E")
     window.menu(key) / window.add_menu(key, title)  named menus: file, view, review, admin, help, ...
     window.add_toolbar_widget(widget)               e.g. the period selector
     window.request_restart(reason)                  sign out, or reopen after a restore
@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedWidget, QToolBar, QWidget
 
+from desktop.ui import theme
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
 from desktop.ui.startup_gc import wake as wake_collector
@@ -35,15 +36,11 @@ MENU_ORDER = (
 class MainWindow(QMainWindow):
     first_paint = Signal()  # once, when the window has painted (start-up benchmark, screenshots)
 
-    def __init__(self, session: Session, parent: Any = None, *, quick_first_paint: bool = False) -> None:
+    def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self.outcome = "quit"  # or "logout" / "restore": the start-up loop reads it after the window closes
         self._painted = False
-        # quick_first_paint (the app's start-up): shortcuts wait for the first paint (set_shortcut)
-        self._pending_shortcuts: list[tuple[QAction, QKeySequence.StandardKey | str]] | None = (
-            [] if quick_first_paint else None
-        )
         unit = session.store.unit()
         self.setWindowTitle(tr("{unit} — 广东监狱“十四五”规划进度填报").format(unit=unit.name or tr("省局汇总")))
         self.resize(1360, 820)
@@ -74,7 +71,7 @@ class MainWindow(QMainWindow):
             )
         )
         where = QLabel(tr("{unit}　数据目录 {root}").format(unit=unit.name, root=session.home_root))
-        where.setStyleSheet("color:#666;")
+        where.setStyleSheet(theme.HINT)
         self.statusBar().addWidget(who)
         self.statusBar().addPermanentWidget(where)
 
@@ -134,18 +131,7 @@ class MainWindow(QMainWindow):
         self._pages[key] = widget
 
     def set_shortcut(self, action: QAction, key: QKeySequence.StandardKey | str) -> None:
-        """Give `action` its shortcut; during the app's start-up, right after the first paint. Making a key
-        sequence builds PySide's `Qt` namespace (25-45 ms, desktop/ui/qt_numbers.py), which nothing on screen
-        needs; a key pressed in the few milliseconds before would find no shortcut yet."""
-        if self._pending_shortcuts is not None:
-            self._pending_shortcuts.append((action, key))
-        else:
-            action.setShortcut(QKeySequence(key))
-
-    def _set_pending_shortcuts(self) -> None:
-        pending, self._pending_shortcuts = self._pending_shortcuts or [], None
-        for action, key in pending:
-            action.setShortcut(QKeySequence(key))
+        action.setShortcut(QKeySequence(key))
 
     def add_toolbar_widget(self, widget: QWidget) -> None:
         self.toolbar.addWidget(widget)
@@ -181,7 +167,6 @@ class MainWindow(QMainWindow):
             self._painted = True
             wake_collector()  # start-up is over: see desktop.ui.startup_gc
             QTimer.singleShot(0, self.first_paint.emit)
-            QTimer.singleShot(0, self._set_pending_shortcuts)
 
     def flush_pages(self) -> None:
         """Write what is still being typed (pages with a `flush()` method)."""

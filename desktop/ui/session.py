@@ -1,8 +1,10 @@
 """A signed-in user working on one open home, and the one route every edit takes.
 
-Views never call each other: an edit goes through `Session.perform`, which reports what changed
-(`changed` signal with `Change` flags, after Anki's operation_did_execute), and each view refreshes only
-what concerns it. Errors a user can cause come back as messages, never as tracebacks.
+Every edit is an operation of `desktop.services.operations` (Qt-free, shared with the command line). The
+window runs it through `Session.perform` (or, for a dialog that ran it itself, hands the outcome to
+`Session.apply`), which keeps its undo step and reports what changed (`changed` signal with `Change` flags,
+after Anki's operation_did_execute); each view refreshes only what concerns it. Errors a user can cause come
+back as messages, never as tracebacks.
 """
 
 from __future__ import annotations
@@ -20,23 +22,15 @@ from desktop.domain.health import Thresholds
 from desktop.domain.model import User
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
 from desktop.domain.status import Role
+from desktop.services.operations import Change, Outcome, run_undo
 from desktop.store import Store
 from desktop.store.overview import ProjectView
-from desktop.ui.undo import UndoStack, run_undo
+from desktop.ui.undo import UndoStack
 
 T = TypeVar("T")
 
 
-class Change(Flag):
-    NONE = 0
-    STRUCTURE = auto()  # measures or milestones added, edited or deleted
-    PROGRESS = auto()
-    EVIDENCE = auto()
-    REVIEW = auto()
-    USERS = auto()
-    SETTINGS = auto()
-    UNIT = auto()
-    ALL = STRUCTURE | PROGRESS | EVIDENCE | REVIEW | USERS | SETTINGS | UNIT
+__all__ = ["Change", "Permission", "Session"]
 
 
 class Permission(Flag):
@@ -130,16 +124,22 @@ class Session(QObject):
 
     # -- edits -----------------------------------------------------------------------------------
     def perform(
-        self, action: Callable[[Store], T], changes: Change, initiator: object = None
+        self, operation: Callable[[Store], Outcome[T]], initiator: object = None
     ) -> tuple[T | None, str | None]:
-        """Run one edit on the store; return (result, None) or (None, the user's error message)."""
+        """Run one operation; return (its value, None) or (None, the user's error message)."""
         try:
-            result = action(self.store)
+            outcome = operation(self.store)
         except PlanProgressError as exc:
             self.error.emit(str(exc))
             return None, str(exc)
-        self.notify(changes, initiator)
-        return result, None
+        return self.apply(outcome, initiator), None
+
+    def apply(self, outcome: Outcome[T], initiator: object = None) -> T:
+        """Turn a finished operation into an undo entry and a refresh; return its value."""
+        if outcome.undo is not None:
+            self.undo_stack.push(outcome.undo)
+        self.notify(outcome.changes, initiator)
+        return outcome.value
 
     def notify(self, changes: Change, initiator: object = None) -> None:
         """Announce changes made elsewhere (a worker thread, a CLI job) so the views refresh."""

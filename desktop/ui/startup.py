@@ -17,14 +17,15 @@ from desktop import paths
 from desktop.domain.catalog import DEFAULT_CATALOG_ID, Catalog, available_catalogs
 from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.model import User
+from desktop.services import operations as ops
 from desktop.store import DatabaseFault, Home, Store
 from desktop.store.users import check_password, load_scrypt
+from desktop.ui.background import start_in_background, wait_for
 from desktop.ui.fonts import ensure_cjk_font
 from desktop.ui.i18n import tr
 from desktop.ui.modes import ModeMissingError, install_mode
 from desktop.ui.startup_gc import rest_while_building
 from desktop.ui.startup_gc import wake as wake_collector
-from desktop.ui.tasks import start_task, wait_for
 
 if TYPE_CHECKING:  # imported in prepare_window, while the password check runs in its worker
     from desktop.ui.main_window import MainWindow
@@ -172,7 +173,7 @@ def authenticate_overlapped(
     def check(_progress: object, _cancelled: object) -> bool:
         return check_password(password, encoded)
 
-    task = start_task(check, phase="sign-in")
+    job = start_in_background(check, phase="sign-in")
     prepared: P | None = None
     claimed: User | None = None
     if prepare is not None:
@@ -181,7 +182,7 @@ def authenticate_overlapped(
         if claimed is not None and claimed.active:
             prepared = prepare(claimed)
     try:
-        user = store.users.record_sign_in(name, encoded, bool(wait_for(task)))
+        user = ops.record_sign_in(store, name, encoded, bool(wait_for(job))).value
     except PlanProgressError:
         if prepared is not None and discard is not None:
             discard(prepared)
@@ -204,7 +205,7 @@ def prepare_window(store: Store, user: User) -> Prepared:
     rest_while_building()
     ensure_cjk_font()  # after sign-in: the font is registered beside the password check
     session = Session(store, user)
-    return Prepared(session, build_main_window(session, quick_first_paint=True))
+    return Prepared(session, build_main_window(session))
 
 
 def discard_window(prepared: Prepared) -> None:
@@ -228,11 +229,11 @@ def sign_in(store: Store, parent: QWidget | None = None) -> tuple[User, Prepared
     return dialog.user, dialog.prepared
 
 
-def build_main_window(session: Session, *, quick_first_paint: bool = False) -> MainWindow | None:
-    """`quick_first_paint`: the app's start-up (what can wait for the first paint waits: MainWindow)."""
+def build_main_window(session: Session) -> MainWindow | None:
+    """The main window with the home's mode installed, or None (after saying why) for a mode this build lacks."""
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(session, quick_first_paint=quick_first_paint)
+    window = MainWindow(session)
     try:
         install_mode(session.store.kind, window, session)
     except ModeMissingError:

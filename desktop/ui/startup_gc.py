@@ -1,17 +1,9 @@
-"""The cyclic garbage collector rests while a window is being built, and wakes when one is shown.
+"""The cyclic garbage collector rests while a window is built and wakes, freezing what was built, when one is shown.
 
-Start-up creates a few hundred thousand objects that live until exit (modules, classes, Qt's Python enums, the
-plan's records); the collector would walk them again and again while they are made (~25 ms of a 0.4 s start,
-timed with gc.callbacks, against ~12 ms for an empty PySide6 window). Building a window makes almost no reference
-cycles, so resting costs no memory worth counting. When the window is up, what was built is frozen (moved out of
-the collector's way for good) and collection resumes.
-
-`desktop/__main__.py` disables the collector before anything is imported and `mark_app_process()` notes it; the
-start-up code calls `wake()` where a window goes on screen: the main window's first paint, or just before a
-dialog waits for the user (sign-in, set-up, a damaged database). Only that process rests again while the main
-window is built after sign-in (`rest_while_building`): a test or an embedding program keeps its collector as
-it set it. (No application-wide event filter: a Python filter sees every event of every widget, and wrapping
-each for Python cost ~40 ms in the first QTreeView's construction alone.)
+Start-up makes a few hundred thousand long-lived objects and almost no cycles, so collecting while they are made
+is wasted work (docs/gui.md, "Start-up time"). `desktop/__main__.py` stops the collector first thing; `wake()` is
+called where a window goes on screen. Only the app process rests: a test or an embedding program keeps its
+collector as it set it.
 """
 
 from __future__ import annotations

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import PlanProgressError
-from desktop.domain.system_errors import reason
 from desktop.ui import file_dialogs
-from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.export import install as install_export
-from desktop.ui.home_actions import install_home_actions
+from desktop.ui.home_actions import install_home_actions, verify_all_evidence
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.plan_page import PlanPage
@@ -77,6 +75,9 @@ def install(window: MainWindow, session: Session) -> None:
     export_key = QAction(tr("导出本单位签名公钥…"), window)
     export_key.triggered.connect(lambda: export_unit_key(window, session))
     window.menu("admin").addAction(export_key)
+    unit_info = QAction(tr("单位信息…"), window)
+    unit_info.triggered.connect(lambda: show_unit_info(window, session))
+    window.menu("admin").addAction(unit_info)
 
 
 def _page(key: str, session: Session) -> QWidget:
@@ -93,41 +94,16 @@ def _page(key: str, session: Session) -> QWidget:
     return AuditPage(session)
 
 
-def verify_all_evidence(window: MainWindow, session: Session) -> list[str] | None:
-    """Re-hash every stored file in a worker thread; list what is missing or altered."""
-
-    def work(progress: object, _cancelled: object) -> list[str]:
-        with session.worker_store() as store:
-            problems = store.evidence.verify(progress)  # type: ignore[arg-type]
-            return [f"{'、'.join(p.names)}：{p.message}" for p in problems]
-
-    try:
-        problems: list[str] = run_with_progress(window, tr("正在校验佐证材料…"), work)
-    except PlanProgressError as exc:
-        QMessageBox.warning(window, tr("校验失败"), str(exc))
-        return None
-    if problems:
-        QMessageBox.warning(
-            window,
-            tr("佐证材料校验未通过"),
-            tr("以下材料缺失或被改动，请从备份恢复：\n") + "\n".join(problems[:30]),
-        )
-    else:
-        count = session.store.evidence.count()
-        QMessageBox.information(window, tr("校验通过"), tr("全部 {n} 份佐证材料完好。").format(n=count))
-    return problems
-
-
 def import_office_key(window: MainWindow, session: Session, source: Path | None = None) -> bool:
     if source is None:
         name = file_dialogs.open_file(window, tr("选择省局公钥"), tr("公钥 (*.pub);;所有文件 (*)"))
         if not name:
             return False
         source = Path(name)
-    from desktop.services import keys  # loaded on use: start-up stays short
+    from desktop.services.operations import keys as key_ops  # loaded on use: start-up stays short
 
     try:
-        recipients = keys.import_office_key(session.store.home, source)
+        recipients = key_ops.import_office_key(session.store.home, source).value
     except PlanProgressError as exc:
         QMessageBox.warning(window, tr("导入失败"), str(exc))
         return False
@@ -136,27 +112,48 @@ def import_office_key(window: MainWindow, session: Session, source: Path | None 
 
 
 def export_unit_key(window: MainWindow, session: Session, target: Path | None = None) -> Path | None:
-    """Copy unit.pub to a stick or folder, for the office to enroll."""
+    """Copy unit.pub to a stick or folder for the office to enroll, and show the key number the office will
+    compare (the message stays open until the clerk closes it: the number is to be written down)."""
     from desktop.services import keys
 
-    source = session.store.home.keys / keys.UNIT_PUBLIC
-    if not source.is_file():
+    if keys.unit_key_id(session.store.home) is None:
         QMessageBox.warning(
             window, tr("没有签名密钥"), tr("本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。")
         )
         return None
+    code = session.store.unit().code
     if target is None:
-        suggested = f"{session.store.unit().code}-unit.pub"
+        suggested = f"{code}-unit.pub"
         name = file_dialogs.save_file(window, tr("保存本单位签名公钥"), suggested, tr("公钥 (*.pub)"))
         if not name:
             return None
         target = Path(name)
     try:
-        shutil.copyfile(source, target)
-    except OSError as exc:
-        QMessageBox.warning(
-            window, tr("保存失败"), tr("无法写入 {path}（{error}）。").format(path=target, error=reason(exc))
-        )
+        written, key_id = keys.export_unit_public_key(session.store.home, target, code)
+    except PlanProgressError as exc:
+        QMessageBox.warning(window, tr("保存失败"), str(exc))
         return None
-    window.statusBar().showMessage(tr("已保存到 {path}：请交省局登记。").format(path=target), 10000)
-    return target
+    window.statusBar().showMessage(tr("已保存到 {path}：请交省局登记。").format(path=written), 10000)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        tr("本单位签名公钥已保存"),
+        tr("已保存到 {path}。\n\n密钥编号：{key}\n\n请把这个文件交省局登记；省局登记前会与您核对这个编号。").format(
+            path=written, key=key_id
+        ),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("unit-key-exported")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return written
+
+
+def show_unit_info(window: MainWindow, session: Session) -> QWidget:
+    """单位信息: code, name, plan, data folder and the signing key number the office compares."""
+    from desktop.ui.dialogs.unit_info import UnitInfoDialog
+
+    dialog = UnitInfoDialog(session.store, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

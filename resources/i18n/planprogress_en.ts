@@ -105,6 +105,21 @@
     </message>
     <message>
       <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：签名密钥属于另一个单位</source>
+      <translation>Refused: signed with another unit's key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>拒收：签名密钥已停用</source>
+      <translation>Refused: signing key retired</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
+      <source>已搁置（不再导入）</source>
+      <translation>Set aside (not imported again)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/bundle/format.py" line="1" />
       <source>拒收：数据包已损坏</source>
       <translation>Rejected: bundle damaged</translation>
     </message>
@@ -124,34 +139,179 @@
       <translation>Rejected: unsafe content</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/cli_job.py" line="135" />
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>全省指标</source>
+      <translation>Provincial indicator</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>目标年底达到</source>
+      <translation>Reached by the goal year's end</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>目前达到</source>
+      <translation>Reached now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>目前达标单位</source>
+      <translation>Units meeting it now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>结论</source>
+      <translation>Verdict</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>规划要求在该年 12 月 31 日前达到的比例</source>
+      <translation>The share the plan requires by 31 December of that year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>到目标年份 12 月 31 日为止达标的单位占全部在用单位的比例；该年尚未结束时显示“年度未结束”</source>
+      <translation>Share of active units that had reached it by 31 December of the goal year; "year not over" while that year is still running</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>截至今天达标的单位占全部在用单位的比例</source>
+      <translation>Share of active units that have reached it as of today</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>截至今天达标的单位数 / 全部在用单位数（已吊销的单位不计）</source>
+      <translation>Units that have reached it as of today / active units (revoked units not counted)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>目标年份已结束的按年底的比例判定；尚未结束的按今天的比例判定</source>
+      <translation>A goal whose year is over is judged on the share at that year's end; otherwise on today's share</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>年度未结束</source>
+      <translation>year not over</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>{year}年底 {value}</source>
+      <translation>{value} by end of {year}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>已达到（年度未结束）</source>
+      <translation>Reached (year not over)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/office/indicator_lines.py" line="1" />
+      <source>尚未达到</source>
+      <translation>Not yet met</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销进度修改</source>
+      <translation>Undo progress change</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销添加措施“{title}”</source>
+      <translation>Undo adding measure "{title}"</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销修改措施“{title}”</source>
+      <translation>Undo changing measure "{title}"</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销添加时间节点“{title}”</source>
+      <translation>Undo adding milestone "{title}"</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销修改时间节点“{title}”</source>
+      <translation>Undo changing milestone "{title}"</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/background.py" line="99" />
+      <source>程序内部错误（{error}）：请把此信息告诉管理员。</source>
+      <translation>Internal error ({error}): please tell your administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/cli_process.py" line="135" />
       <source>后台程序异常退出（退出码 {code}）。</source>
       <translation>The background process stopped unexpectedly (exit code {code}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/cli_job.py" line="153" />
+      <location filename="../../desktop/ui/cli_process.py" line="153" />
       <source>无法启动后台程序 {program}：安装可能不完整，请重新安装。</source>
       <translation>Cannot start the background process {program}: the installation may be incomplete, please reinstall.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="54" />
+      <location filename="../../desktop/ui/crash.py" line="47" />
       <source>无法完成操作</source>
       <translation>Could not complete the action</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="60" />
+      <location filename="../../desktop/ui/crash.py" line="53" />
       <source>错误详情已记录在 {path}，请把该文件交给管理员。</source>
       <translation> The details are logged in {path}; please give that file to your administrator.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="63" />
+      <location filename="../../desktop/ui/crash.py" line="56" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/crash.py" line="64" />
+      <location filename="../../desktop/ui/crash.py" line="57" />
       <source>程序遇到意外错误（{error}），刚才的操作可能没有完成。之前的修改都已保存，不受影响。</source>
       <translation>The program hit an unexpected error ({error}); the last action may not have finished. Earlier changes are saved and not affected.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="21" />
+      <source>导出诊断信息…</source>
+      <translation>Export diagnostics…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="22" />
+      <source>日志、版本和校验结果打包成一个文件，交管理员或省局排查问题；不含填报内容和密钥</source>
+      <translation>Logs, versions and check results in one file, for the administrator or the provincial office to look into a problem; holds no reported content and no keys</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="35" />
+      <source>导出诊断信息到</source>
+      <translation>Export diagnostics to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="35" />
+      <source>诊断信息 (*.zip)</source>
+      <translation>Diagnostics (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="46" />
+      <source>正在收集诊断信息（校验数据库、审计记录和佐证材料）…</source>
+      <translation>Collecting diagnostics (checking the database, the audit trail and the evidence files)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="48" />
+      <source>导出诊断信息失败</source>
+      <translation>Exporting diagnostics failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="50" />
+      <source>已写入 {path}（{size}）。请把这个文件交给管理员或省局。</source>
+      <translation>Written to {path} ({size}). Please hand this file to the administrator or the provincial office.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="54" />
+      <source>已导出诊断信息</source>
+      <translation>Diagnostics exported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/diagnostics.py" line="56" />
+      <source>各项校验均通过。</source>
+      <translation>All checks passed.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/damaged.py" line="24" />
@@ -217,17 +377,17 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/progress.py" line="27" />
+      <location filename="../../desktop/ui/dialogs/progress.py" line="25" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/progress.py" line="28" />
+      <location filename="../../desktop/ui/dialogs/progress.py" line="26" />
       <source>请稍候</source>
       <translation>Please wait</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/progress.py" line="47" />
+      <location filename="../../desktop/ui/dialogs/progress.py" line="45" />
       <source>已取消。</source>
       <translation>Cancelled.</translation>
     </message>
@@ -487,469 +647,499 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Starting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="226" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="228" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="233" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="235" />
       <source>{n} 页</source>
       <translation>{n} page(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="235" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="237" />
       <source>{n} 行</source>
       <translation>{n} row(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="239" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="241" />
       <source>已生成{period}{what}：{path}（{amount}，{size}）</source>
       <translation>Created the {what} for {period}: {path} ({amount}, {size})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="248" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="250" />
       <source>本期未报送：{units}。</source>
       <translation>Not submitted this period: {units}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="248" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="250" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="255" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="257" />
       <source>生成失败</source>
       <translation>Report failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="257" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="259" />
       <source>错误：{message}</source>
       <translation>Error: {message}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="261" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="263" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="267" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="269" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="269" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="271" />
       <source>已取消：没有生成文件。</source>
       <translation>Cancelled: no file was created.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings.py" line="17" />
+      <location filename="../../desktop/ui/dialogs/settings.py" line="18" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings.py" line="21" />
+      <location filename="../../desktop/ui/dialogs/settings.py" line="22" />
       <source>临近到期提醒天数</source>
       <translation>Due-soon reminder days</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings.py" line="27" />
+      <location filename="../../desktop/ui/dialogs/settings.py" line="28" />
       <source>距完成期限不足这么多天、尚未完成的措施和时间节点显示黄灯；已过期限显示红灯。</source>
       <translation>Unfinished measures and milestones this close to their due date show a yellow light; past the due date, a red one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/settings.py" line="29" />
+      <location filename="../../desktop/ui/dialogs/settings.py" line="30" />
       <source>临近到期提醒（天）</source>
       <translation>Due-soon reminder (days)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_office.py" line="27" />
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="28" />
       <source>省局汇总</source>
       <translation>Provincial office</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_office.py" line="28" />
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="29" />
       <source>这台电脑用于省局汇总各单位的进度包。</source>
       <translation>This computer collects the units' progress bundles for the provincial office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_office.py" line="29" />
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="30" />
       <source>广东省监狱管理局</source>
       <translation>Guangdong Prison Administration</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_office.py" line="30" />
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="31" />
       <source>省局的数据目录只接收各单位导出的进度包，不直接填报进度。下一步设置第一个管理员。</source>
       <translation>The office's data folder only receives the bundles units export; nobody reports progress in it. Next: the first administrator.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_office.py" line="33" />
+      <location filename="../../desktop/ui/dialogs/setup_office.py" line="34" />
       <source>机关名称</source>
       <translation>Office name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="44" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="48" />
       <source>欢迎使用规划进度填报</source>
       <translation>Welcome to plan progress reporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="45" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="49" />
       <source>第一次使用，请先建立数据目录。</source>
       <translation>First use: create the data folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="46" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="50" />
       <source>本单位使用（监狱、戒毒所等：填报、审核、导出进度包）</source>
       <translation>For this unit (a prison: report, review, export progress bundles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="47" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="51" />
       <source>这是省局（汇总各单位的进度包）</source>
       <translation>This is the provincial office (collects the units' bundles)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="49" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="53" />
       <source>数据目录：{root}</source>
       <translation>Data folder: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="65" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="69" />
       <source>本单位</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="66" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="70" />
       <source>单位代码会出现在U盘上的文件名里，由省局统一分配。</source>
       <translation>The unit code appears in file names on the USB stick; the provincial office assigns it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="68" />
-      <source>如 GD-GZ01</source>
-      <translation>e.g. GD-GZ01</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="70" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="73" />
       <source>如 广州监狱</source>
       <translation>e.g. Guangzhou Prison</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="73" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="76" />
       <source>单位代码</source>
       <translation>Unit code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="74" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="78" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="81" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="85" />
       <source>单位名称不能为空。</source>
       <translation>The unit name must not be empty.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="94" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="98" />
       <source>第一个管理员</source>
       <translation>First administrator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="95" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="99" />
       <source>管理员管理用户和密钥；以后每次启动都要登录。</source>
       <translation>Administrators manage users and keys; every later start asks for a sign-in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="100" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="104" />
       <source>用户名</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="101" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="105" />
       <source>姓名</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="116" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="120" />
       <source>用户名不能为空。</source>
       <translation>The user name must not be empty.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="132" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="136" />
       <source>密钥</source>
       <translation>Keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="133" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="137" />
       <source>进度包用省局公钥加密，用本单位的签名密钥签名。</source>
       <translation>Bundles are encrypted to the office's public key and signed with this unit's signing key.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="135" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="139" />
       <source>省局下发的 office.pub（可以以后再导入）</source>
       <translation>office.pub from the provincial office (may be imported later)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="143" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="147" />
       <source>本单位的签名密钥将在点击“建立”时生成，保存在数据目录的 keys 文件夹中。</source>
       <translation>The unit's signing key is made when you click "Create" and kept in the data folder's keys folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="147" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="151" />
       <source>省局公钥文件</source>
       <translation>Office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="148" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="152" />
       <source>签名密钥口令</source>
       <translation>Signing key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="149" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="153" />
       <source>可不设；设置后每次导出都要输入</source>
       <translation>Optional; if set, every export asks for it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="155" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="159" />
       <source>选择省局公钥</source>
       <translation>Choose the office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="155" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="159" />
       <source>公钥 (*.pub);;所有文件 (*)</source>
       <translation>Public keys (*.pub);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="186" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="190" />
       <source>数据目录已建立</source>
       <translation>Data folder created</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="190" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="198" />
+      <source>请记下这个编号：省局登记本单位的签名公钥时会与您核对。以后也可在“管理 → 单位信息”中查看。</source>
+      <translation>Write this number down: the office compares it when it enrolls the unit's public key. It is also shown under Admin → Unit information.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="205" />
+      <source>签名密钥编号</source>
+      <translation>Signing key number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="208" />
       <source>我已把恢复码抄在纸上</source>
       <translation>I have written the recovery code down on paper</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="218" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="240" />
       <source>建立数据目录</source>
       <translation>Create data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="222" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="244" />
       <source>上一步</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="223" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="245" />
       <source>下一步</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="224" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="246" />
       <source>建立</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="261" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="283" />
       <source>数据目录 {root} 已经建立过了：原有数据未改动。</source>
       <translation>The data folder {root} already exists: its data was not changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="271" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="293" />
       <source>省局数据目录已建立：{root}</source>
       <translation>Office data folder created: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="291" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="313" />
       <source>已导入省局公钥。</source>
       <translation>The office public key was imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="291" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="313" />
       <source>尚未导入省局公钥：导出进度包前请在“管理”菜单中导入。</source>
       <translation>No office public key yet: import it from the Manage menu before exporting.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="292" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="315" />
       <source>{name}（{code}）的数据目录已建立：{root}
-本单位签名密钥编号 {key}。{office}</source>
+{office}</source>
       <translation>Data folder of {name} ({code}) created: {root}
-Signing key id {key}. {office}</translation>
+{office}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="303" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="326" />
       <source>无法读取公钥文件 {path}（{error}）。</source>
       <translation>Cannot read the public key file {path} ({error}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="45" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="47" />
       <source>登录 — 规划进度填报</source>
       <translation>Sign in — plan progress reporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="49" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="51" />
       <source>广东监狱“十四五”规划进度填报</source>
       <translation>Guangdong prisons: 14th Five-Year Plan progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="59" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="61" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="64" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="66" />
       <source>忘记密码（使用恢复码）…</source>
       <translation>Forgot the password (use the recovery code)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="70" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="72" />
       <source>登录</source>
       <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="90" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="92" />
       <source>请输入用户名。</source>
       <translation>Please enter the user name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="93" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="95" />
       <source>请输入密码。</source>
       <translation>Please enter the password.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="115" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="117" />
       <source>新密码已设置，请用新密码登录。恢复码已作废，可在“用户管理”中重新生成。</source>
       <translation>New password set: sign in with it. The recovery code is used up; make a new one under Users.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="124" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="126" />
       <source>用恢复码重设密码</source>
       <translation>Reset the password with the recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="131" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="133" />
       <source>恢复码</source>
       <translation>Recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="132" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="134" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="135" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="137" />
       <source>设置新密码</source>
       <translation>Set new password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="36" />
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="19" />
+      <source>单位信息</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="23" />
+      <source>尚未生成（请管理员运行 planprogress keys init）</source>
+      <translation>Not created yet (an administrator runs planprogress keys init)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="30" />
+      <source>规划目录</source>
+      <translation>Plan catalog</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="31" />
+      <source>数据目录</source>
+      <translation>Data folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="33" />
+      <source>省局登记本单位的签名公钥时，会与您核对这个编号。</source>
+      <translation>The office compares this number with you when it enrolls the unit's public key.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/users.py" line="37" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="37" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="38" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="37" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="38" />
       <source>在用</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="37" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="38" />
       <source>已停用</source>
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="38" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="39" />
       <source>建立时间</source>
       <translation>Created</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="44" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="45" />
       <source>添加用户</source>
       <translation>Add user</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="53" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="54" />
       <source>初始密码</source>
       <translation>Initial password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="58" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="59" />
       <source>重设密码：{name}</source>
       <translation>Reset password: {name}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="60" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="61" />
       <source>用户</source>
       <translation>User</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="67" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="68" />
       <source>新的恢复码</source>
       <translation>New recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="71" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="72" />
       <source>我已抄下</source>
       <translation>I have written it down</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="75" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="76" />
       <source>原来的恢复码已作废。</source>
       <translation>The previous recovery code no longer works.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="83" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="84" />
       <source>用户管理</source>
       <translation>Users</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="96" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="97" />
       <source>添加用户…</source>
       <translation>Add user…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="97" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="98" />
       <source>重设密码…</source>
       <translation>Reset password…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="98" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="99" />
       <source>停用/启用</source>
       <translation>Disable / enable</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="99" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="100" />
       <source>生成我的恢复码…</source>
       <translation>New recovery code for me…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="129" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="134" />
       <source>已添加用户 {name}。</source>
       <translation>User {name} added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="135" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="140" />
       <source>请先在列表中选择一个用户。</source>
       <translation>Choose a user in the list first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="141" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="146" />
       <source>已重设 {name} 的密码，账户锁定已解除。</source>
       <translation>Password of {name} reset; the lockout is cleared.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="149" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="154" />
       <source>不能停用当前登录的自己。</source>
       <translation>You cannot disable yourself while signed in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="154" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="159" />
       <source>这是唯一在用的管理员，不能停用。</source>
       <translation>This is the only active administrator and cannot be disabled.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="163" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="168" />
       <source>为 {name} 生成新的恢复码？原来的恢复码将作废。</source>
       <translation>Make a new recovery code for {name}? The previous one stops working.</translation>
     </message>
@@ -1034,302 +1224,307 @@ Signing key id {key}. {office}</translation>
       <translation>This export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="36" />
+      <location filename="../../desktop/ui/export/run_page.py" line="37" />
       <source>准备</source>
       <translation>Preparing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="37" />
+      <location filename="../../desktop/ui/export/run_page.py" line="38" />
       <source>加密并写入</source>
       <translation>Encrypting and writing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="38" />
+      <location filename="../../desktop/ui/export/run_page.py" line="39" />
       <source>从U盘读回校验</source>
       <translation>Reading back from the USB stick to verify</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="46" />
+      <location filename="../../desktop/ui/export/run_page.py" line="47" />
       <source>正在导出</source>
       <translation>Exporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="47" />
+      <location filename="../../desktop/ui/export/run_page.py" line="48" />
       <source>请不要拔出U盘。可以随时取消：取消不会留下数据包，也不会改动本机数据。</source>
       <translation>Do not remove the USB stick. You can cancel at any time: cancelling leaves no bundle behind and changes nothing on this computer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="48" />
+      <location filename="../../desktop/ui/export/run_page.py" line="49" />
       <source>签名密钥的口令</source>
       <translation>Signing key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="59" />
+      <location filename="../../desktop/ui/export/run_page.py" line="60" />
       <source>取消导出</source>
       <translation>Cancel export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="80" />
+      <location filename="../../desktop/ui/export/run_page.py" line="81" />
       <source>目标：{path}</source>
       <translation>Destination: {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="113" />
+      <location filename="../../desktop/ui/export/run_page.py" line="114" />
       <source>本机数据没有任何改动。处理好后可以点“重试”。</source>
       <translation>Nothing on this computer was changed. Once the problem is fixed, click "Retry".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="114" />
+      <location filename="../../desktop/ui/export/run_page.py" line="115" />
       <source>导出失败</source>
       <translation>Export failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="121" />
+      <location filename="../../desktop/ui/export/run_page.py" line="122" />
       <source>确定取消吗？不会留下数据包，导出序号不变，本机数据不受影响。</source>
       <translation>Cancel the export? No bundle is left behind, the export number stays the same and the data on this computer is not affected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="139" />
+      <location filename="../../desktop/ui/export/run_page.py" line="140" />
       <source>已取消导出：没有生成数据包，导出序号未变。</source>
       <translation>Export cancelled: no bundle was made and the export number is unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="151" />
+      <location filename="../../desktop/ui/export/run_page.py" line="152" />
       <source>导出完成</source>
       <translation>Export finished</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="152" />
+      <location filename="../../desktop/ui/export/run_page.py" line="153" />
       <source>请安全弹出U盘，交省局导入。数据包已加密，丢失也不会泄露内容。</source>
       <translation>Eject the USB stick safely and hand it to the provincial office for import. The bundle is encrypted: if it is lost, nobody can read it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="166" />
+      <location filename="../../desktop/ui/export/run_page.py" line="167" />
       <source>数据包</source>
       <translation>Bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="170" />
+      <location filename="../../desktop/ui/export/run_page.py" line="171" />
       <source>校验</source>
       <translation>Check</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="171" />
+      <location filename="../../desktop/ui/export/run_page.py" line="172" />
       <source>留在本机</source>
       <translation>Stays on this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="186" />
+      <location filename="../../desktop/ui/export/run_page.py" line="187" />
       <source>重新写出的数据包（与原来的完全相同）</source>
       <translation>Bundle written again (identical to the original)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="188" />
+      <location filename="../../desktop/ui/export/run_page.py" line="189" />
       <source>完整数据包</source>
       <translation>Full bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="188" />
+      <location filename="../../desktop/ui/export/run_page.py" line="189" />
       <source>变化数据包</source>
       <translation>Changes bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="192" />
+      <location filename="../../desktop/ui/export/run_page.py" line="193" />
       <source>{size}（{n} 个分卷）</source>
       <translation>{size} ({n} part(s))</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="194" />
+      <location filename="../../desktop/ui/export/run_page.py" line="195" />
       <source>已从目标读回并校验通过：签名有效，哈希全部相符。</source>
       <translation>Read back from the destination and verified: the signature is valid and all hashes match.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="197" />
+      <location filename="../../desktop/ui/export/run_page.py" line="198" />
       <source>{periods}：尚未审核通过，审核通过后随下一个数据包导出。</source>
       <translation>{periods}: not approved yet; they go in the next bundle after approval.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/run_page.py" line="199" />
+      <location filename="../../desktop/ui/export/run_page.py" line="200" />
       <source>无：所有报告期的进度都已导出。</source>
       <translation>None: progress for every reporting period has been exported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="37" />
+      <location filename="../../desktop/ui/export/target_page.py" line="35" />
       <source>写到哪里</source>
       <translation>Where to write</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="38" />
+      <location filename="../../desktop/ui/export/target_page.py" line="36" />
       <source>插好U盘后从列表中选择；也可以选择任意文件夹。</source>
       <translation>Plug in a USB stick and choose it from the list, or choose any folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="42" />
+      <location filename="../../desktop/ui/export/target_page.py" line="40" />
       <source>没有找到U盘：请插好U盘后点“刷新”，或点“其他文件夹…”。</source>
       <translation>No USB stick found: plug one in and click "Refresh", or click "Other folder…".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="44" />
+      <location filename="../../desktop/ui/export/target_page.py" line="42" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="46" />
+      <location filename="../../desktop/ui/export/target_page.py" line="44" />
       <source>其他文件夹…</source>
       <translation>Other folder…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="53" />
+      <location filename="../../desktop/ui/export/target_page.py" line="51" />
       <source>尚未选择</source>
       <translation>Nothing chosen yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="59" />
+      <location filename="../../desktop/ui/export/target_page.py" line="57" />
       <source>本单位签名密钥的口令</source>
       <translation>Passphrase of this unit's signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="61" />
+      <location filename="../../desktop/ui/export/target_page.py" line="59" />
       <source>签名口令</source>
       <translation>Signing passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="64" />
+      <location filename="../../desktop/ui/export/target_page.py" line="62" />
       <source>目标</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="65" />
+      <location filename="../../desktop/ui/export/target_page.py" line="63" />
       <source>空间</source>
       <translation>Space</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="103" />
+      <location filename="../../desktop/ui/export/target_page.py" line="101" />
       <source>选择目标文件夹</source>
       <translation>Choose the destination folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="123" />
+      <location filename="../../desktop/ui/export/target_page.py" line="121" />
       <source>请选择U盘或文件夹。</source>
       <translation>Choose a USB stick or a folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="126" />
+      <location filename="../../desktop/ui/export/target_page.py" line="124" />
       <source>无法打开 {path}：U盘可能已拔出。请插好后点“刷新”。</source>
       <translation>Cannot open {path}: the USB stick may have been removed. Plug it in and click "Refresh".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="129" />
+      <location filename="../../desktop/ui/export/target_page.py" line="127" />
       <source>{path} 剩余空间不足：数据包约需 {size}，只剩 {free}。请换一个更大的U盘，或清理出空间后点“刷新”。</source>
       <translation>Not enough space on {path}: the bundle needs about {size}, only {free} is free. Use a larger USB stick, or free some space and click "Refresh".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="140" />
+      <location filename="../../desktop/ui/export/target_page.py" line="138" />
       <source>数据包约 {size}，可用 {free}：空间足够。</source>
       <translation>The bundle is about {size}, {free} is free: enough space.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/targets.py" line="132" />
+      <location filename="../../desktop/ui/export/targets.py" line="128" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/targets.py" line="133" />
+      <location filename="../../desktop/ui/export/targets.py" line="129" />
       <source>位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/targets.py" line="134" />
+      <location filename="../../desktop/ui/export/targets.py" line="130" />
       <source>可用空间</source>
       <translation>Free space</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/targets.py" line="135" />
+      <location filename="../../desktop/ui/export/targets.py" line="131" />
       <source>总容量</source>
       <translation>Capacity</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="51" />
+      <location filename="../../desktop/ui/export/wizard.py" line="53" />
       <source>导出内容</source>
       <translation>What to export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="52" />
+      <location filename="../../desktop/ui/export/wizard.py" line="54" />
       <source>进度包用省局公钥加密、用本单位密钥签名，只有省局能打开。</source>
       <translation>The bundle is encrypted to the provincial office's public key and signed with this unit's key; only the provincial office can open it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="55" />
+      <location filename="../../desktop/ui/export/wizard.py" line="57" />
       <source>完整数据包：本单位的全部数据（省局要求重新同步时使用）</source>
       <translation>Full bundle: all of this unit's data (when the provincial office asks for a resync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="56" />
+      <location filename="../../desktop/ui/export/wizard.py" line="58" />
       <source>重新写出以前的数据包（U盘丢失或损坏时）</source>
       <translation>Write an earlier bundle again (if the USB stick was lost or damaged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="65" />
+      <location filename="../../desktop/ui/export/wizard.py" line="67" />
       <source>只有审核通过的报告期，其进度才会导出；要导出某个报告期，请先在“审核”页通过它。</source>
       <translation>Only progress of approved reporting periods is exported; to export a period, approve it on the Review page first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="75" />
+      <location filename="../../desktop/ui/export/wizard.py" line="77" />
       <source>各报告期的进度</source>
       <translation>Progress by reporting period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="96" />
+      <location filename="../../desktop/ui/export/wizard.py" line="101" />
       <source>变化数据包：上次导出以来新增和修改的内容（推荐）</source>
       <translation>Changes bundle: what was added or changed since the last export (recommended)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="99" />
+      <location filename="../../desktop/ui/export/wizard.py" line="104" />
+      <source>更换签名密钥后的第一次导出：完整数据包（省局只接收新密钥签名的数据包）</source>
+      <translation>First export after the signing key was replaced: full bundle (the office only accepts bundles signed with the new key)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/wizard.py" line="107" />
       <source>第一次导出：完整数据包</source>
       <translation>First export: full bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="127" />
+      <location filename="../../desktop/ui/export/wizard.py" line="135" />
       <source>请在上表中选择要重新写出的数据包。</source>
       <translation>Choose the bundle to write again in the table above.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="137" />
+      <location filename="../../desktop/ui/export/wizard.py" line="145" />
       <source>正在计算数据包大小…</source>
       <translation>Working out the bundle size…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="149" />
+      <location filename="../../desktop/ui/export/wizard.py" line="157" />
       <source>原样重新写出第 {seq} 号数据包</source>
       <translation>Write bundle no. {seq} again, unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="152" />
+      <location filename="../../desktop/ui/export/wizard.py" line="160" />
       <source>第 {seq} 号{kind}：{records} 条记录，{evidence} 份佐证材料（{files}）</source>
       <translation>{kind} no. {seq}: {records} record(s), {evidence} evidence file(s) ({files})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="159" />
+      <location filename="../../desktop/ui/export/wizard.py" line="167" />
       <source>{what}。预计占用 {size}。</source>
       <translation>{what}. Needs about {size}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="161" />
+      <location filename="../../desktop/ui/export/wizard.py" line="169" />
       <source>以下报告期尚未审核通过，其进度留在本机：{periods}</source>
       <translation>These reporting periods are not approved yet; their progress stays on this computer: {periods}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="191" />
+      <location filename="../../desktop/ui/export/wizard.py" line="199" />
       <source>导出进度包</source>
       <translation>Export progress bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="191" />
+      <location filename="../../desktop/ui/export/wizard.py" line="199" />
       <source>开始导出</source>
       <translation>Start export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="232" />
+      <location filename="../../desktop/ui/export/wizard.py" line="240" />
       <source>导出正在进行。确定取消吗？
 取消后不会留下数据包，导出序号不变，本机数据不受影响。</source>
       <translation>The export is running. Cancel it?
@@ -1386,86 +1581,86 @@ No bundle is left behind, the export number stays the same and the data on this 
       <translation>{year}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="34" />
+      <location filename="../../desktop/ui/home_actions.py" line="35" />
       <source>备份数据…</source>
       <translation>Back up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="38" />
+      <location filename="../../desktop/ui/home_actions.py" line="39" />
       <source>注销（切换用户）</source>
       <translation>Sign out (switch user)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="40" />
+      <location filename="../../desktop/ui/home_actions.py" line="41" />
       <source>用户管理…</source>
       <translation>Users…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="41" />
+      <location filename="../../desktop/ui/home_actions.py" line="42" />
       <source>设置…</source>
       <translation>Settings…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="43" />
+      <location filename="../../desktop/ui/home_actions.py" line="45" />
       <source>关于</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="68" />
+      <location filename="../../desktop/ui/home_actions.py" line="70" />
       <source>备份到</source>
       <translation>Back up to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="68" />
+      <location filename="../../desktop/ui/home_actions.py" line="70" />
       <source>planprogress 备份 (*.tar)</source>
       <translation>planprogress backups (*.tar)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="78" />
+      <location filename="../../desktop/ui/home_actions.py" line="80" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="80" />
+      <location filename="../../desktop/ui/home_actions.py" line="82" />
       <source>备份失败</source>
       <translation>Backup failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="83" />
+      <location filename="../../desktop/ui/home_actions.py" line="85" />
       <source>已备份到 {path}（{files} 个文件，{size}）</source>
       <translation>Backed up to {path} ({files} files, {size})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="100" />
+      <location filename="../../desktop/ui/home_actions.py" line="102" />
       <source>用备份 {name} 替换当前数据？
 现在的数据目录会被改名保留在旁边（不会删除），恢复后需要重新登录。</source>
       <translation>Replace the current data with the backup {name}?
 The current data folder is renamed and kept beside it (not deleted); sign in again afterwards.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="103" />
+      <location filename="../../desktop/ui/home_actions.py" line="105" />
       <source>从备份恢复</source>
       <translation>Restore from backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="114" />
+      <location filename="../../desktop/ui/home_actions.py" line="116" />
       <source>恢复失败</source>
       <translation>Restore failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="114" />
+      <location filename="../../desktop/ui/home_actions.py" line="116" />
       <source>{error}
 当前数据未被改动，程序将重新打开。</source>
       <translation>{error}
 The current data was not changed; the program reopens it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="120" />
+      <location filename="../../desktop/ui/home_actions.py" line="122" />
       <source>恢复完成</source>
       <translation>Restored</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="121" />
+      <location filename="../../desktop/ui/home_actions.py" line="123" />
       <source>已从备份恢复。原来的数据目录保留在：
 {kept}
 请重新登录。</source>
@@ -1474,7 +1669,51 @@ The current data was not changed; the program reopens it.</translation>
 Please sign in again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/home_actions.py" line="140" />
+      <location filename="../../desktop/ui/home_actions.py" line="146" />
+      <source>正在校验佐证材料…</source>
+      <translation>Verifying evidence files…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="148" />
+      <source>校验失败</source>
+      <translation>Verification failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="153" />
+      <source>以下文件缺失或被改动，请从备份恢复，或让相关单位重新导出完整数据包：
+</source>
+      <translation>These files are missing or altered; restore them from a backup, or ask the unit concerned to export a full bundle again:
+</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="155" />
+      <source>以下材料缺失或被改动，请从备份恢复：
+</source>
+      <translation>These files are missing or altered; restore them from a backup:
+</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="156" />
+      <source>佐证材料校验未通过</source>
+      <translation>Evidence verification failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="158" />
+      <source>全部 {n} 个佐证文件完好。</source>
+      <translation>All {n} evidence files are intact.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="158" />
+      <source>全部 {n} 份佐证材料完好。</source>
+      <translation>All {n} evidence files are intact.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="159" />
+      <source>校验通过</source>
+      <translation>Verified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/home_actions.py" line="169" />
       <source>广东监狱“十四五”规划进度填报
 版本 {version}
 数据目录：{root}</source>
@@ -1483,62 +1722,62 @@ Version {version}
 Data folder: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="26" />
+      <location filename="../../desktop/ui/main_window.py" line="27" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="27" />
+      <location filename="../../desktop/ui/main_window.py" line="28" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="28" />
+      <location filename="../../desktop/ui/main_window.py" line="29" />
       <source>视图(&amp;V)</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="29" />
+      <location filename="../../desktop/ui/main_window.py" line="30" />
       <source>审核(&amp;R)</source>
       <translation>&amp;Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="30" />
+      <location filename="../../desktop/ui/main_window.py" line="31" />
       <source>管理(&amp;M)</source>
       <translation>&amp;Manage</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="31" />
+      <location filename="../../desktop/ui/main_window.py" line="32" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="48" />
+      <location filename="../../desktop/ui/main_window.py" line="45" />
       <source>{unit} — 广东监狱“十四五”规划进度填报</source>
       <translation>{unit} — 14th Five-Year Plan progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="59" />
+      <location filename="../../desktop/ui/main_window.py" line="56" />
       <source>主工具栏</source>
       <translation>Main toolbar</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="72" />
+      <location filename="../../desktop/ui/main_window.py" line="69" />
       <source>{name}（{role}）</source>
       <translation>{name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="76" />
+      <location filename="../../desktop/ui/main_window.py" line="73" />
       <source>{unit}　数据目录 {root}</source>
       <translation>{unit}   data folder {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="82" />
+      <location filename="../../desktop/ui/main_window.py" line="78" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="123" />
+      <location filename="../../desktop/ui/main_window.py" line="119" />
       <source>{title}（{shortcut}）</source>
       <translation>{title} ({shortcut})</translation>
     </message>
@@ -1581,16 +1820,6 @@ Data folder: {root}</translation>
       <location filename="../../desktop/ui/models/audit.py" line="17" />
       <source>审核</source>
       <translation>Review</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="21" />
-      <source>单位信息</source>
-      <translation>Unit</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit.py" line="22" />
-      <source>规划目录</source>
-      <translation>Plan catalog</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/audit.py" line="33" />
@@ -1828,47 +2057,57 @@ Data folder: {root}</translation>
       <translation>Resync allowed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="98" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="95" />
+      <source>更换签名密钥</source>
+      <translation>Signing key replaced</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="96" />
+      <source>搁置数据包</source>
+      <translation>Bundle set aside</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/audit_fields.py" line="100" />
       <source>新登记</source>
       <translation>Newly enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="99" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="101" />
       <source>更换密钥</source>
       <translation>Key changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="100" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="102" />
       <source>重新登记</source>
       <translation>Re-enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="101" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
       <source>未改动</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="105" />
       <source>已修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="103" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="105" />
       <source>已用恢复码重设</source>
       <translation>Reset with recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="142" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="144" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="142" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="144" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="209" />
+      <location filename="../../desktop/ui/models/audit_fields.py" line="211" />
       <source>{label}：{value}</source>
       <translation>{label}: {value}</translation>
     </message>
@@ -1878,22 +2117,22 @@ Data folder: {root}</translation>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="77" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="72" />
       <source>未填报</source>
       <translation>Not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="78" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="73" />
       <source>{status}（沿用{period}）</source>
       <translation>{status} (from {period})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="79" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="74" />
       <source>{status}（据措施）</source>
       <translation>{status} (from measures)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="137" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="132" />
       <source>{count} 项逾期或滞后</source>
       <translation>{count} overdue or lagging</translation>
     </message>
@@ -1943,271 +2182,261 @@ Data folder: {root}</translation>
       <translation>Added by: {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="90" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="82" />
       <source>措施与进度</source>
       <translation>Measures and progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="122" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="114" />
       <source>另存副本…</source>
       <translation>Save a copy…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="126" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="118" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="186" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="178" />
       <source>还没有登记任何单位。</source>
       <translation>No unit is enrolled yet.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="199" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="191" />
       <source>最近接收第 {seq} 号数据包（{when}）</source>
       <translation>Last received bundle no. {seq} ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="201" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="193" />
       <source>尚未收到数据包</source>
       <translation>No bundle received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="203" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="195" />
       <source>　已吊销（{when}）</source>
       <translation>   revoked ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="205" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="197" />
       <source>{name}　{period}　{last}{state}</source>
       <translation>{name}   {period}   {last}{state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="230" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="222" />
       <source>在左侧选择一项任务。</source>
       <translation>Choose a task on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="252" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="244" />
       <source>选择一份材料，校验通过后在此预览。</source>
       <translation>Choose a file: it is previewed here once verified.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="259" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="251" />
       <source>正在校验…</source>
       <translation>Verifying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="260" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="252" />
       <source>正在校验文件…</source>
       <translation>Verifying the file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="272" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="264" />
       <source>文件缺失：请让 {unit} 重新导出完整数据包。</source>
       <translation>File missing: ask {unit} to export a full bundle again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="275" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="267" />
       <source>文件已被改动（哈希不符），不予显示：请从备份恢复或让单位重新导出。</source>
       <translation>The file was altered (hash differs) and is not shown: restore it from a backup or ask the unit to export again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="278" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="270" />
       <source>校验通过：与单位报送的文件一致。</source>
       <translation>Verified: identical to the file the unit sent.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="287" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="279" />
       <source>另存佐证材料</source>
       <translation>Save a copy of the evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="296" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="288" />
       <source>已另存（哈希校验通过）：{path}</source>
       <translation>Copy saved (hash verified): {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="35" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="39" />
       <source>复制到暂存区</source>
       <translation>Copying to staging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="36" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="40" />
       <source>校验签名和哈希</source>
       <translation>Checking signatures and hashes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="37" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="41" />
       <source>解密并检查内容</source>
       <translation>Decrypting and checking contents</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="38" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="42" />
       <source>合并</source>
       <translation>Merging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="66" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="70" />
       <source>从哪里导入</source>
       <translation>Where to import from</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="67" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="71" />
       <source>插入各单位交来的U盘，选择它；也可以选择存放数据包的任意文件夹。</source>
       <translation>Plug in a USB stick from a unit and choose it, or choose any folder that holds bundles.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="75" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="79" />
       <source>没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。</source>
       <translation>No USB stick found: plug one in and click "Refresh", or click "Other folder…".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="83" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="87" />
       <source>省局私钥的口令</source>
       <translation>Passphrase of the office private key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="86" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="90" />
       <source>找到的数据包</source>
       <translation>Bundles found</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="87" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="91" />
       <source>私钥口令</source>
       <translation>Private key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="112" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="116" />
       <source>选择存放数据包的文件夹</source>
       <translation>Choose the folder that holds the bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="122" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="126" />
       <source>{folder} 中有 {n} 个：{names}</source>
       <translation>{n} in {folder}: {names}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="127" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="131" />
       <source>{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。</source>
       <translation>No bundles in {folder} (folders named like PB-GD-GZ01-000001).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="143" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="147" />
       <source>正在导入</source>
       <translation>Importing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="144" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="148" />
       <source>每个数据包先复制到暂存区，校验签名和哈希后才解密；有问题的数据包不会改动任何数据。</source>
       <translation>Each bundle is first copied to a staging area and decrypted only after its signature and hashes check out; a faulty bundle changes no data.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="192" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="196" />
       <source>{error}
 没有导入任何数据包，省局数据未改动。</source>
       <translation>{error}
 No bundle was imported; the office data is unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="193" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="197" />
       <source>导入未进行</source>
       <translation>Import not started</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="202" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="207" />
       <source>导入结果</source>
       <translation>Import results</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="223" />
-      <source>共 {n} 个数据包：{ok} 个已接收或已导入过</source>
-      <translation>{n} bundle(s): {ok} accepted or already imported</translation>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="217" />
+      <source>搁置原因（写入审计记录），如：单位已吊销，数据包作废</source>
+      <translation>Reason (goes into the audit trail), e.g. unit revoked, bundle void</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="225" />
-      <source>，{bad} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）。</source>
-      <translation>, {bad} not accepted (quarantined; see the reasons below, also in the import log on the Units and keys page).</translation>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="218" />
+      <source>搁置所选数据包</source>
+      <translation>Set the selected bundle aside</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="227" />
-      <source>。</source>
-      <translation>.</translation>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="219" />
+      <source>被吊销单位或已停用密钥签名的数据包：搁置后，再导入同一U盘时不再显示为拒收</source>
+      <translation>A bundle from a revoked unit or a retired key: once set aside, importing the same stick no longer shows it as refused</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="245" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="269" />
+      <source>已搁置 {name}：以后导入含有它的U盘时不再显示为拒收。</source>
+      <translation>{name} set aside: importing a stick that holds it no longer shows it as refused.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="281" />
+      <source>{n} 个已接收或已导入过</source>
+      <translation>{n} accepted or already imported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="283" />
+      <source>{n} 个暂存待补</source>
+      <translation>{n} waiting for an earlier bundle</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="286" />
+      <source>{n} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）</source>
+      <translation>{n} not accepted (quarantined; reasons in the table below and in the import log on the Units and keys page)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="289" />
+      <source>{n} 个此前已搁置、未再导入</source>
+      <translation>{n} set aside earlier, not imported again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="290" />
+      <source>共 {n} 个数据包：{parts}。</source>
+      <translation>{n} bundles: {parts}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="292" />
+      <source>另有 {n} 个此前暂存的数据包补齐后已导入。</source>
+      <translation>Also {n} bundles waiting from earlier imports were imported once the gap closed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/import_wizard.py" line="301" />
       <source>导入进度包</source>
       <translation>Import progress bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="245" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="301" />
       <source>开始导入</source>
       <translation>Start import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="256" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="312" />
       <source>导入正在进行，请等它完成（每个数据包要么完整导入，要么不改动任何数据）。</source>
       <translation>The import is running; please wait for it to finish (each bundle is either imported whole or changes nothing).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="29" />
-      <source>已达成</source>
-      <translation>Met</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="30" />
-      <source>未达成</source>
-      <translation>Not met</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="30" />
-      <source>尚未达到</source>
-      <translation>Not yet met</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="45" />
-      <source>全省指标</source>
-      <translation>Provincial indicator</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="46" />
-      <source>目标年份</source>
-      <translation>Target year</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/indicators.py" line="49" />
-      <source>当年实际</source>
-      <translation>Actual that year</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="52" />
-      <source>该年年末的实际值</source>
-      <translation>Actual value at the end of that year</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="52" />
-      <source>截至今日的实际值</source>
-      <translation>Actual value as of today</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="56" />
-      <source>目前达标单位</source>
-      <translation>Units meeting it now</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="59" />
       <source>暂无</source>
       <translation>None yet</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/indicators.py" line="61" />
-      <source>结果</source>
-      <translation>Result</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/intake_lines.py" line="57" />
       <source>（暂存后补入）</source>
       <translation> (held earlier, now merged)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/intake_lines.py" line="60" />
+      <source>结果</source>
+      <translation>Result</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/intake_lines.py" line="62" />
@@ -2220,291 +2449,264 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> (problem in: {part})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="22" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
       <source>已登记单位 {code}（签名密钥 {key}）。</source>
       <translation>Unit {code} enrolled (signing key {key}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
       <source>已为单位 {code} 更换签名密钥为 {key}，旧密钥停用。</source>
       <translation>Unit {code} now uses signing key {key}; the old key is retired.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="25" />
       <source>已重新登记单位 {code}（新签名密钥 {key}），吊销已解除。</source>
       <translation>Unit {code} enrolled again (new signing key {key}); the revocation is lifted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="25" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="26" />
       <source>单位 {code} 已登记过这把密钥（{key}），未作改动。</source>
       <translation>Unit {code} already has this key enrolled ({key}); nothing changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="42" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="43" />
       <source>登记单位签名公钥</source>
       <translation>Enrol a unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="45" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="46" />
       <source>单位交来的 unit.pub</source>
       <translation>unit.pub from the unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="54" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="55" />
       <source>（选择文件后显示）</source>
       <translation>(shown once a file is chosen)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="57" />
-      <source>请当面或电话核对密钥编号，与单位“导出本单位签名公钥”时显示的编号一致后再登记。</source>
-      <translation>Check the key id with the unit in person or by phone, and enrol only if it matches the id the unit saw when saving its signing public key.</translation>
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="58" />
+      <source>请当面或电话核对密钥编号：单位导出签名公钥时、建立数据目录的最后一页和“管理 → 单位信息”中都显示这个编号，一致后再登记。</source>
+      <translation>Compare the key number in person or by phone: the unit sees it when it exports its public key, on the last page of the set-up and under Admin → Unit information. Enroll only when they match.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="60" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="65" />
       <source>公钥文件</source>
       <translation>Public key file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="64" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="70" />
       <source>登记</source>
       <translation>Enrol</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="68" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="74" />
       <source>选择单位签名公钥</source>
       <translation>Choose the unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="88" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="94" />
       <source>请选择单位交来的公钥文件 unit.pub。</source>
       <translation>Choose the public key file unit.pub that the unit handed in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="90" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="96" />
       <source>请填写单位代码。</source>
       <translation>Enter the unit code.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="106" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="113" />
       <source>写入审计记录，如：签名密钥遗失</source>
       <translation>Goes in the audit trail, e.g. signing key lost</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="118" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="125" />
       <source>没有可选的单位。</source>
       <translation>There is no unit to choose.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="120" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="127" />
       <source>请写明原因，以便日后查证。</source>
       <translation>Give a reason, so it can be checked later.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="128" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="135" />
       <source>吊销单位</source>
       <translation>Revoke unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="130" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="137" />
       <source>吊销后不再接收该单位的任何数据包（包括用原密钥签名的）；已导入的数据保留。恢复时需登记该单位新生成的公钥。</source>
       <translation>Once revoked, no bundle from this unit is accepted (including ones signed with its old key); data already imported is kept. To restore the unit, enrol a newly made public key from it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="143" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="150" />
       <source>已吊销单位 {code}：不再接收其数据包。</source>
       <translation>Unit {code} revoked: its bundles are no longer accepted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="150" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="157" />
       <source>允许单位重新同步</source>
       <translation>Allow a unit to resync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="152" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="159" />
       <source>单位从备份恢复后，其数据包序号会倒退。允许后，该单位导出的下一个完整数据包将重新开始数据包链。</source>
       <translation>After a unit restores from a backup, its bundle numbers go back. Once allowed, the next full bundle the unit exports starts its bundle chain again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="156" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="163" />
       <source>允许</source>
       <translation>Allow</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="163" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="170" />
       <source>已允许 {code} 重新同步：请该单位导出完整数据包后交来导入。</source>
       <translation>{code} may resync: ask the unit to export a full bundle and hand it in for import.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="28" />
+      <location filename="../../desktop/ui/office/matrix.py" line="29" />
       <source>本期报送</source>
       <translation>Submitted this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="28" />
+      <location filename="../../desktop/ui/office/matrix.py" line="29" />
       <source>最近接收的数据包</source>
       <translation>Last bundle received</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="47" />
+      <location filename="../../desktop/ui/office/matrix.py" line="42" />
       <source>已吊销</source>
       <translation>Revoked</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="48" />
+      <location filename="../../desktop/ui/office/matrix.py" line="43" />
       <source>已报送</source>
       <translation>Submitted</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="48" />
+      <location filename="../../desktop/ui/office/matrix.py" line="43" />
       <source>未报送</source>
       <translation>Not submitted</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="50" />
+      <location filename="../../desktop/ui/office/matrix.py" line="45" />
       <source>（暂存 {n} 个待补）</source>
       <translation> ({n} held until earlier bundles arrive)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="52" />
+      <location filename="../../desktop/ui/office/matrix.py" line="47" />
       <source>（等待重新同步）</source>
       <translation> (waiting for resync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="130" />
+      <location filename="../../desktop/ui/office/matrix.py" line="121" />
       <source>{unit}：{project} 完成 {percent}%</source>
       <translation>{unit}: {project} {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="141" />
+      <location filename="../../desktop/ui/office/matrix.py" line="132" />
       <source>双击查看 {unit} 的任务、时间节点和佐证材料</source>
       <translation>Double-click to see the tasks, milestones and evidence of {unit}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="148" />
+      <location filename="../../desktop/ui/office/matrix.py" line="139" />
       <source>无</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="149" />
+      <location filename="../../desktop/ui/office/matrix.py" line="140" />
       <source>已收到的报告期：{periods}</source>
       <translation>Reporting periods received: {periods}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="153" />
+      <location filename="../../desktop/ui/office/matrix.py" line="144" />
       <source>尚未收到</source>
       <translation>Nothing received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="154" />
+      <location filename="../../desktop/ui/office/matrix.py" line="145" />
       <source>第 {seq} 号　{when}</source>
       <translation>No. {seq}   {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="173" />
+      <location filename="../../desktop/ui/office/matrix.py" line="164" />
       <source>平均</source>
       <translation>Average</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="38" />
+      <location filename="../../desktop/ui/office/mode.py" line="34" />
       <source>全省汇总</source>
       <translation>Province overview</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="39" />
+      <location filename="../../desktop/ui/office/mode.py" line="35" />
       <source>单位详情</source>
       <translation>Unit details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="40" />
+      <location filename="../../desktop/ui/office/mode.py" line="36" />
       <source>单位与密钥</source>
       <translation>Units and keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="52" />
+      <location filename="../../desktop/ui/office/mode.py" line="48" />
       <source>导入进度包…</source>
       <translation>Import progress bundles…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="54" />
+      <location filename="../../desktop/ui/office/mode.py" line="50" />
       <source>从U盘或文件夹导入各单位的进度包（Ctrl+I）</source>
       <translation>Import the units' progress bundles from a USB stick or folder (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="68" />
+      <location filename="../../desktop/ui/office/mode.py" line="64" />
       <source>登记单位公钥…</source>
       <translation>Enrol unit key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="69" />
+      <location filename="../../desktop/ui/office/mode.py" line="65" />
       <source>吊销单位…</source>
       <translation>Revoke unit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="70" />
+      <location filename="../../desktop/ui/office/mode.py" line="66" />
       <source>允许单位重新同步…</source>
       <translation>Allow unit resync…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="76" />
+      <location filename="../../desktop/ui/office/mode.py" line="72" />
       <source>校验全部佐证材料</source>
       <translation>Verify all evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="95" />
-      <source>正在校验佐证材料…</source>
-      <translation>Verifying evidence files…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/mode.py" line="97" />
-      <source>校验失败</source>
-      <translation>Verification failed</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/mode.py" line="103" />
-      <source>佐证材料校验未通过</source>
-      <translation>Evidence verification failed</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/mode.py" line="104" />
-      <source>以下文件缺失或被改动，请从备份恢复，或让相关单位重新导出完整数据包：
-</source>
-      <translation>These files are missing or altered; restore them from a backup, or ask the unit concerned to export a full bundle again:
-</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/mode.py" line="107" />
-      <source>校验通过</source>
-      <translation>Verified</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/mode.py" line="107" />
-      <source>全部 {n} 个佐证文件完好。</source>
-      <translation>All {n} evidence files are intact.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="54" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="55" />
       <source>还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。</source>
       <translation>No unit is enrolled yet: enrol each unit's signing public key on the Units and keys page, then import the bundles they hand in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="67" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="68" />
       <source>全省指标（按各单位报送的时间节点计算）</source>
       <translation>Provincial indicators (from the milestones the units submitted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="93" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="94" />
       <source>全省汇总　{period}</source>
       <translation>Province overview   {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="96" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="97" />
       <source>已登记 {n} 个单位，本期已报送 {done} 个。</source>
       <translation>{n} units enrolled, {done} submitted this period.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="98" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="99" />
       <source>未报送：{codes}。</source>
       <translation> Not submitted: {codes}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="101" />
+      <source>已吊销的 {codes} 不计入汇总（见“单位与密钥”页）。</source>
+      <translation>Revoked {codes} are left out of the roll-up (see the Units and keys page).</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/setup_keys.py" line="51" />
@@ -2602,6 +2804,11 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Last received</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="79" />
+      <source>单位代码合并</source>
+      <translation>Unit codes merged</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/office/units_page.py" line="100" />
       <source>操作人</source>
       <translation>Done by</translation>
@@ -2687,92 +2894,92 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Audit trail verified: {n} entries, the hash chain is intact.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="41" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="39" />
       <source>剩余</source>
       <translation>Left</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="57" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="55" />
       <source>已达到</source>
       <translation>Reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="57" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="55" />
       <source>未达到</source>
       <translation>Not reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="60" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="58" />
       <source>规划指标</source>
       <translation>Plan indicator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="61" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="59" />
       <source>规划目标</source>
       <translation>Plan targets</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="63" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="61" />
       <source>本单位实际</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="67" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="65" />
       <source>关联节点</source>
       <translation>Milestones</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="68" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="66" />
       <source>对照终期目标</source>
       <translation>Against final target</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="89" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="87" />
       <source>各工程完成情况</source>
       <translation>Progress by project</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="103" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="101" />
       <source>规划量化指标对照（本单位）</source>
       <translation>Quantitative plan targets (this unit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="128" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="126" />
       <source>{unit}　{period}工作概览</source>
       <translation>{unit}   overview of {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="130" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="128" />
       <source>审核状态：{state}</source>
       <translation>Review: {state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="132" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="130" />
       <source>（{who}，{when}）</source>
       <translation> ({who}, {when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="132" />
       <source>　意见：{comment}</source>
       <translation>   comment: {comment}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="142" />
       <source>逾期未完成的时间节点（{n}）</source>
       <translation>Overdue milestones ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="145" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="143" />
       <source>{days} 天内到期（{n}）</source>
       <translation>Due within {days} days ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="146" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
       <source>已完成但缺少佐证材料（{n}）</source>
       <translation>Done without evidence ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="163" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
       <source>{n} 项任务　正常 {green}　临近 {yellow}　逾期/滞后 {red}　未填报 {grey}</source>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
@@ -2782,77 +2989,77 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="46" />
+      <location filename="../../desktop/ui/pages/review.py" line="48" />
       <source>任务/措施</source>
       <translation>Task / measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="52" />
+      <location filename="../../desktop/ui/pages/review.py" line="54" />
       <source>保存时间</source>
       <translation>Saved at</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="72" />
+      <location filename="../../desktop/ui/pages/review.py" line="74" />
       <source>审核意见；退回或重新打开时必须填写原因</source>
       <translation>Review comment; a reason is required to return or reopen</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="74" />
+      <location filename="../../desktop/ui/pages/review.py" line="76" />
       <source>审核通过并锁定</source>
       <translation>Approve and lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="75" />
+      <location filename="../../desktop/ui/pages/review.py" line="77" />
       <source>退回修改</source>
       <translation>Return for changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="82" />
+      <location filename="../../desktop/ui/pages/review.py" line="84" />
       <source>意见</source>
       <translation>Comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="125" />
+      <location filename="../../desktop/ui/pages/review.py" line="127" />
       <source>{period}审核</source>
       <translation>Review of {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="126" />
+      <location filename="../../desktop/ui/pages/review.py" line="128" />
       <source>当前状态：{state}</source>
       <translation>State: {state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="128" />
+      <location filename="../../desktop/ui/pages/review.py" line="130" />
       <source>　最近操作：{who} {when}</source>
       <translation>   last step: {who} {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="137" />
+      <location filename="../../desktop/ui/pages/review.py" line="139" />
       <source>本期填报的进度（{n} 条）</source>
       <translation>Progress reported for the period ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="148" />
+      <location filename="../../desktop/ui/pages/review.py" line="150" />
       <source>自 {since} 以来的变更（{n} 条）</source>
       <translation>Changes since {since} ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="174" />
+      <location filename="../../desktop/ui/pages/review.py" line="176" />
       <source>已提交审核。</source>
       <translation>Submitted for review.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="175" />
+      <location filename="../../desktop/ui/pages/review.py" line="177" />
       <source>已审核通过：本报告期已锁定。</source>
       <translation>Approved: the period is locked.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="176" />
+      <location filename="../../desktop/ui/pages/review.py" line="178" />
       <source>已退回填报员修改。</source>
       <translation>Returned to the clerk for changes.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="177" />
+      <location filename="../../desktop/ui/pages/review.py" line="179" />
       <source>已重新打开：本报告期可以再次修改。</source>
       <translation>Reopened: the period can be changed again.</translation>
     </message>
@@ -2877,7 +3084,7 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>This unit's progress report (PDF) or ledger (Excel) (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="77" />
+      <location filename="../../desktop/ui/startup.py" line="78" />
       <source>planprogress 已经打开了这个数据目录：
 {root}
 
@@ -2888,319 +3095,295 @@ No bundle was imported; the office data is unchanged.</translation>
 Only one window may use a data folder at a time. Switch to the open window (it may be in the task bar).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="82" />
+      <location filename="../../desktop/ui/startup.py" line="83" />
       <source>错误：</source>
       <translation>Error: </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="83" />
+      <location filename="../../desktop/ui/startup.py" line="84" />
       <source>程序已在运行</source>
       <translation>Already running</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="89" />
+      <location filename="../../desktop/ui/startup.py" line="90" />
       <source>找不到规划目录 {id}：安装不完整，请重新安装本程序。</source>
       <translation>Plan catalog {id} not found: the installation is incomplete, please reinstall.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="114" />
+      <location filename="../../desktop/ui/startup.py" line="115" />
       <source>数据库文件已损坏（{error}）。</source>
       <translation>The database file is damaged ({error}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="128" />
+      <location filename="../../desktop/ui/startup.py" line="129" />
       <source>不是数据目录</source>
       <translation>Not a data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="129" />
+      <location filename="../../desktop/ui/startup.py" line="130" />
       <source>文件夹 {root} 里已有其他文件，但没有 planprogress 数据库：请用 --home 选择正确的数据目录，或选择一个空文件夹来新建。</source>
       <translation>The folder {root} holds other files but no planprogress database: choose the right data folder with --home, or an empty folder to start a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="243" />
+      <location filename="../../desktop/ui/startup.py" line="244" />
       <source>无法打开</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="244" />
+      <location filename="../../desktop/ui/startup.py" line="245" />
       <source>这个数据目录的类型（{kind}）在本版本中还不能打开：请安装完整版本。</source>
       <translation>This kind of data folder ({kind}) cannot be opened by this version: install the full version.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tasks.py" line="97" />
-      <source>程序内部错误（{error}）：请把此信息告诉管理员。</source>
-      <translation>Internal error ({error}): please tell your administrator.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/undo.py" line="80" />
-      <source>撤销进度修改</source>
-      <translation>Undo progress change</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/undo.py" line="84" />
-      <source>撤销添加措施“{title}”</source>
-      <translation>Undo adding measure "{title}"</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/undo.py" line="91" />
-      <source>撤销修改措施“{title}”</source>
-      <translation>Undo changing measure "{title}"</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/undo.py" line="100" />
-      <source>撤销添加时间节点“{title}”</source>
-      <translation>Undo adding milestone "{title}"</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/undo.py" line="110" />
-      <source>撤销修改时间节点“{title}”</source>
-      <translation>Undo changing milestone "{title}"</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="27" />
+      <location filename="../../desktop/ui/unit_mode.py" line="25" />
       <source>规划与进度</source>
       <translation>Plan and progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="29" />
+      <location filename="../../desktop/ui/unit_mode.py" line="27" />
       <source>仪表盘</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="31" />
+      <location filename="../../desktop/ui/unit_mode.py" line="29" />
       <source>审计记录</source>
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="42" />
+      <location filename="../../desktop/ui/unit_mode.py" line="40" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="54" />
+      <location filename="../../desktop/ui/unit_mode.py" line="52" />
       <source>本期审核…</source>
       <translation>Review this period…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="57" />
+      <location filename="../../desktop/ui/unit_mode.py" line="55" />
       <source>校验审计记录</source>
       <translation>Verify the audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="73" />
+      <location filename="../../desktop/ui/unit_mode.py" line="71" />
       <source>导入省局公钥…</source>
       <translation>Import the office public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="77" />
+      <location filename="../../desktop/ui/unit_mode.py" line="75" />
       <source>导出本单位签名公钥…</source>
       <translation>Save this unit's signing public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="113" />
-      <source>以下材料缺失或被改动，请从备份恢复：
-</source>
-      <translation>These files are missing or altered; restore them from a backup:
-</translation>
+      <location filename="../../desktop/ui/unit_mode.py" line="78" />
+      <source>单位信息…</source>
+      <translation>Unit information…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="117" />
-      <source>全部 {n} 份佐证材料完好。</source>
-      <translation>All {n} evidence files are intact.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="132" />
+      <location filename="../../desktop/ui/unit_mode.py" line="108" />
       <source>导入失败</source>
       <translation>Import failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="134" />
+      <location filename="../../desktop/ui/unit_mode.py" line="110" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="145" />
+      <location filename="../../desktop/ui/unit_mode.py" line="121" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="145" />
+      <location filename="../../desktop/ui/unit_mode.py" line="121" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="150" />
+      <location filename="../../desktop/ui/unit_mode.py" line="127" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="158" />
+      <location filename="../../desktop/ui/unit_mode.py" line="134" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="158" />
-      <source>无法写入 {path}（{error}）。</source>
-      <translation>Cannot write {path} ({error}).</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="161" />
+      <location filename="../../desktop/ui/unit_mode.py" line="136" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/cli_run.py" line="78" />
+      <location filename="../../desktop/ui/unit_mode.py" line="139" />
+      <source>本单位签名公钥已保存</source>
+      <translation>Unit signing public key saved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="140" />
+      <source>已保存到 {path}。
+
+密钥编号：{key}
+
+请把这个文件交省局登记；省局登记前会与您核对这个编号。</source>
+      <translation>Saved to {path}.
+
+Key number: {key}
+
+Hand this file to the office for enrolment; the office will compare this number with you first.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/cli_wizard.py" line="79" />
       <source>重试</source>
       <translation>Retry</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/cli_run.py" line="138" />
+      <location filename="../../desktop/ui/widgets/cli_wizard.py" line="139" />
       <source>{done} / {total}</source>
       <translation>{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="63" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="64" />
       <source>在左侧选择一个工程、任务或措施。</source>
       <translation>Choose a project, task or measure on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="157" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="152" />
       <source>{n} 项任务，平均完成 {percent}%</source>
       <translation>{n} tasks, {percent}% done on average</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="164" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="159" />
       <source>措施：{title}</source>
       <translation>Measure: {title}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="167" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="162" />
       <source>任务 {key}</source>
       <translation>Task {key}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/detail.py" line="170" />
+      <location filename="../../desktop/ui/widgets/detail.py" line="165" />
       <source>{period}　{light}　完成 {percent}%</source>
       <translation>{period}   {light}   {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="68" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="70" />
       <source>添加文件…</source>
       <translation>Add files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="70" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="72" />
       <source>用系统程序打开</source>
       <translation>Open with system viewer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="72" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="74" />
       <source>校验文件</source>
       <translation>Verify file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="77" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="79" />
       <source>材料归属</source>
       <translation>Evidence of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="114" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="116" />
       <source>添加</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="129" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="131" />
       <source>提示：可以把文件直接拖到这里添加。</source>
       <translation>Tip: drop files here to add them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="175" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="177" />
       <source>选择一份材料即可在此预览。</source>
       <translation>Choose a file to preview it here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="181" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="183" />
       <source>{name}（{size}，{type}）</source>
       <translation>{name} ({size}, {type})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="187" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="189" />
       <source>未校验</source>
       <translation>not verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="187" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="189" />
       <source>文件缺失</source>
       <translation>file missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="203" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="205" />
       <source>选择佐证材料</source>
       <translation>Choose evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="203" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="205" />
       <source>所有文件 (*)</source>
       <translation>All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="231" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="233" />
       <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
       <translation>Choose a task or measure on the left before adding evidence.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="242" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="244" />
       <source>正在添加 {n} 个文件…</source>
       <translation>Adding {n} files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="257" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="259" />
       <source>已添加 {n} 份佐证材料。</source>
       <translation>{n} evidence files added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="259" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="261" />
       <source>（{names} 与已有文件内容相同，只保存一份）</source>
       <translation> ({names} had the same content as a stored file; kept once)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="281" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="283" />
       <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
       <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="291" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="293" />
       <source>系统没有能打开这种文件的程序：副本在 {path}</source>
       <translation>No program here opens this kind of file: the copy is at {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="313" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="315" />
       <source>文件缺失：{name}，请从备份恢复。</source>
       <translation>File missing: {name}; restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="315" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="317" />
       <source>校验通过：文件完好，SHA-256 一致。</source>
       <translation>Verified: the file is intact, its SHA-256 matches.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="317" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="319" />
       <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="333" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="335" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="334" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="342" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="344" />
       <source>已删除“{name}”。</source>
       <translation>Deleted "{name}".</translation>
     </message>
@@ -3225,37 +3408,37 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Set</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/item_face.py" line="43" />
+      <location filename="../../desktop/ui/widgets/item_detail.py" line="46" />
       <source>编辑措施…</source>
       <translation>Edit measure…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/item_face.py" line="53" />
+      <location filename="../../desktop/ui/widgets/item_detail.py" line="56" />
       <source>本期进度</source>
       <translation>Progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/item_face.py" line="61" />
+      <location filename="../../desktop/ui/widgets/item_detail.py" line="64" />
       <source>规划原文</source>
       <translation>Plan text</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/item_face.py" line="77" />
+      <location filename="../../desktop/ui/widgets/item_detail.py" line="80" />
       <source>责任部门：{department}　责任人：{person}　配合单位：{co}　开始：{start}　期限：{due}</source>
       <translation>Department: {department}   responsible: {person}   supporting: {co}   start: {start}   due: {due}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/item_face.py" line="87" />
+      <location filename="../../desktop/ui/widgets/item_detail.py" line="90" />
       <source>任务 {key}（本身）</source>
       <translation>Task {key} (itself)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/item_face.py" line="95" />
+      <location filename="../../desktop/ui/widgets/item_detail.py" line="98" />
       <source>时间节点：{title}</source>
       <translation>Milestone: {title}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/message_bar.py" line="29" />
+      <location filename="../../desktop/ui/widgets/message_bar.py" line="24" />
       <source>关闭提示</source>
       <translation>Close message</translation>
     </message>
@@ -3300,94 +3483,94 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/preview.py" line="84" />
+      <location filename="../../desktop/ui/widgets/preview.py" line="85" />
       <source>文件缺失：{path}
 请从备份恢复，或删除这条记录后重新添加材料。</source>
       <translation>File missing: {path}
 Restore it from a backup, or delete this record and add the file again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/preview.py" line="91" />
+      <location filename="../../desktop/ui/widgets/preview.py" line="92" />
       <source>这种文件（{type}）不能在程序内预览：请点“用系统程序打开”。</source>
       <translation>This kind of file ({type}) has no preview here: use "Open with system viewer".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/preview.py" line="98" />
+      <location filename="../../desktop/ui/widgets/preview.py" line="99" />
       <source>图片无法显示（{error}）：文件可能已损坏。</source>
       <translation>The image cannot be shown ({error}): the file may be damaged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/preview.py" line="125" />
+      <location filename="../../desktop/ui/widgets/preview.py" line="126" />
       <source>PDF 无法显示（{error}）：文件可能已损坏或加了密码。</source>
       <translation>The PDF cannot be shown ({error}): it may be damaged or password-protected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="62" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="63" />
       <source>本期工作进展、存在问题和下一步打算</source>
       <translation>Work done this period, problems, next steps</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="69" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="70" />
       <source>完成百分比（%）</source>
       <translation>Completion (%)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="104" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="105" />
       <source>{period}进度</source>
       <translation>Progress in {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="111" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="112" />
       <source>{period}：{who} 于 {when} 保存</source>
       <translation>{period}: saved by {who} at {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="121" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="122" />
       <source>{period}尚未填报（显示的是 {earlier} 的数值，修改后即保存为本期）</source>
       <translation>{period} not reported yet (showing the values of {earlier}; a change saves them for this period)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="125" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="126" />
       <source>{period}尚未填报：修改后即自动保存。</source>
       <translation>{period} not reported yet: changes are saved at once.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="154" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="153" />
       <source>请在左侧选择任务或措施。</source>
       <translation>Choose a task or measure on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="157" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="156" />
       <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
       <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="163" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="162" />
       <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
       <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="232" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="229" />
       <source>已保存 {when}</source>
       <translation>Saved {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="35" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="36" />
       <source>开始</source>
       <translation>Start</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="39" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="40" />
       <source>佐证</source>
       <translation>Evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="135" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="136" />
       <source>添加措施…</source>
       <translation>Add measure…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="136" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="137" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
@@ -3397,44 +3580,59 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Measure "{title}" added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="176" />
       <source>删除措施</source>
       <translation>Delete measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="176" />
       <source>确定删除措施“{title}”吗？</source>
       <translation>Delete the measure "{title}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="193" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="192" />
       <source>添加节点…</source>
       <translation>Add milestone…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="195" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="194" />
       <source>标记完成…</source>
       <translation>Mark done…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="225" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="224" />
       <source>任务 {key} {text}</source>
       <translation>Task {key} {text}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="267" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="263" />
       <source>时间节点“{title}”已标记完成，但还没有佐证材料：请点“佐证材料”为它添加文件。</source>
       <translation>Milestone "{title}" is marked done but has no evidence yet: click "Evidence" to add files for it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="279" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="275" />
       <source>删除时间节点</source>
       <translation>Delete milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="279" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="275" />
       <source>确定删除时间节点“{title}”吗？</source>
       <translation>Delete the milestone "{title}"?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="17" />
+      <source>如 GD-GZ01</source>
+      <translation>e.g. GD-GZ01</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="28" />
+      <source>单位代码统一用大写半角字母，将保存为 {code}</source>
+      <translation>Unit codes are kept in upper case, half width: it will be saved as {code}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="39" />
+      <source>已按统一格式改为 {code}（您输入的是“{typed}”）</source>
+      <translation>Changed to the standard form {code} (you typed “{typed}”)</translation>
     </message>
   </context>
 </TS>

@@ -40,10 +40,11 @@ def db_dump(database: Path) -> tuple[str, ...]:
 
 
 def home_state(root: Path) -> HomeState:
+    """The database and every file of the home, except the log: a refused command logs that it was refused."""
     files = {
         path.relative_to(root).as_posix(): file_sha256(path)
         for path in sorted(root.rglob("*"))
-        if path.is_file() and path.name not in _SQLITE_SIDE_FILES
+        if path.is_file() and path.name not in _SQLITE_SIDE_FILES and path.relative_to(root).parts[0] != "logs"
     }
     return HomeState(db_dump(root / DB_FILENAME), files)
 

@@ -31,13 +31,21 @@ def _files(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): file_sha256(p) for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _refuse_everything(cli: Cli, home: Path, *fragments: str) -> None:
+def _refuse_everything(cli: Cli, home: Path, *fragments: str, ours: bool = False) -> None:
+    """`ours`: the file is this program's database (only newer): the refusals go to its log, nothing else
+    changes. Another program's file, or garbage, gets no logs/ folder beside it."""
     before = _files(home)
     for args in COMMANDS:
         assert_error(cli(*args), *fragments, code=6)
     with pytest.raises(StoreError):
         Store.open(home, "t")
-    assert _files(home) == before
+    after = _files(home)
+    if ours:
+        logged = (home / "logs" / "planprogress.log").read_text(encoding="utf-8")
+        assert logged.count("StoreError (exit 6)") == len(COMMANDS)
+        after = {name: digest for name, digest in after.items() if not name.startswith("logs/")}
+        before = {name: digest for name, digest in before.items() if not name.startswith("logs/")}
+    assert after == before
 
 
 def test_a_file_that_is_not_sqlite(cli: Cli, home: Path) -> None:
@@ -68,7 +76,7 @@ def test_a_database_newer_than_the_program(cli: Cli, unit_home: Path) -> None:
     conn = sqlite3.connect(unit_home / DB_FILENAME)
     conn.execute(f"PRAGMA user_version = {newer}")
     conn.close()
-    _refuse_everything(cli, unit_home, f"数据库版本为 {newer}", "请安装新版本")
+    _refuse_everything(cli, unit_home, f"数据库版本为 {newer}", "请安装新版本", ours=True)
 
 
 def test_a_home_that_was_never_initialised(cli: Cli, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "packaging" / "planprogress.spec"
 VERSION = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-SIZE_BUDGET = 150_000_000  # bytes, unpacked onedir (issue 6)
+SIZE_BUDGET = 150_000_000  # bytes, unpacked onedir (docs/packaging.md: the size budget)
 SMOKE_LINE = re.compile(r"^planprogress-smoke: (.*)$", re.MULTILINE)
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux build is tested here")

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.status import Status
+from desktop.services.bundle.preview import earlier_bundles, preview_export
 from desktop.store import Store
 from desktop.store.exports import ExportRepo
 from desktop.ui.export.columns import bundle_columns, fate_columns, period_fates
-from desktop.ui.export.preview import earlier_bundles, preview_export
 from desktop.ui.export.targets import Target, describe, parse_mounts, removable_mounts, target_columns
 from desktop.ui.export.wizard import CONTENT, RESULT, RUN, TARGET, ExportWizard
 from desktop.ui.models.table import RowTableModel

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain.health import Light
+from desktop.services.office.indicator_lines import HEADINGS
+from desktop.services.reports.office_data import collect_office_report
 from desktop.store import Store
 from desktop.store.office_records import OfficeRecords
 from desktop.ui.models.table import ROW_ROLE
@@ -88,10 +90,16 @@ def test_indicators_against_their_goals(qtbot, qtmodeltester, office: Session) -
     cells = [[goals.index(r, c).data() for c in range(goals.columnCount())] for r in range(goals.rowCount())]
     # GZ01 achieved standardisation in June 2023, SG02 has not: 1 of 2 active units = 50%
     assert cells == [
-        ["规范化监狱创建达标率", "2023", "80%", "50%", "1/2", "未达成"],
-        ["规范化监狱创建达标率", "2025", "100%", "50%", "1/2", "未达成"],
+        ["规范化监狱创建达标率", "2023年底 80%", "50%", "50%", "1/2", "未达到"],
+        ["规范化监狱创建达标率", "2025年底 100%", "50%", "50%", "1/2", "未达到"],
     ]
     assert goals.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "GD-GZ01"
+    assert "12 月 31 日" in goals.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)  # what the figure means
+    # the summary PDF's indicator table: the same headings, the same cells
+    headers = [goals.headerData(c, Qt.Orientation.Horizontal) for c in range(goals.columnCount())]
+    assert headers == list(HEADINGS)
+    report = collect_office_report(office.store, office.period.code, TODAY)
+    assert [list(line.texts()) for line in report.indicators] == cells
 
 
 def test_drill_down_into_a_unit_with_verified_evidence_preview(

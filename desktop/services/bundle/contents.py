@@ -88,7 +88,9 @@ def build_plan(store: Store, signer: minisign.SecretKey, *, full: bool) -> Expor
         raise StateError("这是省局的数据目录：数据包只能在单位的数据目录导出。")
     exports = ExportRepo(store.database, store.audit)
     last = exports.last()
-    full = full or last is None  # the first bundle carries everything: call it what it is
+    # The first bundle, and the first after a key rotation, carry everything: the office may have nothing of this
+    # chain that it can still accept, and a full bundle is taken whatever came before it.
+    full = full or exports.must_restart()
     seq = (last.seq if last else 0) + 1
     if seq > 999_999:
         raise StateError("导出序号已用尽（999999）：请联系省局重新同步（province resync）。")

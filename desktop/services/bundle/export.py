@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import logging
 import os
 import shutil
 from collections.abc import Callable
@@ -34,23 +35,21 @@ from desktop.services.bundle.format import (
     format_sums,
     signature_comment,
 )
-from desktop.services.bundle.parts import PartWriter, fsync_file
+from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
 from desktop.services.bundle.verify import own_key_lookup, verify_bundle
 from desktop.services.keys import load_unit_signer, office_recipients, public_key_id
 from desktop.store import Store
-from desktop.store.evidence import fsync_dir
 from desktop.store.exports import ExportRecord, ExportRepo
+from desktop.store.files import disk_free, fsync_dir, fsync_file
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Phase = Callable[[str], None]
 FreeSpace = Callable[[Path], int]
 AGE_CHUNK = 64 * 1024
 MARGIN = 256 * 1024
-
-
-def disk_free(path: Path) -> int:
-    return shutil.disk_usage(path).free
 
 
 def estimate_size(plaintext: int, recipients: int) -> int:
@@ -140,7 +139,7 @@ def export_bundle(
         plan, record = resend_plan(store, resend)
     else:
         plan = build_plan(store, signer, full=full)
-    final = out / bundle_name(unit.code, plan.seq)
+    final = out / bundle_name(plan.manifest.unit, plan.seq)  # a resend keeps the name the bundle was made with
     if final.exists():
         raise StateError(
             f"{out} 中已有 {final.name}：请换一个U盘或文件夹，或先把原来的数据包移走（不要删除未交省局的数据包）。"
@@ -153,7 +152,7 @@ def export_bundle(
             f"{out} 剩余空间不足：数据包约需 {_mib(needed)}，只剩 {_mib(free)}。请换一个更大的U盘，或清理出空间后重试；"
             "未写入任何文件，导出序号未变。"
         )
-    work = out / _partial_name(unit.code, plan.seq, plan.bundle_id)
+    work = out / _partial_name(plan.manifest.unit, plan.seq, plan.bundle_id)
     shutil.rmtree(work, ignore_errors=True)
     try:
         work.mkdir()
@@ -178,6 +177,8 @@ def export_bundle(
         raise
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
+        log.warning("export of seq %d to %s failed: errno %s (%s) at %s", plan.seq, out, exc.errno, exc.strerror,
+                    exc.filename)  # fmt: skip
         raise _write_error(out, exc) from None
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -186,10 +187,14 @@ def export_bundle(
         os.replace(work, final)
         fsync_dir(out)
     except OSError as exc:
+        log.warning("export %s written but not renamed: errno %s (%s)", final, exc.errno, exc.strerror)
         raise StateError(
             f"数据包第 {plan.seq} 号已生成并记录，但未能改为正式名称（{reason(exc)}）：请重新插好U盘后"
             f"再次运行 export，程序会自动补完；或用 export --resend {plan.seq} 重新写一份。"
         ) from None
+    resent = " (resend)" if plan.resend else ""
+    log.info("exported %s%s: seq %d, %s, %d bytes in %d parts, to %s, by %s", final.name, resent, plan.seq, plan.kind,
+             header.payload_size, len(header.parts), out, store.audit.actor)  # fmt: skip
     return ExportResult(
         path=final,
         seq=plan.seq,

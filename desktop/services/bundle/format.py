@@ -57,6 +57,9 @@ class Outcome(Enum):
     UNKNOWN_UNIT = "unknown_unit"
     REVOKED_UNIT = "revoked_unit"
     BAD_SIGNATURE = "bad_signature"
+    WRONG_UNIT = "wrong_unit"
+    RETIRED_KEY = "retired_key"
+    DISMISSED = "dismissed"
     DAMAGED = "damaged"
     WRONG_OFFICE_KEY = "wrong_office_key"
     UNKNOWN_CATALOG = "unknown_catalog"
@@ -68,7 +71,12 @@ class Outcome(Enum):
 
     @property
     def ok(self) -> bool:
-        return self in (Outcome.ACCEPTED, Outcome.ALREADY_IMPORTED)
+        return self in (Outcome.ACCEPTED, Outcome.ALREADY_IMPORTED, Outcome.DISMISSED)
+
+    @property
+    def dead(self) -> bool:
+        """Refused for good (revoked unit, retired key): the office may dismiss such a bundle."""
+        return self in (Outcome.REVOKED_UNIT, Outcome.RETIRED_KEY)
 
 
 _LABELS = {
@@ -80,6 +88,9 @@ _LABELS = {
     Outcome.UNKNOWN_UNIT: "拒收：未登记的单位",
     Outcome.REVOKED_UNIT: "拒收：单位已被吊销",
     Outcome.BAD_SIGNATURE: "拒收：签名无效",
+    Outcome.WRONG_UNIT: "拒收：签名密钥属于另一个单位",
+    Outcome.RETIRED_KEY: "拒收：签名密钥已停用",
+    Outcome.DISMISSED: "已搁置（不再导入）",
     Outcome.DAMAGED: "拒收：数据包已损坏",
     Outcome.WRONG_OFFICE_KEY: "拒收：不是加密给本省局的",
     Outcome.UNKNOWN_CATALOG: "拒收：规划目录版本未知",

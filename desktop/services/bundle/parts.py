@@ -13,35 +13,9 @@ from typing import BinaryIO
 
 from desktop.services.bundle.format import Part, part_names
 from desktop.services.bundle.tarstream import ExportCancelledError
+from desktop.store.files import drop_cache
 
 CHUNK = 1024 * 1024
-
-
-def drop_cache(handle: BinaryIO) -> None:
-    """Ask the OS to forget cached pages of a file we wrote, so reading it back reads the medium."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is not None:
-        with contextlib.suppress(OSError):
-            advise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-
-
-def fsync_file(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-        drop_cache(handle)
-
-
-def hash_file(path: Path, on_bytes: Callable[[int], None] | None = None) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-            if on_bytes is not None:
-                on_bytes(len(chunk))
-        drop_cache(handle)
-    return digest.hexdigest(), size
 
 
 class PartWriter:

@@ -16,6 +16,7 @@ from pathlib import Path
 import minisign
 
 from desktop.domain.system_errors import reason
+from desktop.domain.unit_code import same_unit_code
 from desktop.services.bundle.format import (
     BUNDLE_NAME,
     HEADER,
@@ -33,11 +34,25 @@ from desktop.services.bundle.format import (
     parse_signature_comment,
     parse_sums,
 )
-from desktop.services.bundle.parts import hash_file
 from desktop.services.keys import public_key_id, signature_key_id
+from desktop.store.files import hash_file
 
 # (signature key id, unit code the header claims or None) -> the public key that must have signed
 KeyLookup = Callable[[str, str | None], minisign.PublicKey]
+
+
+class ClaimMismatch(Exception):  # noqa: N818 - a lookup's answer, not an error shown as such
+    """A lookup's answer: the signing key is enrolled for `owner`, but the bundle claims `claimed`.
+
+    verify_bundle checks the signature with that key first, so a bundle is called "signed by another unit"
+    only when the signature really is that unit's, and "invalid signature" otherwise.
+    """
+
+    def __init__(self, public_key: minisign.PublicKey, owner: str, claimed: str) -> None:
+        super().__init__(owner, claimed)
+        self.public_key = public_key
+        self.owner = owner
+        self.claimed = claimed
 
 
 @dataclass(frozen=True)
@@ -135,7 +150,11 @@ def verify_bundle(
     except (minisign.Error, ValueError):
         raise damaged(f"签名文件 {SUMS_SIG} 已损坏。", SUMS_SIG) from None
     key_id = signature_key_id(signature)
-    public_key = lookup(key_id, claimed_unit(header_raw))
+    mismatch: ClaimMismatch | None = None
+    try:
+        public_key = lookup(key_id, claimed_unit(header_raw))
+    except ClaimMismatch as answer:
+        public_key, mismatch = answer.public_key, answer
     try:
         public_key.verify(sums_raw, signature)
     except minisign.Error:
@@ -144,6 +163,14 @@ def verify_bundle(
             f"签名无效：{SUMS} 或 {SUMS_SIG} 被改动或损坏，或不是用该单位的密钥签的。",
             SUMS,
         ) from None
+    if mismatch is not None:
+        raise BundleError(
+            Outcome.WRONG_UNIT,
+            f"此数据包由 {mismatch.owner} 单位的密钥（{key_id}）签名，但声称来自 {shown(mismatch.claimed)}："
+            f"签名本身有效。请核对 {mismatch.owner} 的公钥是否登记在了正确的单位代码下（“单位与密钥”页），"
+            "或该数据包是否被改动过。",
+            SUMS_SIG,
+        )
     if not signature.is_prehashed():
         raise BundleError(Outcome.BAD_SIGNATURE, "签名不是本程序生成的格式（应为预哈希签名）。", SUMS_SIG)
     comment = parse_signature_comment(signature.trusted_comment, "bundle")
@@ -164,7 +191,7 @@ def verify_bundle(
     unit, seq, bundle_id = comment
     if (header.unit, header.seq, header.bundle_id) != (unit, seq, bundle_id):
         raise BundleError(Outcome.BAD_SIGNATURE, "签名注释中的单位和序号与数据包头不符。", SUMS_SIG)
-    if (match[1], int(match[2])) != (unit, seq):
+    if not same_unit_code(match[1], unit) or int(match[2]) != seq:
         raise damaged(f"文件夹名称 {name} 与数据包内容（{unit} 第 {seq} 号）不符：请不要改动文件夹名称。")
     if header.signing_key_id != key_id:
         raise BundleError(Outcome.BAD_SIGNATURE, "数据包头所列的签名密钥与实际签名不符。", HEADER)
@@ -193,7 +220,15 @@ def _sha_of(folder: Path, name: str, hashes: dict[str, str] | None, on_bytes: Ca
         if on_bytes is not None:
             on_bytes((folder / name).stat().st_size)
         return hashes[name]
-    sha, _ = hash_file(folder / name, on_bytes)
+    seen = 0
+
+    def step(done: int, _total: int) -> None:
+        nonlocal seen
+        if on_bytes is not None:
+            on_bytes(done - seen)
+        seen = done
+
+    sha, _ = hash_file(folder / name, step, uncached=True)
     return sha
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
 from desktop.domain.system_errors import reason
 from desktop.store import Store
-from desktop.store.evidence import fsync_dir
+from desktop.store.files import fsync_dir, hash_file
 from desktop.store.office_records import OfficeRecords
 
 CHUNK = 1024 * 1024
@@ -127,13 +127,8 @@ def verify_all(store: Store, progress: Callable[[int, int], None] | None = None)
         path = store.home.blob_path(sha)
         if not path.is_file():
             problems.append((sha, "文件缺失"))
-        else:
-            digest = hashlib.sha256()
-            with open(path, "rb") as handle:
-                while chunk := handle.read(CHUNK):
-                    digest.update(chunk)
-            if digest.hexdigest() != sha:
-                problems.append((sha, "文件内容被改动（哈希不符）"))
+        elif hash_file(path)[0] != sha:
+            problems.append((sha, "文件内容被改动（哈希不符）"))
         done += size
         if progress is not None:
             progress(done, total)

@@ -7,6 +7,7 @@ pyrage holds the GIL while it decrypts: run this in its own process (the GUI run
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Callable
@@ -26,14 +27,17 @@ from desktop.services.bundle.format import (
 )
 from desktop.services.bundle.reader import Payload
 from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
-from desktop.services.office import content
+from desktop.services.office import payload_checks
+from desktop.services.office.dismiss import dismissed_on_medium
 from desktop.services.office.payload import decrypt_payload
 from desktop.services.office.registry import office_lookup
 from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
 from desktop.store import Store
-from desktop.store.evidence import fsync_dir
+from desktop.store.files import fsync_dir
 from desktop.store.office import AcceptedBundle, HeldBundle, OfficeRepo
 from desktop.store.office_records import OfficeRecords, UnitFacts
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Phase = Callable[[str], None]
@@ -96,11 +100,24 @@ class Intake:
         with intake_lock(self._folders.lock_file):
             self._folders.clear_staging()
             for source in sources:
-                result = self._one(source)
+                result = self._dismissed(source) or self._one(source)
                 results.append(result)
                 if result.outcome is Outcome.ACCEPTED and result.unit:
                     results.extend(self._apply_held(result.unit))
+        for r in results:
+            log.log(logging.INFO if r.ok else logging.WARNING, "import %s from %s: unit %s, seq %s, %s%s", r.name,
+                    r.source, r.unit, r.seq, r.outcome.value, "" if r.ok else f": {r.message}")  # fmt: skip
         return results
+
+    def _dismissed(self, source: Path) -> IntakeResult | None:
+        """A bundle the office set aside earlier (same name, same SHA256SUMS) is passed over, not refused again."""
+        if not BUNDLE_NAME.match(source.name):
+            return None
+        found = dismissed_on_medium(self._store, source)
+        if found is None:
+            return None
+        message = f"{source.name} 已于 {found.dismissed_at} 搁置（{found.reason}），未再导入。"
+        return IntakeResult(str(source), source.name, found.unit, None, Outcome.DISMISSED, message)
 
     # -- one bundle ------------------------------------------------------------------------------------
     def _one(self, source: Path, *, held: HeldBundle | None = None) -> IntakeResult:
@@ -165,7 +182,10 @@ class Intake:
                 label, verified.name, unit.code, header.seq, Outcome.ALREADY_IMPORTED, message, from_held=from_held
             )
         resync = unit.resync and header.kind == "full"
-        if not resync:
+        # Nothing of this unit's chain arrived yet (e.g. its earlier bundles were signed with a key it has since
+        # replaced): a full bundle carries everything, so it may start the chain whatever its number.
+        start = header.kind == "full" and unit.last_seq == 0
+        if not resync and not start:
             if header.seq <= unit.last_seq:
                 raise BundleError(
                     Outcome.REPLAY,
@@ -193,7 +213,7 @@ class Intake:
     ) -> IntakeResult:
         header, manifest = verified.header, payload.manifest
         self._announce("merge", 0)
-        needed = content.evidence_shas(payload.records)
+        needed = payload_checks.evidence_shas(payload.records)
         sizes = {e.name.removeprefix("evidence/"): e.size for e in manifest.entries if e.name.startswith("evidence/")}
         for sha, size in needed.items():
             if sha in sizes and sizes[sha] != size:
@@ -225,8 +245,8 @@ class Intake:
                 bundle,
                 UnitFacts(manifest.unit_name, manifest.review_in_use, manifest.catalog_id, manifest.catalog_version),
                 [(sha, sizes[sha]) for sha in payload.evidence],
-                content.records(payload.records),
-                content.audit_rows(payload.audit, manifest, head),
+                payload_checks.records(payload.records),
+                payload_checks.audit_rows(payload.audit, manifest, head),
                 (label, verified.name, note.strip("（）")),
             )
         except BaseException:
@@ -325,7 +345,9 @@ class Intake:
                     f"暂存的 {held.name} 已不在省局电脑上（{folder}）：请该单位用 export --resend {held.seq} 重新导出。"
                 )
                 self._office.log_intake(str(folder), held.name, code, held.seq, Outcome.DAMAGED.value, message)
-                results.append(IntakeResult(str(folder), held.name, code, held.seq, Outcome.DAMAGED, message))
+                results.append(
+                    IntakeResult(str(folder), held.name, code, held.seq, Outcome.DAMAGED, message, from_held=True)
+                )
                 continue
             result = self._one(folder, held=held)
             results.append(result)

@@ -3,50 +3,69 @@ key must have signed a bundle (the answer names unknown, revoked and forged send
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import minisign
 
 from desktop.domain.errors import PlanProgressError, StateError
+from desktop.domain.unit_code import canonical_unit_code, normalize_unit_code, same_unit_code
 from desktop.services.bundle.format import BundleError, Outcome
-from desktop.services.bundle.verify import KeyLookup, shown
+from desktop.services.bundle.verify import ClaimMismatch, KeyLookup, shown
 from desktop.services.keys import load_public_key, public_key_id
-from desktop.store import Store, validate_unit_code
+from desktop.store import Store
 from desktop.store.office import OfficeRepo, OfficeUnit, check_reason, enroll_hint
+
+log = logging.getLogger(__name__)
 
 
 def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeUnit, str, str]:
     """Register a unit's public key; returns the unit, what happened and the key id."""
-    validate_unit_code(unit_code)
-    _require_office(store)
+    unit_code = canonical_unit_code(unit_code)
+    require_office(store)
     public = load_public_key(public_key_file, "单位签名公钥")
     key_id = public_key_id(public)
     unit, what = OfficeRepo(store.database, store.audit).enroll(unit_code, key_id, public.to_base64().decode("ascii"))
+    log.info("unit %s: key %s enrolled (%s) by %s", unit_code, key_id, what, store.audit.actor)
     return unit, what, key_id
 
 
 def revoke(store: Store, unit_code: str, reason: str) -> OfficeUnit:
-    _require_office(store)
-    return OfficeRepo(store.database, store.audit).revoke(unit_code, reason.strip())
+    require_office(store)
+    unit = OfficeRepo(store.database, store.audit).revoke(unit_code, reason.strip())
+    log.info("unit %s revoked by %s", unit_code, store.audit.actor)
+    return unit
 
 
 def allow_resync(store: Store, unit_code: str, reason: str) -> OfficeUnit:
-    _require_office(store)
-    return OfficeRepo(store.database, store.audit).allow_resync(unit_code, check_reason(reason, "重新同步"))
+    require_office(store)
+    unit = OfficeRepo(store.database, store.audit).allow_resync(unit_code, check_reason(reason, "重新同步"))
+    log.info("unit %s allowed to resync by %s", unit_code, store.audit.actor)
+    return unit
 
 
 def _valid_code(code: str) -> bool:
     """Only a real unit code goes into the command a clerk may copy (a forged bundle claims anything)."""
     try:
-        validate_unit_code(code)
+        canonical_unit_code(code)
     except PlanProgressError:
         return False
     return True
 
 
-def _require_office(store: Store) -> None:
+def require_office(store: Store) -> None:
     if store.kind != "office":
         raise StateError("这不是省局的数据目录：请用 --home 指向省局的数据目录（province init 建立）。")
+
+
+DISMISS_HINT = (
+    "这个数据包可以搁置（窗口：导入结果中的“搁置”；命令行：planprogress province dismiss 数据包名称 --reason 原因），"
+    "以后导入同一U盘时不再显示"
+)
+
+
+def _revoked_text(unit: OfficeUnit) -> str:
+    return f"单位 {unit.code} 已于 {unit.revoked_at} 被吊销，不再接收其数据包。{DISMISS_HINT}。"
 
 
 def office_lookup(store: Store) -> KeyLookup:
@@ -57,15 +76,14 @@ def office_lookup(store: Store) -> KeyLookup:
         if key is None:
             unit = office.unit(claimed) if claimed else None
             if unit is None:
+                code = normalize_unit_code(claimed) if claimed and _valid_code(claimed) else None
                 raise BundleError(
                     Outcome.UNKNOWN_UNIT,
                     f"签名密钥 {key_id} 未在省局登记（数据包自称来自“{shown(claimed or '未知')}”）：如确属本省单位，"
-                    f"{enroll_hint(claimed if claimed and _valid_code(claimed) else None)}，再导入。",
+                    f"{enroll_hint(code)}，再导入。",
                 )
             if unit.revoked:
-                raise BundleError(
-                    Outcome.REVOKED_UNIT, f"单位 {unit.code} 已于 {unit.revoked_at} 被吊销，不再接收其数据包。"
-                )
+                raise BundleError(Outcome.REVOKED_UNIT, _revoked_text(unit))
             raise BundleError(
                 Outcome.BAD_SIGNATURE,
                 f"数据包自称来自 {unit.code}，但签名（SHA256SUMS.minisig）所用的密钥 {key_id} 不是该单位登记的密钥："
@@ -73,17 +91,16 @@ def office_lookup(store: Store) -> KeyLookup:
             )
         owner = office.require_unit(key.unit)
         if owner.revoked:
-            raise BundleError(
-                Outcome.REVOKED_UNIT, f"单位 {owner.code} 已于 {owner.revoked_at} 被吊销，不再接收其数据包。"
-            )
+            raise BundleError(Outcome.REVOKED_UNIT, _revoked_text(owner))
         if key.retired_at is not None:
             raise BundleError(
-                Outcome.BAD_SIGNATURE, f"签名密钥 {key_id} 已于 {key.retired_at} 停用（单位已更换密钥），不予接收。"
+                Outcome.RETIRED_KEY,
+                f"签名密钥 {key_id} 已于 {key.retired_at} 停用（单位已更换密钥），不予接收：请该单位用新密钥重新导出"
+                f"（更换密钥后的第一次导出是完整数据包）。{DISMISS_HINT}。",
             )
-        if claimed is not None and claimed != owner.code:
-            raise BundleError(
-                Outcome.BAD_SIGNATURE, f"签名密钥 {key_id} 属于单位 {owner.code}，数据包却自称来自 {shown(claimed)}。"
-            )
-        return minisign.PublicKey.from_base64(key.public_key)
+        public = minisign.PublicKey.from_base64(key.public_key)
+        if claimed is not None and not same_unit_code(claimed, owner.code):
+            raise ClaimMismatch(public, owner.code, claimed)
+        return public
 
     return lookup

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain.errors import InputError
+from desktop.domain.health import Light
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
+from desktop.domain.rollup import mean_percent
+from desktop.services.office.unit_view import TaskRow, shown_progress, tasks_from_rows
 from desktop.store import Store
 from desktop.store.office import OfficeRepo
 from desktop.store.office_records import OfficeRecords
@@ -35,6 +39,7 @@ class UnitStatus:
     reported: bool
     held: tuple[int, ...]
     projects: tuple[ProjectCompletion, ...]
+    lights: dict[str, int] = field(default_factory=dict)  # tasks per light: grey, green, yellow, red
 
 
 @dataclass(frozen=True)
@@ -61,9 +66,10 @@ class IndicatorStatus:
 class ProvinceStatus:
     period: str
     today: dt.date
-    units: tuple[UnitStatus, ...]
+    units: tuple[UnitStatus, ...]  # the roll-up: units not revoked
     not_reported: tuple[str, ...]
     indicators: tuple[IndicatorStatus, ...]
+    revoked: tuple[UnitStatus, ...] = ()  # left out of the roll-up and every count; listed apart
 
 
 def _within(inner: str, outer: Period) -> bool:
@@ -74,49 +80,22 @@ def _within(inner: str, outer: Period) -> bool:
     return outer.start <= period.start and period.end <= outer.end
 
 
-def latest_entry(entries: list[dict[str, Any]], period: Period) -> dict[str, Any] | None:
-    """The entry for the period, else the latest whose period ended before its end (carried forward)."""
-    usable = []
-    for entry in entries:
-        try:
-            end = parse_period(str(entry["period"])).end
-        except InputError:
-            continue
-        if end <= period.end:
-            usable.append((end, str(entry["updated_at"]), entry))
-    return max(usable, key=lambda item: (item[0], item[1]))[2] if usable else None
-
-
-def _projects(
-    tasks: list[dict[str, Any]],
-    progress: list[dict[str, Any]],
-    measures: list[dict[str, Any]],
-    period: Period,
-) -> tuple[ProjectCompletion, ...]:
-    by_item: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in progress:
-        by_item[str(row["item_uid"])].append(row)
-    measures_of: dict[str, list[str]] = defaultdict(list)
-    for row in measures:
-        measures_of[str(row["task_uid"])].append(str(row["uid"]))
+def project_completion(tasks: Iterable[TaskRow]) -> tuple[ProjectCompletion, ...]:
+    """Per project (in number order), the mean of its tasks' completion."""
     percents: dict[int, list[int]] = defaultdict(list)
     names: dict[int, str] = {}
     for task in tasks:
-        number = int(task["project"])
-        names[number] = str(task["project_name"])
-        own = latest_entry(by_item[str(task["uid"])], period)
-        if own is not None:
-            percent = int(own["percent"])
-        elif measures_of[str(task["uid"])]:
-            values = [latest_entry(by_item[m], period) for m in measures_of[str(task["uid"])]]
-            percent = round(sum(int(v["percent"]) if v else 0 for v in values) / len(values))
-        else:
-            percent = 0
-        percents[number].append(percent)
+        names[task.project] = task.project_name
+        percents[task.project].append(task.percent)
     return tuple(
-        ProjectCompletion(number, names[number], round(sum(values) / len(values)))
-        for number, values in sorted(percents.items())
+        ProjectCompletion(number, names[number], mean_percent(values)) for number, values in sorted(percents.items())
     )
+
+
+def light_counts(tasks: Iterable[TaskRow]) -> dict[str, int]:
+    """How many tasks show each light (keys `grey`, `green`, `yellow`, `red`)."""
+    lights = [task.light for task in tasks]
+    return {light.name.lower(): lights.count(light) for light in Light}
 
 
 def province_status(store: Store, period: str | None = None, today: dt.date | None = None) -> ProvinceStatus:
@@ -124,20 +103,23 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
     when = parse_period(period) if period else current_period(PeriodKind.QUARTER, today)
     office = OfficeRepo(store.database, store.audit)
     records = OfficeRecords(store.database, store.audit)
-    tasks = records.plan_tasks()
-    progress_by_unit: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in records.rows("progress"):
-        progress_by_unit[str(row["unit"])].append(row)
-    measures_by_unit: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in records.rows("measure"):
-        measures_by_unit[str(row["unit"])].append(row)
+    plan_tasks = records.plan_tasks()
+    thresholds = store.settings.thresholds()
+    by_unit: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for entity in ("measure", "milestone"):
+        by_unit[entity] = defaultdict(list)
+        for row in records.rows(entity):
+            by_unit[entity][str(row["unit"])].append(row)
     held: dict[str, list[int]] = defaultdict(list)
     for bundle in office.held():
         held[bundle.unit].append(bundle.seq)
     units: list[UnitStatus] = []
     for unit in office.units():
-        rows = progress_by_unit[unit.code]
-        periods = sorted({str(r["period"]) for r in rows}, key=lambda p: (parse_period(p).start, parse_period(p).end))
+        measures, milestones = by_unit["measure"][unit.code], by_unit["milestone"][unit.code]
+        shown = shown_progress(records, unit.code, when)
+        tasks = tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds)
+        codes = {stamp[2] for stamp in records.progress_stamps(unit.code)}
+        periods = sorted(codes, key=lambda p: (parse_period(p).start, parse_period(p).end))
         units.append(
             UnitStatus(
                 code=unit.code,
@@ -150,16 +132,18 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
                 periods=tuple(periods),
                 reported=any(_within(p, when) for p in periods),
                 held=tuple(held[unit.code]),
-                projects=_projects(tasks, rows, measures_by_unit[unit.code], when),
+                projects=project_completion(tasks),
+                lights=light_counts(tasks),
             )
         )
     active = [u for u in units if not u.revoked]
     return ProvinceStatus(
         period=when.code,
         today=today,
-        units=tuple(units),
+        units=tuple(active),
         not_reported=tuple(u.code for u in active if not u.reported),
         indicators=_indicators(records, [u.code for u in active], today),
+        revoked=tuple(u for u in units if u.revoked),
     )
 
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.health import Light, Thresholds, due_light, progress_light, worst
 from desktop.domain.periods import Period, parse_period
+from desktop.domain.rollup import shown_entries, task_percent
 from desktop.domain.status import Status
-from desktop.services.office.status import latest_entry
 from desktop.store import Store
 from desktop.store.office import OfficeRepo, OfficeUnit
 from desktop.store.office_records import OfficeRecords
@@ -77,6 +78,9 @@ class UnitView:
     tasks: tuple[TaskRow, ...]
 
 
+Shown = dict[str, tuple[dict[str, Any], bool]]  # item uid -> the progress row shown, carried forward or not
+
+
 def parse_date(value: Any) -> dt.date | None:
     """A stored ISO date, or None when it is empty or not a date."""
     try:
@@ -96,12 +100,11 @@ def number_text(value: Any, unit: str) -> str:
     return "" if value is None else f"{float(value):g}{unit}"
 
 
-def _latest(rows: list[dict[str, Any]], period: Period) -> ProgressCell | None:
-    row = latest_entry(rows, period)
-    if row is None:
+def _cell(shown: tuple[dict[str, Any], bool] | None) -> ProgressCell | None:
+    if shown is None:
         return None
-    status, carried = parse_status(row["status"]), row["period"] != period.code
-    return ProgressCell(str(row["period"]), status, int(row["percent"]), str(row["note"]), carried)
+    row, carried = shown
+    return ProgressCell(str(row["period"]), parse_status(row["status"]), int(row["percent"]), str(row["note"]), carried)
 
 
 def build_unit_view(store: Store, code: str, period: str, today: dt.date, thresholds: Thresholds) -> UnitView:
@@ -115,39 +118,62 @@ def unit_tasks(
     records: OfficeRecords, code: str, when: Period, today: dt.date, thresholds: Thresholds
 ) -> tuple[TaskRow, ...]:
     """Every plan task of unit `code` in plan order, as it stands at the end of `when`."""
-    progress: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in records.rows("progress", code):
-        progress[str(row["item_uid"])].append(row)
-    measures: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    owner_task: dict[str, str] = {}
-    for row in records.rows("measure", code):
-        measures[str(row["task_uid"])].append(row)
-        owner_task[str(row["uid"])] = str(row["task_uid"])
-    milestones: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in records.rows("milestone", code):
-        milestones[str(row["task_uid"])].append(row)
-        owner_task[str(row["uid"])] = str(row["task_uid"])
+    measures, milestones = records.rows("measure", code), records.rows("milestone", code)
+    owner_task = {str(r["uid"]): str(r["task_uid"]) for r in (*measures, *milestones)}
     evidence: dict[str, int] = defaultdict(int)
     for row in records.rows("evidence", code):
         item = str(row["item_uid"])
         evidence[owner_task.get(item, item)] += 1
+    shown = shown_progress(records, code, when)
+    return tasks_from_rows(records.plan_tasks(), shown, measures, milestones, today, thresholds, evidence)
+
+
+def shown_rows(rows: Iterable[dict[str, Any]], when: Period) -> Shown:
+    """Per item uid, the progress row (bundle record format) shown for `when` (desktop.domain.rollup)."""
+    return shown_entries(rows, when, item="item_uid", period="period", updated="updated_at")
+
+
+def shown_progress(records: OfficeRecords, code: str, when: Period) -> Shown:
+    """shown_rows over unit `code`'s merged progress, picked from the light (rowid, item, period, stamp)
+    tuples first; only the rows shown are read whole."""
+    picked = shown_entries(records.progress_stamps(code), when, item=1, period=2, updated=3)
+    rows = records.progress_by_rowid(stamp[0] for stamp, _carried in picked.values())
+    return {item: (rows[stamp[0]], carried) for item, (stamp, carried) in picked.items()}
+
+
+def tasks_from_rows(
+    plan_tasks: list[dict[str, Any]],
+    shown: Shown,
+    measure_rows: Iterable[dict[str, Any]],
+    milestone_rows: Iterable[dict[str, Any]],
+    today: dt.date,
+    thresholds: Thresholds,
+    evidence: dict[str, int] | None = None,
+) -> tuple[TaskRow, ...]:
+    """A unit's plan tasks in plan order from its records in the bundle record format (keyed by uid) and the
+    progress each item shows (shown_rows, shown_progress): how the office judges every unit, and how a unit
+    computes what the office shows of it (`planprogress status`). `evidence` counts evidence per task uid."""
+    measures: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in measure_rows:
+        measures[str(row["task_uid"])].append(row)
+    milestones: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in milestone_rows:
+        milestones[str(row["task_uid"])].append(row)
+    counts = evidence or {}
 
     tasks = []
-    for task in records.plan_tasks():
+    for task in plan_tasks:
         uid = str(task["uid"])
-        measure_rows = tuple(_measure(m, progress[str(m["uid"])], when, today, thresholds) for m in measures[uid])
-        milestone_rows = tuple(
+        task_measures = tuple(_measure(m, _cell(shown.get(str(m["uid"]))), today, thresholds) for m in measures[uid])
+        task_milestones = tuple(
             _milestone(m, today, thresholds) for m in sorted(milestones[uid], key=lambda m: str(m["due_date"]))
         )
-        own = _latest(progress[uid], when)
-        if own is not None:
-            percent = own.percent
-        elif measure_rows:
-            percent = round(sum(m.progress.percent if m.progress else 0 for m in measure_rows) / len(measure_rows))
-        else:
-            percent = 0
+        own = _cell(shown.get(uid))
+        percent = task_percent(
+            own.percent if own else None, [m.progress.percent if m.progress else None for m in task_measures]
+        )
         lights = [progress_light(own.status if own else None, None, today, thresholds)]
-        lights += [m.light for m in measure_rows] + [m.light for m in milestone_rows]
+        lights += [m.light for m in task_measures] + [m.light for m in task_milestones]
         tasks.append(
             TaskRow(
                 uid=uid,
@@ -157,19 +183,16 @@ def unit_tasks(
                 project_name=str(task["project_name"]),
                 progress=own,
                 percent=percent,
-                light=worst(lights) if (own or measure_rows or milestone_rows) else Light.GREY,
-                measures=measure_rows,
-                milestones=milestone_rows,
-                evidence=evidence[uid],
+                light=worst(lights),
+                measures=task_measures,
+                milestones=task_milestones,
+                evidence=counts.get(uid, 0),
             )
         )
     return tuple(tasks)
 
 
-def _measure(
-    row: dict[str, Any], entries: list[dict[str, Any]], when: Period, today: dt.date, thresholds: Thresholds
-) -> MeasureRow:
-    cell = _latest(entries, when)
+def _measure(row: dict[str, Any], cell: ProgressCell | None, today: dt.date, thresholds: Thresholds) -> MeasureRow:
     due = parse_date(row["due_date"])
     return MeasureRow(
         uid=str(row["uid"]),

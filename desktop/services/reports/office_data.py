@@ -15,9 +15,10 @@ from desktop.domain.errors import StateError
 from desktop.domain.health import Light, Thresholds
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.status import Status
-from desktop.services.office.status import IndicatorStatus, UnitStatus, province_status
+from desktop.services.office.indicator_lines import indicator_lines
+from desktop.services.office.status import UnitStatus, province_status
 from desktop.services.office.unit_view import MeasureRow, ProgressCell, TaskRow, unit_tasks
-from desktop.services.reports.office_pdf import GoalRow, IndicatorRow, OfficeReportData, OfficeUnitRow, RedItem
+from desktop.services.reports.office_pdf import OfficeReportData, OfficeUnitRow, RedItem
 from desktop.services.reports.unit_data import plan_title
 from desktop.store import Store
 from desktop.store.office_records import OfficeRecords
@@ -97,17 +98,6 @@ def _unit_row(
     )
 
 
-def _indicator_row(indicator: IndicatorStatus) -> IndicatorRow:
-    return IndicatorRow(
-        name=indicator.name,
-        unit=indicator.unit,
-        achieved=len(indicator.achieved),
-        total=indicator.total,
-        share=indicator.share,
-        goals=tuple(GoalRow(g.year, g.value, g.met, g.final, g.share) for g in indicator.goals),
-    )
-
-
 def collect_office_report(
     store: Store, period: str | None = None, today: dt.date | None = None, now: dt.datetime | None = None
 ) -> OfficeReportData:
@@ -133,6 +123,6 @@ def collect_office_report(
         generated=generated,
         projects=tuple(p.name for p in projects),
         units=tuple(_unit_row(u, numbers, records, when, today, thresholds) for u in active),
-        indicators=tuple(_indicator_row(i) for i in status.indicators),
-        revoked=tuple(u.name or u.code for u in status.units if u.revoked),
+        indicators=tuple(indicator_lines(status.indicators)),
+        revoked=tuple(u.name or u.code for u in status.revoked),
     )

@@ -2,7 +2,7 @@
 
 The office database and its queries belong to the bundle side; this module only lays out what it is
 given (`OfficeReportData`), so `planprogress province report` is one collect function plus
-`render_office_pdf`. Content per the issue: who reported for the period (and who is late), the
+`render_office_pdf`. It shows who reported for the period (and who is late), the
 units × projects completion matrix, province-wide indicators against their dated goals (2023 / 2025),
 and each unit's red items (units without any in one line).
 """
@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop.domain.periods import Period
+from desktop.services.office.indicator_lines import BY_YEAR_END, HEADINGS, HINTS, NOW, IndicatorLine, Outcome
 from desktop.services.reports import pdf_parts as pp
 from desktop.services.reports.output import check_target
 from desktop.services.reports.pdf_doc import write_pdf
@@ -27,6 +28,7 @@ from desktop.services.reports.tables import Row, data_table
 _LATE = colors.HexColor("#f9d0d0")
 _OK = colors.HexColor("#d8f0da")
 _MET = colors.HexColor("#d8f0da")
+_VERDICT_FILL = {Outcome.MET: _MET, Outcome.MISSED: _LATE, Outcome.NOT_YET: colors.HexColor("#fbeec2")}
 
 
 @dataclass(frozen=True)
@@ -52,25 +54,6 @@ class OfficeUnitRow:
 
 
 @dataclass(frozen=True)
-class GoalRow:
-    year: int
-    value: float
-    met: bool
-    final: bool  # the year is over: the result will not change
-    share: float | None = None  # the share the goal was judged on (at the end of its year), when known
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    name: str  # 规范化监狱创建达标率
-    unit: str  # "%"
-    achieved: int  # units that achieved it
-    total: int
-    share: float  # 0–100, in `unit`
-    goals: tuple[GoalRow, ...]
-
-
-@dataclass(frozen=True)
 class OfficeReportData:
     office: str  # 广东省监狱管理局
     plan_title: str
@@ -78,7 +61,7 @@ class OfficeReportData:
     generated: dt.datetime
     projects: tuple[str, ...]  # project names in catalog order
     units: tuple[OfficeUnitRow, ...]
-    indicators: tuple[IndicatorRow, ...] = ()
+    indicators: tuple[IndicatorLine, ...] = ()  # one per indicator and goal
     revoked: tuple[str, ...] = ()  # names of revoked units, left out of every count
 
 
@@ -173,29 +156,14 @@ def _indicators(data: OfficeReportData, st: pp.Styles) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 6 * mm), pp.para("三、全省指标与规划目标", st.h1)]
     if not data.indicators:
         return [*out, pp.para("规划目录中没有量化指标。", st.body)]
-    rows = []
-    for ind in data.indicators:
-        for goal in ind.goals or (None,):
-            if goal is None:
-                rows.append(Row([ind.name, f"{ind.share:.1f}{ind.unit}", f"{ind.achieved}/{ind.total}", "—", "—"]))
-                continue
-            verdict = ("已达到" if goal.met else "未达到") + ("" if goal.final else "（年度未结束）")
-            if goal.final and goal.share is not None:
-                verdict += f"（当年底 {goal.share:g}{ind.unit}）"
-            rows.append(
-                Row(
-                    [
-                        ind.name,
-                        f"{ind.share:.1f}{ind.unit}",
-                        f"{ind.achieved}/{ind.total}",
-                        f"{goal.year}年 {goal.value:g}{ind.unit}",
-                        verdict,
-                    ],
-                    ((4, 4, _MET if goal.met else _LATE),),
-                )
-            )
-    widths = [62 * mm, 24 * mm, 24 * mm, 32 * mm, 36 * mm]
-    return [*out, data_table(["指标", "全省现值", "达标单位", "规划目标", "结论"], rows, widths, centered=(1, 2))]
+    last = len(HEADINGS) - 1
+    rows = [
+        Row(list(line.texts()), ((last, last, _VERDICT_FILL[line.outcome]),) if line.outcome else ())
+        for line in data.indicators
+    ]
+    widths = [50 * mm, 30 * mm, 26 * mm, 22 * mm, 24 * mm, 26 * mm]
+    notes = [pp.para(f"{heading}：{HINTS[heading]}。", st.note) for heading in (BY_YEAR_END, NOW)]
+    return [*out, data_table(list(HEADINGS), rows, widths, centered=(1, 2, 3, 4, 5)), Spacer(1, 2 * mm), *notes]
 
 
 def _label(unit: OfficeUnitRow) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from desktop.services.office.indicator_lines import BY_YEAR_END, GOAL, INDICATOR, NOW, UNITS_NOW, VERDICT
 from desktop.services.reports.ledger_layout import Column
 from desktop.services.reports.ledger_xlsx import write_sheet
 from desktop.services.reports.office_pdf import OfficeReportData
@@ -26,15 +27,15 @@ _REPORTING = (
     Column("seq", "最近数据包序号", 14),
     Column("at", "接收时间", 18),
 )
-_INDICATORS = (
-    Column("name", "指标", 28),
-    Column("share", "全省现值", 10),
-    Column("achieved", "达标单位", 10),
-    Column("total", "单位总数", 10),
+_INDICATORS = (  # the headings of the window and the PDF; numbers as numbers, so a clerk can filter
+    Column("name", INDICATOR, 28),
     Column("year", "目标年份", 10),
-    Column("goal", "规划目标", 10),
-    Column("year_share", "当年底值", 10),
-    Column("verdict", "结论", 16),
+    Column("goal", GOAL, 10),
+    Column("by_year_end", BY_YEAR_END, 12),
+    Column("now", NOW, 10),
+    Column("achieved", UNITS_NOW, 12),
+    Column("total", "在用单位数", 10),
+    Column("verdict", VERDICT, 20),
 )
 _RED = (
     Column("name", "单位", 24),
@@ -58,15 +59,19 @@ def _average(values: tuple[int | None, ...]) -> int | None:
 
 
 def _indicator_rows(data: OfficeReportData) -> list[list[Any]]:
-    rows: list[list[Any]] = []
-    for ind in data.indicators:
-        head = [ind.name, ind.share, ind.achieved, ind.total]
-        if not ind.goals:
-            rows.append([*head, None, None, None, ""])
-        for goal in ind.goals:
-            verdict = ("已达到" if goal.met else "未达到") + ("" if goal.final else "（年度未结束）")
-            rows.append([*head, goal.year, goal.value, goal.share if goal.final else None, verdict])
-    return rows
+    return [
+        [
+            line.name,
+            line.goal_year,
+            line.goal_value,
+            line.by_year_end,
+            line.now,
+            len(line.achieved),
+            line.total,
+            line.texts()[-1],
+        ]
+        for line in data.indicators
+    ]
 
 
 def build_office_workbook(data: OfficeReportData, progress: Progress | None = None) -> Workbook:

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from desktop.domain.health import Light
+from desktop.domain.sizes import size_text
 from desktop.services.reports import pdf_parts as pp
 from desktop.services.reports.charts import lights_chart, percent_chart
 from desktop.services.reports.fonts import REPLACEMENT, safe_text
@@ -28,16 +29,6 @@ LIGHT_FILL = {
 }
 PROJECT_ORDINALS = "一二三四五六七八九十"
 NOT_REPORTED = "未填报"
-
-
-def size_text(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    if size < 1024**3:
-        return f"{size / 1024**2:.1f} MB"
-    return f"{size / 1024**3:.2f} GB"
 
 
 def _number(value: float | None, unit: str) -> str:

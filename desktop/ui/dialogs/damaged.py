@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from desktop.domain.errors import PlanProgressError
 from desktop.services.backup import restore_backup
-from desktop.ui import file_dialogs
+from desktop.ui import file_dialogs, theme
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.message_bar import MessageBar
@@ -24,7 +24,7 @@ class DamagedHomeDialog(QDialog):
         self.setWindowTitle(tr("数据库无法打开"))
         self.setMinimumWidth(560)
         heading = QLabel(tr("数据目录中的数据库无法打开"))
-        heading.setStyleSheet("font-size:16px; font-weight:bold; color:#b71c1c;")
+        heading.setStyleSheet(theme.DANGER_HEADING)
         self.explain = QLabel(
             tr(
                 "数据目录：{root}\n\n原因：{message}\n\n程序没有改动任何文件。可以从备份文件恢复："

@@ -1,6 +1,6 @@
 """The "生成报告" dialog: a unit's progress report (PDF) or ledger (Excel), or the office's province summary.
 
-The work runs as `planprogress --json report ...` (or `province report ...`) in a child process (CliJob):
+The work runs as `planprogress --json report ...` (or `province report ...`) in a child process (CliProcess):
 reportlab holds the GIL, so a thread would freeze the window. The CLI writes under a temporary name and
 renames at the end, so a cancelled or failed run leaves no half-written file.
 """
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.periods import parse_period
 from desktop.ui import file_dialogs
-from desktop.ui.cli_job import CliJob
+from desktop.ui.cli_process import CliProcess
 from desktop.ui.format import period_code_label, size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
@@ -65,7 +65,7 @@ class ReportDialog(QDialog):
         self.session = session
         self.office = office
         self.folder = folder or documents_folder()
-        self.job: CliJob | None = None
+        self.job: CliProcess | None = None
         self.state = "idle"
         self.error = ""
         self.outcome: dict[str, Any] = {}
@@ -203,7 +203,9 @@ class ReportDialog(QDialog):
         self.bar.setValue(0)
         self.phase.setText(tr("正在启动…"))
         self._set_editable(False)
-        job = CliJob.planprogress(self.session.home_root, self.arguments(), user=self.session.user.name, parent=self)
+        job = CliProcess.planprogress(
+            self.session.home_root, self.arguments(), user=self.session.user.name, parent=self
+        )
         job.progress.connect(self._progress)
         job.result.connect(self._done)
         job.failed.connect(self._failed)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain.health import Thresholds
+from desktop.services import operations as ops
 from desktop.store.settings import MAX_DUE_SOON_DAYS
 from desktop.ui.dialogs.records import RecordDialog
 from desktop.ui.i18n import tr
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.fields import NumberEdit
 
 
@@ -32,6 +33,5 @@ class SettingsDialog(RecordDialog):
         self.save = self._save
 
     def _save(self) -> Thresholds:
-        result = self.session.store.settings.set_thresholds(Thresholds(due_soon_days=self.due_soon.value()))
-        self.session.notify(Change.SETTINGS, self)
-        return result
+        outcome = ops.set_thresholds(self.session.store, Thresholds(due_soon_days=self.due_soon.value()))
+        return self.session.apply(outcome, self)

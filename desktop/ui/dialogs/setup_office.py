@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWiza
 from desktop.domain.catalog import Catalog
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.status import Role
+from desktop.services import operations as ops
 from desktop.store import Store
 from desktop.ui.i18n import tr
 from desktop.ui.office.setup_keys import OfficeKeysBox, discard_new_office
@@ -52,8 +53,8 @@ class OfficeSetupPage(QWizardPage):
         self.keys.create_office(root, name, admin)
         store = Store.open(root, admin)
         try:
-            store.set_unit(OFFICE_CODE, name)
-            store.users.add(admin, Role.ADMIN, password, display_name)
+            ops.set_unit(store, OFFICE_CODE, name)
+            ops.add_user(store, admin, Role.ADMIN, password, display_name)
         except BaseException:
             store.close()
             discard_new_office(root)

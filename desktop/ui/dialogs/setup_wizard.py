@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -27,12 +28,15 @@ from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.status import Role
 from desktop.domain.system_errors import reason
 from desktop.services import keys
-from desktop.store import Home, Store, validate_unit_code
-from desktop.ui import file_dialogs
+from desktop.services import operations as ops
+from desktop.services.operations import keys as key_ops
+from desktop.store import Home, Store
+from desktop.ui import file_dialogs, theme
 from desktop.ui.dialogs.setup_office import OfficeSetupPage
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.passwords import PasswordPair, RecoveryCodeView
+from desktop.ui.widgets.unit_code import UnitCodeField
 
 INTRO, UNIT, OFFICE, ADMIN, KEYS, DONE = range(6)
 MAX_KEY_FILE = 64 * 1024
@@ -48,7 +52,7 @@ class IntroPage(QWizardPage):
         self.unit.setChecked(True)
         where = QLabel(tr("数据目录：{root}").format(root=root))
         where.setWordWrap(True)
-        where.setStyleSheet("color:#555;")
+        where.setStyleSheet(theme.NOTE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.unit)
         layout.addWidget(self.office)
@@ -64,19 +68,19 @@ class UnitPage(QWizardPage):
         super().__init__()
         self.setTitle(tr("本单位"))
         self.setSubTitle(tr("单位代码会出现在U盘上的文件名里，由省局统一分配。"))
-        self.code = QLineEdit()
-        self.code.setPlaceholderText(tr("如 GD-GZ01"))
+        self.code = UnitCodeField()
         self.name = QLineEdit()
         self.name.setPlaceholderText(tr("如 广州监狱"))
         self.messages = MessageBar()
         form = QFormLayout(self)
         form.addRow(tr("单位代码"), self.code)
+        form.addRow("", self.code.hint)
         form.addRow(tr("单位名称"), self.name)
         form.addRow(self.messages)
 
     def validatePage(self) -> bool:
         try:
-            validate_unit_code(self.code.text().strip())
+            self.code.canonical()
             if not self.name.text().strip():
                 raise InputError(tr("单位名称不能为空。"))
         except PlanProgressError as exc:
@@ -186,11 +190,26 @@ class DonePage(QWizardPage):
         self.setTitle(tr("数据目录已建立"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.key_id = QLabel()
+        self.key_id.setObjectName("signing-key-id")
+        self.key_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_id.setStyleSheet("font-size:15pt; font-weight:bold;")
+        self.key_note = QLabel(
+            tr("请记下这个编号：省局登记本单位的签名公钥时会与您核对。以后也可在“管理 → 单位信息”中查看。")
+        )
+        self.key_note.setWordWrap(True)
+        self.key_note.setStyleSheet(theme.NOTE)
+        self.key_box = QWidget()
+        key_form = QFormLayout(self.key_box)
+        key_form.setContentsMargins(0, 0, 0, 0)
+        key_form.addRow(tr("签名密钥编号"), self.key_id)
+        key_form.addRow(self.key_note)
         self.code = RecoveryCodeView()
         self.confirm = QCheckBox(tr("我已把恢复码抄在纸上"))
         self.confirm.toggled.connect(lambda _on: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.key_box)
         layout.addWidget(self.code)
         layout.addWidget(self.confirm)
         layout.addStretch(1)
@@ -199,6 +218,8 @@ class DonePage(QWizardPage):
         wizard = self.wizard()
         assert isinstance(wizard, SetupWizard)
         self.summary.setText(wizard.summary)
+        self.key_id.setText(wizard.key_id)
+        self.key_box.setVisible(bool(wizard.key_id))
         self.code.set_code(wizard.recovery_code)
 
     def isComplete(self) -> bool:
@@ -215,6 +236,7 @@ class SetupWizard(QWizard):
         self.store: Store | None = None
         self.recovery_code = ""
         self.summary = ""
+        self.key_id = ""
         self.setWindowTitle(tr("建立数据目录"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(640, 480)
@@ -262,7 +284,7 @@ class SetupWizard(QWizard):
         if self.kind == "office":
             store = self.office_page.create_home(self.root, self.catalog, admin, display, password)
             try:
-                self.recovery_code = store.users.new_recovery_code(admin)
+                self.recovery_code = ops.new_recovery_code(store, admin).value
             except BaseException:
                 store.close()
                 _remove_new_home(home)
@@ -274,23 +296,24 @@ class SetupWizard(QWizard):
         if office_key is not None:
             keys.parse_recipients(_read_key(office_key), office_key.name)  # refuse a wrong file before creating
         passphrase = self.keys_page.signing_passphrase()
-        code, name = self.unit_page.code.text().strip(), self.unit_page.name.text().strip()
+        code, name = self.unit_page.code.canonical(), self.unit_page.name.text().strip()
         store = Store.create(self.root, admin, "unit", self.catalog)
         try:
-            store.set_unit(code, name)
-            store.users.add(admin, Role.ADMIN, password, display)
-            self.recovery_code = store.users.new_recovery_code(admin)
-            key = keys.create_unit_key(home, code, passphrase)
+            ops.set_unit(store, code, name)
+            ops.add_user(store, admin, Role.ADMIN, password, display)
+            self.recovery_code = ops.new_recovery_code(store, admin).value
+            key = key_ops.create_unit_key(home, code, passphrase).value
             if office_key is not None:
-                keys.import_office_key(home, office_key)
+                key_ops.import_office_key(home, office_key)
         except BaseException:
             store.close()
             _remove_new_home(home)
             raise
         self.store = store
         office = tr("已导入省局公钥。") if office_key else tr("尚未导入省局公钥：导出进度包前请在“管理”菜单中导入。")
-        self.summary = tr("{name}（{code}）的数据目录已建立：{root}\n本单位签名密钥编号 {key}。{office}").format(
-            name=name, code=code, root=self.root, key=key.key_id, office=office
+        self.key_id = key.key_id
+        self.summary = tr("{name}（{code}）的数据目录已建立：{root}\n{office}").format(
+            name=name, code=code, root=self.root, office=office
         )
         return store
 

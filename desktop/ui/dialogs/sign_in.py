@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.model import User
+from desktop.services import operations as ops
 from desktop.store import Store
+from desktop.ui import theme
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.passwords import PasswordPair
@@ -45,9 +47,9 @@ class SignInDialog(QDialog):
         self.setWindowTitle(tr("登录 — 规划进度填报"))
         self.setMinimumWidth(420)
         heading = QLabel(unit.name or tr("省局汇总"))
-        heading.setStyleSheet("font-size:18px; font-weight:bold;")
+        heading.setStyleSheet(theme.TITLE)
         sub = QLabel(tr("广东监狱“十四五”规划进度填报"))
-        sub.setStyleSheet("color:#555;")
+        sub.setStyleSheet(theme.NOTE)
         self.name = QLineEdit()
         self.name.setPlaceholderText(tr("用户名"))
         active = [u for u in store.users.find() if u.active]
@@ -64,7 +66,7 @@ class SignInDialog(QDialog):
         self.forgot = QPushButton(tr("忘记密码（使用恢复码）…"))
         self.forgot.setFlat(True)
         self.forgot.setAutoDefault(False)  # else Enter in the password field opens the reset instead of signing in
-        self.forgot.setStyleSheet("color:#1565c0; text-align:left;")
+        self.forgot.setStyleSheet(theme.LINK)
         self.forgot.clicked.connect(self.recover)
         buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton(tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -146,7 +148,7 @@ class RecoveryResetDialog(QDialog):
         self.store.audit.actor = name
         try:
             password = self.passwords.value()
-            self.store.users.reset_with_recovery_code(name, self.code.text(), password)
+            ops.reset_with_recovery_code(self.store, name, self.code.text(), password)
         except PlanProgressError as exc:
             self.messages.error(str(exc))
             return

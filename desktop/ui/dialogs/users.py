@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import User
 from desktop.domain.status import Role
+from desktop.services import operations as ops
 from desktop.ui.dialogs.records import RecordDialog
 from desktop.ui.format import local_time
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, Column, RowTableModel
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.passwords import PasswordPair, RecoveryCodeView
 
@@ -121,12 +122,16 @@ class UsersDialog(QDialog):
 
     def add(self) -> None:
         dialog = AddUserDialog(self)
-        dialog.save = lambda: self.session.store.users.add(
-            dialog.name.text(), dialog.role.currentData(), dialog.passwords.value(), dialog.display_name.text()
+        dialog.save = lambda: ops.add_user(
+            self.session.store,
+            dialog.name.text(),
+            dialog.role.currentData(),
+            dialog.passwords.value(),
+            dialog.display_name.text(),
         )
         if dialog.exec():
-            self.session.notify(Change.USERS, self)
-            self.messages.info(tr("已添加用户 {name}。").format(name=dialog.result_value.name))
+            user = self.session.apply(dialog.result_value, self)
+            self.messages.info(tr("已添加用户 {name}。").format(name=user.name))
             self.reload()
 
     def reset_password(self) -> None:
@@ -135,9 +140,9 @@ class UsersDialog(QDialog):
             self.messages.error(tr("请先在列表中选择一个用户。"))
             return
         dialog = ResetPasswordDialog(user, self)
-        dialog.save = lambda: self.session.store.users.set_password(user.name, dialog.passwords.value())
+        dialog.save = lambda: ops.set_password(self.session.store, user.name, dialog.passwords.value())
         if dialog.exec():
-            self.session.notify(Change.USERS, self)
+            self.session.apply(dialog.result_value, self)
             self.messages.info(tr("已重设 {name} 的密码，账户锁定已解除。").format(name=user.name))
 
     def toggle_active(self) -> None:
@@ -153,7 +158,7 @@ class UsersDialog(QDialog):
             if len(admins) <= 1:
                 self.messages.error(tr("这是唯一在用的管理员，不能停用。"))
                 return
-        _, error = self.session.perform(lambda s: s.users.set_active(user.name, not user.active), Change.USERS, self)
+        _, error = self.session.perform(lambda s: ops.set_active(s, user.name, not user.active), self)
         if error:
             self.messages.error(error)
         self.reload()
@@ -163,7 +168,7 @@ class UsersDialog(QDialog):
         question = tr("为 {name} 生成新的恢复码？原来的恢复码将作废。").format(name=name)
         if QMessageBox.question(self, tr("恢复码"), question) != QMessageBox.StandardButton.Yes:
             return
-        code, error = self.session.perform(lambda s: s.users.new_recovery_code(name), Change.USERS, self)
+        code, error = self.session.perform(lambda s: ops.new_recovery_code(s, name), self)
         if error or code is None:
             self.messages.error(error or "")
             return

@@ -1,5 +1,5 @@
 """Running the export: `planprogress --home H --json export --out DIR [--full | --resend SEQ]` as a child
-process (CliJob), its JSON progress lines on a bar, cancel by stopping the process; then the result page.
+process (CliProcess), its JSON progress lines on a bar, cancel by stopping the process; then the result page.
 
 The CLI writes under a hidden temporary name and renames only after reading the bundle back, so a killed
 export leaves nothing that looks like a bundle and does not advance the seq. The hidden leftover of a
@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.services.bundle.preview import remove_unfinished
+from desktop.ui import theme
 from desktop.ui.export.columns import period_labels
-from desktop.ui.export.preview import remove_unfinished
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session
-from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage
+from desktop.ui.widgets.cli_wizard import PASSPHRASE_ENV, CliProgressPage
 
 # Share of the bar each phase fills: encrypting and writing, then reading back from the stick to verify.
 PHASES = {
@@ -39,7 +40,7 @@ PHASES = {
 }
 
 
-class RunPage(CliRunPage):
+class RunPage(CliProgressPage):
     def __init__(self, session: Session) -> None:
         super().__init__(
             session,
@@ -155,7 +156,7 @@ class ResultPage(QWizardPage):
         self.kind = QLabel()
         self.size_label = QLabel()
         self.check = QLabel()
-        self.check.setStyleSheet("color:#2e7d32;")
+        self.check.setStyleSheet(theme.SUCCESS)
         self.held = QLabel()
         for label in (self.path, self.seq, self.kind, self.size_label, self.check, self.held):
             label.setWordWrap(True)

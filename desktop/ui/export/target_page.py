@@ -17,15 +17,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.ui import file_dialogs
+from desktop.ui import file_dialogs, theme
 from desktop.ui.export.targets import FreeSpace, Target, describe, target_columns
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.tables import data_table
-
-OK_STYLE = "color:#2e7d32;"
 
 
 class TargetPage(QWizardPage):
@@ -40,7 +38,7 @@ class TargetPage(QWizardPage):
         self.table = data_table(self.drives, stretch=1, striped=False)
         self.table.selectionModel().selectionChanged.connect(self._drive_selected)
         self.empty = QLabel(tr("没有找到U盘：请插好U盘后点“刷新”，或点“其他文件夹…”。"))
-        self.empty.setStyleSheet("color:#666;")
+        self.empty.setStyleSheet(theme.HINT)
         refresh = QPushButton(tr("刷新"))
         refresh.clicked.connect(self.refresh)
         other = QPushButton(tr("其他文件夹…"))
@@ -141,7 +139,7 @@ class TargetPage(QWizardPage):
                     size=size_text(preview.size), free=size_text(self._free_space(self.target))
                 )
             )
-            self.space.setStyleSheet(OK_STYLE)
+            self.space.setStyleSheet(theme.SUCCESS)
             self.messages.clear()
         else:
             self.space.setText("")

@@ -81,10 +81,6 @@ def removable_mounts(mounts: list[Mount]) -> list[Mount]:
     return found
 
 
-def disk_free(path: Path) -> int:
-    return shutil.disk_usage(path).free
-
-
 def describe(path: Path, label: str = "") -> Target | None:
     """A Target for `path`, or None when it is not a usable folder right now (stick pulled, no access)."""
     try:

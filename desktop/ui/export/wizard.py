@@ -24,18 +24,20 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.store.exports import ExportRecord
+from desktop.services.bundle.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
+from desktop.store.exports import ExportRecord, ExportRepo
+from desktop.store.files import disk_free
+from desktop.ui import theme
+from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.export.columns import bundle_columns, fate_columns, period_fates, period_labels
-from desktop.ui.export.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
 from desktop.ui.export.run_page import ResultPage, RunPage
 from desktop.ui.export.target_page import TargetPage
-from desktop.ui.export.targets import FreeSpace, Target, disk_free, list_targets
+from desktop.ui.export.targets import FreeSpace, Target, list_targets
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.session import Session
-from desktop.ui.tasks import Task, run_task
-from desktop.ui.widgets.cli_run import style_wizard
+from desktop.ui.widgets.cli_wizard import style_wizard
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.tables import data_table
 
@@ -64,7 +66,7 @@ class ContentPage(QWizardPage):
         self.fate_table = data_table(self.fates, stretch_last=True, rows_visible=3)
         self.fate_note = QLabel(tr("只有审核通过的报告期，其进度才会导出；要导出某个报告期，请先在“审核”页通过它。"))
         self.fate_note.setWordWrap(True)
-        self.fate_note.setStyleSheet("color:#555;")
+        self.fate_note.setStyleSheet(theme.NOTE)
         self.estimate = QLabel()
         self.estimate.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -81,7 +83,7 @@ class ContentPage(QWizardPage):
         self.ready: Readiness = Readiness((), False)
         self.preview: ExportPreview | None = None
         self._asked = 0  # estimates are numbered; a late answer to an old question is dropped
-        self.task: Task | None = None
+        self.job: BackgroundJob | None = None
 
     def initializePage(self) -> None:
         store = self.session.store
@@ -92,9 +94,15 @@ class ContentPage(QWizardPage):
             self.problems.clear()
         earlier = earlier_bundles(store)
         self.bundles.set_rows(earlier)
+        restart = ExportRepo(store.database, store.audit).must_restart()
         if earlier:
-            self.delta.setText(tr("变化数据包：上次导出以来新增和修改的内容（推荐）"))
             self.bundle_table.selectRow(0)
+        if not restart:
+            self.delta.setText(tr("变化数据包：上次导出以来新增和修改的内容（推荐）"))
+            self.full.setEnabled(True)
+        elif earlier:  # the key was replaced since the last bundle: the office takes only the new key's bundles
+            self.delta.setText(tr("更换签名密钥后的第一次导出：完整数据包（省局只接收新密钥签名的数据包）"))
+            self.full.setEnabled(False)
         else:
             self.delta.setText(tr("第一次导出：完整数据包"))
             self.full.setEnabled(False)
@@ -135,9 +143,9 @@ class ContentPage(QWizardPage):
                 return preview_export(store, full=full, resend=resend)
 
         self.estimate.setText(tr("正在计算数据包大小…"))
-        self.task = run_task(work)
-        self.task.result.connect(lambda preview: self._estimated(asked, preview))
-        self.task.failed.connect(lambda message: self._estimate_failed(asked, message))
+        self.job = run_in_background(work)
+        self.job.result.connect(lambda preview: self._estimated(asked, preview))
+        self.job.failed.connect(lambda message: self._estimate_failed(asked, message))
 
     def _estimated(self, asked: int, preview: ExportPreview) -> None:
         if asked != self._asked:

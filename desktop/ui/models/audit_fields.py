@@ -92,6 +92,8 @@ WORDS = {
         "enroll": tr_noop("登记公钥"),
         "revoke": tr_noop("吊销"),
         "resync": tr_noop("允许重新同步"),
+        "rotate_key": tr_noop("更换签名密钥"),
+        "dismiss": tr_noop("搁置数据包"),
     },
     "kind": {"full": tr_noop("完整数据包"), "delta": tr_noop("变化数据包")},
     "what": {

@@ -7,39 +7,34 @@ expansion survive), a new shape resets the model.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.domain.health import Light, worst
 from desktop.domain.model import ProgressEntry
 from desktop.domain.status import Status
 from desktop.store.overview import ProjectView, TaskView
-from desktop.ui import qt_numbers as qn
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.widgets.lights import light_icon
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
 
-KEY_ROLE = qn.USER_ROLE + 10  # (NodeKind, id)
-SEARCH_ROLE = qn.USER_ROLE + 11  # all text of the row, for the filter box
-LIGHT_ROLE = qn.USER_ROLE + 12
-PERCENT_ROLE = qn.USER_ROLE + 13
+KEY_ROLE = Qt.ItemDataRole.UserRole + 10  # (NodeKind, id)
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 11  # all text of the row, for the filter box
+LIGHT_ROLE = Qt.ItemDataRole.UserRole + 12
+PERCENT_ROLE = Qt.ItemDataRole.UserRole + 13
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
-# Plain ints (desktop/ui/qt_numbers.py): the tree is on screen at the main window's first paint, and data() is
-# called for every visible cell on each paint, where comparing and OR-ing Python enums cost more than the rest.
-_DISPLAY = qn.DISPLAY_ROLE
-_DECORATION = qn.DECORATION_ROLE
-_TOOLTIP = qn.TOOLTIP_ROLE
-_ALIGNMENT = qn.TEXT_ALIGNMENT_ROLE
-_RIGHT = qn.ALIGN_RIGHT | qn.ALIGN_V_CENTER
+# Looked up once: data() is called for every visible cell on each paint.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class NodeKind(Enum):
@@ -276,8 +271,6 @@ class PlanTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         """For other views and tests: the plan page's header shows `header_labels()` (see PlanPage)."""
-        from PySide6.QtCore import Qt
-
         horizontal = orientation == Qt.Orientation.Horizontal and role == _DISPLAY
         if horizontal and 0 <= section < len(self.COLUMNS):
             return tr(self.COLUMNS[section])
@@ -299,6 +292,4 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self.setAutoAcceptChildRows(True)
         self.setFilterRole(SEARCH_ROLE)
         self.setFilterKeyColumn(0)
-        from PySide6.QtCore import Qt  # the proxy is made when a filter is first typed (qt_numbers)
-
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

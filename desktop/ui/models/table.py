@@ -7,34 +7,33 @@ only reads the row objects already held: no SQL runs in it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import msgspec
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
-
-from desktop.ui import qt_numbers as qn
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
 
-# Roles and alignments as Qt's numbers: the detail panel builds a table before the first paint (see qt_numbers).
-ROW_ROLE = qn.USER_ROLE + 1  # the row object itself
-SORT_ROLE = qn.USER_ROLE + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-LEFT = qn.ALIGN_LEFT | qn.ALIGN_V_CENTER
-RIGHT = qn.ALIGN_RIGHT | qn.ALIGN_V_CENTER
-CENTER = qn.ALIGN_CENTER
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole  # looked up once: data() runs for every visible cell on each paint
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 
 
 class Column(msgspec.Struct, Generic[R], frozen=True):
     header: str
     text: Callable[[R], str]
-    align: int = LEFT  # Qt.AlignmentFlag's number
+    align: Qt.AlignmentFlag = LEFT
     tooltip: Callable[[R], str] | None = None
     icon: Callable[[R], QIcon | None] | None = None
     sort_key: Callable[[R], Any] | None = None
@@ -58,18 +57,18 @@ class _ColumnModel(QAbstractTableModel, Generic[R]):
     def rows(self) -> list[R]:
         return list(self._rows)
 
-    def data(self, index: Index, role: int = qn.DISPLAY_ROLE) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == qn.DISPLAY_ROLE:
+        if role == _DISPLAY:
             return column.text(row)
-        if role == qn.TOOLTIP_ROLE:
+        if role == _TOOLTIP:
             return column.tooltip(row) if column.tooltip else column.text(row)
-        if role == qn.DECORATION_ROLE and column.icon is not None:
+        if role == _DECORATION and column.icon is not None:
             return column.icon(row)
-        if role == qn.TEXT_ALIGNMENT_ROLE:
+        if role == _ALIGNMENT:
             return column.align
         if role == ROW_ROLE:
             return row
@@ -77,10 +76,8 @@ class _ColumnModel(QAbstractTableModel, Generic[R]):
             return column.sort_key(row) if column.sort_key else column.text(row)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = qn.DISPLAY_ROLE) -> Any:
-        from PySide6.QtCore import Qt  # a header is painted after the first paint (qt_numbers)
-
-        if role != qn.DISPLAY_ROLE:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             return self.columns[section].header

@@ -4,7 +4,6 @@ with the unit mode's preview pane, so the office never looks at a file that diff
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +25,10 @@ from desktop.domain.errors import PlanProgressError
 from desktop.services.office import evidence as office_evidence
 from desktop.services.office.evidence import OfficeEvidence
 from desktop.services.office.unit_view import TaskRow, UnitView, build_unit_view
+from desktop.store.files import hash_file
 from desktop.store.office import OfficeRepo
 from desktop.ui import file_dialogs
+from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.format import local_time, period_label, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import ROW_ROLE, KeysetTableModel, RowTableModel
@@ -39,23 +40,14 @@ from desktop.ui.office.drill_columns import (
     task_columns,
 )
 from desktop.ui.session import Change, Session
-from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.preview import PreviewPane
 from desktop.ui.widgets.tables import data_table
 
-CHUNK = 1024 * 1024
-
 
 def sha256_of(path: Path) -> str | None:
     """The file's hash, or None when it is missing (hashlib releases the GIL: fine in the pool)."""
-    if not path.is_file():
-        return None
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return hash_file(path)[0] if path.is_file() else None
 
 
 class UnitDetailPage(QWidget):
@@ -64,7 +56,7 @@ class UnitDetailPage(QWidget):
         self.session = session
         self.view: UnitView | None = None
         self._dirty = True
-        self.tasks: list[Task] = []
+        self.jobs: list[BackgroundJob] = []
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(20)
         self.unit.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -246,7 +238,7 @@ class UnitDetailPage(QWidget):
     def _evidence_selected(self) -> None:
         self._show_evidence(self.selected_evidence())
 
-    def _show_evidence(self, record: OfficeEvidence | None) -> Task | None:
+    def _show_evidence(self, record: OfficeEvidence | None) -> BackgroundJob | None:
         self.save_button.setEnabled(False)
         if record is None:
             self.preview.show_message(tr("选择一份材料，校验通过后在此预览。"))
@@ -259,11 +251,11 @@ class UnitDetailPage(QWidget):
         self.check.setText(tr("正在校验…"))
         self.preview.show_message(tr("正在校验文件…"))
         path = self.session.store.home.blob_path(record.sha256)
-        task = run_task(lambda _progress, _cancelled: sha256_of(path), phase="hash")
-        task.result.connect(lambda digest: self._checked(record, path, digest))
-        task.failed.connect(self.check.setText)
-        self.tasks = [t for t in self.tasks if not t.done.is_set()] + [task]
-        return task
+        job = run_in_background(lambda _progress, _cancelled: sha256_of(path), phase="hash")
+        job.result.connect(lambda digest: self._checked(record, path, digest))
+        job.failed.connect(self.check.setText)
+        self.jobs = [t for t in self.jobs if not t.done.is_set()] + [job]
+        return job
 
     def _checked(self, record: OfficeEvidence, path: Path, digest: str | None) -> None:
         if record != self.selected_evidence():

@@ -15,19 +15,23 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
 
-from desktop.services.bundle.format import BUNDLE_NAME
-from desktop.ui import file_dialogs
-from desktop.ui.cli_job import CliJob
+from desktop.domain.errors import PlanProgressError
+from desktop.services.bundle.format import BUNDLE_NAME, Outcome
+from desktop.services.office.intake_counts import IntakeCounts, count_results
+from desktop.ui import file_dialogs, theme
+from desktop.ui.cli_process import CliProcess
 from desktop.ui.export.targets import Target, list_targets, target_columns
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import ROW_ROLE, RowTableModel
 from desktop.ui.office.intake_lines import IntakeLine, intake_columns, lines_from
 from desktop.ui.session import Change, Session
-from desktop.ui.widgets.cli_run import PASSPHRASE_ENV, CliRunPage, passphrase_field, style_wizard
+from desktop.ui.widgets.cli_wizard import PASSPHRASE_ENV, CliProgressPage, passphrase_field, style_wizard
+from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.tables import data_table
 
 SOURCE, RUN, RESULT = range(3)
@@ -49,8 +53,8 @@ def find_bundles(folder: Path) -> list[Path]:
         return []
 
 
-class IntakeJob(CliJob):
-    """A CliJob that keeps the result line when the CLI exits non-zero: `province import` exits 7 when a
+class IntakeJob(CliProcess):
+    """A CliProcess that keeps the result line when the CLI exits non-zero: `province import` exits 7 when a
     bundle was rejected, and the per-bundle lines are exactly what the clerk needs then."""
 
     def result_line(self) -> dict[str, Any] | None:
@@ -73,7 +77,7 @@ class SourcePage(QWizardPage):
         other = QPushButton(tr("其他文件夹…"))
         other.clicked.connect(self.browse)
         self.empty = QLabel(tr("没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。"))
-        self.empty.setStyleSheet("color:#666;")
+        self.empty.setStyleSheet(theme.HINT)
         row = QHBoxLayout()
         row.addWidget(self.empty, 1)
         row.addWidget(refresh)
@@ -126,7 +130,7 @@ class SourcePage(QWizardPage):
             self.found.setText(
                 tr("{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。").format(folder=folder)
             )
-            self.found.setStyleSheet("color:#7a1a12;")
+            self.found.setStyleSheet(theme.ERROR)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -136,7 +140,7 @@ class SourcePage(QWizardPage):
         return RUN
 
 
-class ImportRunPage(CliRunPage):
+class ImportRunPage(CliProgressPage):
     def __init__(self, session: Session) -> None:
         super().__init__(
             session,
@@ -197,8 +201,9 @@ class ImportRunPage(CliRunPage):
 
 
 class ImportResultPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
+        self.session = session
         self.setTitle(tr("导入结果"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -208,33 +213,84 @@ class ImportResultPage(QWizardPage):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(tr("搁置原因（写入审计记录），如：单位已吊销，数据包作废"))
+        self.dismiss_button = QPushButton(tr("搁置所选数据包"))
+        self.dismiss_button.setToolTip(tr("被吊销单位或已停用密钥签名的数据包：搁置后，再导入同一U盘时不再显示为拒收"))
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.dismiss_row = QWidget()
+        row = QHBoxLayout(self.dismiss_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.dismiss_button)
+        self.dismiss_row.hide()
+        self.messages = MessageBar()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.dismiss_row)
+        layout.addWidget(self.messages)
 
     def initializePage(self) -> None:
         wizard: Any = self.wizard()
         lines: list[IntakeLine] = wizard.lines
-        self.model.set_rows(lines)
+        self.model.set_rows([line for line in lines if line.outcome != Outcome.DISMISSED.value])
         self.table.resizeRowsToContents()
-        accepted = sum(1 for line in lines if line.ok)
-        rejected = len(lines) - accepted
-        text = tr("共 {n} 个数据包：{ok} 个已接收或已导入过").format(n=len(lines), ok=accepted)
-        text += (
-            tr("，{bad} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）。").format(bad=rejected)
-            if rejected
-            else tr("。")
-        )
-        self.summary.setText(text)
-        self.summary.setStyleSheet("color:#7a1a12;" if rejected else "color:#2e7d32;")
-        if lines:
+        counts = count_results([(line.outcome, line.from_held) for line in lines])
+        self.summary.setText(summary_text(counts))
+        self.summary.setStyleSheet(theme.ERROR if counts.refused else theme.SUCCESS)
+        if self.model.rowCount():
             self.table.selectRow(0)
 
-    def _selected(self, *_args: Any) -> None:
+    def _line(self) -> IntakeLine | None:
         rows = self.table.selectionModel().selectedRows()
-        line: IntakeLine | None = self.model.data(rows[0], ROW_ROLE) if rows else None
+        return self.model.data(rows[0], ROW_ROLE) if rows else None
+
+    def _selected(self, *_args: Any) -> None:
+        line = self._line()
         self.detail.setText(f"{line.name}：{line.message}" if line else "")
+        self.dismiss_row.setVisible(line is not None and _dead(line))
+        self.messages.clear()
+
+    def dismiss_selected(self) -> None:
+        line = self._line()
+        if line is None or not _dead(line):
+            return
+        from desktop.services.office.dismiss import dismiss  # loads the key libraries: only when used
+
+        try:
+            dismiss(self.session.store, line.name, self.reason.text())
+        except PlanProgressError as exc:
+            self.messages.error(str(exc))
+            return
+        self.reason.clear()
+        self.dismiss_row.hide()
+        self.messages.info(tr("已搁置 {name}：以后导入含有它的U盘时不再显示为拒收。").format(name=line.name))
+
+
+def _dead(line: IntakeLine) -> bool:
+    try:
+        return Outcome(line.outcome).dead
+    except ValueError:
+        return False
+
+
+def summary_text(counts: IntakeCounts) -> str:
+    """The count over the bundles found on the medium, then what became of them."""
+    parts = [tr("{n} 个已接收或已导入过").format(n=counts.accepted)]
+    if counts.waiting:
+        parts.append(tr("{n} 个暂存待补").format(n=counts.waiting))
+    if counts.refused:
+        parts.append(
+            tr("{n} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）").format(n=counts.refused)
+        )
+    if counts.dismissed:
+        parts.append(tr("{n} 个此前已搁置、未再导入").format(n=counts.dismissed))
+    text = tr("共 {n} 个数据包：{parts}。").format(n=counts.found, parts=tr("，").join(parts))
+    if counts.from_held:
+        text += tr("另有 {n} 个此前暂存的数据包补齐后已导入。").format(n=counts.from_held)
+    return text
 
 
 class ImportWizard(QWizard):
@@ -245,7 +301,7 @@ class ImportWizard(QWizard):
         style_wizard(self, tr("导入进度包"), 860, commit=tr_noop("开始导入"), cancel=tr_noop("关闭"))
         self.source = SourcePage(targets)
         self.run_page = ImportRunPage(session)
-        self.result_page = ImportResultPage()
+        self.result_page = ImportResultPage(session)
         for page_id, page in ((SOURCE, self.source), (RUN, self.run_page), (RESULT, self.result_page)):
             self.setPage(page_id, page)
         self.setStartId(SOURCE)

@@ -12,10 +12,11 @@ from desktop.domain.errors import InputError, PlanProgressError
 from desktop.services import keys
 from desktop.services.office import registry
 from desktop.store.office import OfficeRepo, OfficeUnit
-from desktop.ui import file_dialogs
+from desktop.ui import file_dialogs, theme
 from desktop.ui.dialogs.records import RecordDialog
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session
+from desktop.ui.widgets.unit_code import UnitCodeField
 
 COMMENT_CODE = re.compile(r"planprogress unit (\S+) ")
 ENROLL_TEXT = {
@@ -52,14 +53,19 @@ class EnrollDialog(RecordDialog):
         row_layout.addWidget(self.file, 1)
         row_layout.addWidget(browse)
         self.key_id = QLabel(tr("（选择文件后显示）"))
-        self.code = QLineEdit()
-        self.code.setPlaceholderText(tr("如 GD-GZ01"))
-        note = QLabel(tr("请当面或电话核对密钥编号，与单位“导出本单位签名公钥”时显示的编号一致后再登记。"))
+        self.code = UnitCodeField()
+        note = QLabel(
+            tr(
+                "请当面或电话核对密钥编号：单位导出签名公钥时、建立数据目录的最后一页和“管理 → 单位信息”中都显示"
+                "这个编号，一致后再登记。"
+            )
+        )
         note.setWordWrap(True)
-        note.setStyleSheet("color:#555;")
+        note.setStyleSheet(theme.NOTE)
         self.form.addRow(tr("公钥文件"), row)
         self.form.addRow(tr("密钥编号"), self.key_id)
         self.form.addRow(tr("单位代码"), self.code)
+        self.form.addRow("", self.code.hint)
         self.form.addRow(note)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(tr("登记"))
         self.save = self._enroll
@@ -83,11 +89,12 @@ class EnrollDialog(RecordDialog):
             self.code.setText(code_in_key_file(path))
 
     def _enroll(self) -> str:
-        text, code = self.file.text().strip(), self.code.text().strip()
+        text = self.file.text().strip()
         if not text:
             raise InputError(tr("请选择单位交来的公钥文件 unit.pub。"))
-        if not code:
+        if not self.code.text().strip():
             raise InputError(tr("请填写单位代码。"))
+        code = self.code.canonical()
         store = self.session.store
         unit, what, key_id = registry.enroll(store, Path(text), code)
         self.session.notify(Change.UNIT, self)
@@ -106,7 +113,7 @@ class _UnitReasonDialog(RecordDialog):
         self.reason.setPlaceholderText(tr("写入审计记录，如：签名密钥遗失"))
         explain = QLabel(warning)
         explain.setWordWrap(True)
-        explain.setStyleSheet("color:#7a1a12;")
+        explain.setStyleSheet(theme.ERROR)
         self.form.addRow(tr("单位"), self.unit)
         self.form.addRow(tr("原因"), self.reason)
         self.form.addRow(explain)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.office.status import ProvinceStatus, UnitStatus
+from desktop.ui import theme
 from desktop.ui.format import local_time
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import CENTER, LEFT, ROW_ROLE, SORT_ROLE
@@ -26,12 +27,6 @@ class Fixed(Enum):
 
 
 FIXED_HEADERS = {Fixed.UNIT: tr_noop("单位"), Fixed.STATE: tr_noop("本期报送"), Fixed.LAST: tr_noop("最近接收的数据包")}
-STATE_COLORS = {
-    "reported": "#e3f2e5",
-    "missing": "#fdecea",
-    "revoked": "#eeeeee",
-    "waiting": "#fff6df",
-}
 
 
 def state_of(unit: UnitStatus) -> str:
@@ -55,13 +50,9 @@ def state_text(unit: UnitStatus) -> str:
 
 def percent_color(percent: int) -> str:
     """A pale band colour: the eye finds the laggards without reading every number."""
-    if percent >= 80:
-        return "#dcefdc"
-    if percent >= 50:
-        return "#eef6e4"
-    if percent >= 20:
-        return "#fff4dc"
-    return "#fbe3e1"
+    return next(
+        (color for start, color in theme.PERCENT_BACKGROUNDS if percent >= start), theme.PERCENT_BACKGROUNDS[-1][1]
+    )
 
 
 class UnitMatrixModel(QAbstractTableModel):
@@ -143,7 +134,7 @@ class UnitMatrixModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
                 return state_text(unit)
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(STATE_COLORS[state_of(unit)]))
+                return QBrush(QColor(theme.REPORT_STATE_BACKGROUNDS[state_of(unit)]))
             if role == Qt.ItemDataRole.ToolTipRole:
                 periods = tr("、").join(unit.periods) or tr("无")
                 return tr("已收到的报告期：{periods}").format(periods=periods)

@@ -6,12 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 
-from desktop.domain.errors import PlanProgressError
-from desktop.services.office import evidence as office_evidence
-from desktop.ui.dialogs.progress import run_with_progress
-from desktop.ui.home_actions import install_home_actions
+from desktop.ui.home_actions import install_home_actions, verify_all_evidence
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.office.drilldown import UnitDetailPage
@@ -81,28 +77,3 @@ def install(window: MainWindow, session: Session) -> None:
 def _admin_dialog(window: MainWindow, units: UnitsPage, dialog: Any) -> None:
     window.show_page("units")
     units.run_dialog(dialog)
-
-
-def verify_all_evidence(window: MainWindow, session: Session) -> list[tuple[str, str]] | None:
-    """Re-hash every evidence file received, in the thread pool (hashlib releases the GIL)."""
-
-    def work(progress: Any, _cancelled: Any) -> tuple[list[tuple[str, str]], int]:
-        with session.worker_store() as store:
-            return office_evidence.verify_all(store, progress)
-
-    problems: list[tuple[str, str]]
-    try:
-        problems, total = run_with_progress(window, tr("正在校验佐证材料…"), work)
-    except PlanProgressError as exc:
-        QMessageBox.warning(window, tr("校验失败"), str(exc))
-        return None
-    if problems:
-        lines = [f"{problem}：sha256 {sha[:16]}…" for sha, problem in problems[:30]]
-        QMessageBox.warning(
-            window,
-            tr("佐证材料校验未通过"),
-            tr("以下文件缺失或被改动，请从备份恢复，或让相关单位重新导出完整数据包：\n") + "\n".join(lines),
-        )
-    else:
-        QMessageBox.information(window, tr("校验通过"), tr("全部 {n} 个佐证文件完好。").format(n=total))
-    return problems

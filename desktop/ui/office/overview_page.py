@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import PlanProgressError
 from desktop.services.office.status import ProvinceStatus, province_status
+from desktop.ui import theme
 from desktop.ui.format import period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import SORT_ROLE, RowTableModel
@@ -38,7 +39,7 @@ class OverviewPage(RefreshOnShow, QWidget):
         self._dirty = True
         self.status: ProvinceStatus | None = None
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        self.heading.setStyleSheet(theme.HEADING)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
@@ -54,7 +55,7 @@ class OverviewPage(RefreshOnShow, QWidget):
             tr("还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。")
         )
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color:#666; padding:8px;")
+        self.empty.setStyleSheet(theme.padded(theme.HINT, 8))
 
         self.goals = RowTableModel(goal_columns(), parent=self)
         goals_view = QTableView()
@@ -96,6 +97,10 @@ class OverviewPage(RefreshOnShow, QWidget):
         text = tr("已登记 {n} 个单位，本期已报送 {done} 个。").format(n=len(active), done=len(reported))
         if status.not_reported:
             text += tr("未报送：{codes}。").format(codes=tr("、").join(status.not_reported))
+        if status.revoked:
+            text += tr("已吊销的 {codes} 不计入汇总（见“单位与密钥”页）。").format(
+                codes=tr("、").join(u.code for u in status.revoked)
+            )
         self.summary.setText(text)
         self.empty.setVisible(not status.units)
         self._fit_columns()

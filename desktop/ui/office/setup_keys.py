@@ -28,8 +28,8 @@ from desktop.domain.errors import InputError, StateError
 from desktop.domain.system_errors import reason
 from desktop.services import keys
 from desktop.store import Home
-from desktop.ui import file_dialogs
-from desktop.ui.cli_job import CliJob
+from desktop.ui import file_dialogs, theme
+from desktop.ui.cli_process import CliProcess
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.passwords import PasswordPair
 
@@ -54,7 +54,7 @@ class OfficeKeysBox(QWidget):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color:#555;")
+        note.setStyleSheet(theme.NOTE)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.passphrase = PasswordPair(form, tr("私钥口令"))
@@ -88,7 +88,7 @@ class OfficeKeysBox(QWidget):
         """Make the office home with its key pair (`province init`), then copy the public key to the chosen
         place; on failure nothing is left behind (see discard_new_office)."""
         passphrase, target = self.checked()
-        job = CliJob.planprogress(
+        job = CliProcess.planprogress(
             root, ["province", "init", "--name", office_name], user=user, env={PASSPHRASE_ENV: passphrase}
         )
         outcome: dict[str, Any] = {}

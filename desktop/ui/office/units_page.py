@@ -76,7 +76,7 @@ def outcome_label(value: str) -> str:
     try:
         return tr(Outcome(value).label)
     except ValueError:
-        return {"resync_allowed": tr("允许重新同步")}.get(value, value)
+        return {"resync_allowed": tr("允许重新同步"), "merged": tr("单位代码合并")}.get(value, value)
 
 
 def outcome_light(value: str) -> Light:

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import InputError
 from desktop.domain.model import AuditEntry
+from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.i18n import tr
 from desktop.ui.models.audit import ENTITIES, audit_columns
 from desktop.ui.models.audit_fields import detail_lines, line_text
 from desktop.ui.models.table import ROW_ROLE, KeysetTableModel
 from desktop.ui.session import Session
-from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.fields import OptionalDate
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.refresh import RefreshOnShow
@@ -38,7 +38,7 @@ class AuditPage(RefreshOnShow, QWidget):
         super().__init__(parent)
         self.session = session
         self._dirty = True
-        self.task: Task | None = None
+        self.job: BackgroundJob | None = None
         self.user = QComboBox()
         self.entity = QComboBox()
         self.entity.addItem(tr("全部"), None)
@@ -157,7 +157,7 @@ class AuditPage(RefreshOnShow, QWidget):
             self._titles[uid] = self.session.store.plan.title_by_uid(uid)
         return self._titles[uid]
 
-    def verify(self) -> Task:
+    def verify(self) -> BackgroundJob:
         """Walk the hash chain in a worker thread with its own connection."""
         session = self.session
 
@@ -167,12 +167,12 @@ class AuditPage(RefreshOnShow, QWidget):
 
         self.verify_button.setEnabled(False)
         self.messages.info(tr("正在校验审计记录…"))
-        task = run_task(work, phase="audit")
-        task.result.connect(self._verified)
-        task.failed.connect(self.messages.error)
-        task.finished.connect(lambda: self.verify_button.setEnabled(True))
-        self.task = task
-        return task
+        job = run_in_background(work, phase="audit")
+        job.result.connect(self._verified)
+        job.failed.connect(self.messages.error)
+        job.finished.connect(lambda: self.verify_button.setEnabled(True))
+        self.job = job
+        return job
 
     def _verified(self, problems: list[str]) -> None:
         count = self.session.store.audit.count()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.health import Light
-from desktop.domain.status import ReviewState
+from desktop.ui import theme
 from desktop.ui.format import date_text, days_text, number_text, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import project_title
@@ -27,8 +27,6 @@ from desktop.ui.session import Session
 from desktop.ui.widgets.lights import light_icon
 from desktop.ui.widgets.refresh import RefreshOnShow
 from desktop.ui.widgets.tables import data_table
-
-STATE_COLORS = {ReviewState.DRAFT: "#555", ReviewState.SUBMITTED: "#b26a00", ReviewState.APPROVED: "#2e7d32"}
 
 
 def due_columns(with_days: bool) -> list[Column[DueRow]]:
@@ -80,7 +78,7 @@ class DashboardPage(RefreshOnShow, QScrollArea):
         layout = QVBoxLayout(body)
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        self.heading.setStyleSheet(theme.HEADING)
         self.review_state = QLabel()
         self.review_state.setWordWrap(True)
         layout.addWidget(self.heading)
@@ -133,7 +131,7 @@ class DashboardPage(RefreshOnShow, QScrollArea):
         if review.comment:
             text += tr("　意见：{comment}").format(comment=review.comment)
         self.review_state.setText(text)
-        self.review_state.setStyleSheet(f"color:{STATE_COLORS[review.state]};")
+        self.review_state.setStyleSheet(theme.text_color(theme.REVIEW_STATE_COLORS[review.state]))
         self._fill_projects(overview)
         data = build_dashboard(overview, session.store.plan.targets(), session.today(), session.thresholds())
         self.overdue.set_rows(data.overdue)
@@ -168,7 +166,7 @@ class DashboardPage(RefreshOnShow, QScrollArea):
                     grey=counts.get(Light.GREY, 0),
                 )
             )
-            summary.setStyleSheet("color:#555;")
+            summary.setStyleSheet(theme.NOTE)
             self.project_grid.addWidget(name, row, 0)
             self.project_grid.addWidget(bar, row, 1)
             self.project_grid.addWidget(summary, row, 2, Qt.AlignmentFlag.AlignLeft)

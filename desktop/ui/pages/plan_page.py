@@ -20,8 +20,8 @@ class PlanPage(QWidget):
         self.session = session
         self.model = PlanTreeModel(self)
         self._proxy: PlanFilterProxy | None = None  # made when a filter is first typed
-        # The header shows labels held in C++: a Python headerData() receives a Qt.Orientation, and converting
-        # it would build PySide's whole `Qt` namespace during the first paint (desktop/ui/qt_numbers.py).
+        # The header has its own labels model: when the filter swaps the tree's model for the proxy and back,
+        # the header keeps its labels and the column widths the user set.
         self.header_labels = QStandardItemModel(0, len(PlanTreeModel.COLUMNS), self)
         self.header_labels.setHorizontalHeaderLabels([tr(title) for title in PlanTreeModel.COLUMNS])
 
@@ -61,7 +61,7 @@ class PlanPage(QWidget):
         self.tree.expandToDepth(0)
 
     def _set_up_header(self) -> None:
-        """Labels (held in C++, see __init__), then section sizes."""
+        """Labels (their own model, see __init__), then section sizes."""
         header = self.tree.header()
         header.setModel(self.header_labels)
         header.setStretchLastSection(False)

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import AuditEntry, ProgressEntry
 from desktop.domain.status import ReviewState
+from desktop.services import operations as ops
+from desktop.ui import theme
 from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.audit import audit_columns
 from desktop.ui.models.table import RIGHT, Column, RowTableModel
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.refresh import RefreshOnShow
 from desktop.ui.widgets.tables import data_table
@@ -65,7 +67,7 @@ class ReviewPage(RefreshOnShow, QWidget):
         self.session = session
         self._dirty = True
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:16px; font-weight:bold;")
+        self.heading.setStyleSheet(theme.HEADING)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.comment = QLineEdit()
@@ -159,12 +161,12 @@ class ReviewPage(RefreshOnShow, QWidget):
     def _move(self, action: str) -> None:
         code, comment = self.session.period.code, self.comment.text().strip()
         steps = {
-            "submit": lambda s: s.reviews.submit(code, comment),
-            "approve": lambda s: s.reviews.approve(code, comment),
-            "return": lambda s: s.reviews.return_(code, comment),
-            "reopen": lambda s: s.reviews.reopen(code, comment),
+            "submit": ops.submit_period,
+            "approve": ops.approve_period,
+            "return": ops.return_period,
+            "reopen": ops.reopen_period,
         }
-        record, error = self.session.perform(steps[action], Change.REVIEW, self)
+        record, error = self.session.perform(lambda s: steps[action](s, code, comment), self)
         if error:
             self.messages.error(error)
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.overview import MeasureView, ProjectView, TaskView
-from desktop.ui import qt_numbers as qn
+from desktop.ui import theme
 from desktop.ui.format import period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import NodeKey, NodeKind, project_title
@@ -26,7 +27,7 @@ from desktop.ui.widgets.lights import light_icon
 
 if TYPE_CHECKING:
     from desktop.ui.widgets.evidence_panel import EvidencePanel
-    from desktop.ui.widgets.item_face import ItemFace
+    from desktop.ui.widgets.item_detail import ItemDetail
     from desktop.ui.widgets.progress_editor import ProgressEditor
     from desktop.ui.widgets.record_panels import MeasuresPanel, MilestonesPanel
 
@@ -42,7 +43,7 @@ def task_columns() -> list[Column[TaskView]]:
 class DetailPanel(QWidget):
     """A project shows its tasks; a task or measure shows plan text, progress, measures, milestones, evidence.
 
-    The task/measure face (and the modules behind it) is built on the first such selection.
+    The task/measure view (ItemDetail, and the modules behind it) is built on the first such selection.
     """
 
     def __init__(self, session: Session, parent: Any = None) -> None:
@@ -51,72 +52,71 @@ class DetailPanel(QWidget):
         self.key: NodeKey | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size:15px; font-weight:bold;")
-        self._title_selectable = False  # made selectable with its first text, after the first paint
+        self.title.setStyleSheet(theme.ITEM_TITLE)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
-        self.subtitle.setStyleSheet("color:#555;")
+        self.subtitle.setStyleSheet(theme.NOTE)
 
         self.project_tasks = RowTableModel(task_columns())
-        self._project_face: QTableView | None = None  # built when a project is first chosen (project_face)
-        self._item_face: ItemFace | None = None
+        self._project_table: QTableView | None = None  # built when a project is first chosen (project_table)
+        self._item_detail: ItemDetail | None = None
 
         self.empty = QLabel(tr("在左侧选择一个工程、任务或措施。"))
-        self.empty.setProperty("alignment", qn.ALIGN_CENTER)  # as a number: on screen at the first paint (qt_numbers)
-        self.faces = QStackedWidget()
-        self.faces.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(self.faces, 1)
+        layout.addWidget(self.stack, 1)
 
-    # -- the faces, built when first needed ------------------------------------------------------------
-    def project_face(self) -> QTableView:
-        """A project's tasks. Not built with the panel: a table's header calls the model's headerData() with a
-        Qt.Orientation, which would build PySide's `Qt` namespace before the first paint (qt_numbers)."""
-        if self._project_face is None:
+    # -- the views, built when first needed ------------------------------------------------------------
+    def project_table(self) -> QTableView:
+        """A project's tasks, built when a project is first chosen."""
+        if self._project_table is None:
             table = QTableView()
             table.setModel(self.project_tasks)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             table.setWordWrap(False)
-            self._project_face = table
-            self.faces.addWidget(table)
-        return self._project_face
+            self._project_table = table
+            self.stack.addWidget(table)
+        return self._project_table
 
-    def item_face(self) -> ItemFace:
-        if self._item_face is None:
-            from desktop.ui.widgets.item_face import ItemFace
+    def item_detail(self) -> ItemDetail:
+        if self._item_detail is None:
+            from desktop.ui.widgets.item_detail import ItemDetail
 
-            self._item_face = ItemFace(self.session)
-            self.faces.addWidget(self._item_face)
-        return self._item_face
+            self._item_detail = ItemDetail(self.session)
+            self.stack.addWidget(self._item_detail)
+        return self._item_detail
 
     @property
     def progress(self) -> ProgressEditor:
-        return self.item_face().progress
+        return self.item_detail().progress
 
     @property
     def measures(self) -> MeasuresPanel:
-        return self.item_face().measures
+        return self.item_detail().measures
 
     @property
     def milestones(self) -> MilestonesPanel:
-        return self.item_face().milestones
+        return self.item_detail().milestones
 
     @property
     def evidence(self) -> EvidencePanel:
-        return self.item_face().evidence
+        return self.item_detail().evidence
 
     @property
     def tabs(self) -> QTabWidget:
-        return self.item_face().tabs
+        return self.item_detail().tabs
 
     def flush(self) -> None:
-        """Save a narrative still being typed (nothing to do before the face exists)."""
-        if self._item_face is not None:
-            self._item_face.progress.flush()
+        """Save a narrative still being typed (nothing to do before the item view exists)."""
+        if self._item_detail is not None:
+            self._item_detail.progress.flush()
 
     # -- lookups in the shared overview -------------------------------------------------------------
     def _find(self, key: NodeKey) -> tuple[ProjectView | None, TaskView | None, MeasureView | None]:
@@ -145,21 +145,16 @@ class DetailPanel(QWidget):
             self.key = None
             self.title.setText("")
             self.subtitle.setText("")
-            self.faces.setCurrentWidget(self.empty)
+            self.stack.setCurrentWidget(self.empty)
             return
-        if not self._title_selectable:  # the title is empty until an item is chosen, after the first paint
-            from PySide6.QtCore import Qt
-
-            self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._title_selectable = True
         if tv is None:
             self.title.setText(project_title(pv.project.number, pv.project.name))
             self.subtitle.setText(tr("{n} 项任务，平均完成 {percent}%").format(n=len(pv.tasks), percent=pv.percent))
             self.project_tasks.set_rows(pv.tasks)
-            self.faces.setCurrentWidget(self.project_face())
+            self.stack.setCurrentWidget(self.project_table())
             return
-        face = self.item_face()
-        self.faces.setCurrentWidget(face)
+        detail = self.item_detail()
+        self.stack.setCurrentWidget(detail)
         if mv is not None:
             self.title.setText(tr("措施：{title}").format(title=mv.measure.title))
             percent, light = (mv.progress.percent if mv.progress else 0), mv.light
@@ -171,7 +166,7 @@ class DetailPanel(QWidget):
                 period=period_label(self.session.period), light=tr(light.label), percent=percent
             )
         )
-        face.show_item(tv, mv, changes, initiator)
+        detail.show_item(tv, mv, changes, initiator)
 
     def show_evidence_of(self, milestone_id: int) -> None:
-        self.item_face().show_evidence_of(milestone_id)
+        self.item_detail().show_evidence_of(milestone_id)

@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import EvidenceRecord
-from desktop.store.evidence import AddedEvidence, hash_file
-from desktop.ui import file_dialogs
+from desktop.services import operations as ops
+from desktop.store.evidence import AddedEvidence
+from desktop.store.files import hash_file
+from desktop.ui import file_dialogs, theme
+from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.format import local_time, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.evidence import EvidenceModel
 from desktop.ui.models.table import ROW_ROLE
 from desktop.ui.session import Change, Session
-from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.preview import PreviewPane
 
@@ -59,7 +61,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.setAcceptDrops(session.can_edit)
-        self.tasks: list[Task] = []
+        self.jobs: list[BackgroundJob] = []
 
         self.owner = QComboBox()
         self.owner.setMinimumContentsLength(24)
@@ -127,7 +129,7 @@ class EvidencePanel(QWidget):
 
         self.messages = MessageBar()
         hint = QLabel(tr("提示：可以把文件直接拖到这里添加。"))
-        hint.setStyleSheet("color:#666;")
+        hint.setStyleSheet(theme.HINT)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.messages)
@@ -224,7 +226,7 @@ class EvidencePanel(QWidget):
         event.acceptProposedAction()
         self.add_files(files)
 
-    def add_files(self, files: Sequence[Path]) -> Task | None:
+    def add_files(self, files: Sequence[Path]) -> BackgroundJob | None:
         """Copy `files` into the home as evidence of the chosen item, in a worker thread."""
         item_id = self.item_id()
         if item_id is None or not self.session.can_edit:
@@ -236,17 +238,17 @@ class EvidencePanel(QWidget):
             added = []
             with session.worker_store() as store:
                 for path in files:
-                    added.append(store.evidence.add(item_id, path, progress=progress))
+                    added += ops.add_evidence(store, item_id, [path], progress=progress).value
             return added
 
         self.messages.info(tr("正在添加 {n} 个文件…").format(n=len(files)))
         self.add_button.setEnabled(False)
-        task = run_task(work, phase="copy")
-        task.result.connect(self._added)
-        task.failed.connect(self._add_failed)
-        task.finished.connect(self._update_buttons)
-        self.tasks = [t for t in self.tasks if not t.done.is_set()] + [task]
-        return task
+        job = run_in_background(work, phase="copy")
+        job.result.connect(self._added)
+        job.failed.connect(self._add_failed)
+        job.finished.connect(self._update_buttons)
+        self.jobs = [t for t in self.jobs if not t.done.is_set()] + [job]
+        return job
 
     def _added(self, added: list[AddedEvidence]) -> None:
         self.session.notify(Change.EVIDENCE, self)
@@ -290,7 +292,7 @@ class EvidencePanel(QWidget):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self.messages.error(tr("系统没有能打开这种文件的程序：副本在 {path}").format(path=target))
 
-    def verify_selected(self) -> Task | None:
+    def verify_selected(self) -> BackgroundJob | None:
         record = self.selected()
         if record is None:
             return None
@@ -301,12 +303,12 @@ class EvidencePanel(QWidget):
                 return None
             return hash_file(path, progress)[0]
 
-        task = run_task(work, phase="hash")
-        task.result.connect(lambda digest: self._verified(record, digest))
-        task.failed.connect(lambda message: self._verified_failed(message))
-        self.tasks = [t for t in self.tasks if not t.done.is_set()] + [task]
+        job = run_in_background(work, phase="hash")
+        job.result.connect(lambda digest: self._verified(record, digest))
+        job.failed.connect(lambda message: self._verified_failed(message))
+        self.jobs = [t for t in self.jobs if not t.done.is_set()] + [job]
         self.info_check.setText(tr("正在校验…"))
-        return task
+        return job
 
     def _verified(self, record: EvidenceRecord, digest: str | None) -> None:
         if digest is None:
@@ -335,7 +337,7 @@ class EvidencePanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        _, error = self.session.perform(lambda s: s.evidence.delete(record.id), Change.EVIDENCE, self)
+        _, error = self.session.perform(lambda s: ops.delete_evidence(s, record.id), self)
         if error:
             self.messages.error(error)
         else:

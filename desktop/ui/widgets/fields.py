@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QCalendarWidget, QCheckBox, QHBoxLayout, QLineEdit
 from desktop.domain.errors import InputError
 from desktop.domain.numbers import parse_number
 from desktop.domain.periods import parse_date
+from desktop.ui import theme
 from desktop.ui.i18n import tr
-
-WRONG_STYLE = "QLineEdit { border:1px solid #d93025; background:#fdecea; }"
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -56,7 +55,7 @@ class CheckedEdit(QLineEdit):
         if problem == self._problem:
             return
         self._problem = problem
-        self.setStyleSheet(WRONG_STYLE if problem else "")
+        self.setStyleSheet(theme.WRONG_FIELD if problem else "")
         self.setToolTip(problem)
         self.problem_changed.emit(problem)
 

@@ -7,13 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from desktop.ui import theme
 from desktop.ui.i18n import tr
-
-STYLES = {
-    "info": "background:#e8f1fb; border:1px solid #9cc3ea; color:#123c69;",
-    "warning": "background:#fff6df; border:1px solid #f0c36d; color:#5c4100;",
-    "error": "background:#fdecea; border:1px solid #f2a7a0; color:#7a1a12;",
-}
 
 
 class MessageBar(QWidget):
@@ -37,7 +32,7 @@ class MessageBar(QWidget):
     def show_message(self, text: str, kind: str = "info") -> None:
         self.kind = kind
         self.label.setText(text)
-        self.setStyleSheet(f"QLabel {{ {STYLES[kind]} padding:6px; border-radius:3px; }}")
+        self.setStyleSheet(theme.MESSAGE_BAR[kind])
         self.show()
 
     def info(self, text: str) -> None:

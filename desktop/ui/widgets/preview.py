@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
 
+from desktop.ui import theme
 from desktop.ui.i18n import tr
 
 IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff", "image/webp"}
@@ -65,7 +66,7 @@ class PreviewPane(QStackedWidget):
         self.message = QLabel(tr("选择一份材料即可在此预览。"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color:#666; padding:12px;")
+        self.message.setStyleSheet(theme.padded(theme.HINT, 12))
         self.image_area = _ImageArea()
         self.addWidget(self.message)
         self.addWidget(self.image_area)

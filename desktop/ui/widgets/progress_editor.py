@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ProgressEntry
-from desktop.domain.periods import parse_period
 from desktop.domain.status import Status
+from desktop.services import operations as ops
+from desktop.ui import theme
 from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.fields import IntEdit
 from desktop.ui.widgets.message_bar import MessageBar
 
@@ -51,7 +52,7 @@ class ProgressEditor(QWidget):
         self._dirty = False
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight:bold;")
+        self.heading.setStyleSheet(theme.BOLD)
         self.lock_note = MessageBar()
         self.status = QComboBox()
         for status in Status:
@@ -61,7 +62,7 @@ class ProgressEditor(QWidget):
         self.note = _NoteEdit()
         self.note.setPlaceholderText(tr("本期工作进展、存在问题和下一步打算"))
         self.saved_label = QLabel()
-        self.saved_label.setStyleSheet("color:#666;")
+        self.saved_label.setStyleSheet(theme.HINT)
         self.messages = MessageBar()
 
         form = QFormLayout()
@@ -135,14 +136,12 @@ class ProgressEditor(QWidget):
         return self.session.store.progress.get(self.item_id, self.session.period.code)
 
     def _previous(self) -> ProgressEntry | None:
-        """The latest entry of an earlier period, offered as the starting point for this one."""
+        """The entry this item shows for the period from another one (as the plan tree shows it), offered as
+        the starting point for this period."""
         if self.item_id is None:
             return None
-        end = self.session.period.end
-        earlier = [
-            e for e in self.session.store.progress.find(item_id=self.item_id) if parse_period(e.period).end < end
-        ]
-        return max(earlier, key=lambda e: (parse_period(e.period).end, e.updated_at)) if earlier else None
+        shown = self.session.store.progress.shown(self.item_id, self.session.period)
+        return shown[0] if shown else None
 
     def _apply_permissions(self) -> None:
         locked = self.session.is_locked()
@@ -216,15 +215,13 @@ class ProgressEditor(QWidget):
         item_id, period = self.item_id, self.session.period.code
         status: Status = self.status.currentData()
         percent, note = self.percent.value(), self.note.toPlainText()
-        before = self.session.store.progress.get(item_id, period)
         entry, error = self.session.perform(
-            lambda s: s.progress.record(item_id, period, status, percent, note), Change.PROGRESS, self
+            lambda s: ops.record_progress(s, item_id, period, status, percent, note), self
         )
         if error:
             self.messages.error(error)
             return None
         assert entry is not None
-        self.session.undo_stack.progress_saved(before, entry, Change.PROGRESS)
         if problem := self.percent.problem():  # saved with the last valid percent; the wrong one stays shown
             self.messages.error(problem)
         else:

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services import operations as ops
 from desktop.store.overview import MeasureView, MilestoneView, TaskView
 from desktop.ui.dialogs.records import MarkDoneDialog, MeasureDialog, MilestoneDialog
 from desktop.ui.format import date_text, number_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import CENTER, RIGHT, ROW_ROLE, Column, RowTableModel
-from desktop.ui.session import Change, Session
+from desktop.ui.session import Session
 from desktop.ui.widgets.lights import light_icon
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.tables import data_table
@@ -153,11 +154,10 @@ class MeasuresPanel(_RecordPanel):
             return
         task = self.task.task
         dialog = MeasureDialog(f"{task.key} {task.text}", None, self.session.today(), self)
-        dialog.save = lambda: self.session.store.measures.add(task.id, **dialog.values())
+        dialog.save = lambda: ops.add_measure(self.session.store, task.id, **dialog.values())
         if dialog.exec():
-            self.session.undo_stack.measure_added(dialog.result_value, Change.STRUCTURE)
-            self.session.notify(Change.STRUCTURE, self)
-            self.messages.info(tr("已添加措施“{title}”。").format(title=dialog.result_value.title))
+            measure = self.session.apply(dialog.result_value, self)
+            self.messages.info(tr("已添加措施“{title}”。").format(title=measure.title))
 
     def edit(self) -> None:
         chosen: MeasureView | None = self.selected()
@@ -165,10 +165,9 @@ class MeasuresPanel(_RecordPanel):
             return
         task = self.task.task
         dialog = MeasureDialog(f"{task.key} {task.text}", chosen.measure, self.session.today(), self)
-        dialog.save = lambda: self.session.store.measures.update(chosen.measure.id, **dialog.values())
+        dialog.save = lambda: ops.update_measure(self.session.store, chosen.measure.id, **dialog.values())
         if dialog.exec():
-            self.session.undo_stack.measure_updated(chosen.measure, Change.STRUCTURE)
-            self.session.notify(Change.STRUCTURE, self)
+            self.session.apply(dialog.result_value, self)
 
     def delete(self) -> None:
         chosen: MeasureView | None = self.selected()
@@ -176,7 +175,7 @@ class MeasuresPanel(_RecordPanel):
             return
         if not self._confirm(tr("删除措施"), tr("确定删除措施“{title}”吗？").format(title=chosen.measure.title)):
             return
-        _, error = self.session.perform(lambda s: s.measures.delete(chosen.measure.id), Change.STRUCTURE, self)
+        _, error = self.session.perform(lambda s: ops.delete_measure(s, chosen.measure.id), self)
         if error:
             self.messages.error(error)
 
@@ -230,10 +229,9 @@ class MilestonesPanel(_RecordPanel):
         parent_id = self.measure_id or self.task.task.id
         targets = self.session.store.plan.targets()
         dialog = MilestoneDialog(self._owner_text(), None, targets, self.session.today(), self)
-        dialog.save = lambda: self.session.store.milestones.add(parent_id, **dialog.values())
+        dialog.save = lambda: ops.add_milestone(self.session.store, parent_id, **dialog.values())
         if dialog.exec():
-            self.session.undo_stack.milestone_added(dialog.result_value, Change.STRUCTURE)
-            self.session.notify(Change.STRUCTURE, self)
+            self.session.apply(dialog.result_value, self)
 
     def edit(self) -> None:
         chosen: MilestoneView | None = self.selected()
@@ -241,10 +239,9 @@ class MilestonesPanel(_RecordPanel):
             return
         targets = self.session.store.plan.targets()
         dialog = MilestoneDialog(self._owner_text(), chosen.milestone, targets, self.session.today(), self)
-        dialog.save = lambda: self.session.store.milestones.update(chosen.milestone.id, **dialog.values())
+        dialog.save = lambda: ops.update_milestone(self.session.store, chosen.milestone.id, **dialog.values())
         if dialog.exec():
-            self.session.undo_stack.milestone_updated(chosen.milestone, Change.STRUCTURE)
-            self.session.notify(Change.STRUCTURE, self)
+            self.session.apply(dialog.result_value, self)
             self._warn_if_no_evidence(chosen)
 
     def mark_done(self) -> None:
@@ -252,12 +249,11 @@ class MilestonesPanel(_RecordPanel):
         if chosen is None:
             return
         dialog = MarkDoneDialog(chosen.milestone, self.session.today(), self)
-        dialog.save = lambda: self.session.store.milestones.mark_done(
-            chosen.milestone.id, dialog.achieved.value(), dialog.actual_value.value()
+        dialog.save = lambda: ops.mark_milestone_done(
+            self.session.store, chosen.milestone.id, dialog.achieved.value(), dialog.actual_value.value()
         )
         if dialog.exec():
-            self.session.undo_stack.milestone_updated(chosen.milestone, Change.STRUCTURE)
-            self.session.notify(Change.STRUCTURE, self)
+            self.session.apply(dialog.result_value, self)
             self._warn_if_no_evidence(chosen)
 
     def _warn_if_no_evidence(self, chosen: MilestoneView) -> None:
@@ -279,7 +275,7 @@ class MilestonesPanel(_RecordPanel):
             tr("删除时间节点"), tr("确定删除时间节点“{title}”吗？").format(title=chosen.milestone.title)
         ):
             return
-        _, error = self.session.perform(lambda s: s.milestones.delete(chosen.milestone.id), Change.STRUCTURE, self)
+        _, error = self.session.perform(lambda s: ops.delete_milestone(s, chosen.milestone.id), self)
         if error:
             self.messages.error(error)
 

@@ -25,7 +25,7 @@ from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.office import registry
 from desktop.services.office.intake import Intake, IntakeResult
 from desktop.store import Home, Store
-from desktop.store.db import DB_FILENAME
+from desktop.store.db import DB_FILENAME, Clock, utc_now
 
 OFFICE_PASSPHRASE = "省局 口令 2026"
 UNIT_TABLES = ("unit_measure", "unit_milestone", "unit_progress", "unit_evidence", "unit_review", "unit_audit")
@@ -59,8 +59,10 @@ def office(tmp_path: Path, catalog: Catalog, office_keys: OfficeKeys) -> Iterato
         yield store
 
 
-def make_unit(root: Path, catalog: Catalog, code: str, office_pub: Path, passphrase: str | None = None) -> Store:
-    store = Store.create(root, "填报员", "unit", catalog)
+def make_unit(
+    root: Path, catalog: Catalog, code: str, office_pub: Path, passphrase: str | None = None, clock: Clock = utc_now
+) -> Store:
+    store = Store.create(root, "填报员", "unit", catalog, clock)
     store.set_unit(code, f"{code} 监狱")
     keys.create_unit_key(store.home, code, passphrase)
     keys.import_office_key(store.home, office_pub)

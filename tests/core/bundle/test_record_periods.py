@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.services.bundle.format import BundleError, Outcome
-from desktop.services.office.content import parse_record
+from desktop.services.office.payload_checks import parse_record
 
 
 def _progress(period: str) -> dict[str, object]:

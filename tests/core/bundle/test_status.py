@@ -4,18 +4,24 @@ standardisation indicator against the catalog's dated goals, and hash-checked ev
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
+from desktop.cli.province_cmds import status_text
 from desktop.domain.catalog import Catalog
 from desktop.domain.errors import IntegrityError, NotFoundError
 from desktop.domain.status import Status
 from desktop.services.office import evidence as office_evidence
 from desktop.services.office import registry
+from desktop.services.office.indicator_lines import HEADINGS, indicator_lines
 from desktop.services.office.status import province_status
+from desktop.services.reports.office_data import collect_office_report
+from desktop.services.reports.office_pdf import render_office_pdf
 from desktop.store import Store
 from tests.core.bundle.conftest import OfficeKeys, accept, add_work, enroll, export, make_unit
+from tests.core.reports.conftest import pdf_pages
 
 TARGET = "standardized-prison-rate"
 
@@ -49,7 +55,7 @@ def test_who_reported_and_project_completion(province: Store) -> None:
     units = {u.code: u for u in status.units}
     assert units["GD-A"].reported and units["GD-A"].periods == ("2026-11",)  # a month inside the quarter
     assert status.not_reported == ("GD-B", "GD-C")  # the revoked unit is not chased
-    assert units["GD-D"].revoked
+    assert "GD-D" not in units and [u.code for u in status.revoked] == ["GD-D"]  # out of the roll-up
     project_one = units["GD-A"].projects[0]
     assert (project_one.number, project_one.name, project_one.percent) == (1, "凝心聚力工程", round(39 / 13))
     assert all(p.percent == 0 for p in units["GD-B"].projects)
@@ -66,6 +72,27 @@ def test_standardisation_indicator_against_the_goals(province: Store) -> None:
     assert (goal_2023.year, goal_2023.value, goal_2023.final, goal_2023.met) == (2023, 80, True, False)
     assert goal_2023.share == pytest.approx(33.3)  # only A had achieved by the end of 2023
     assert (goal_2025.year, goal_2025.value, goal_2025.final, goal_2025.met) == (2025, 100, False, False)
+
+
+def test_indicator_figures_are_named_and_printed_alike(province: Store, tmp_path: Path) -> None:
+    """What was reached by the goal year's end and what is reached now are two figures with two names, the
+    same in the office window's lines, the summary PDF and province status."""
+    status = province_status(province, "2024-Q2", dt.date(2024, 6, 1))
+    lines = [line.texts() for line in indicator_lines(status.indicators)]
+    assert lines == [
+        ("规范化监狱创建达标率", "2023年底 80%", "33.3%", "66.7%", "2/3", "未达到"),
+        ("规范化监狱创建达标率", "2025年底 100%", "年度未结束", "66.7%", "2/3", "尚未达到"),
+    ]
+    data = collect_office_report(province, "2024-Q2", dt.date(2024, 6, 1))
+    assert [line.texts() for line in data.indicators] == lines
+    out = tmp_path / "全省汇总.pdf"
+    render_office_pdf(data, out)
+    text = re.sub(r"\s+", "", "".join(pdf_pages(out)))
+    assert "".join(HEADINGS) in text
+    for line in lines:
+        assert "".join(line).replace(" ", "") in text  # one table row, cell after cell
+    printed = status_text(status)
+    assert "全省指标 规范化监狱创建达标率：规划目标 2023年底 80%，目标年底达到 33.3%，目前达到 66.7%" in printed
 
 
 def test_goals_come_from_the_catalog_tables(province: Store) -> None:

@@ -7,9 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop.domain.periods import parse_period
+from desktop.services.office.indicator_lines import IndicatorLine, Outcome
 from desktop.services.reports.office_pdf import (
-    GoalRow,
-    IndicatorRow,
     OfficeReportData,
     OfficeUnitRow,
     RedItem,
@@ -48,13 +47,10 @@ def _units(count: int) -> tuple[OfficeUnitRow, ...]:
 
 
 def _data(count: int = 30) -> OfficeReportData:
-    indicator = IndicatorRow(
-        "规范化监狱创建达标率",
-        "%",
-        24,
-        30,
-        80.0,
-        (GoalRow(2023, 80, True, True), GoalRow(2025, 100, False, False)),
+    achieved = tuple(f"GD-{n:02d}" for n in range(24))
+    indicators = (
+        IndicatorLine("规范化监狱创建达标率", "%", 2023, 80, 80.0, 80.0, achieved, 30, Outcome.MET),
+        IndicatorLine("规范化监狱创建达标率", "%", 2027, 100, None, 80.0, achieved, 30, Outcome.NOT_YET),
     )
     return OfficeReportData(
         "广东省监狱管理局",
@@ -63,7 +59,7 @@ def _data(count: int = 30) -> OfficeReportData:
         NOW,
         PROJECTS,
         _units(count),
-        (indicator,),
+        indicators,
     )
 
 
@@ -77,9 +73,9 @@ def test_office_report_content(tmp_path: Path) -> None:
     for name in PROJECTS:
         assert name in text
     assert "未报送：广东省第4监狱、" in text  # who is late, by name
-    assert (
-        "规范化监狱创建达标率" in text and "2023年80%" in text and "已达到" in text and "未达到（年度未结束）" in text
-    )
+    assert "规范化监狱创建达标率" in text and "2023年底80%" in text and "2027年底100%" in text
+    assert "目标年底达到" in text and "目前达到" in text and "目前达标单位" in text and "24/30" in text
+    assert "年度未结束" in text and "尚未达到" in text
     assert "全省平均" in text
     for n in (2, 16, 31):  # units with red items get a section each
         assert (f"广东省第{n}监狱（GD-{n:02d}）红灯事项" in text) == (n <= 30), n

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from desktop.domain.catalog import Catalog
 from desktop.domain.status import Status
 from desktop.services.office import registry
+from desktop.services.office.indicator_lines import HEADINGS
 from desktop.services.office.status import province_status
 from desktop.services.reports.office_data import collect_office_report
 from desktop.services.reports.office_pdf import render_office_pdf
@@ -138,11 +139,10 @@ def test_collect_reads_the_office_database(office_root: Path) -> None:
     assert sg[1] == ("5.12", "时间节点", "规范化监狱创建达标", "逾期未完成（到期 2023-12-31）")
     assert units["GD-MM"].red_items == () and units["GD-ST"].red_items == ()
 
-    [indicator] = data.indicators
-    assert (indicator.name, indicator.unit, indicator.achieved, indicator.total) == ("规范化监狱创建达标率", "%", 2, 4)
-    assert indicator.share == 50.0
-    goals = [(g.year, g.value, g.met, g.final, g.share) for g in indicator.goals]
-    assert goals == [(2023, 80, False, True, 25.0), (2025, 100, False, True, 50.0)]
+    assert [line.texts() for line in data.indicators] == [
+        ("规范化监狱创建达标率", "2023年底 80%", "25%", "50%", "2/4", "未达到"),
+        ("规范化监狱创建达标率", "2025年底 100%", "50%", "50%", "2/4", "未达到"),
+    ]
 
 
 def _tasks_of_project(root: Path, number: int) -> list[Any]:
@@ -177,7 +177,7 @@ def test_province_report_pdf(office_root: Path, cli: Cli, tmp_path: Path) -> Non
         assert project in text
     assert OFFICE_NAME in text and "全省推进情况汇总报告" in text
     assert "未报送：茂名监狱、GD-ST。" in text  # the late units, by name
-    assert "规范化监狱创建达标率" in text and "2023年80%" in text and "未达到（当年底25%）" in text
+    assert "规范化监狱创建达标率" in text and "2023年底80%" in text and "目标年底达到" in text
     assert "已吊销（不计入统计）：GD-XX" in text
     assert "广州监狱（GD-GZ）红灯事项" in text and "滞后：因场地改造推迟" in text
     assert "尚未收到数据包的单位（1个）：GD-ST。" in text and "GD-ST红灯事项" not in text
@@ -208,9 +208,10 @@ def test_province_report_xlsx(office_root: Path, cli: Cli, tmp_path: Path) -> No
     matrix = wb["完成情况（%）"]
     assert [c.value for c in matrix[1]][2] == "凝心聚力工程" and matrix.freeze_panes == "B2"
     indicators = [[c.value for c in row] for row in wb["全省指标"].iter_rows(min_row=2)]
-    assert [(r[0], r[4], r[5], r[6], r[7]) for r in indicators] == [
-        ("规范化监狱创建达标率", 2023, 80, 25.0, "未达到"),
-        ("规范化监狱创建达标率", 2025, 100, 50.0, "未达到"),
+    assert [c.value for c in wb["全省指标"][1]] == ["全省指标", "目标年份", *HEADINGS[1:5], "在用单位数", "结论"]
+    assert indicators == [
+        ["规范化监狱创建达标率", 2023, 80, 25.0, 50.0, 2, 4, "未达到"],
+        ["规范化监狱创建达标率", 2025, 100, 50.0, 50.0, 2, 4, "未达到"],
     ]
     red = [[c.value for c in row] for row in wb["红灯事项"].iter_rows(min_row=2)]
     assert len(red) == 4 and {r[1] for r in red} == {"GD-GZ", "GD-SG"}
@@ -231,7 +232,7 @@ def test_office_without_imports(tmp_path: Path, catalog: Catalog, office_keys: O
                 enroll(office, unit)
     data = _collect(root)
     assert [u.reported for u in data.units] == [False, False]
-    assert data.indicators[0].share == 0.0 and data.indicators[0].total == 2
+    assert data.indicators[0].now == 0.0 and data.indicators[0].total == 2
     render_office_pdf(data, out)
     text = re.sub(r"\s+", "", "".join(pdf_pages(out)))
     assert "尚无单位报送本期数据" in text and "单位数：2，本期已报送0，未报送2" in text

@@ -1,7 +1,7 @@
 """The planprogress CLI as a child process, for work that holds the GIL (export, import, reports): its `--json`
-progress lines become the same signals a thread-pool Task has (see desktop.ui.tasks).
+progress lines become the same signals a thread-pool BackgroundJob has (see desktop.ui.background).
 
-    job = CliJob.planprogress(home, ["export", "--out", folder])
+    job = CliProcess.planprogress(home, ["export", "--out", folder])
     job.progress.connect(...); job.result.connect(...); job.failed.connect(...); job.start()
 
 Its own module so the window's start-up does not load QProcess for it.
@@ -20,12 +20,12 @@ from desktop import paths
 from desktop.ui.i18n import tr
 
 
-class CliJob(QObject):
+class CliProcess(QObject):
     """The planprogress CLI as a child process, its `--json` progress lines turned into signals.
 
-    Contract (see the helper brief): one JSON object per stdout line; `{"event": "progress", "phase",
-    "done", "total"}` and a final `{"event": "result", ...}`; on failure a non-zero exit and a line
-    `错误：...` on stderr.
+    The CLI's contract (docs/bundles.md, docs/reports.md): one JSON object per stdout line;
+    `{"event": "progress", "phase", "done", "total"}` and a final `{"event": "result", ...}`; on failure a
+    non-zero exit and a line `错误：...` on stderr.
     """
 
     progress = Signal(str, int, int)
@@ -74,7 +74,7 @@ class CliJob(QObject):
         env: dict[str, str] | None = None,
         stdin: bytes | None = None,
         parent: QObject | None = None,
-    ) -> CliJob:
+    ) -> CliProcess:
         """`planprogress --home HOME --json [--user USER] ARGS...`, from a checkout or a frozen build."""
         program, prefix, extra_env = paths.cli_command()
         args = [*prefix, "--home", str(home), "--json"]

@@ -1,5 +1,5 @@
 """What the export and import wizards share: their button texts, a passphrase field, and a run page that
-drives one `planprogress --json ...` child process (CliJob) with a phase line, a bar, the amount done, a
+drives one `planprogress --json ...` child process (CliProcess) with a phase line, a bar, the amount done, a
 second passphrase try, retry and a message bar. Each wizard keeps only its own phases, arguments and result."""
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.ui.cli_job import CliJob
+from desktop.ui import theme
+from desktop.ui.cli_process import CliProcess
 from desktop.ui.format import size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
@@ -52,7 +53,7 @@ def passphrase_field(placeholder: str) -> QLineEdit:
     return edit
 
 
-class CliRunPage(QWizardPage):
+class CliProgressPage(QWizardPage):
     """A page that runs one CLI child process; subclasses start it with `launch` and read the result.
     Texts passed in are already translated.
 
@@ -62,7 +63,7 @@ class CliRunPage(QWizardPage):
     def __init__(self, session: Session, title: str, subtitle: str, passphrase_placeholder: str) -> None:
         super().__init__()
         self.session = session
-        self.job: CliJob | None = None
+        self.job: CliProcess | None = None
         self.state = "idle"
         self.error = ""
         self.setTitle(title)
@@ -72,7 +73,7 @@ class CliRunPage(QWizardPage):
         self.bar.setRange(0, 1000)
         self.bar.setFormat("%p%")
         self.amount = QLabel()
-        self.amount.setStyleSheet("color:#555;")
+        self.amount.setStyleSheet(theme.NOTE)
         self.passphrase_edit = passphrase_field(passphrase_placeholder)  # a second try after a wrong passphrase
         self.passphrase_edit.hide()
         self.retry_button = QPushButton(tr("重试"))  # the subclass connects it to its start
@@ -110,8 +111,8 @@ class CliRunPage(QWizardPage):
         progress: Callable[[str, int, int], None],
         done: Callable[[dict[str, Any]], None],
         failed: Callable[[str], None],
-        job_class: type[CliJob] = CliJob,
-    ) -> CliJob:
+        job_class: type[CliProcess] = CliProcess,
+    ) -> CliProcess:
         """A fresh run: the page reset and the job made and wired; the caller starts it (after wiring
         anything else it needs)."""
         self.state = "running"
@@ -143,7 +144,7 @@ class CliRunPage(QWizardPage):
         self.state = "failed"
         self.error = message
         self.phase.setText(phase)
-        self.phase.setStyleSheet("color:#7a1a12; font-weight:bold;")
+        self.phase.setStyleSheet(theme.ERROR + theme.BOLD)
         self.bar.setValue(0)
         self.bar.setEnabled(False)
         self.amount.setText("")

@@ -1,15 +1,16 @@
 """Work off the GUI thread: a thread pool for code that releases the GIL (a CLI process for code that holds it is
-desktop.ui.cli_job.CliJob, with the same signals).
+desktop.ui.cli_process.CliProcess, with the same signals).
 
 Both speak the same three signals: progress(phase, done, total), result(value), failed(message). A worker
 never touches a widget; it only emits signals, which Qt delivers on the GUI thread.
 
-    task = run_task(lambda progress, cancelled: create_backup(worker_store, out, progress))
-    task.progress.connect(...); task.result.connect(...); task.failed.connect(...)
+    job = run_in_background(lambda progress, cancelled: create_backup(worker_store, out, progress))
+    job.progress.connect(...); job.result.connect(...); job.failed.connect(...)
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import traceback
@@ -35,11 +36,11 @@ Work = Callable[[ProgressFn, CancelledFn], Any]
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: enough for a smooth bar, cheap for the loop
 
 
-class TaskCancelledError(PlanProgressError):
+class JobCancelledError(PlanProgressError):
     """Raised by work that noticed `cancelled()`; reported as a cancellation, not an error."""
 
 
-class TaskSignals(QObject):
+class JobSignals(QObject):
     progress = Signal(str, int, int)  # phase, done, total
     result = Signal(object)
     failed = Signal(str)
@@ -47,13 +48,13 @@ class TaskSignals(QObject):
     finished = Signal()
 
 
-class Task(QRunnable):
+class BackgroundJob(QRunnable):
     """One call of `work(progress, cancelled)` in the pool. Hold the returned object to keep its signals."""
 
     def __init__(self, work: Work, phase: str = "") -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.signals = TaskSignals()
+        self.signals = JobSignals()
         self.progress = self.signals.progress
         self.result = self.signals.result
         self.failed = self.signals.failed
@@ -83,7 +84,7 @@ class Task(QRunnable):
         try:
             value = self._work(self._report, self.is_cancelled)
             self.value = value
-        except TaskCancelledError as exc:
+        except JobCancelledError as exc:
             self.error = exc
             self.signals.cancelled.emit()
         except PlanProgressError as exc:
@@ -93,6 +94,7 @@ class Task(QRunnable):
             else:
                 self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug: say so plainly instead of dying silently in a thread
+            logging.getLogger(__name__).exception("unexpected error in a worker thread")
             traceback.print_exc()
             message = tr("程序内部错误（{error}）：请把此信息告诉管理员。").format(error=exc)
             self.error = PlanProgressError(message)
@@ -108,35 +110,35 @@ class Task(QRunnable):
             _RUNNING.discard(self)
 
 
-_RUNNING: set[Task] = set()  # keeps tasks (and their signal objects) alive until they finish
+_RUNNING: set[BackgroundJob] = set()  # keeps tasks (and their signal objects) alive until they finish
 
 
-def start_task(work: Work, *, phase: str = "", pool: QThreadPool | None = None) -> Task:
+def start_in_background(work: Work, *, phase: str = "", pool: QThreadPool | None = None) -> BackgroundJob:
     """Start `work` in the pool at once, for a caller that overlaps it with its own work and then calls
-    `wait_for` (connect no signals to a task started this way: early ones may be missed)."""
-    task = Task(work, phase)
-    _RUNNING.add(task)
-    (pool or QThreadPool.globalInstance()).start(task)
-    return task
+    `wait_for` (connect no signals to a job started this way: early ones may be missed)."""
+    job = BackgroundJob(work, phase)
+    _RUNNING.add(job)
+    (pool or QThreadPool.globalInstance()).start(job)
+    return job
 
 
-def wait_for(task: Task) -> Any:
-    """Keep the GUI responsive until `task` ends; return its value or raise its error."""
-    while not task.done.wait(0.005):
+def wait_for(job: BackgroundJob) -> Any:
+    """Keep the GUI responsive until `job` ends; return its value or raise its error."""
+    while not job.done.wait(0.005):
         QCoreApplication.processEvents()
-    if task.error is not None:
-        raise task.error
-    return task.value
+    if job.error is not None:
+        raise job.error
+    return job.value
 
 
-def run_task(work: Work, *, phase: str = "", pool: QThreadPool | None = None) -> Task:
-    """Queue `work` for `pool` (default: the global pool) and return its task.
+def run_in_background(work: Work, *, phase: str = "", pool: QThreadPool | None = None) -> BackgroundJob:
+    """Queue `work` for `pool` (default: the global pool) and return its job.
 
     The work starts on the next turn of the event loop, so signals connected right after this call
     never miss an early result (a queued signal reaches only the receivers connected when it is emitted).
     """
-    task = Task(work, phase)
-    _RUNNING.add(task)
+    job = BackgroundJob(work, phase)
+    _RUNNING.add(job)
     target = pool or QThreadPool.globalInstance()
-    QTimer.singleShot(0, lambda: target.start(task))
-    return task
+    QTimer.singleShot(0, lambda: target.start(job))
+    return job

@@ -1,4 +1,4 @@
-"""Off-thread work: the thread-pool task and the CLI process, both reporting through signals."""
+"""Off-thread work: the thread-pool job and the CLI process, both reporting through signals."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 from desktop.domain.errors import InputError
 from desktop.store import Store
-from desktop.ui.cli_job import CliJob
-from desktop.ui.tasks import TaskCancelledError, run_task
+from desktop.ui.background import JobCancelledError, run_in_background
+from desktop.ui.cli_process import CliProcess
 
 
 def test_task_reports_progress_and_result_on_the_gui_thread(qtbot) -> None:
@@ -21,9 +21,9 @@ def test_task_reports_progress_and_result_on_the_gui_thread(qtbot) -> None:
             progress(done, 3)
         return threading.current_thread().name
 
-    task = run_task(work)
-    task.progress.connect(lambda _phase, done, total: seen.append((done, total, threading.get_ident() == gui)))
-    with qtbot.waitSignal(task.result, timeout=5000) as result:
+    job = run_in_background(work)
+    job.progress.connect(lambda _phase, done, total: seen.append((done, total, threading.get_ident() == gui)))
+    with qtbot.waitSignal(job.result, timeout=5000) as result:
         pass
     assert result.args[0] != threading.main_thread().name  # it ran in the pool
     assert seen[-1] == (3, 3, True)  # the last step always arrives, delivered on the GUI thread
@@ -33,8 +33,8 @@ def test_task_failure_carries_the_users_message(qtbot) -> None:
     def work(progress, cancelled) -> None:
         raise InputError("找不到文件：请检查路径。")
 
-    task = run_task(work)
-    with qtbot.waitSignal(task.failed, timeout=5000) as failed:
+    job = run_in_background(work)
+    with qtbot.waitSignal(job.failed, timeout=5000) as failed:
         pass
     assert failed.args[0] == "找不到文件：请检查路径。"
 
@@ -46,15 +46,15 @@ def test_task_cancel(qtbot) -> None:
         started.set()
         while not cancelled():
             threading.Event().wait(0.01)
-        raise TaskCancelledError("已取消")
+        raise JobCancelledError("已取消")
 
-    task = run_task(work)
+    job = run_in_background(work)
     started.wait(5)
-    with qtbot.waitSignal(task.cancelled, timeout=5000):
-        task.cancel()
+    with qtbot.waitSignal(job.cancelled, timeout=5000):
+        job.cancel()
 
 
-def test_cli_job_parses_json_progress_lines(qtbot, tmp_path: Path) -> None:
+def test_cli_process_parses_json_progress_lines(qtbot, tmp_path: Path) -> None:
     script = tmp_path / "fake export.py"
     script.write_text(
         "import json, sys\n"
@@ -65,7 +65,7 @@ def test_cli_job_parses_json_progress_lines(qtbot, tmp_path: Path) -> None:
         "print(json.dumps(result, ensure_ascii=False))\n",
         encoding="utf-8",
     )
-    job = CliJob(sys.executable, [str(script)])
+    job = CliProcess(sys.executable, [str(script)])
     steps: list[tuple[str, int, int]] = []
     job.progress.connect(lambda phase, done, total: steps.append((phase, done, total)))
     with qtbot.waitSignal(job.result, timeout=15000) as result:
@@ -74,16 +74,16 @@ def test_cli_job_parses_json_progress_lines(qtbot, tmp_path: Path) -> None:
     assert result.args[0]["seq"] == 1 and result.args[0]["path"].endswith("PB-GD-GZ01-000001")
 
 
-def test_cli_job_reports_the_cli_error_line(qtbot, tmp_path: Path) -> None:
-    job = CliJob.planprogress(tmp_path / "没有这个目录", ["unit"])
+def test_cli_process_reports_the_cli_error_line(qtbot, tmp_path: Path) -> None:
+    job = CliProcess.planprogress(tmp_path / "没有这个目录", ["unit"])
     with qtbot.waitSignal(job.failed, timeout=30000) as failed:
         job.start()
     assert "尚未初始化" in failed.args[0]
 
 
-def test_cli_job_runs_the_real_cli(qtbot, store: Store, home: Path) -> None:
+def test_cli_process_runs_the_real_cli(qtbot, store: Store, home: Path) -> None:
     store.close()
-    job = CliJob.planprogress(home, ["unit"], user="clerk")
+    job = CliProcess.planprogress(home, ["unit"], user="clerk")
     lines: list[object] = []
     job.output.connect(lines.append)
     with qtbot.waitSignal(job.result, timeout=30000):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services import operations as ops
 from desktop.store.overview import MeasureView, TaskView
 from desktop.ui.dialogs.records import MeasureDialog
 from desktop.ui.format import date_text
@@ -29,7 +30,9 @@ from desktop.ui.widgets.progress_editor import ProgressEditor
 from desktop.ui.widgets.record_panels import MeasuresPanel, MilestonesPanel
 
 
-class ItemFace(QWidget):
+class ItemDetail(QWidget):
+    """The selected task's or measure's plan text, fields and tabs (progress, measures, milestones, evidence)."""
+
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -110,7 +113,6 @@ class ItemFace(QWidget):
         if tv is None or mv is None:
             return
         dialog = MeasureDialog(f"{tv.task.key} {tv.task.text}", mv.measure, self.session.today(), self)
-        dialog.save = lambda: self.session.store.measures.update(mv.measure.id, **dialog.values())
+        dialog.save = lambda: ops.update_measure(self.session.store, mv.measure.id, **dialog.values())
         if dialog.exec():
-            self.session.undo_stack.measure_updated(mv.measure, Change.STRUCTURE)
-            self.session.notify(Change.STRUCTURE, self)
+            self.session.apply(dialog.result_value, self)

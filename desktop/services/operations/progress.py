@@ -1,0 +1,76 @@
+"""Operations on progress entries, evidence files and the review of a reporting period."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.domain.model import ProgressEntry, ReviewRecord
+from desktop.domain.status import Status
+from desktop.services.operations.base import Change, Outcome, Undo
+from desktop.store import Store
+from desktop.store.evidence import AddedEvidence, Progress
+
+UNDO_PROGRESS = "撤销进度修改"
+
+
+def record_progress(
+    store: Store, item_id: int, period: str, status: Status, percent: int, note: str = ""
+) -> Outcome[ProgressEntry]:
+    """Write an item's entry for a period; undo restores the entry that was there (or removes the new one)."""
+    with store.database.transaction():
+        before = store.progress.get(item_id, period)
+        entry = store.progress.record(item_id, period, status, percent, note)
+    item, code = entry.item_id, entry.period
+
+    def restore(s: Store) -> object:
+        if before is None:
+            return delete_progress(s, item, code)
+        return record_progress(s, item, code, before.status, before.percent, before.note)
+
+    undo = Undo(UNDO_PROGRESS, "", restore, Change.PROGRESS, ("progress", item, code))
+    return Outcome(entry, Change.PROGRESS, (entry.id,), undo)
+
+
+def delete_progress(store: Store, item_id: int, period: str) -> Outcome[None]:
+    store.progress.delete(item_id, period)
+    return Outcome(None, Change.PROGRESS, (item_id,))
+
+
+def add_evidence(
+    store: Store,
+    item_id: int,
+    sources: Sequence[Path],
+    *,
+    title: str | None = None,
+    category: str = "",
+    progress: Progress | None = None,
+) -> Outcome[list[AddedEvidence]]:
+    """Add files all-or-nothing: one unreadable file among several adds none of them."""
+    added = store.evidence.add_many(item_id, sources, title=title, category=category, progress=progress)
+    return Outcome(added, Change.EVIDENCE, tuple(a.record.id for a in added))
+
+
+def delete_evidence(store: Store, evidence_id: int) -> Outcome[None]:
+    store.evidence.delete(evidence_id)
+    return Outcome(None, Change.EVIDENCE, (evidence_id,))
+
+
+def submit_period(store: Store, period: str, comment: str = "") -> Outcome[ReviewRecord]:
+    return _review(store.reviews.submit(period, comment))
+
+
+def approve_period(store: Store, period: str, comment: str = "") -> Outcome[ReviewRecord]:
+    return _review(store.reviews.approve(period, comment))
+
+
+def return_period(store: Store, period: str, comment: str) -> Outcome[ReviewRecord]:
+    return _review(store.reviews.return_(period, comment))
+
+
+def reopen_period(store: Store, period: str, reason: str) -> Outcome[ReviewRecord]:
+    return _review(store.reviews.reopen(period, reason))
+
+
+def _review(record: ReviewRecord) -> Outcome[ReviewRecord]:
+    return Outcome(record, Change.REVIEW, (record.period,))
