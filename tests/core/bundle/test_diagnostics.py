@@ -213,3 +213,9 @@ def test_the_command_writes_the_zip_and_says_what_it_found(
     assert "home.json" in _members(made)
     as_json = cli("--json", "diagnostics", "--out", str(tmp_path / "诊断.zip"))
     assert as_json.code == 0 and json.loads(as_json.out.splitlines()[-1])["problems"] == []
+
+
+def test_the_command_on_a_folder_that_is_no_home_says_so(cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    result = cli("diagnostics", "--out", str(tmp_path), home_dir=tmp_path / "没有数据")
+    assert result.code == 6 and "尚未初始化" in result.err
+    assert list(tmp_path.iterdir()) == []
