@@ -219,3 +219,20 @@ def test_the_command_on_a_folder_that_is_no_home_says_so(cli: Callable[..., CliR
     result = cli("diagnostics", "--out", str(tmp_path), home_dir=tmp_path / "没有数据")
     assert result.code == 6 and "尚未初始化" in result.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_copy_at_the_office_keeps_the_evidence_name_out_of_the_log(
+    unit: Store, office: Store, office_keys: OfficeKeys, stick: Path, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    _fill(unit, tmp_path)
+    enroll(office, unit)
+    accept(office, office_keys.identity, export(unit, stick).path)
+    [(sha, _size)] = list(unit.evidence.iter_blobs())
+    office.home.blob_path(sha).unlink()
+    out = tmp_path / "取出"
+    out.mkdir()
+    got = cli("province", "evidence", "get", "1", "--out", str(out), home_dir=office.home.root)
+    assert got.code == 7 and EVIDENCE_NAME in got.err  # the clerk is told which file
+    logged = (office.home.logs / "planprogress.log").read_text(encoding="utf-8")
+    assert "cli:province evidence[" in logged and "refused, IntegrityError (exit 7)" in logged
+    assert EVIDENCE_NAME not in logged
