@@ -110,3 +110,14 @@ def _file(folder: Path, text: str) -> Path:
     path = folder.parent / f"secret-{abs(hash(text))}.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_refused_restore_says_what_is_wrong_with_the_backup(
+    cli: Callable[..., CliResult], unit_home: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "坏备份.tar"
+    bad.write_bytes(b"not a tar file" * 100)
+    assert cli("restore", str(bad), "--replace").code == 7
+    text = log_text(unit_home)
+    assert f"restore of {unit_home} from {bad} refused: 备份文件 坏备份.tar 已损坏或不完整" in text
+    assert "cli:restore[" in text and "refused, IntegrityError (exit 7)" in text
