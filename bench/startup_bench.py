@@ -128,7 +128,9 @@ def child_app(home: Path) -> None:
     """The application's own start-up steps; the sign-in dialog's step (password check in a worker while the
     window is built) is called directly instead of typed."""
     gc.disable()  # as desktop/__main__.py does before it imports the window
+    from desktop import logs
     from desktop.domain.model import User
+    from desktop.store import Home
     from desktop.ui.app import prepare_application
     from desktop.ui.startup import (
         HomeLock,
@@ -140,6 +142,7 @@ def child_app(home: Path) -> None:
     )
 
     app = prepare_application([], "zh_CN", font=False)  # as run() does: startup.py registers the font
+    logs.configure(Home(home).logs, Home(home).log_ready, "window")  # as run() does: sign-in is logged
     lock = HomeLock(home)
     if not lock.acquire():
         sys.exit("home locked")

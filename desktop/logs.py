@@ -29,6 +29,15 @@ DATE_FORMAT = "%Y-%m-%d %H:%M:%S%z"
 _ROOT = "desktop"
 
 
+class OneLineFormatter(logging.Formatter):
+    """One record, one line: line breaks inside a message (a name typed with one) are written as \\n, so no text
+    can pass for a line of its own. A traceback, appended after the message, keeps its lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        record.message = record.message.replace("\r", "\\r").replace("\n", "\\n")
+        return super().formatMessage(record)
+
+
 class HomeLogHandler(logging.Handler):
     """Appends each record to `folder/planprogress.log` once `ready()` says the home exists; rotates by size."""
 
@@ -48,7 +57,7 @@ class HomeLogHandler(logging.Handler):
         self._max_bytes = max_bytes
         self._backups = backups
         self._pending: list[str] = []
-        self.setFormatter(logging.Formatter(FORMAT, DATE_FORMAT))
+        self.setFormatter(OneLineFormatter(FORMAT, DATE_FORMAT))
 
     @property
     def path(self) -> Path:

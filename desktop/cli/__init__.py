@@ -21,7 +21,7 @@ from desktop.cli import (
     status_cmds,
 )
 from desktop.cli.context import Context
-from desktop.domain.errors import IntegrityError, PlanProgressError, StoreError
+from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.system_errors import describe
 from desktop.store import DatabaseFault, Home
 
@@ -161,9 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def log_refusal(command: str, error: PlanProgressError) -> None:
-    """A refused command, for whoever reads the log later. Faults of the home or its data carry their message
-    (paths, what failed); a person's mistake carries only its kind, since its message may echo what they typed."""
-    if isinstance(error, StoreError | IntegrityError):
+    """A refused command, for whoever reads the log later. A fault of the home (StoreError) carries its message
+    (paths, what failed); anything else only its kind, since its message may echo what a person typed or name
+    the unit's files (the checks' findings are in the diagnostics file instead)."""
+    if isinstance(error, StoreError):
         log.warning("%s: %s (exit %d): %s", command, type(error).__name__, error.exit_code, error)
     else:
         log.warning("%s: refused, %s (exit %d)", command, type(error).__name__, error.exit_code)

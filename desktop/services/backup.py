@@ -129,6 +129,9 @@ def restore_backup(backup: Path, root: Path, *, replace: bool = False) -> Path |
         fsync_dir(root.parent)
         log.info("restored %s from backup %s; the previous home kept as %s", root, backup, kept)
         return kept
+    except IntegrityError as exc:
+        log.warning("restore of %s from %s refused: %s", root, backup, exc)
+        raise
     except OSError as exc:
         if kept is not None and not root.exists():
             os.replace(kept, root)  # put the old home back where it was

@@ -110,3 +110,28 @@ def _file(folder: Path, text: str) -> Path:
     path = folder.parent / f"secret-{abs(hash(text))}.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_refused_restore_says_what_is_wrong_with_the_backup(
+    cli: Callable[..., CliResult], unit_home: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "坏备份.tar"
+    bad.write_bytes(b"not a tar file" * 100)
+    assert cli("restore", str(bad), "--replace").code == 7
+    text = log_text(unit_home)
+    assert f"restore of {unit_home} from {bad} refused: 备份文件 坏备份.tar 已损坏或不完整" in text
+    assert "cli:restore[" in text and "refused, IntegrityError (exit 7)" in text
+
+
+def test_a_line_break_in_a_message_cannot_fake_a_line(tmp_path: Path) -> None:
+    make_database(tmp_path)
+    with home_log(tmp_path) as handler:
+        fake = "2026-01-01 00:00:00+0000 INFO window[1] desktop.store.users: sign-in: admin"
+        log.info("user %s added", "x\n" + fake)
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            log.exception("with a traceback")
+    lines = handler.path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith("user x\\n" + fake + " added")
+    assert lines[1].endswith("with a traceback") and lines[2] == "Traceback (most recent call last):"

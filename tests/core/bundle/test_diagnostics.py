@@ -213,3 +213,26 @@ def test_the_command_writes_the_zip_and_says_what_it_found(
     assert "home.json" in _members(made)
     as_json = cli("--json", "diagnostics", "--out", str(tmp_path / "诊断.zip"))
     assert as_json.code == 0 and json.loads(as_json.out.splitlines()[-1])["problems"] == []
+
+
+def test_the_command_on_a_folder_that_is_no_home_says_so(cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    result = cli("diagnostics", "--out", str(tmp_path), home_dir=tmp_path / "没有数据")
+    assert result.code == 6 and "尚未初始化" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_copy_at_the_office_keeps_the_evidence_name_out_of_the_log(
+    unit: Store, office: Store, office_keys: OfficeKeys, stick: Path, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    _fill(unit, tmp_path)
+    enroll(office, unit)
+    accept(office, office_keys.identity, export(unit, stick).path)
+    [(sha, _size)] = list(unit.evidence.iter_blobs())
+    office.home.blob_path(sha).unlink()
+    out = tmp_path / "取出"
+    out.mkdir()
+    got = cli("province", "evidence", "get", "1", "--out", str(out), home_dir=office.home.root)
+    assert got.code == 7 and EVIDENCE_NAME in got.err  # the clerk is told which file
+    logged = (office.home.logs / "planprogress.log").read_text(encoding="utf-8")
+    assert "cli:province evidence[" in logged and "refused, IntegrityError (exit 7)" in logged
+    assert EVIDENCE_NAME not in logged
