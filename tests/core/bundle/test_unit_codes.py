@@ -326,3 +326,17 @@ def test_the_unit_home_copy_is_recorded(tmp_path: Path) -> None:
     keys.create_unit_key(home, "GD-T01", None)
     target, key_id = keys.export_unit_public_key(home, tmp_path, "GD-T01")
     assert target == tmp_path / "GD-T01-unit.pub" and key_id == keys.unit_key_id(home)
+
+
+def test_province_enroll_says_when_it_stored_the_code_differently(
+    office: Store, unit: Store, cli: Callable[..., CliResult]
+) -> None:
+    public = str(unit.home.keys / keys.UNIT_PUBLIC)
+    done = cli("province", "enroll", public, "--unit-code", "ｇｄ－ｔ０１", home_dir=office.home.root)
+    assert done.code == 0, done.err
+    assert "已登记单位 GD-T01" in done.out and "“ｇｄ－ｔ０１”将保存为 GD-T01" in done.out
+    again = cli("province", "enroll", public, "--unit-code", "GD-T01", home_dir=office.home.root)
+    assert "已登记过这把密钥" in again.out and "将保存为" not in again.out
+    bad = cli("province", "enroll", public, "--unit-code", "gd_t01", home_dir=office.home.root)
+    assert bad.code != 0 and "“gd_t01”不合规" in bad.err
+    assert [u.code for u in OfficeRepo(office.database, office.audit).units()] == ["GD-T01"]
