@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -114,6 +113,8 @@ def import_office_key(window: MainWindow, session: Session, source: Path | None 
 def export_unit_key(window: MainWindow, session: Session, target: Path | None = None) -> Path | None:
     """Copy unit.pub to a stick or folder for the office to enroll, and show the key number the office will
     compare (the message stays open until the clerk closes it: the number is to be written down)."""
+    from PySide6.QtCore import Qt  # not at import: the Qt namespace's enums would be built before the first paint
+
     from desktop.services import keys
 
     if keys.unit_key_id(session.store.home) is None:
@@ -151,6 +152,8 @@ def export_unit_key(window: MainWindow, session: Session, target: Path | None = 
 
 def show_unit_info(window: MainWindow, session: Session) -> QWidget:
     """单位信息: code, name, plan, data folder and the signing key number the office compares."""
+    from PySide6.QtCore import Qt
+
     from desktop.ui.dialogs.unit_info import UnitInfoDialog
 
     dialog = UnitInfoDialog(session.store, window)

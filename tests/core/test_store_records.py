@@ -134,7 +134,7 @@ def test_progress_replaces_within_a_period_and_accepts_later_years(store: Store)
 
 @pytest.mark.parametrize("code", ["GD-GZ01", "A", "gd01", "X-1-2"])
 def test_valid_unit_codes(code: str) -> None:
-    assert validate_unit_code(code) == code
+    assert validate_unit_code(code) == code.upper()  # the canonical form (desktop.domain.unit_code)
 
 
 @pytest.mark.parametrize("code", ["", "-GD", "GD-", "广州01", "GD_01", "GD 01", "GD/01", "A" * 33])

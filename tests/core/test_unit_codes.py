@@ -4,15 +4,19 @@ they typed was stored differently. The office's side (lookups, migration, bundle
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from desktop.domain.catalog import Catalog
 from desktop.domain.errors import InputError
 from desktop.domain.unit_code import canonical_unit_code, normalised_note, same_unit_code
 from desktop.store import Store
+from desktop.store.db import DB_FILENAME
 from tests.core.conftest import CliResult
+from tests.core.test_migrations import make_v1_home
 
 
 @pytest.mark.parametrize(
@@ -79,3 +83,17 @@ def test_keys_export_to_a_missing_stick_says_what_to_do(
     result = cli("keys", "export", "--out", str(tmp_path / "拔出的U盘" / "unit.pub"))
     assert result.code != 0
     assert "无法写入" in result.err and "U盘" in result.err
+
+
+def test_an_old_home_with_a_lower_case_code_opens_with_the_canonical_code(tmp_path: Path, catalog: Catalog) -> None:
+    """A home written by the first release, whose clerk typed the code in lower case."""
+    root = tmp_path / "old"
+    make_v1_home(root, catalog)
+    conn = sqlite3.connect(root / DB_FILENAME)
+    with conn:
+        conn.execute("UPDATE meta SET value = 'gd-v1' WHERE key = 'unit_code'")
+    conn.close()
+    with Store.open(root, "upgrader") as store:
+        assert store.database.migrated_from == 1
+        assert store.unit().code == "GD-V1"
+        assert store.audit.verify() == []

@@ -59,8 +59,8 @@ def require_office(store: Store) -> None:
 
 
 DISMISS_HINT = (
-    "这个数据包可以搁置（窗口：导入结果中的“搁置”；命令行：planprogress province dismiss 数据包名称 --reason 原因），"
-    "以后导入同一U盘时不再显示"
+    "这个数据包可以搁置（窗口：导入结果页的“搁置所选数据包”；"
+    "命令行：planprogress province dismiss 数据包名称 --reason 原因），以后导入同一U盘时不再显示"
 )
 
 

@@ -5,6 +5,7 @@ the import's counts, revoked units out of the roll-up, and the first export afte
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from desktop.services.office.dismiss import dismiss
 from desktop.services.office.intake_counts import count_results
 from desktop.services.office.status import province_status
 from desktop.store import Home, Store
-from desktop.store.db import DB_FILENAME
+from desktop.store.db import DB_FILENAME, migration_steps
 from desktop.store.exports import ExportRepo
 from desktop.store.office import OfficeRepo
 from desktop.store.office_records import OfficeRecords
@@ -44,6 +45,20 @@ CASE_TABLES = (
 )
 
 
+def undo_later_steps() -> list[str]:
+    """SQL that takes a current database's schema back to v3: what the migrations after v3 created is dropped."""
+    undo: list[str] = []
+    for version, path in sorted(migration_steps().items(), reverse=True):
+        if version <= 3:
+            continue
+        text = re.sub(r"--[^\n]*", "", path.read_text(encoding="utf-8"))
+        for kind, name in re.findall(r"(?i)CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", text):
+            undo.append(f"DROP {kind.upper()} IF EXISTS {name}")  # a TEMP table's name does not match
+        for table, column in re.findall(r"(?i)ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", text):
+            undo.append(f"ALTER TABLE {table} DROP COLUMN {column}")
+    return undo
+
+
 def as_before_canonical_codes(root: Path, renames: dict[str, str]) -> None:
     """Turn a home into what the program wrote before unit codes were canonical: schema v3, and codes as typed
     (`renames`: canonical code -> the code as the clerk typed it)."""
@@ -51,8 +66,8 @@ def as_before_canonical_codes(root: Path, renames: dict[str, str]) -> None:
     try:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN")
-        conn.execute("DROP TABLE office_unit_merged")
-        conn.execute("DROP TABLE office_dismissed")
+        for statement in undo_later_steps():
+            conn.execute(statement)
         for canonical, typed in renames.items():
             conn.execute("UPDATE meta SET value = ? WHERE key = 'unit_code' AND value = ?", (typed, canonical))
             conn.execute("UPDATE office_unit SET code = ? WHERE code = ?", (typed, canonical))
@@ -311,3 +326,17 @@ def test_the_unit_home_copy_is_recorded(tmp_path: Path) -> None:
     keys.create_unit_key(home, "GD-T01", None)
     target, key_id = keys.export_unit_public_key(home, tmp_path, "GD-T01")
     assert target == tmp_path / "GD-T01-unit.pub" and key_id == keys.unit_key_id(home)
+
+
+def test_province_enroll_says_when_it_stored_the_code_differently(
+    office: Store, unit: Store, cli: Callable[..., CliResult]
+) -> None:
+    public = str(unit.home.keys / keys.UNIT_PUBLIC)
+    done = cli("province", "enroll", public, "--unit-code", "ｇｄ－ｔ０１", home_dir=office.home.root)
+    assert done.code == 0, done.err
+    assert "已登记单位 GD-T01" in done.out and "“ｇｄ－ｔ０１”将保存为 GD-T01" in done.out
+    again = cli("province", "enroll", public, "--unit-code", "GD-T01", home_dir=office.home.root)
+    assert "已登记过这把密钥" in again.out and "将保存为" not in again.out
+    bad = cli("province", "enroll", public, "--unit-code", "gd_t01", home_dir=office.home.root)
+    assert bad.code != 0 and "“gd_t01”不合规" in bad.err
+    assert [u.code for u in OfficeRepo(office.database, office.audit).units()] == ["GD-T01"]
