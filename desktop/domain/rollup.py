@@ -63,6 +63,22 @@ def shown_entries(
     return shown
 
 
+def candidate_groups(codes: Iterable[str], viewed: Period) -> list[list[str]]:
+    """The period codes whose entries an item may show for `viewed`, in groups from the strongest: the viewed
+    period's own code, then the codes that ended by its end grouped by that end, latest first. An entry of an
+    earlier group always wins over one of a later group (shown_entries decides within a group), so a reader
+    of many entries can stop at the first group that has one for each item."""
+    ends = _PeriodEnds()
+    distinct = set(codes)
+    by_end: dict[dt.date, list[str]] = {}
+    for code in distinct:
+        end = ends[code]
+        if code != viewed.code and end is not None and end <= viewed.end:
+            by_end.setdefault(end, []).append(code)
+    groups = [[viewed.code]] if viewed.code in distinct else []
+    return groups + [sorted(by_end[end]) for end in sorted(by_end, reverse=True)]
+
+
 def task_percent(own: int | None, measures: Sequence[int | None]) -> int:
     """A task's completion: its own shown entry's percent; else the mean of its measures' (none shown: 0)."""
     if own is not None:

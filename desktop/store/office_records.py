@@ -3,7 +3,7 @@ browsing need. A bundle is merged in one transaction together with its chain ste
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import msgspec
@@ -199,24 +199,28 @@ class OfficeRecords:
             params = (normalize_unit_code(code),)
         return self._db.query(sql + f" ORDER BY unit, {_key(entity)}", params)
 
-    def progress_stamps(self, code: str) -> list[tuple[int, str, str, str]]:
-        """(rowid, item_uid, period, updated_at) of every progress entry of unit `code`: all that picking the
-        entry an item shows needs, read as plain tuples (years of monthly entries are many rows)."""
-        sql = "SELECT rowid, item_uid, period, updated_at FROM unit_progress WHERE unit = ?"
-        return self._db.conn.execute(sql, (code,)).fetchall()
+    def progress_periods(self, code: str) -> list[str]:
+        """The period codes unit `code` has progress for: one seek per code in the (unit, period) index, not a
+        step through every entry (years of monthly entries are many rows, a few dozen codes)."""
+        sql = (
+            "WITH RECURSIVE codes(period) AS (SELECT min(period) FROM unit_progress WHERE unit = :unit "
+            "UNION ALL SELECT (SELECT min(period) FROM unit_progress WHERE unit = :unit AND period > codes.period) "
+            "FROM codes WHERE codes.period IS NOT NULL) SELECT period FROM codes WHERE period IS NOT NULL"
+        )
+        return [str(row[0]) for row in self._db.conn.execute(sql, {"unit": code})]
 
-    def progress_by_rowid(self, rowids: Iterable[int]) -> dict[int, dict[str, Any]]:
-        """Whole progress rows by rowid (the entries picked from progress_stamps)."""
-        found: dict[int, dict[str, Any]] = {}
-        wanted = list(rowids)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self._db.query(
-                f"SELECT rowid AS rowid_, * FROM unit_progress WHERE rowid IN ({marks})", tuple(chunk)
-            ):
-                found[int(row.pop("rowid_"))] = row
-        return found
+    def progress_in(self, code: str, periods: Sequence[str], items: Sequence[str]) -> list[dict[str, Any]]:
+        """Unit `code`'s progress rows of `periods` for `items` (the bundle record format plus `unit`, `seq`)."""
+        rows: list[dict[str, Any]] = []
+        periods_in = ", ".join("?" for _ in periods)
+        for start in range(0, len(items), 500):
+            chunk = items[start : start + 500]
+            items_in = ", ".join("?" for _ in chunk)
+            sql = (
+                f"SELECT * FROM unit_progress WHERE unit = ? AND period IN ({periods_in}) AND item_uid IN ({items_in})"
+            )
+            rows += self._db.query(sql, (code, *periods, *chunk))
+        return rows
 
     def audit_rows(self, code: str) -> list[dict[str, Any]]:
         code = normalize_unit_code(code)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.periods import parse_period
-from desktop.domain.rollup import mean_percent, shown_entries, task_percent
+from desktop.domain.rollup import candidate_groups, mean_percent, shown_entries, task_percent
 
 PERIODS = ["2025", "2025-Q4", "2025-12", "2026-Q1", "2026-03", "2026-Q4", "2026-11", "2026-12", "2026", "2027-01"]
 STAMPS = ["2026-12-01T09:00:00Z", "2026-12-01T09:00:01Z", "2026-12-02T08:00:00Z"]
@@ -59,3 +59,16 @@ def test_task_and_project_completion() -> None:
     assert task_percent(None, [100, None, 50]) == 50  # a measure showing nothing counts 0
     assert task_percent(None, []) == 0
     assert mean_percent([60, 0, 0]) == 20 and mean_percent([]) == 0
+
+
+@settings(max_examples=200)
+@given(rows=entries, viewed=st.sampled_from(PERIODS))
+def test_reading_group_by_group_gives_what_reading_everything_gives(rows: list[dict[str, str]], viewed: str) -> None:
+    """The office reads one group of periods at a time and stops once every item is decided."""
+    when = parse_period(viewed)
+    everything = shown_entries(rows, when, item="item", period="period", updated="updated_at")
+    by_groups: dict[str, tuple[dict[str, str], bool]] = {}
+    for group in candidate_groups([r["period"] for r in rows], when):
+        batch = [r for r in rows if r["period"] in group and r["item"] not in by_groups]
+        by_groups.update(shown_entries(batch, when, item="item", period="period", updated="updated_at"))
+    assert by_groups == everything

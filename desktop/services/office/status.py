@@ -116,10 +116,12 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
     units: list[UnitStatus] = []
     for unit in office.units():
         measures, milestones = by_unit["measure"][unit.code], by_unit["milestone"][unit.code]
-        shown = shown_progress(records, unit.code, when)
+        wanted = [str(t["uid"]) for t in plan_tasks] + [str(m["uid"]) for m in measures]
+        shown = shown_progress(records, unit.code, when, wanted)
         tasks = tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds)
-        codes = {stamp[2] for stamp in records.progress_stamps(unit.code)}
-        periods = sorted(codes, key=lambda p: (parse_period(p).start, parse_period(p).end))
+        periods = sorted(
+            records.progress_periods(unit.code), key=lambda p: (parse_period(p).start, parse_period(p).end)
+        )
         units.append(
             UnitStatus(
                 code=unit.code,

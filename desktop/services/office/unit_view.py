@@ -13,7 +13,7 @@ from typing import Any
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.health import Light, Thresholds, due_light, progress_light, worst
 from desktop.domain.periods import Period, parse_period
-from desktop.domain.rollup import shown_entries, task_percent
+from desktop.domain.rollup import candidate_groups, shown_entries, task_percent
 from desktop.domain.status import Status
 from desktop.store import Store
 from desktop.store.office import OfficeRepo, OfficeUnit
@@ -118,14 +118,16 @@ def unit_tasks(
     records: OfficeRecords, code: str, when: Period, today: dt.date, thresholds: Thresholds
 ) -> tuple[TaskRow, ...]:
     """Every plan task of unit `code` in plan order, as it stands at the end of `when`."""
+    plan_tasks = records.plan_tasks()
     measures, milestones = records.rows("measure", code), records.rows("milestone", code)
     owner_task = {str(r["uid"]): str(r["task_uid"]) for r in (*measures, *milestones)}
     evidence: dict[str, int] = defaultdict(int)
     for row in records.rows("evidence", code):
         item = str(row["item_uid"])
         evidence[owner_task.get(item, item)] += 1
-    shown = shown_progress(records, code, when)
-    return tasks_from_rows(records.plan_tasks(), shown, measures, milestones, today, thresholds, evidence)
+    wanted = [str(t["uid"]) for t in plan_tasks] + [str(m["uid"]) for m in measures]
+    shown = shown_progress(records, code, when, wanted)
+    return tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds, evidence)
 
 
 def shown_rows(rows: Iterable[dict[str, Any]], when: Period) -> Shown:
@@ -133,12 +135,19 @@ def shown_rows(rows: Iterable[dict[str, Any]], when: Period) -> Shown:
     return shown_entries(rows, when, item="item_uid", period="period", updated="updated_at")
 
 
-def shown_progress(records: OfficeRecords, code: str, when: Period) -> Shown:
-    """shown_rows over unit `code`'s merged progress, picked from the light (rowid, item, period, stamp)
-    tuples first; only the rows shown are read whole."""
-    picked = shown_entries(records.progress_stamps(code), when, item=1, period=2, updated=3)
-    rows = records.progress_by_rowid(stamp[0] for stamp, _carried in picked.values())
-    return {item: (rows[stamp[0]], carried) for item, (stamp, carried) in picked.items()}
+def shown_progress(records: OfficeRecords, code: str, when: Period, items: Iterable[str]) -> Shown:
+    """shown_rows over unit `code`'s merged progress of `items` (the uids the roll-up looks at), read one group
+    of periods at a time from the strongest (candidate_groups) and only for the items not yet decided: years
+    of monthly entries are many rows, and an item's own entry for the period decides it at once."""
+    undecided = set(items)
+    shown: Shown = {}
+    for group in candidate_groups(records.progress_periods(code), when):
+        if not undecided:
+            break
+        picked = shown_rows(records.progress_in(code, group, sorted(undecided)), when)
+        shown.update(picked)
+        undecided.difference_update(picked)
+    return shown
 
 
 def tasks_from_rows(
