@@ -36,7 +36,7 @@ def test_the_unit_window_opens_the_guide_from_help(qtbot, store: Store) -> None:
     window = build_main_window(make_session(store, "clerk"))
     qtbot.addWidget(window)
     window.show()
-    assert _help_texts(window) == ["使用指南", "关于"]
+    assert _help_texts(window)[0] == "使用指南" and "关于" in _help_texts(window)
     dialog = _open_guide(qtbot, window)
     text = dialog.browser.toPlainText()
     assert "一、单位：填报、审核、导出" in text and "二、省局：登记单位、导入、汇总" in text
