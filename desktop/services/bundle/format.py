@@ -45,7 +45,9 @@ ENTRY_NAME = re.compile(
 )
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *]([A-Za-z0-9._-]+)$")
-_COMMENT = re.compile(r"^planprogress (bundle|manifest) unit:(" + _UNIT + r") seq:(\d+) id:([0-9a-f-]{36})$")
+_COMMENT = re.compile(
+    r"^planprogress (bundle|manifest|answer|answer-content) unit:(" + _UNIT + r") seq:(\d+) id:([0-9a-f-]{36})$"
+)
 
 
 class Outcome(Enum):
@@ -299,7 +301,7 @@ def format_sums(items: list[tuple[str, str]]) -> bytes:
     return "".join(f"{sha}  {name}\n" for name, sha in items).encode("ascii")
 
 
-def parse_sums(raw: bytes) -> list[tuple[str, str]]:
+def parse_sums(raw: bytes, header: str = HEADER) -> list[tuple[str, str]]:
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
@@ -311,7 +313,7 @@ def parse_sums(raw: bytes) -> list[tuple[str, str]]:
             raise damaged(f"{SUMS} 的格式不符（“{line[:80]}”）。", SUMS)
         items.append((match[2], match[1]))
     names = [n for n, _ in items]
-    if len(set(names)) != len(names) or not names or names[0] != HEADER:
+    if len(set(names)) != len(names) or not names or names[0] != header:
         raise damaged(f"{SUMS} 的文件清单不符。", SUMS)
     if names[1:] != part_names(len(names) - 1):
         raise damaged(f"{SUMS} 列出的分卷不符。", SUMS)
