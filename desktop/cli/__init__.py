@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli import admin, bundle_cmds, evidence_cmds, province_cmds, records, report_cmds
+from desktop.cli import admin, answer_cmds, bundle_cmds, evidence_cmds, province_cmds, records, report_cmds
 from desktop.cli.context import Context
 from desktop.domain.errors import PlanProgressError
 from desktop.store import DatabaseFault
@@ -17,9 +17,11 @@ from desktop.store import DatabaseFault
 Handler = Callable[[Context, argparse.Namespace], int]
 
 # Feature modules each add their subcommands; order is the order in `--help`.
-COMMAND_MODULES = [admin, records, evidence_cmds, report_cmds, bundle_cmds, province_cmds]
+COMMAND_MODULES = [admin, records, evidence_cmds, report_cmds, bundle_cmds, answer_cmds, province_cmds]
 # Commands on a unit's own records; the office's home holds none, so there they are refused.
-UNIT_ONLY_COMMANDS = {"measure", "milestone", "progress", "evidence", "review", "report", "import-ledger", "export"}
+UNIT_ONLY_COMMANDS = {
+    "measure", "milestone", "progress", "evidence", "review", "report", "import-ledger", "export", "receive"
+}  # fmt: skip
 # Commands and subcommands that only read the home's records (they may write a file elsewhere).
 READ_ONLY_COMMANDS = {"unit", "tasks", "verify", "report", "backup"}
 READ_ONLY_ACTIONS = {"list", "show", "status", "verify", "log", "evidence", "report"}

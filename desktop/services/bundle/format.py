@@ -44,6 +44,7 @@ ENTRY_NAME = re.compile(
     r"^(?:MANIFEST\.json|MANIFEST\.json\.minisig|records\.jsonl|audit\.jsonl|evidence/[0-9a-f]{64})$"
 )
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 _SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *]([A-Za-z0-9._-]+)$")
 _COMMENT = re.compile(
     r"^planprogress (bundle|manifest|answer|answer-content) unit:(" + _UNIT + r") seq:(\d+) id:([0-9a-f-]{36})$"
@@ -154,6 +155,7 @@ class Header:
     format_version: int = FORMAT_VERSION
     suite: str = SUITE
     resend: bool = False
+    answer_recipient: str = ""  # the unit's X25519 recipient for the office's answers (signed with the header)
 
     def to_json(self) -> bytes:
         data = asdict(self)
@@ -208,8 +210,18 @@ class Header:
             parts=tuple(parts),
             plaintext_size=reader.number("plaintext_size"),
             resend=bool(data.get("resend", False)),
+            answer_recipient=_answer_recipient(data.get("answer_recipient", "")),
         )
         return header
+
+
+def _answer_recipient(value: object) -> str:
+    """Absent in bundles made before answers existed; otherwise an age X25519 recipient."""
+    if value == "":
+        return ""
+    if not isinstance(value, str) or not AGE_RECIPIENT.match(value):
+        raise damaged(f"{HEADER} 中的字段 answer_recipient 无效。", HEADER)
+    return value
 
 
 @dataclass(frozen=True)

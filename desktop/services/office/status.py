@@ -11,6 +11,7 @@ from typing import Any
 from desktop.domain.errors import InputError
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
 from desktop.store import Store
+from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo
 from desktop.store.office_records import OfficeRecords
 
@@ -35,6 +36,7 @@ class UnitStatus:
     reported: bool
     held: tuple[int, ...]
     projects: tuple[ProjectCompletion, ...]
+    returned: tuple[str, ...] = ()  # periods the office sent back, not yet reported again (已退回, 待单位重报)
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
     held: dict[str, list[int]] = defaultdict(list)
     for bundle in office.held():
         held[bundle.unit].append(bundle.seq)
+    returned: dict[str, list[str]] = defaultdict(list)
+    for item in OfficeAnswers(store.database, store.audit).returns():
+        returned[item.unit].append(item.entry.period)
     units: list[UnitStatus] = []
     for unit in office.units():
         rows = progress_by_unit[unit.code]
@@ -151,6 +156,7 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
                 reported=any(_within(p, when) for p in periods),
                 held=tuple(held[unit.code]),
                 projects=_projects(tasks, rows, measures_by_unit[unit.code], when),
+                returned=tuple(sorted(set(returned[unit.code]))),
             )
         )
     active = [u for u in units if not u.revoked]

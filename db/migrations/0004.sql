@@ -1,0 +1,1 @@
+-- reserved: unit-code case folding
