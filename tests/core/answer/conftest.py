@@ -52,7 +52,7 @@ class Pair:
 
 
 @pytest.fixture
-def pair(tmp_path: Path, catalog: Catalog, office_keys: OfficeKeys) -> Iterator[Pair]:
+def pair(tmp_path: Path, catalog: Catalog, office_keys: OfficeKeys) -> Iterator[Pair]:  # noqa: F811
     """An office and unit GD-T01 (enrolled from its unit.pub), one progress entry in 2026-Q3, bundle 1 accepted."""
     office = make_office(tmp_path / "省局", catalog, office_keys)
     unit = make_unit(tmp_path / "单位", catalog, "GD-T01", office_keys.folder / "office.pub")
