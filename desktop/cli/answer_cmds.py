@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.bundle_cmds import Reporter, read_passphrase
+from desktop.cli.bundle_cmds import read_passphrase
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError
 from desktop.services.answer.office import add_notice, return_period, write_answers
@@ -98,16 +98,9 @@ def cmd_answer(ctx: Context, args: argparse.Namespace) -> int:
         raise InputError(
             "制作回执需要省局私钥的口令：请在终端输入，或用 --passphrase-file / PLANPROGRESS_PASSPHRASE 提供。"
         )
-    reporter = Reporter(ctx, "制作回执")
-    reporter.phase("answer")
-    try:
-        with _office(ctx) as store:
-            run = write_answers(
-                store, Path(args.out), passphrase, units=args.unit, all_units=args.all, progress=reporter.progress
-            )
-            signing = office_signing_key(store.home)
-    finally:
-        reporter.close()
+    with _office(ctx) as store:  # answers are small: no progress lines, `--json` prints one list
+        run = write_answers(store, Path(args.out), passphrase, units=args.unit, all_units=args.all)
+        signing = office_signing_key(store.home)
     if run.signer_created and signing is not None:
         ctx.warn(
             f"已生成省局的回执签名密钥（编号 {public_key_id(signing)}），office.pub 已更新："
