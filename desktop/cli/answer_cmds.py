@@ -12,19 +12,13 @@ from desktop.cli.context import Context
 from desktop.domain.errors import InputError
 from desktop.services.answer.office import add_notice, return_period, write_answers
 from desktop.services.answer.receive import ALREADY, APPLIED, receive_answers
+from desktop.services.answer.unit_view import open_returns, receipt_text, receipts_by_seq
 from desktop.services.keys import office_signing_key, public_key_id
 from desktop.store import Store
-from desktop.store.answers import PeriodReturn, Receipt
+from desktop.store.answers import PeriodReturn
 from desktop.store.exports import ExportRecord
-from desktop.store.unit_answers import UnitAnswers
 
 REFUSED_EXIT = 7
-OUTCOME_TEXT = {
-    "accepted": "省局已接收",
-    "already_imported": "省局已接收（重复导入）",
-    "held": "省局暂存：缺少前面的数据包，请把缺的数据包一并送交",
-    "refused": "被拒收",
-}
 _STATUS_TEXT = {APPLIED: "已导入", ALREADY: "已导入过", "refused": "拒收"}
 
 
@@ -160,29 +154,10 @@ def cmd_receive(ctx: Context, args: argparse.Namespace) -> int:
 
 
 # -- what the unit's lists show ---------------------------------------------------------------------------
-def receipt_for(export: ExportRecord, receipts: dict[int, Receipt]) -> Receipt | None:
-    """The office's word on one bundle: by seq, and by bundle id when the office knows it (after a restore a
-    seq may be reused)."""
-    receipt = receipts.get(export.seq)
-    if receipt is None or (receipt.bundle_id is not None and receipt.bundle_id != export.bundle_id):
-        return None
-    return receipt
-
-
-def receipt_text(receipt: Receipt | None) -> str:
-    if receipt is None:
-        return "省局尚未回执"
-    if receipt.outcome == "refused":
-        return f"被拒收（{receipt.at}）：{receipt.reason} 请按提示处理后重新导出或重发（export --resend）。"
-    return f"{OUTCOME_TEXT[receipt.outcome]}（{receipt.at}）"
-
-
 def office_fields(store: Store, exports: list[ExportRecord]) -> dict[int, dict[str, Any]]:
-    receipts = UnitAnswers(store.database, store.audit).receipts()
     out: dict[int, dict[str, Any]] = {}
-    for export in exports:
-        receipt = receipt_for(export, receipts)
-        out[export.seq] = {
+    for seq, receipt in receipts_by_seq(store, exports).items():
+        out[seq] = {
             "office_outcome": receipt.outcome if receipt else None,
             "office_reason": receipt.reason if receipt else None,
             "confirmed_at": receipt.at if receipt else None,
@@ -194,12 +169,12 @@ def office_fields(store: Store, exports: list[ExportRecord]) -> dict[int, dict[s
 def review_returns(store: Store) -> dict[str, dict[str, Any]]:
     """Open office returns by period, as `review status` shows them (state 退回)."""
     return {
-        r.entry.period: {
+        period: {
             "reason": r.entry.reason,
             "by": r.entry.made_by,
             "at": r.entry.made_at,
             "received_at": r.received_at,
             "comments": [{"task": c.task, "target": c.target, "text": c.text} for c in r.entry.comments],
         }
-        for r in UnitAnswers(store.database, store.audit).returns()
+        for period, r in open_returns(store).items()
     }
