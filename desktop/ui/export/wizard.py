@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.services.answer.unit_view import receipt_text, receipts_by_seq
 from desktop.store.exports import ExportRecord
 from desktop.ui.export.columns import bundle_columns, fate_columns, period_fates, period_labels
 from desktop.ui.export.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
@@ -58,7 +59,8 @@ class ContentPage(QWizardPage):
         for button in (self.delta, self.full, self.resend):
             self.choice.addButton(button)
         self.delta.setChecked(True)
-        self.bundles = RowTableModel(bundle_columns())
+        self.receipts: dict[int, str] = {}  # what the office said about each earlier bundle
+        self.bundles = RowTableModel(bundle_columns(lambda e: self.receipts.get(e.seq, "")))
         self.bundle_table = data_table(self.bundles, stretch_last=True, rows_visible=3)
         self.fates = RowTableModel(fate_columns(False))
         self.fate_table = data_table(self.fates, stretch_last=True, rows_visible=3)
@@ -91,6 +93,7 @@ class ContentPage(QWizardPage):
         else:
             self.problems.clear()
         earlier = earlier_bundles(store)
+        self.receipts = {seq: tr(receipt_text(r)) for seq, r in receipts_by_seq(store, earlier).items()}
         self.bundles.set_rows(earlier)
         if earlier:
             self.delta.setText(tr("变化数据包：上次导出以来新增和修改的内容（推荐）"))

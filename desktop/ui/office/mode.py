@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import PlanProgressError
 from desktop.services.office import evidence as office_evidence
+from desktop.ui.answers.office import install as install_answers
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.home_actions import install_home_actions
 from desktop.ui.i18n import tr
@@ -60,6 +61,7 @@ def install(window: MainWindow, session: Session) -> None:
     file_menu.insertAction(first, importing)
     file_menu.insertSeparator(first)
     window.toolbar.addAction(importing)
+    install_answers(window, session)  # 制作回执U盘…, right after the import
     install_reports(window, session, office=True)
 
     admin = window.menu("admin")
