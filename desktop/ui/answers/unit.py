@@ -28,11 +28,11 @@ from desktop.store import Store
 from desktop.store.unit_answers import UnitAnswers
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.format import local_time
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Change, Session
 
-STATUS_TEXT = {APPLIED: "已导入", ALREADY: "已导入过", "refused": "拒收"}
+STATUS_TEXT = {APPLIED: tr_noop("已导入"), ALREADY: tr_noop("已导入过"), "refused": tr_noop("拒收")}
 RETURN_STYLE = "QGroupBox { color:#b3261e; font-weight:bold; } QLabel { font-weight:normal; color:#222; }"
 
 

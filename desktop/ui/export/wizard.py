@@ -93,7 +93,7 @@ class ContentPage(QWizardPage):
         else:
             self.problems.clear()
         earlier = earlier_bundles(store)
-        self.receipts = {seq: tr(receipt_text(r)) for seq, r in receipts_by_seq(store, earlier).items()}
+        self.receipts = {seq: receipt_text(r) for seq, r in receipts_by_seq(store, earlier).items()}
         self.bundles.set_rows(earlier)
         if earlier:
             self.delta.setText(tr("变化数据包：上次导出以来新增和修改的内容（推荐）"))
