@@ -218,17 +218,18 @@ def cmd_review_status(ctx: Context, args: argparse.Namespace) -> int:
     for period in sorted(set(records) | set(returned)):
         record = records.get(period)
         back = returned.get(period)
+        label = "退回" if back else (record.state.label if record else "草稿")
         row: dict[str, Any] = {
             "period": period,
             "state": "returned" if back else (record.state.value if record else "draft"),
-            "label": "退回" if back else (record.state.label if record else "草稿"),
             "by": record.updated_by if record else (back or {}).get("by", ""),
             "at": record.updated_at if record else (back or {}).get("at", ""),
         }
-        if back:
+        if back:  # sent back by the office: 退回, with its reason, who, when and comments per task
+            row["label"] = label
             row["office_return"] = back
         rows.append(row)
-        lines.append(f"{period}\t{row['label']}\t{row['by']}\t{row['at']}")
+        lines.append(f"{period}\t{label}\t{row['by']}\t{row['at']}")
         if back:
             lines.append(f"    省局退回（{back['by']}，{back['at']}）：{back['reason']}")
             lines += [f"    意见 {c['task'] or c['target']}：{c['text']}" for c in back["comments"]]

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import PlanProgressError
-from desktop.ui.answers.unit import install as install_answers
+from desktop.ui.answers import install_unit as install_answers
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.export import install as install_export
 from desktop.ui.home_actions import install_home_actions

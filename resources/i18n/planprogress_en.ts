@@ -2113,6 +2113,16 @@ Data folder: {root}</translation>
       <translation>{count} overdue or lagging</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="258" />
+      <source>【省局意见】</source>
+      <translation>[Office comment] </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="268" />
+      <source>省局意见：{text}</source>
+      <translation>Office comment: {text}</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="21" />
       <source>{status}（沿用 {period}）</source>
       <translation>{status} (from {period})</translation>
@@ -3000,6 +3010,11 @@ No bundle was imported; the office data is unchanged.</translation>
       <location filename="../../desktop/ui/pages/plan_page.py" line="29" />
       <source>筛选（Ctrl+F）：任务、措施、责任人、进展说明…</source>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/plan_page.py" line="81" />
+      <source>省局已退回本报告期：{reason}（意见见标有【省局意见】的任务，或“审核”页）</source>
+      <translation>The office returned this period: {reason} (comments on the tasks marked [Office comment], or on the Review page)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/pages/review.py" line="47" />

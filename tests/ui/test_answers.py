@@ -27,6 +27,7 @@ from desktop.ui.answers.unit import receive_from
 from desktop.ui.export.wizard import ExportWizard
 from desktop.ui.office.drilldown import UnitDetailPage
 from desktop.ui.pages.dashboard import DashboardPage
+from desktop.ui.pages.plan_page import PlanPage
 from desktop.ui.pages.review import ReviewPage
 from desktop.ui.session import Session
 from desktop.ui.startup import build_main_window
@@ -114,6 +115,17 @@ def test_unit_receives_and_sees_return_notice_and_receipt(scene: Scene, qtbot: o
     shown = review.office_return.text.text()
     assert "进度与佐证不符" in shown and "1.01：请补充会议纪要" in shown and "1.02：完成比例偏高" in shown
     assert "退回" in review.state.text()
+
+    plan = window.show_page("plan")
+    assert isinstance(plan, PlanPage)
+    assert plan.office_note.isVisibleTo(plan) and "进度与佐证不符" in plan.office_note.text()
+    marked = [
+        plan.model.index(r, 0, plan.model.index(0, 0)).data()
+        for r in range(plan.model.rowCount(plan.model.index(0, 0)))
+    ]
+    assert [m for m in marked if m.startswith("【省局意见】")] == [marked[0], marked[1]]
+    tip = plan.model.index(0, 0, plan.model.index(0, 0)).data(Qt.ItemDataRole.ToolTipRole)
+    assert "省局意见：请补充会议纪要" in tip
 
     dashboard = window.show_page("dashboard")
     assert isinstance(dashboard, DashboardPage)

@@ -1,4 +1,4 @@
-"""Unit side: 导入省局回执… (file menu and toolbar), the office's return of the shown period (review page) and
+"""Unit side: what 导入省局回执… does, the office's return of the shown period (review page) and
 the office's notices until read (dashboard). The work is the Qt-free `receive_answers`, run off the GUI thread."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,26 +28,10 @@ from desktop.store.unit_answers import UnitAnswers
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.format import local_time
 from desktop.ui.i18n import tr, tr_noop
-from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Change, Session
 
 STATUS_TEXT = {APPLIED: tr_noop("已导入"), ALREADY: tr_noop("已导入过"), "refused": tr_noop("拒收")}
 RETURN_STYLE = "QGroupBox { color:#b3261e; font-weight:bold; } QLabel { font-weight:normal; color:#222; }"
-
-
-def install(window: MainWindow, session: Session) -> QAction:
-    action = QAction(tr("导入省局回执…"), window)
-    action.setToolTip(tr("从省局送来的U盘导入回执：数据包是否被接收、退回的报告期和通知"))
-    action.triggered.connect(lambda: receive_from(window, session))
-    file_menu = window.menu("file")
-    actions = file_menu.actions()
-    after = actions[1] if len(actions) > 1 else None  # right after 导出进度包… and its separator
-    if after is not None:
-        file_menu.insertAction(after, action)
-    else:
-        file_menu.addAction(action)
-    window.toolbar.addAction(action)
-    return action
 
 
 def receive_from(window: QWidget, session: Session, folder: Path | None = None) -> ReceiveResultDialog | None:
