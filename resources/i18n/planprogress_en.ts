@@ -124,6 +124,16 @@
       <translation>Rejected: unsafe content</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/answers/__init__.py" line="18" />
+      <source>导入省局回执…</source>
+      <translation>Import the office's answers…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/__init__.py" line="19" />
+      <source>从省局送来的U盘导入回执：数据包是否被接收、退回的报告期和通知</source>
+      <translation>Import the office's answers from its stick: whether bundles were accepted, returned periods and notices</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/answers/office.py" line="56" />
       <source>退回本期</source>
       <translation>Return this period</translation>
@@ -274,92 +284,82 @@
       <translation>Write receipts, returned periods and notices to a stick for the units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="35" />
+      <location filename="../../desktop/ui/answers/unit.py" line="33" />
       <source>已导入</source>
       <translation>Applied</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="35" />
+      <location filename="../../desktop/ui/answers/unit.py" line="33" />
       <source>已导入过</source>
       <translation>Already applied</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="35" />
+      <location filename="../../desktop/ui/answers/unit.py" line="33" />
       <source>拒收</source>
       <translation>Refused</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/answers/unit.py" line="40" />
-      <source>导入省局回执…</source>
-      <translation>Import the office's answers…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="41" />
-      <source>从省局送来的U盘导入回执：数据包是否被接收、退回的报告期和通知</source>
-      <translation>Import the office's answers from its stick: whether bundles were accepted, returned periods and notices</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="57" />
       <source>选择省局的回执U盘或文件夹</source>
       <translation>Choose the office's answer stick or folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="68" />
+      <location filename="../../desktop/ui/answers/unit.py" line="51" />
       <source>正在导入省局回执…</source>
       <translation>Importing the office's answers…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="83" />
+      <location filename="../../desktop/ui/answers/unit.py" line="66" />
       <source>导入省局回执</source>
       <translation>Import the office's answers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="87" />
+      <location filename="../../desktop/ui/answers/unit.py" line="70" />
       <source>另有 {n} 份回执是给其他单位的，已跳过。</source>
       <translation>{n} answers for other units were skipped.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="90" />
+      <location filename="../../desktop/ui/answers/unit.py" line="73" />
       <source>回执已导入。</source>
       <translation>Answers applied.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="90" />
+      <location filename="../../desktop/ui/answers/unit.py" line="73" />
       <source>有回执未能导入：请按每行的提示处理，本单位数据未作改动。</source>
       <translation>Some answers were refused: see each line; this unit's data is unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="110" />
+      <location filename="../../desktop/ui/answers/unit.py" line="93" />
       <source>省局退回本报告期</source>
       <translation>The office returned this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="126" />
+      <location filename="../../desktop/ui/answers/unit.py" line="109" />
       <source>原因：{reason}</source>
       <translation>Reason: {reason}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="127" />
+      <location filename="../../desktop/ui/answers/unit.py" line="110" />
       <source>退回人：{who}　时间：{when}</source>
       <translation>By: {who}  At: {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="130" />
+      <location filename="../../desktop/ui/answers/unit.py" line="113" />
       <source>任务 {task}：{text}</source>
       <translation>Task {task}: {text}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="131" />
+      <location filename="../../desktop/ui/answers/unit.py" line="114" />
       <source>请按意见修改后重新提交审核并导出；省局收到后退回标记自动消除。</source>
       <translation>Make the changes asked for, submit the period again and export it; the mark clears when the office receives it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="140" />
+      <location filename="../../desktop/ui/answers/unit.py" line="123" />
       <source>省局通知</source>
       <translation>Notices from the office</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/unit.py" line="161" />
+      <location filename="../../desktop/ui/answers/unit.py" line="144" />
       <source>标为已读</source>
       <translation>Mark as read</translation>
     </message>
@@ -2610,37 +2610,42 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> (waiting for resync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="130" />
+      <location filename="../../desktop/ui/office/matrix.py" line="54" />
+      <source>（已退回 {periods}，待单位重报）</source>
+      <translation> (returned {periods}, waiting for the unit to report again)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="132" />
       <source>{unit}：{project} 完成 {percent}%</source>
       <translation>{unit}: {project} {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="141" />
+      <location filename="../../desktop/ui/office/matrix.py" line="143" />
       <source>双击查看 {unit} 的任务、时间节点和佐证材料</source>
       <translation>Double-click to see the tasks, milestones and evidence of {unit}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="148" />
+      <location filename="../../desktop/ui/office/matrix.py" line="150" />
       <source>无</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="149" />
+      <location filename="../../desktop/ui/office/matrix.py" line="151" />
       <source>已收到的报告期：{periods}</source>
       <translation>Reporting periods received: {periods}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="153" />
+      <location filename="../../desktop/ui/office/matrix.py" line="155" />
       <source>尚未收到</source>
       <translation>Nothing received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="154" />
+      <location filename="../../desktop/ui/office/matrix.py" line="156" />
       <source>第 {seq} 号　{when}</source>
       <translation>No. {seq}   {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="173" />
+      <location filename="../../desktop/ui/office/matrix.py" line="175" />
       <source>平均</source>
       <translation>Average</translation>
     </message>

@@ -212,3 +212,12 @@ def test_office_writes_an_answer_stick_off_the_gui_thread(scene: Scene, qtbot: o
     assert "PO-GD-GZ01-000001" in dialog.report.toPlainText()
     window.close()
     QApplication.processEvents()
+
+
+def test_overview_matrix_says_returned_until_reported_again(scene: Scene) -> None:
+    from desktop.services.office.status import province_status
+    from desktop.ui.office.matrix import state_of, state_text
+
+    return_period(scene.office, "GD-GZ01", "2026-Q4", "请重报", [])
+    [unit] = province_status(scene.office, "2026-Q4").units
+    assert "已退回 2026-Q4，待单位重报" in state_text(unit) and state_of(unit) == "waiting"
