@@ -174,8 +174,14 @@ def write_answers(
             )  # fmt: skip
         )
         final = out / answer_name(code, seq)
-        os.replace(path, final)
-        fsync_dir(out)
+        try:
+            os.replace(path, final)
+            fsync_dir(out)
+        except OSError as exc:
+            raise StateError(
+                f"回执 {final.name} 已写好并记录，但未能改为正式名称（{exc.strerror}）：请重新插好U盘后再制作一次"
+                "（该单位会收到下一号回执，内容是最新的全部状态，跳过的序号无妨）。"
+            ) from None
         written.append(WrittenAnswer(code, seq, final, len(receipts), len(returns), len(notices)))
     if progress is not None:
         progress(len(candidates), len(candidates))
