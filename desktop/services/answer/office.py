@@ -129,6 +129,8 @@ def write_answers(
     named = [office.require_unit(code).code for code in units or []]
     candidates = named or [u.code for u in office.units() if not u.revoked]
     signer, created = load_office_signer(store.home, passphrase)
+    for leftover in out.glob(".PO-*.partial"):  # hidden halves of an interrupted run: never an answer
+        shutil.rmtree(leftover, ignore_errors=True)
     office_name = store.database.meta("office_name", "省局") or "省局"
     written: list[WrittenAnswer] = []
     skipped: list[tuple[str, str]] = []
