@@ -107,3 +107,13 @@ def test_receive_skips_other_units_and_counts_them(pair: Pair, tmp_path: Path) -
     run = pair.receive(stick)
     assert run.ok and run.others == ("PO-GD-X99-000001",)
     assert [line.status for line in run.lines] == ["applied"]
+
+
+def test_a_half_written_answer_is_never_left_as_an_answer(pair: Pair) -> None:
+    out = pair.root / "回执"
+    leftover = out / ".PO-GD-T01-000001.0000.partial"
+    leftover.mkdir(parents=True)
+    (leftover / "answer.json").write_text("{")
+    run = pair.answer("回执")
+    assert not leftover.exists()
+    assert [p.name for p in out.iterdir()] == [run.written[0].path.name]
