@@ -1,5 +1,5 @@
 """Screenshots of the office's answers, saved to docs/screenshots/: at the office the return dialog and the
-answer stick; at the demo unit (广州监狱) the import result, the review page with the office's return, the
+answer stick; at the demo unit (广州监狱) the import result, the plan tree's marks, the review page with the office's return, the
 dashboard's notice and the export wizard's 省局回执 column.
 
 usage: xvfb-run -a -s "-screen 0 1440x900x24" python scripts/screenshots_answers.py [--out DIR]
@@ -91,6 +91,8 @@ def shoot(out: Path, work: Path) -> None:
     save(result, out, "answer-received")
     result.close()
     unit_session.set_period(period)
+    window.show_page("plan")
+    save(window, out, "answer-plan")
     window.show_page("review")
     save(window, out, "answer-review")
     window.show_page("dashboard")

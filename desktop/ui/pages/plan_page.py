@@ -58,7 +58,7 @@ class PlanPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.office_note)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)  # the tree and details take the height; the note only its line
 
         session.changed.connect(self.on_changed)
         session.period_changed.connect(lambda _code: self.on_changed(Change.ALL, None))
