@@ -1,6 +1,6 @@
 """Screenshots of the office's answers, saved to docs/screenshots/: at the office the return dialog and the
-answer stick; at the demo unit (广州监狱) the import result, the plan tree's marks, the review page with the office's return, the
-dashboard's notice and the export wizard's 省局回执 column.
+answer stick; at the demo unit (广州监狱) the import result, the plan tree's marks, the review page with the
+office's return, the dashboard's notice and the export wizard's 省局回执 column.
 
 usage: xvfb-run -a -s "-screen 0 1440x900x24" python scripts/screenshots_answers.py [--out DIR]
 """

@@ -22,6 +22,7 @@ from desktop.services.answer.format import (
     ENTRY_NAMES,
     HEADER,
     LAYOUT,
+    MAX_CONTENT,
     AnswerContent,
     AnswerError,
     AnswerHeader,
@@ -221,7 +222,7 @@ def _decrypt(store: Store, signed: SignedFolder, header: AnswerHeader, target: P
         return content
 
     target.mkdir()
-    reader = StrictTarReader(target, check, head=(CONTENT, CONTENT_SIG), names=ENTRY_NAMES)
+    reader = StrictTarReader(target, check, head=(CONTENT, CONTENT_SIG), names=ENTRY_NAMES, head_cap=MAX_CONTENT)
     decrypt_into(
         [signed.folder / p.name for p in header.parts],
         reader,

@@ -133,8 +133,10 @@ class StrictTarReader:
         *,
         head: tuple[str, str] = (MANIFEST, MANIFEST_SIG),
         names: re.Pattern[str] = ENTRY_NAME,
+        head_cap: int = MAX_MANIFEST,
     ) -> None:
         self._head = head
+        self._head_cap = head_cap
         self._names = names
         self._target = target
         self._check_manifest = check_manifest
@@ -245,7 +247,7 @@ class StrictTarReader:
             raise unsafe(f"数据包的第一个条目应为 {first}，实为“{name}”。")
         if self._manifest_bytes and name != second:
             raise unsafe(f"数据包的第二个条目应为 {second}，实为“{name}”。")
-        cap = MAX_MANIFEST if name == first else MAX_SIG
+        cap = self._head_cap if name == first else MAX_SIG
         if size > cap:
             raise unsafe(f"数据包中的 {name} 过大（{size} 字节）。")
         self._memory = bytearray()

@@ -17,7 +17,7 @@ import pytest
 
 from desktop.domain.catalog import Catalog
 from desktop.services import keys
-from desktop.services.answer.format import CONTENT, CONTENT_SIG, HEADER
+from desktop.services.answer.format import CONTENT, CONTENT_SIG, HEADER, MAX_CONTENT
 from desktop.services.answer.office import add_notice, return_period
 from desktop.services.backup import create_backup, restore_backup
 from desktop.services.bundle.format import PAYLOAD, SUMS, SUMS_SIG, signature_comment
@@ -132,21 +132,21 @@ def test_office_key_changed_without_the_unit_importing_it(pair: Pair) -> None:
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "word"),
     [
-        member("../ANSWER.json", b"{}"),
-        member(CONTENT, kind=tarfile.SYMTYPE, linkname="/etc/passwd"),
-        member(CONTENT, kind=tarfile.LNKTYPE, linkname="x"),
-        member("evidence/" + "0" * 64, b"x"),
-        member(CONTENT, b"x" * (65 * 1024 * 1024)),
+        (member("../ANSWER.json", b"{}"), "上级目录"),
+        (member(CONTENT, kind=tarfile.SYMTYPE, linkname="/etc/passwd"), "符号链接"),
+        (member(CONTENT, kind=tarfile.LNKTYPE, linkname="x"), "硬链接"),
+        (member("evidence/" + "0" * 64, b"x"), "不允许"),
+        (member(CONTENT, b"x" * (MAX_CONTENT + 1)), "过大"),
     ],
     ids=["dotdot", "symlink", "hardlink", "unknown-name", "oversize"],
 )
-def test_unsafe_payload_is_refused(pair: Pair, body: bytes) -> None:
+def test_unsafe_payload_is_refused(pair: Pair, body: bytes, word: str) -> None:
     signer, _ = keys.load_office_signer(pair.office.home, OFFICE_PASSPHRASE)
     recipient = keys.ensure_answer_identity(pair.unit.home)
     folder = craft_answer(pair.root / "伪造", signer, recipient, "GD-T01", 1, str(uuid.uuid4()), body + bytes(1024))
-    _refused(pair, folder, "unsafe_content")
+    _refused(pair, folder, "unsafe_content", word)
 
 
 def test_inner_content_for_another_seq_is_refused(pair: Pair) -> None:
