@@ -34,6 +34,7 @@ HEADER = "answer.json"
 CONTENT = "ANSWER.json"
 CONTENT_SIG = "ANSWER.json.minisig"
 MAX_CONTENT = 16 * 1024 * 1024
+MAX_PAYLOAD = 2 * MAX_CONTENT  # the encrypted part: the content, its signature and age's overhead fit easily
 MAX_ITEMS = 100_000
 _UNIT = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?"
 ANSWER_NAME = re.compile(rf"^PO-({_UNIT})-(\d{{6}})$")
@@ -99,6 +100,8 @@ class AnswerHeader:
         parts = (Part(part.text("name"), part.number("size"), part.sha("sha256")),)
         if parts[0].name != PAYLOAD:
             raise damaged(f"{HEADER} 中的分卷名称不合规。", HEADER)
+        if parts[0].size > MAX_PAYLOAD:
+            raise damaged(f"{HEADER} 所列的分卷过大，不是本程序生成的回执。", HEADER)
         recipient = reader.text("recipient")
         if not AGE_RECIPIENT.match(recipient):
             raise damaged(f"{HEADER} 中的字段 recipient 无效。", HEADER)

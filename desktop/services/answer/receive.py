@@ -23,6 +23,7 @@ from desktop.services.answer.format import (
     HEADER,
     LAYOUT,
     MAX_CONTENT,
+    MAX_PAYLOAD,
     AnswerContent,
     AnswerError,
     AnswerHeader,
@@ -145,7 +146,7 @@ def _one(store: Store, answers: UnitAnswers, own: str, source: Path, stage: Path
     try:
         folder = stage / name
         stage.mkdir()
-        hashes, extra = copy_in(source, folder, header=HEADER)
+        hashes, extra = copy_in(source, folder, header=HEADER, part_cap=MAX_PAYLOAD)  # a stick cannot fill the disk
         signed = check_signed_folder(folder, LAYOUT, _office_lookup(store), name=name, hashes=hashes, extra=extra)
         header = _header(signed, own)
         seq = header.seq

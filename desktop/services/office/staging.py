@@ -99,7 +99,12 @@ def _lock(handle: BinaryIO) -> None:
 
 
 def copy_in(
-    source: Path, dest: Path, on_bytes: Callable[[int], None] | None = None, *, header: str = HEADER
+    source: Path,
+    dest: Path,
+    on_bytes: Callable[[int], None] | None = None,
+    *,
+    header: str = HEADER,
+    part_cap: int = PART_SIZE,
 ) -> tuple[dict[str, str], list[str]]:
     """Copy a bundle's (or an answer's) known files from the medium to staging, hashing on the way (one read
     of the medium).
@@ -110,7 +115,7 @@ def copy_in(
     dest.mkdir(parents=True)
     hashes: dict[str, str] = {}
     for name in sorted(known):
-        cap = MAX_HEADER if name == header else _CAPS.get(name, PART_SIZE)
+        cap = MAX_HEADER if name == header else _CAPS.get(name, part_cap)
         hashes[name] = _copy_one(source / name, dest / name, name, cap, on_bytes)
     return hashes, extra
 

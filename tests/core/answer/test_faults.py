@@ -205,3 +205,15 @@ def test_kill_during_receive_applies_nothing(pair: Pair) -> None:
     assert run.ok and run.lines[0].status == "applied"
     assert not (root / "answers" / "staging").exists() or not any((root / "answers" / "staging").iterdir())
     shutil.rmtree(pair.root / "回执")
+
+
+def test_an_oversized_part_is_not_copied_in_whole(pair: Pair) -> None:
+    """A payload far larger than any answer is refused while copying: a stick cannot fill the unit's disk."""
+    from desktop.services.answer.format import MAX_PAYLOAD
+
+    pair.answer("回执")
+    folder = only(pair.root / "回执")
+    with open(folder / PAYLOAD, "ab") as handle:
+        handle.truncate(MAX_PAYLOAD + 1)
+    _refused(pair, folder, "damaged", "过大")
+    assert not any((pair.unit.home.root / "answers" / "staging").rglob("*"))
