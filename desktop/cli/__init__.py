@@ -12,6 +12,7 @@ from typing import NoReturn
 from desktop import __version__, logs
 from desktop.cli import (
     admin,
+    answer_cmds,
     bundle_cmds,
     diagnostics_cmds,
     evidence_cmds,
@@ -32,6 +33,7 @@ Handler = Callable[[Context, argparse.Namespace], int]
 # Feature modules each add their subcommands; order is the order in `--help`.
 COMMAND_MODULES = [
     admin,
+    answer_cmds,
     records,
     status_cmds,
     evidence_cmds,

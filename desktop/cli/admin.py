@@ -7,10 +7,12 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
 from desktop import paths
+from desktop.cli import answer_cmds
 from desktop.cli.bundle_cmds import read_passphrase
 from desktop.cli.context import Context
 from desktop.domain.catalog import DEFAULT_CATALOG_ID, available_catalogs
@@ -218,12 +220,29 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_review_status(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        records = store.reviews.find()
-    ctx.emit(
-        [{"period": r.period, "state": r.state.value, "by": r.updated_by, "at": r.updated_at} for r in records],
-        "\n".join(f"{r.period}\t{r.state.label}\t{r.updated_by}\t{r.updated_at}" for r in records)
-        or "还没有审核记录。",
-    )
+        records = {r.period: r for r in store.reviews.find()}
+        returned = answer_cmds.review_returns(store)
+    rows: list[dict[str, Any]] = []
+    lines: list[str] = []
+    for period in sorted(set(records) | set(returned)):
+        record = records.get(period)
+        back = returned.get(period)
+        label = "退回" if back else (record.state.label if record else "草稿")
+        row: dict[str, Any] = {
+            "period": period,
+            "state": "returned" if back else (record.state.value if record else "draft"),
+            "by": record.updated_by if record else (back or {}).get("by", ""),
+            "at": record.updated_at if record else (back or {}).get("at", ""),
+        }
+        if back:  # sent back by the office: 退回, with its reason, who, when and comments per task
+            row["label"] = label
+            row["office_return"] = back
+        rows.append(row)
+        lines.append(f"{period}\t{label}\t{row['by']}\t{row['at']}")
+        if back:
+            lines.append(f"    省局退回（{back['by']}，{back['at']}）：{back['reason']}")
+            lines += [f"    意见 {c['task'] or c['target']}：{c['text']}" for c in back["comments"]]
+    ctx.emit(rows, "\n".join(lines) or "还没有审核记录。")
     return 0
 
 

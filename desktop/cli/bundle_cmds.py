@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import answer_cmds
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.sizes import size_text
@@ -144,9 +145,18 @@ def cmd_keys_show(ctx: Context, args: argparse.Namespace) -> int:
     if (home.keys / keys.OFFICE_IDENTITY).is_file():
         path = home.keys / keys.OFFICE_PUBLIC
         recipients = keys.parse_recipients(path.read_bytes(), path.name)
+        signing = keys.office_signing_key(home)
+        signing_id = keys.public_key_id(signing) if signing is not None else None
         ctx.emit(
-            {"kind": "office", "public_key": recipients[0], "public_key_path": str(path), "escrow": recipients[1:]},
-            f"省局公钥：{recipients[0]}\n公钥文件：{path}（请把它交给各单位：planprogress keys import office.pub）",
+            {
+                "kind": "office",
+                "public_key": recipients[0],
+                "public_key_path": str(path),
+                "escrow": recipients[1:],
+                "signing_key_id": signing_id,
+            },
+            f"省局公钥：{recipients[0]}\n公钥文件：{path}（请把它交给各单位：planprogress keys import office.pub）"
+            + (f"\n回执签名密钥编号：{signing_id}（各单位导入时电话核对）" if signing_id else ""),
         )
         return 0
     public = keys.unit_public_key(home)
@@ -185,10 +195,22 @@ def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
     if not home.exists():
         raise missing_home_error(ctx.home)
     recipients = key_ops.import_office_key(home, Path(args.file).expanduser()).value
+    signing = keys.office_signing_key(home)
+    signing_id = keys.public_key_id(signing) if signing is not None else None
     ctx.emit(
-        {"office_public_key": recipients[0], "recipients": recipients, "path": str(home.keys / keys.OFFICE_PUBLIC)},
+        {
+            "office_public_key": recipients[0],
+            "recipients": recipients,
+            "path": str(home.keys / keys.OFFICE_PUBLIC),
+            "signing_key_id": signing_id,
+        },
         f"已导入省局公钥 {recipients[0]}"
-        + (f"（另有 {len(recipients) - 1} 个托管公钥）" if len(recipients) > 1 else ""),
+        + (f"（另有 {len(recipients) - 1} 个托管公钥）" if len(recipients) > 1 else "")
+        + (
+            f"\n省局回执签名密钥编号 {signing_id}：请打电话与省局核对这个编号，一致才说明文件没有被调换。"
+            if signing_id
+            else "\n注意：这份 office.pub 没有回执签名公钥（省局用旧版制作），暂不能导入省局回执。"
+        ),
     )
     return 0
 
@@ -270,9 +292,11 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.list:
         with ctx.open_store() as store:
             exports = ExportRepo(store.database, store.audit).find()
+            office = answer_cmds.office_fields(store, exports)
         ctx.emit(
             [
                 {
+                    **{k: v for k, v in office[e.seq].items() if k != "office_text"},
                     "seq": e.seq,
                     "kind": e.kind,
                     "created_at": e.created_at,
@@ -287,6 +311,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
             ],
             "\n".join(
                 f"{e.seq:>6}  {e.kind:<5}  {e.created_at}  {e.records} 条记录  {e.evidence} 份材料  {e.destination}"
+                f"  {office[e.seq]['office_text']}"
                 for e in exports
             )
             or "还没有导出过数据包。",

@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 
 from desktop import paths
+from desktop.cli import answer_cmds
 from desktop.cli.bundle_cmds import Reporter, read_passphrase
 from desktop.cli.context import Context
 from desktop.cli.province_report_cmds import register_report
@@ -63,6 +64,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("code", metavar="CODE")
     p.add_argument("--reason", required=True, help="原因（写入导入日志）")
     p.set_defaults(handler=cmd_resync)
+    answer_cmds.register_office(group)
+
     p = group.add_parser("status", help="各单位报送情况、工程完成度和全省指标")
     p.add_argument("--period", help="报告期（默认本季度），如 2026-Q4、2026-11")
     p.add_argument("--today", help="按这一天计算（默认今天）YYYY-MM-DD")
@@ -268,6 +271,8 @@ def status_text(status: ProvinceStatus) -> str:
             extra += f"；暂存待补：第 {', '.join(map(str, unit.held))} 号"
         if unit.resync_pending:
             extra += "；等待重新同步的完整数据包"
+        if unit.returned:
+            extra += f"；已退回，待单位重报：{'、'.join(unit.returned)}"
         if not unit.last_seq:  # enrolled, nothing accepted yet: its name, periods and progress come with a bundle
             lines.append(f"{unit.code}（尚未收到数据包）  [{state}]{extra.replace('；', '  ', 1)}")
             if not unit.revoked:

@@ -1,8 +1,11 @@
 """Keys: the office's age key pair (identity in age's own passphrase format) and each unit's minisign key.
 
-Files under <home>/keys/: at a unit `unit.key` + `unit.pub` (its signing key) and `office.pub` (the office's
-recipients, carried over on a stick); at the office `office.key` (passphrase-protected age identity, which
-`age -d -i office.key` opens with the passphrase) and `office.pub` (what units import).
+Files under <home>/keys/: at a unit `unit.key` + `unit.pub` (its signing key), `answer.key` (the X25519
+identity the office's answers are encrypted to; its recipient rides in unit.pub's comment line) and
+`office.pub` (the office's recipients, carried over on a stick); at the office `office.key`
+(passphrase-protected age identity, which `age -d -i office.key` opens with the passphrase), `office-sign.key`
+(the minisign key that signs answers, under the same passphrase) and `office.pub` (what units import: age
+recipients, plus the signing key in a `# minisign:` comment line). See docs/answers.md.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +32,10 @@ UNIT_SECRET = "unit.key"
 UNIT_PUBLIC = "unit.pub"
 OFFICE_IDENTITY = "office.key"
 OFFICE_PUBLIC = "office.pub"
+OFFICE_SIGNER = "office-sign.key"
+UNIT_ANSWER = "answer.key"
+SIGNING_LINE = "# minisign: "
+_ANSWER_TAG = re.compile(r"\banswer:(age1[0-9a-z]+)")
 MIN_OFFICE_PASSPHRASE = 8
 _MAX_KEY_FILE = 64 * 1024
 
@@ -103,7 +111,7 @@ def create_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitK
     if passphrase:
         secret.encrypt(passphrase)
     secret.untrusted_comment = f"planprogress unit {unit_code} signing key {key_id}"
-    public.untrusted_comment = f"planprogress unit {unit_code} minisign public key {key_id}"
+    public.untrusted_comment = _unit_pub_comment(unit_code, key_id, ensure_answer_identity(home))
     write_private(secret_path, bytes(secret) + b"\n")
     write_private(public_path, bytes(public) + b"\n", 0o644)
     secret.wipe()
@@ -263,6 +271,7 @@ def create_office_key(home: Home, passphrase: str, escrow: list[str], office_nam
         lines.append("# escrow（托管备份公钥，离线保管的私钥可在省局密钥遗失时解密）")
         lines.extend(escrow)
     write_private(public_path, ("\n".join(lines) + "\n").encode(), 0o644)
+    make_office_signer(home, passphrase)  # the answer-signing key, under the same passphrase
     log.info("office key pair created (%d escrow recipients)", len(escrow))
     return OfficeKeyInfo(public, public_path, identity_path, tuple(escrow))
 
@@ -282,3 +291,119 @@ def load_office_identity(home: Home, passphrase: str) -> pyrage.x25519.Identity:
         if line.startswith("AGE-SECRET-KEY-"):
             return pyrage.x25519.Identity.from_str(line.strip())
     raise StateError(f"省局私钥文件 {path} 中没有密钥：请从备份恢复。")
+
+
+# -- answers: the office's signing key, the unit's X25519 identity -----------------------------------------
+def _unit_pub_comment(unit_code: str, key_id: str, recipient: str) -> str:
+    # The recipient rides in minisign's own comment line: `minisign -p unit.pub` and older offices still read it.
+    return f"planprogress unit {unit_code} minisign public key {key_id} answer:{recipient}"
+
+
+def ensure_answer_identity(home: Home) -> str:
+    """The unit's X25519 recipient for answers, made on first use. The identity is kept, never rotated, so
+    answers already on their way still open; it is not passphrase-protected (it only opens the office's
+    answers to this unit, and receiving should not need the signing key's passphrase)."""
+    path = home.keys / UNIT_ANSWER
+    if not path.is_file():
+        identity = pyrage.x25519.Identity.generate()
+        text = f"# planprogress unit answer identity (age -d -i answer.key)\n# public key: {identity.to_public()}\n"
+        write_private(path, (text + f"{identity}\n").encode("ascii"))
+    return str(answer_identities(home)[0].to_public())
+
+
+def answer_identities(home: Home) -> list[pyrage.x25519.Identity]:
+    path = home.keys / UNIT_ANSWER
+    if not path.is_file():
+        return []
+    found = []
+    for line in read_key_file(path, "回执密钥").decode("ascii", "replace").splitlines():
+        if line.startswith("AGE-SECRET-KEY-"):
+            try:
+                found.append(pyrage.x25519.Identity.from_str(line.strip()))
+            except pyrage.IdentityError:
+                raise StateError(f"回执密钥文件 {path} 已损坏：请从备份恢复 keys 文件夹。") from None
+    if not found:
+        raise StateError(f"回执密钥文件 {path} 中没有密钥：请从备份恢复 keys 文件夹。")
+    return found
+
+
+def refresh_unit_pub(home: Home, unit_code: str) -> str:
+    """Make sure unit.pub names the answer recipient (homes made before answers existed); return it."""
+    recipient = ensure_answer_identity(home)
+    path = home.keys / UNIT_PUBLIC
+    if path.is_file():
+        public = load_public_key(path, "本单位签名公钥")
+        if answer_recipient_of(read_key_file(path, "本单位签名公钥")) != recipient:
+            public.untrusted_comment = _unit_pub_comment(unit_code, public_key_id(public), recipient)
+            write_private(path, bytes(public) + b"\n", 0o644)
+    return recipient
+
+
+def answer_recipient_of(unit_pub: bytes) -> str | None:
+    """The answer recipient a unit.pub names in its comment line, or None (made before answers existed)."""
+    first = unit_pub.split(b"\n", 1)[0].decode("utf-8", "replace")
+    match = _ANSWER_TAG.search(first)
+    if match is None:
+        return None
+    try:
+        pyrage.x25519.Recipient.from_str(match[1])
+    except pyrage.RecipientError:
+        return None
+    return match[1]
+
+
+def office_signing_key(home: Home) -> minisign.PublicKey | None:
+    """The office's answer-signing key from office.pub's `# minisign:` line (None: an older office.pub)."""
+    path = home.keys / OFFICE_PUBLIC
+    if not path.is_file():
+        return None
+    for line in read_key_file(path, "省局公钥").decode("utf-8", "replace").splitlines():
+        if line.startswith(SIGNING_LINE):
+            try:
+                return minisign.PublicKey.from_base64(line.removeprefix(SIGNING_LINE).strip())
+            except (minisign.Error, ValueError):
+                raise InputError(f"{path} 中的回执签名公钥已损坏：请重新导入省局下发的 office.pub。") from None
+    return None
+
+
+def load_office_signer(home: Home, passphrase: str) -> tuple[minisign.SecretKey, bool]:
+    """The office's answer-signing key, made on first use (an office set up before answers existed).
+
+    Returns the key and whether it was just made: then office.pub gained the signing line and every unit
+    must import the new office.pub before it accepts answers.
+    """
+    path = home.keys / OFFICE_SIGNER
+    if not (home.keys / OFFICE_IDENTITY).is_file():
+        raise NotFoundError("这不是省局的数据目录（没有省局私钥）：回执只能在省局制作。")
+    if not path.is_file():
+        load_office_identity(home, passphrase)  # the new key takes the office's passphrase: check it first
+        return make_office_signer(home, passphrase), True
+    try:
+        secret = minisign.SecretKey.from_bytes(read_key_file(path, "回执签名密钥").strip())
+    except (minisign.Error, ValueError):
+        raise StateError(f"回执签名密钥文件 {path} 已损坏：请从备份恢复 keys 文件夹。") from None
+    try:
+        secret.decrypt(passphrase)
+    except minisign.Error:
+        raise InputError("省局私钥的口令不正确，请重试。") from None
+    return secret, False
+
+
+def make_office_signer(home: Home, passphrase: str) -> minisign.SecretKey:
+    """A new answer-signing key under the office passphrase; office.pub gains its `# minisign:` line."""
+    pair = minisign.KeyPair.generate()
+    secret, public = pair.secret_key, pair.public_key
+    key_id = public_key_id(public)
+    secret.untrusted_comment = f"planprogress office answer signing key {key_id}"
+    secret.encrypt(passphrase)
+    write_private(home.keys / OFFICE_SIGNER, bytes(secret) + b"\n")
+    secret.decrypt(passphrase)
+    pub_path = home.keys / OFFICE_PUBLIC
+    text = read_key_file(pub_path, "省局公钥").decode("utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith((SIGNING_LINE, "# 回执签名公钥"))]
+    lines += [
+        f"# 回执签名公钥（编号 {key_id}）；审计核对回执：minisign -V -P 下一行冒号后的公钥 -m SHA256SUMS",
+        SIGNING_LINE + public.to_base64().decode("ascii"),
+    ]
+    write_private(pub_path, ("\n".join(lines) + "\n").encode("utf-8"), 0o644)
+    return secret

@@ -17,6 +17,7 @@ import msgspec
 from desktop.domain.errors import NotFoundError, StateError
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
+from desktop.store.unit_answers import UnitAnswers
 
 ENTITIES = ("measure", "milestone", "progress", "evidence", "review")
 
@@ -137,6 +138,13 @@ class StoredEntry(msgspec.Struct, frozen=True):
     size: int
     sha256: str
     content: bytes | None
+
+
+def carried_periods(sent: list[CurrentRecord]) -> set[str]:
+    """Periods a bundle carries again: progress of the period, or its review record submitted or approved
+    (a period sent back as a draft does not count). The office applies the same rule to what it merged."""
+    periods = {r.period for r in sent if r.entity == "progress" and r.period}
+    return periods | {r.uid for r in sent if r.entity == "review" and r.data.get("state") in ("submitted", "approved")}
 
 
 def _export(row: dict[str, Any]) -> ExportRecord:
@@ -277,6 +285,7 @@ class ExportRepo:
             conn.executemany(
                 "INSERT OR IGNORE INTO bundle_sent_blob (sha256, seq) VALUES (?, ?)", [(b, export.seq) for b in blobs]
             )
+            UnitAnswers(self._db, self._audit).resolve(carried_periods(sent), export.seq)
             self._audit.append(
                 "event",
                 "bundle",

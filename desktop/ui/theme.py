@@ -18,6 +18,7 @@ PENDING_AMBER = "#b26a00"  # waiting for someone (a submitted period)
 ERROR_RED = "#7a1a12"  # text saying something went wrong or was refused
 DANGER_RED = "#b71c1c"  # the heading of a damaged-database warning
 LINK_BLUE = "#1565c0"  # a flat button that reads as a link
+OFFICE_RED = "#b3261e"  # what the office sent back: a returned period, its comments
 
 LIGHT_COLORS = {  # the status lights of the plan tree and tables
     Light.GREY: "#9e9e9e",
@@ -50,6 +51,8 @@ ERROR = text_color(ERROR_RED)
 LINK = f"color:{LINK_BLUE}; text-align:left;"
 
 BOLD = "font-weight:bold;"
+OFFICE_NOTE = f"color:{OFFICE_RED}; font-weight:bold;"  # a line saying the office returned something
+RETURNED_BOX = f"QGroupBox {{ color:{OFFICE_RED}; font-weight:bold; }} QLabel {{ font-weight:normal; color:#222; }}"
 TITLE = "font-size:18px; font-weight:bold;"  # the sign-in dialog's name of the program
 HEADING = "font-size:16px; font-weight:bold;"  # a page's heading
 DANGER_HEADING = f"{HEADING} color:{DANGER_RED};"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import PlanProgressError
 from desktop.ui import file_dialogs
+from desktop.ui.answers import install_unit as install_answers
 from desktop.ui.export import install as install_export
 from desktop.ui.home_actions import install_home_actions, verify_all_evidence
 from desktop.ui.i18n import tr
@@ -65,6 +66,7 @@ def install(window: MainWindow, session: Session) -> None:
 
     install_home_actions(window, session)
     install_export(window, session)  # first in the file menu, and on the toolbar
+    install_answers(window, session)  # 导入省局回执…, right after it
     install_reports(window, session)  # right after it
     window.menu("admin").addSeparator()
     import_key = QAction(tr("导入省局公钥…"), window)

@@ -234,6 +234,246 @@
       <translation>Undo changing milestone "{title}"</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/answers/__init__.py" line="18" />
+      <source>导入省局回执…</source>
+      <translation>Import the office's answers…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/__init__.py" line="19" />
+      <source>从省局送来的U盘导入回执：数据包是否被接收、退回的报告期和通知</source>
+      <translation>Import the office's answers from its stick: whether bundles were accepted, returned periods and notices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="57" />
+      <source>退回本期</source>
+      <translation>Return this period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="60" />
+      <source>必填：为什么退回，单位应当怎样改</source>
+      <translation>Required: why it is returned and what the unit should change</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <source>任务</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <source>本期完成</source>
+      <translation>Done this period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <source>意见（可留空）</source>
+      <translation>Comment (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="79" />
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="80" />
+      <source>报告期</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="81" />
+      <source>退回原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="83" />
+      <source>退回</source>
+      <translation>returned</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="89" />
+      <source>对各项任务的意见（随回执送到单位，显示在该任务旁）</source>
+      <translation>Comments per task (sent with the answer, shown beside the task at the unit)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="122" />
+      <source>制作回执U盘</source>
+      <translation>Write answer stick</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="124" />
+      <source>有新内容的单位（回执、退回、通知）</source>
+      <translation>Units with something new (receipts, returns, notices)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="125" />
+      <source>下面选中的单位</source>
+      <translation>The units ticked below</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="126" />
+      <source>全部单位</source>
+      <translation>All units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="140" />
+      <source>选择…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="153" />
+      <source>写到（U盘或文件夹）</source>
+      <translation>Write to (stick or folder)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="154" />
+      <source>省局私钥口令</source>
+      <translation>Office key passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="156" />
+      <source>制作</source>
+      <translation>Write</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="173" />
+      <source>选择回执U盘或文件夹</source>
+      <translation>Choose the answer stick or folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="187" />
+      <source>请选择要写入的U盘或文件夹。</source>
+      <translation>Choose the stick or folder to write to.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="191" />
+      <source>请在列表中勾选要写回执的单位。</source>
+      <translation>Tick the units to answer in the list.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="195" />
+      <source>请输入省局私钥的口令。</source>
+      <translation>Enter the office key's passphrase.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="224" />
+      <source>{name}：回执 {r} 条，退回 {b} 期，通知 {n} 条</source>
+      <translation>{name}: {r} receipts, {b} returned periods, {n} notices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="231" />
+      <source>另有 {n} 个单位没有新内容，未写回执。</source>
+      <translation>{n} more units have nothing new; no answer written for them.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="233" />
+      <source>已生成省局的回执签名密钥，office.pub 已更新：请把新的 office.pub 交各单位导入。</source>
+      <translation>The office's answer signing key was created and office.pub updated: give every unit the new office.pub to import.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="234" />
+      <source>没有需要写回执的单位。</source>
+      <translation>No unit needs an answer.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="236" />
+      <source>已写出 {n} 份回执。</source>
+      <translation>{n} answers written.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="245" />
+      <source>制作回执U盘…</source>
+      <translation>Write answer stick…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/office.py" line="246" />
+      <source>把回执、退回的报告期和通知写到U盘，送回各单位</source>
+      <translation>Write receipts, returned periods and notices to a stick for the units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="36" />
+      <source>已导入</source>
+      <translation>Applied</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="36" />
+      <source>已导入过</source>
+      <translation>Already applied</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="36" />
+      <source>拒收</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="42" />
+      <source>选择省局的回执U盘或文件夹</source>
+      <translation>Choose the office's answer stick or folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="53" />
+      <source>正在导入省局回执…</source>
+      <translation>Importing the office's answers…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="67" />
+      <source>导入省局回执</source>
+      <translation>Import the office's answers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="71" />
+      <source>另有 {n} 份回执是给其他单位的，已跳过。</source>
+      <translation>{n} answers for other units were skipped.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="74" />
+      <source>回执已导入。</source>
+      <translation>Answers applied.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="74" />
+      <source>有回执未能导入：请按每行的提示处理，本单位数据未作改动。</source>
+      <translation>Some answers were refused: see each line; this unit's data is unchanged.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="94" />
+      <source>省局退回本报告期</source>
+      <translation>The office returned this period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="110" />
+      <source>原因：{reason}</source>
+      <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="111" />
+      <source>退回人：{who}　时间：{when}</source>
+      <translation>By: {who}  At: {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="114" />
+      <source>任务 {task}：{text}</source>
+      <translation>Task {task}: {text}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="115" />
+      <source>请按意见修改后重新提交审核并导出；省局收到后退回标记自动消除。</source>
+      <translation>Make the changes asked for, submit the period again and export it; the mark clears when the office receives it.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="124" />
+      <source>省局通知</source>
+      <translation>Notices from the office</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/answers/unit.py" line="145" />
+      <source>标为已读</source>
+      <translation>Mark as read</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/background.py" line="99" />
       <source>程序内部错误（{error}）：请把此信息告诉管理员。</source>
       <translation>Internal error ({error}): please tell your administrator.</translation>
@@ -587,19 +827,9 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Create provincial summary report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="87" />
-      <source>选择…</source>
-      <translation>Choose…</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/dialogs/report_dialog.py" line="93" />
       <source>内容</source>
       <translation>Content</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="94" />
-      <source>报告期</source>
-      <translation>Period</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/report_dialog.py" line="95" />
@@ -1154,72 +1384,72 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Encrypt, sign and write progress to a USB stick for the provincial office (Ctrl+E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="16" />
+      <location filename="../../desktop/ui/export/columns.py" line="17" />
       <source>完整</source>
       <translation>Full</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="16" />
+      <location filename="../../desktop/ui/export/columns.py" line="17" />
       <source>变化</source>
       <translation>Changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="21" />
-      <source>序号</source>
-      <translation>No.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/export/columns.py" line="22" />
+      <location filename="../../desktop/ui/export/columns.py" line="24" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="23" />
+      <location filename="../../desktop/ui/export/columns.py" line="25" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="24" />
+      <location filename="../../desktop/ui/export/columns.py" line="26" />
       <source>记录</source>
       <translation>Records</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="25" />
+      <location filename="../../desktop/ui/export/columns.py" line="27" />
       <source>材料</source>
       <translation>Evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="26" />
+      <location filename="../../desktop/ui/export/columns.py" line="28" />
       <source>大小</source>
       <translation>Size</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="27" />
+      <location filename="../../desktop/ui/export/columns.py" line="29" />
       <source>当时写到</source>
       <translation>Written to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="56" />
+      <location filename="../../desktop/ui/export/columns.py" line="32" />
+      <source>省局回执</source>
+      <translation>Office's answer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export/columns.py" line="61" />
       <source>随数据包导出</source>
       <translation>Goes in the bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="56" />
+      <location filename="../../desktop/ui/export/columns.py" line="61" />
       <source>随数据包导出（未启用审核）</source>
       <translation>Goes in the bundle (review not in use)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="57" />
+      <location filename="../../desktop/ui/export/columns.py" line="62" />
       <source>留在本机：尚未审核通过</source>
       <translation>Stays on this computer: not approved yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="61" />
+      <location filename="../../desktop/ui/export/columns.py" line="66" />
       <source>审核状态</source>
       <translation>Review state</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/columns.py" line="62" />
+      <location filename="../../desktop/ui/export/columns.py" line="67" />
       <source>本次导出</source>
       <translation>This export</translation>
     </message>
@@ -1439,92 +1669,92 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Capacity</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="53" />
+      <location filename="../../desktop/ui/export/wizard.py" line="54" />
       <source>导出内容</source>
       <translation>What to export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="54" />
+      <location filename="../../desktop/ui/export/wizard.py" line="55" />
       <source>进度包用省局公钥加密、用本单位密钥签名，只有省局能打开。</source>
       <translation>The bundle is encrypted to the provincial office's public key and signed with this unit's key; only the provincial office can open it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="57" />
+      <location filename="../../desktop/ui/export/wizard.py" line="58" />
       <source>完整数据包：本单位的全部数据（省局要求重新同步时使用）</source>
       <translation>Full bundle: all of this unit's data (when the provincial office asks for a resync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="58" />
+      <location filename="../../desktop/ui/export/wizard.py" line="59" />
       <source>重新写出以前的数据包（U盘丢失或损坏时）</source>
       <translation>Write an earlier bundle again (if the USB stick was lost or damaged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="67" />
+      <location filename="../../desktop/ui/export/wizard.py" line="69" />
       <source>只有审核通过的报告期，其进度才会导出；要导出某个报告期，请先在“审核”页通过它。</source>
       <translation>Only progress of approved reporting periods is exported; to export a period, approve it on the Review page first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="77" />
+      <location filename="../../desktop/ui/export/wizard.py" line="79" />
       <source>各报告期的进度</source>
       <translation>Progress by reporting period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="101" />
+      <location filename="../../desktop/ui/export/wizard.py" line="104" />
       <source>变化数据包：上次导出以来新增和修改的内容（推荐）</source>
       <translation>Changes bundle: what was added or changed since the last export (recommended)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="104" />
+      <location filename="../../desktop/ui/export/wizard.py" line="107" />
       <source>更换签名密钥后的第一次导出：完整数据包（省局只接收新密钥签名的数据包）</source>
       <translation>First export after the signing key was replaced: full bundle (the office only accepts bundles signed with the new key)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="107" />
+      <location filename="../../desktop/ui/export/wizard.py" line="110" />
       <source>第一次导出：完整数据包</source>
       <translation>First export: full bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="135" />
+      <location filename="../../desktop/ui/export/wizard.py" line="138" />
       <source>请在上表中选择要重新写出的数据包。</source>
       <translation>Choose the bundle to write again in the table above.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="145" />
+      <location filename="../../desktop/ui/export/wizard.py" line="148" />
       <source>正在计算数据包大小…</source>
       <translation>Working out the bundle size…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="157" />
+      <location filename="../../desktop/ui/export/wizard.py" line="160" />
       <source>原样重新写出第 {seq} 号数据包</source>
       <translation>Write bundle no. {seq} again, unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="160" />
+      <location filename="../../desktop/ui/export/wizard.py" line="163" />
       <source>第 {seq} 号{kind}：{records} 条记录，{evidence} 份佐证材料（{files}）</source>
       <translation>{kind} no. {seq}: {records} record(s), {evidence} evidence file(s) ({files})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="167" />
+      <location filename="../../desktop/ui/export/wizard.py" line="170" />
       <source>{what}。预计占用 {size}。</source>
       <translation>{what}. Needs about {size}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="169" />
+      <location filename="../../desktop/ui/export/wizard.py" line="172" />
       <source>以下报告期尚未审核通过，其进度留在本机：{periods}</source>
       <translation>These reporting periods are not approved yet; their progress stays on this computer: {periods}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="199" />
+      <location filename="../../desktop/ui/export/wizard.py" line="202" />
       <source>导出进度包</source>
       <translation>Export progress bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="199" />
+      <location filename="../../desktop/ui/export/wizard.py" line="202" />
       <source>开始导出</source>
       <translation>Start export</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/wizard.py" line="240" />
+      <location filename="../../desktop/ui/export/wizard.py" line="243" />
       <source>导出正在进行。确定取消吗？
 取消后不会留下数据包，导出序号不变，本机数据不受影响。</source>
       <translation>The export is running. Cancel it?
@@ -1947,11 +2177,6 @@ Data folder: {root}</translation>
       <translation>Bundle hash</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="64" />
-      <source>单位</source>
-      <translation>Unit</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/models/audit_fields.py" line="65" />
       <source>密钥编号</source>
       <translation>Key id</translation>
@@ -2020,11 +2245,6 @@ Data folder: {root}</translation>
       <location filename="../../desktop/ui/models/audit_fields.py" line="87" />
       <source>审核通过</source>
       <translation>approved</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="88" />
-      <source>退回</source>
-      <translation>returned</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/audit_fields.py" line="89" />
@@ -2137,9 +2357,14 @@ Data folder: {root}</translation>
       <translation>{count} overdue or lagging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="14" />
-      <source>任务</source>
-      <translation>Task</translation>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="253" />
+      <source>【省局意见】</source>
+      <translation>[Office comment] </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="263" />
+      <source>省局意见：{text}</source>
+      <translation>Office comment: {text}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="21" />
@@ -2182,87 +2407,102 @@ Data folder: {root}</translation>
       <translation>Added by: {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="82" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="69" />
+      <source>退回本期…</source>
+      <translation>Return this period…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="70" />
+      <source>把该单位本报告期退回重报：写明原因，可对各项任务写意见</source>
+      <translation>Send this unit's period back: give the reason, and comments per task if needed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="86" />
       <source>措施与进度</source>
       <translation>Measures and progress</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drilldown.py" line="114" />
+      <source>请先选择单位。</source>
+      <translation>Choose a unit first.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/drilldown.py" line="130" />
       <source>另存副本…</source>
       <translation>Save a copy…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="118" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="134" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="178" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="194" />
       <source>还没有登记任何单位。</source>
       <translation>No unit is enrolled yet.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="191" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="207" />
       <source>最近接收第 {seq} 号数据包（{when}）</source>
       <translation>Last received bundle no. {seq} ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="193" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="209" />
       <source>尚未收到数据包</source>
       <translation>No bundle received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="195" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="211" />
       <source>　已吊销（{when}）</source>
       <translation>   revoked ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="197" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="213" />
       <source>{name}　{period}　{last}{state}</source>
       <translation>{name}   {period}   {last}{state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="222" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="238" />
       <source>在左侧选择一项任务。</source>
       <translation>Choose a task on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="244" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="260" />
       <source>选择一份材料，校验通过后在此预览。</source>
       <translation>Choose a file: it is previewed here once verified.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="251" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="267" />
       <source>正在校验…</source>
       <translation>Verifying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="252" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="268" />
       <source>正在校验文件…</source>
       <translation>Verifying the file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="264" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="280" />
       <source>文件缺失：请让 {unit} 重新导出完整数据包。</source>
       <translation>File missing: ask {unit} to export a full bundle again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="267" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="283" />
       <source>文件已被改动（哈希不符），不予显示：请从备份恢复或让单位重新导出。</source>
       <translation>The file was altered (hash differs) and is not shown: restore it from a backup or ask the unit to export again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="270" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="286" />
       <source>校验通过：与单位报送的文件一致。</source>
       <translation>Verified: identical to the file the unit sent.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="279" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="295" />
       <source>另存佐证材料</source>
       <translation>Save a copy of the evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="288" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="304" />
       <source>已另存（哈希校验通过）：{path}</source>
       <translation>Copy saved (hash verified): {path}</translation>
     </message>
@@ -2599,82 +2839,87 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> (waiting for resync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="121" />
+      <location filename="../../desktop/ui/office/matrix.py" line="49" />
+      <source>（已退回 {periods}，待单位重报）</source>
+      <translation> (returned {periods}, waiting for the unit to report again)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="123" />
       <source>{unit}：{project} 完成 {percent}%</source>
       <translation>{unit}: {project} {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="132" />
+      <location filename="../../desktop/ui/office/matrix.py" line="134" />
       <source>双击查看 {unit} 的任务、时间节点和佐证材料</source>
       <translation>Double-click to see the tasks, milestones and evidence of {unit}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="139" />
+      <location filename="../../desktop/ui/office/matrix.py" line="141" />
       <source>无</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="140" />
+      <location filename="../../desktop/ui/office/matrix.py" line="142" />
       <source>已收到的报告期：{periods}</source>
       <translation>Reporting periods received: {periods}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="144" />
+      <location filename="../../desktop/ui/office/matrix.py" line="146" />
       <source>尚未收到</source>
       <translation>Nothing received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="145" />
+      <location filename="../../desktop/ui/office/matrix.py" line="147" />
       <source>第 {seq} 号　{when}</source>
       <translation>No. {seq}   {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="164" />
+      <location filename="../../desktop/ui/office/matrix.py" line="166" />
       <source>平均</source>
       <translation>Average</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="34" />
+      <location filename="../../desktop/ui/office/mode.py" line="35" />
       <source>全省汇总</source>
       <translation>Province overview</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="35" />
+      <location filename="../../desktop/ui/office/mode.py" line="36" />
       <source>单位详情</source>
       <translation>Unit details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="36" />
+      <location filename="../../desktop/ui/office/mode.py" line="37" />
       <source>单位与密钥</source>
       <translation>Units and keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="48" />
+      <location filename="../../desktop/ui/office/mode.py" line="49" />
       <source>导入进度包…</source>
       <translation>Import progress bundles…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="50" />
+      <location filename="../../desktop/ui/office/mode.py" line="51" />
       <source>从U盘或文件夹导入各单位的进度包（Ctrl+I）</source>
       <translation>Import the units' progress bundles from a USB stick or folder (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="64" />
+      <location filename="../../desktop/ui/office/mode.py" line="66" />
       <source>登记单位公钥…</source>
       <translation>Enrol unit key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="65" />
+      <location filename="../../desktop/ui/office/mode.py" line="67" />
       <source>吊销单位…</source>
       <translation>Revoke unit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="66" />
+      <location filename="../../desktop/ui/office/mode.py" line="68" />
       <source>允许单位重新同步…</source>
       <translation>Allow unit resync…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="72" />
+      <location filename="../../desktop/ui/office/mode.py" line="74" />
       <source>校验全部佐证材料</source>
       <translation>Verify all evidence files</translation>
     </message>
@@ -2894,172 +3139,182 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Audit trail verified: {n} entries, the hash chain is intact.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="39" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="40" />
       <source>剩余</source>
       <translation>Left</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="55" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
       <source>已达到</source>
       <translation>Reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="55" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
       <source>未达到</source>
       <translation>Not reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="58" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="59" />
       <source>规划指标</source>
       <translation>Plan indicator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="59" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="60" />
       <source>规划目标</source>
       <translation>Plan targets</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="61" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="62" />
       <source>本单位实际</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="65" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="66" />
       <source>关联节点</source>
       <translation>Milestones</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="66" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="67" />
       <source>对照终期目标</source>
       <translation>Against final target</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="87" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="90" />
       <source>各工程完成情况</source>
       <translation>Progress by project</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="101" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="104" />
       <source>规划量化指标对照（本单位）</source>
       <translation>Quantitative plan targets (this unit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="126" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="129" />
       <source>{unit}　{period}工作概览</source>
       <translation>{unit}   overview of {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="128" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="132" />
       <source>审核状态：{state}</source>
       <translation>Review: {state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="130" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
       <source>（{who}，{when}）</source>
       <translation> ({who}, {when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="132" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="136" />
       <source>　意见：{comment}</source>
       <translation>   comment: {comment}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="142" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="146" />
       <source>逾期未完成的时间节点（{n}）</source>
       <translation>Overdue milestones ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="143" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="147" />
       <source>{days} 天内到期（{n}）</source>
       <translation>Due within {days} days ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="148" />
       <source>已完成但缺少佐证材料（{n}）</source>
       <translation>Done without evidence ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="165" />
       <source>{n} 项任务　正常 {green}　临近 {yellow}　逾期/滞后 {red}　未填报 {grey}</source>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/plan_page.py" line="29" />
+      <location filename="../../desktop/ui/pages/plan_page.py" line="30" />
       <source>筛选（Ctrl+F）：任务、措施、责任人、进展说明…</source>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="48" />
+      <location filename="../../desktop/ui/pages/plan_page.py" line="82" />
+      <source>省局已退回本报告期：{reason}（意见见标有【省局意见】的任务，或“审核”页）</source>
+      <translation>The office returned this period: {reason} (comments on the tasks marked [Office comment], or on the Review page)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="49" />
       <source>任务/措施</source>
       <translation>Task / measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="54" />
+      <location filename="../../desktop/ui/pages/review.py" line="55" />
       <source>保存时间</source>
       <translation>Saved at</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="74" />
+      <location filename="../../desktop/ui/pages/review.py" line="75" />
       <source>审核意见；退回或重新打开时必须填写原因</source>
       <translation>Review comment; a reason is required to return or reopen</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="76" />
+      <location filename="../../desktop/ui/pages/review.py" line="77" />
       <source>审核通过并锁定</source>
       <translation>Approve and lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="77" />
+      <location filename="../../desktop/ui/pages/review.py" line="78" />
       <source>退回修改</source>
       <translation>Return for changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="84" />
+      <location filename="../../desktop/ui/pages/review.py" line="85" />
       <source>意见</source>
       <translation>Comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="127" />
+      <location filename="../../desktop/ui/pages/review.py" line="130" />
       <source>{period}审核</source>
       <translation>Review of {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="128" />
+      <location filename="../../desktop/ui/pages/review.py" line="132" />
+      <source>退回（省局）</source>
+      <translation>Returned (office)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="133" />
       <source>当前状态：{state}</source>
       <translation>State: {state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="130" />
+      <location filename="../../desktop/ui/pages/review.py" line="135" />
       <source>　最近操作：{who} {when}</source>
       <translation>   last step: {who} {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="139" />
+      <location filename="../../desktop/ui/pages/review.py" line="144" />
       <source>本期填报的进度（{n} 条）</source>
       <translation>Progress reported for the period ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="150" />
+      <location filename="../../desktop/ui/pages/review.py" line="155" />
       <source>自 {since} 以来的变更（{n} 条）</source>
       <translation>Changes since {since} ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="176" />
+      <location filename="../../desktop/ui/pages/review.py" line="181" />
       <source>已提交审核。</source>
       <translation>Submitted for review.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="177" />
+      <location filename="../../desktop/ui/pages/review.py" line="182" />
       <source>已审核通过：本报告期已锁定。</source>
       <translation>Approved: the period is locked.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="178" />
+      <location filename="../../desktop/ui/pages/review.py" line="183" />
       <source>已退回填报员修改。</source>
       <translation>Returned to the clerk for changes.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="179" />
+      <location filename="../../desktop/ui/pages/review.py" line="184" />
       <source>已重新打开：本报告期可以再次修改。</source>
       <translation>Reopened: the period can be changed again.</translation>
     </message>
@@ -3165,62 +3420,62 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Verify the audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="71" />
+      <location filename="../../desktop/ui/unit_mode.py" line="72" />
       <source>导入省局公钥…</source>
       <translation>Import the office public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="75" />
+      <location filename="../../desktop/ui/unit_mode.py" line="76" />
       <source>导出本单位签名公钥…</source>
       <translation>Save this unit's signing public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="78" />
+      <location filename="../../desktop/ui/unit_mode.py" line="79" />
       <source>单位信息…</source>
       <translation>Unit information…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="108" />
+      <location filename="../../desktop/ui/unit_mode.py" line="109" />
       <source>导入失败</source>
       <translation>Import failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="110" />
+      <location filename="../../desktop/ui/unit_mode.py" line="111" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="121" />
+      <location filename="../../desktop/ui/unit_mode.py" line="124" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="121" />
+      <location filename="../../desktop/ui/unit_mode.py" line="124" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="127" />
+      <location filename="../../desktop/ui/unit_mode.py" line="130" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="134" />
+      <location filename="../../desktop/ui/unit_mode.py" line="137" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="136" />
+      <location filename="../../desktop/ui/unit_mode.py" line="139" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="139" />
+      <location filename="../../desktop/ui/unit_mode.py" line="142" />
       <source>本单位签名公钥已保存</source>
       <translation>Unit signing public key saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="140" />
+      <location filename="../../desktop/ui/unit_mode.py" line="143" />
       <source>已保存到 {path}。
 
 密钥编号：{key}
@@ -3388,22 +3643,22 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Deleted "{name}".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="87" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="86" />
       <source>可不填</source>
       <translation>optional</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="141" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="140" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="153" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="152" />
       <source>从日历中选择</source>
       <translation>Pick from the calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="187" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="186" />
       <source>有</source>
       <translation>Set</translation>
     </message>

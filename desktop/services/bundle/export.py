@@ -38,7 +38,7 @@ from desktop.services.bundle.format import (
 from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
 from desktop.services.bundle.verify import own_key_lookup, verify_bundle
-from desktop.services.keys import load_unit_signer, office_recipients, public_key_id
+from desktop.services.keys import load_unit_signer, office_recipients, public_key_id, refresh_unit_pub
 from desktop.store import Store
 from desktop.store.exports import ExportRecord, ExportRepo
 from desktop.store.files import disk_free, fsync_dir, fsync_file
@@ -130,6 +130,7 @@ def export_bundle(
     unit = store.unit()
     recipients = office_recipients(store.home)
     signer = load_unit_signer(store.home, passphrase)
+    answer_to = refresh_unit_pub(store.home, unit.code)
     public_key = signer.get_public_key()
     exports = ExportRepo(store.database, store.audit)
     completed = _tidy_leftovers(out, unit.code, exports, public_key)
@@ -156,7 +157,7 @@ def export_bundle(
     shutil.rmtree(work, ignore_errors=True)
     try:
         work.mkdir()
-        header = _write(plan, work, signer, recipients, plaintext, part_size, progress, phase, cancelled)
+        header = _write(plan, work, signer, recipients, answer_to, plaintext, part_size, progress, phase, cancelled)
         _start(phase, progress, "verify", header.payload_size)
         verified = verify_bundle(
             work,
@@ -219,6 +220,7 @@ def _write(
     work: Path,
     signer: minisign.SecretKey,
     recipients: list[str],
+    answer_to: str,
     plaintext: int,
     part_size: int,
     progress: Progress | None,
@@ -255,21 +257,22 @@ def _write(
         parts=tuple(parts),
         plaintext_size=plaintext,
         resend=plan.resend,
+        answer_recipient=answer_to,
     )
     header_bytes = header.to_json()
-    _write_small(work / HEADER, header_bytes)
+    write_small(work / HEADER, header_bytes)
     sums = format_sums([(HEADER, hashlib.sha256(header_bytes).hexdigest())] + [(p.name, p.sha256) for p in parts])
-    _write_small(work / SUMS, sums)
+    write_small(work / SUMS, sums)
     comment = signature_comment("bundle", plan.manifest.unit, plan.seq, plan.bundle_id)
     signature = signer.sign(
         sums, prehash=True, untrusted_comment="planprogress unit signature", trusted_comment=comment
     )
-    _write_small(work / SUMS_SIG, bytes(signature) + b"\n")
+    write_small(work / SUMS_SIG, bytes(signature) + b"\n")
     fsync_dir(work)
     return header
 
 
-def _write_small(path: Path, data: bytes) -> None:
+def write_small(path: Path, data: bytes) -> None:
     with open(path, "xb") as handle:
         handle.write(data)
         handle.flush()

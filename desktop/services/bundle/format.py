@@ -44,8 +44,11 @@ ENTRY_NAME = re.compile(
     r"^(?:MANIFEST\.json|MANIFEST\.json\.minisig|records\.jsonl|audit\.jsonl|evidence/[0-9a-f]{64})$"
 )
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 _SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *]([A-Za-z0-9._-]+)$")
-_COMMENT = re.compile(r"^planprogress (bundle|manifest) unit:(" + _UNIT + r") seq:(\d+) id:([0-9a-f-]{36})$")
+_COMMENT = re.compile(
+    r"^planprogress (bundle|manifest|answer|answer-content) unit:(" + _UNIT + r") seq:(\d+) id:([0-9a-f-]{36})$"
+)
 
 
 class Outcome(Enum):
@@ -163,6 +166,7 @@ class Header:
     format_version: int = FORMAT_VERSION
     suite: str = SUITE
     resend: bool = False
+    answer_recipient: str = ""  # the unit's X25519 recipient for the office's answers (signed with the header)
 
     def to_json(self) -> bytes:
         data = asdict(self)
@@ -217,8 +221,18 @@ class Header:
             parts=tuple(parts),
             plaintext_size=reader.number("plaintext_size"),
             resend=bool(data.get("resend", False)),
+            answer_recipient=_answer_recipient(data.get("answer_recipient", "")),
         )
         return header
+
+
+def _answer_recipient(value: object) -> str:
+    """Absent in bundles made before answers existed; otherwise an age X25519 recipient."""
+    if value == "":
+        return ""
+    if not isinstance(value, str) or not AGE_RECIPIENT.match(value):
+        raise damaged(f"{HEADER} 中的字段 answer_recipient 无效。", HEADER)
+    return value
 
 
 @dataclass(frozen=True)
@@ -310,7 +324,7 @@ def format_sums(items: list[tuple[str, str]]) -> bytes:
     return "".join(f"{sha}  {name}\n" for name, sha in items).encode("ascii")
 
 
-def parse_sums(raw: bytes) -> list[tuple[str, str]]:
+def parse_sums(raw: bytes, header: str = HEADER) -> list[tuple[str, str]]:
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
@@ -322,7 +336,7 @@ def parse_sums(raw: bytes) -> list[tuple[str, str]]:
             raise damaged(f"{SUMS} 的格式不符（“{line[:80]}”）。", SUMS)
         items.append((match[2], match[1]))
     names = [n for n, _ in items]
-    if len(set(names)) != len(names) or not names or names[0] != HEADER:
+    if len(set(names)) != len(names) or not names or names[0] != header:
         raise damaged(f"{SUMS} 的文件清单不符。", SUMS)
     if names[1:] != part_names(len(names) - 1):
         raise damaged(f"{SUMS} 列出的分卷不符。", SUMS)

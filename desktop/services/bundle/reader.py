@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, cast
 
 from desktop.services.bundle.format import (
     AUDIT,
@@ -24,6 +25,7 @@ from desktop.services.bundle.format import (
     MAX_MANIFEST,
     MAX_SIG,
     RECORDS,
+    Entry,
     Manifest,
     unsafe,
 )
@@ -46,7 +48,15 @@ _TYPES = {
 _BATCH = 1024 * 1024
 _OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
 
-ManifestCheck = Callable[[bytes, bytes], Manifest]
+
+class Listing(Protocol):
+    """What the signed head of a payload lists: every later entry with its size and sha256."""
+
+    @property
+    def entries(self) -> tuple[Entry, ...]: ...
+
+
+ManifestCheck = Callable[[bytes, bytes], Listing]
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,7 @@ def _checksum_ok(block: bytes) -> bool:
     return stored in (unsigned, signed)
 
 
-def parse_name(block: bytes) -> str:
+def parse_name(block: bytes, allowed: re.Pattern[str] = ENTRY_NAME) -> str:
     """The entry's name, refusing anything that is not a plain allow-listed UTF-8 name."""
     raw = block[:100].split(b"\x00", 1)[0]
     magic = block[257:265]
@@ -107,7 +117,7 @@ def parse_name(block: bytes) -> str:
         raise unsafe(f"数据包含有绝对路径“{name[:80]}”，不予读取。")
     if ".." in name.replace("\\", "/").split("/"):
         raise unsafe(f"数据包含有指向上级目录的路径“{name[:80]}”，不予读取。")
-    if not ENTRY_NAME.match(name):
+    if not allowed.match(name):
         raise unsafe(f"数据包含有不允许的文件名“{name[:80]}”，不予读取。")
     return name
 
@@ -120,7 +130,14 @@ class StrictTarReader:
         target: Path,
         check_manifest: ManifestCheck,
         on_bytes: Callable[[int], None] | None = None,
+        *,
+        head: tuple[str, str] = (MANIFEST, MANIFEST_SIG),
+        names: re.Pattern[str] = ENTRY_NAME,
+        head_cap: int = MAX_MANIFEST,
     ) -> None:
+        self._head = head
+        self._head_cap = head_cap
+        self._names = names
         self._target = target
         self._check_manifest = check_manifest
         self._on_bytes = on_bytes
@@ -134,7 +151,7 @@ class StrictTarReader:
         self._digest = hashlib.sha256()
         self._expected_sha: str | None = None
         self._zero_blocks = 0
-        self._manifest: Manifest | None = None
+        self._manifest: Listing | None = None
         self._manifest_bytes = b""
         self._manifest_sig = b""
         self._expected: dict[str, tuple[int, str]] = {}
@@ -198,7 +215,7 @@ class StrictTarReader:
             raise unsafe(f"数据包含有{_TYPES[kind]}“{name_hint}”：只允许普通文件，不予读取。")
         if kind not in (b"0", b"\x00"):
             raise unsafe(f"数据包含有未知类型的条目“{name_hint}”，不予读取。")
-        name = parse_name(block)
+        name = parse_name(block, self._names)
         size = _octal_or_base256(block[124:136])
         if size is None:
             raise unsafe(f"数据包中“{name}”的大小字段无效。")
@@ -225,11 +242,12 @@ class StrictTarReader:
             self._end_entry()
 
     def _start_manifest_part(self, name: str, size: int) -> None:
-        if not self._manifest_bytes and name != MANIFEST:
-            raise unsafe(f"数据包的第一个条目应为 {MANIFEST}，实为“{name}”。")
-        if self._manifest_bytes and name != MANIFEST_SIG:
-            raise unsafe(f"数据包的第二个条目应为 {MANIFEST_SIG}，实为“{name}”。")
-        cap = MAX_MANIFEST if name == MANIFEST else MAX_SIG
+        first, second = self._head
+        if not self._manifest_bytes and name != first:
+            raise unsafe(f"数据包的第一个条目应为 {first}，实为“{name}”。")
+        if self._manifest_bytes and name != second:
+            raise unsafe(f"数据包的第二个条目应为 {second}，实为“{name}”。")
+        cap = self._head_cap if name == first else MAX_SIG
         if size > cap:
             raise unsafe(f"数据包中的 {name} 过大（{size} 字节）。")
         self._memory = bytearray()
@@ -269,7 +287,7 @@ class StrictTarReader:
         if self._memory is not None:
             data = bytes(self._memory)
             self._memory = None
-            if name == MANIFEST:
+            if name == self._head[0]:
                 self._manifest_bytes = data
             else:
                 self._manifest_sig = data
@@ -293,22 +311,27 @@ class StrictTarReader:
     # -- the end ---------------------------------------------------------------------------------------
     def finish(self) -> Payload:
         """Call after the last write: the archive must be complete and every listed entry present."""
-        if self._remaining or self._buffer or self._name is not None:
-            raise unsafe("数据包的 tar 内容不完整（在条目中间结束）。")
-        if self._manifest is None:
-            raise unsafe(f"数据包中缺少 {MANIFEST} 或其签名。")
-        if self._zero_blocks < 2:
-            raise unsafe("数据包的 tar 内容不完整（缺少结束标记）。")
-        missing = [name for name in self._expected if name not in self._written]
-        if missing:
-            raise unsafe(f"清单列出的 {len(missing)} 个条目不在数据包中（如“{missing[0]}”）。")
+        manifest = cast(Manifest, self.complete())
         evidence = {
             name.removeprefix("evidence/"): path for name, path in self._written.items() if name.startswith("evidence/")
         }
         return Payload(
-            self._manifest,
+            manifest,
             self._manifest_bytes,
             self._written.get(RECORDS),
             self._written.get(AUDIT),
             evidence,
         )
+
+    def complete(self) -> Listing:
+        """The checked head, once the archive is complete and every listed entry is present."""
+        if self._remaining or self._buffer or self._name is not None:
+            raise unsafe("数据包的 tar 内容不完整（在条目中间结束）。")
+        if self._manifest is None:
+            raise unsafe(f"数据包中缺少 {self._head[0]} 或其签名。")
+        if self._zero_blocks < 2:
+            raise unsafe("数据包的 tar 内容不完整（缺少结束标记）。")
+        missing = [name for name in self._expected if name not in self._written]
+        if missing:
+            raise unsafe(f"清单列出的 {len(missing)} 个条目不在数据包中（如“{missing[0]}”）。")
+        return self._manifest

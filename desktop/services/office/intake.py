@@ -33,6 +33,7 @@ from desktop.services.office.payload import decrypt_payload
 from desktop.services.office.registry import office_lookup
 from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
 from desktop.store import Store
+from desktop.store.answers import OfficeAnswers
 from desktop.store.files import fsync_dir
 from desktop.store.office import AcceptedBundle, HeldBundle, OfficeRepo
 from desktop.store.office_records import OfficeRecords, UnitFacts
@@ -240,15 +241,22 @@ class Intake:
         )
         note = "（重新同步：该单位的数据包链从本包重新开始）" if resync else ""
         try:
-            counts = self._records.merge(
-                unit,
-                bundle,
-                UnitFacts(manifest.unit_name, manifest.review_in_use, manifest.catalog_id, manifest.catalog_version),
-                [(sha, sizes[sha]) for sha in payload.evidence],
-                payload_checks.records(payload.records),
-                payload_checks.audit_rows(payload.audit, manifest, head),
-                (label, verified.name, note.strip("（）")),
-            )
+            with self._store.database.transaction():  # the merge, the answer recipient and cleared returns: one
+                counts = self._records.merge(
+                    unit,
+                    bundle,
+                    UnitFacts(
+                        manifest.unit_name, manifest.review_in_use, manifest.catalog_id, manifest.catalog_version
+                    ),
+                    [(sha, sizes[sha]) for sha in payload.evidence],
+                    payload_checks.records(payload.records),
+                    payload_checks.audit_rows(payload.audit, manifest, head),
+                    (label, verified.name, note.strip("（）")),
+                )
+                answers = OfficeAnswers(self._store.database, self._store.audit)
+                if header.answer_recipient:
+                    answers.note_recipient(unit.code, header.answer_recipient, "bundle")
+                resubmitted = answers.clear_returns(unit.code, header.seq)
         except BaseException:
             for path in created:
                 path.unlink(missing_ok=True)
@@ -258,9 +266,10 @@ class Intake:
             if (manifest.held_periods)
             else ""
         )
+        again = f"；已退回的 {'、'.join(resubmitted)} 已重报" if resubmitted else ""
         message = (
             f"已接收 {verified.name}：更新 {counts.upserts} 条记录，删除 {counts.deletes} 条，"
-            f"佐证材料 {counts.blobs} 份，审计记录 {counts.audit} 条{note}{held}"
+            f"佐证材料 {counts.blobs} 份，审计记录 {counts.audit} 条{note}{held}{again}"
         )
         return IntakeResult(
             label,

@@ -59,20 +59,39 @@ def decrypt_payload(
     """Decrypt the parts into `target` (a fresh folder in staging) and return what the payload held."""
     target.mkdir()
     reader = StrictTarReader(target, manifest_check(verified))
-    source = PartsReader(verified.part_paths, on_bytes)
+    decrypt_into(
+        verified.part_paths,
+        reader,
+        [identity],
+        on_bytes,
+        disk="解密到省局数据目录时出错（{error}）：请检查省局电脑的磁盘空间后重新导入。",
+        wrong_key=BundleError(Outcome.WRONG_OFFICE_KEY, "无法用本省局的私钥解密：数据包不是加密给本局的。"),
+    )
+    return reader.finish()
+
+
+def decrypt_into(
+    parts: list[Path],
+    reader: StrictTarReader,
+    identities: list[pyrage.x25519.Identity],
+    on_bytes: Callable[[int], None] | None,
+    *,
+    disk: str,
+    wrong_key: BundleError,
+) -> None:
+    """pyrage.decrypt_io from the parts into the strict reader, with the reader's own error re-raised (pyrage
+    wraps it), `disk` (formatted with the error) for a fault of our own disk, `wrong_key` for no matching key."""
+    source = PartsReader(parts, on_bytes)
     try:
-        pyrage.decrypt_io(source, reader, [identity])
+        pyrage.decrypt_io(source, reader, identities)
     except (pyrage.DecryptError, OSError, ValueError) as exc:
         original = reader.error or source.error
         if isinstance(original, OSError):  # our disk, not the bundle
-            raise StateError(
-                f"解密到省局数据目录时出错（{reason(original)}）：请检查省局电脑的磁盘空间后重新导入。"
-            ) from None
+            raise StateError(disk.format(error=reason(original))) from None
         if original is not None:
             raise original from None
         if "No matching keys" in str(exc):
-            raise BundleError(Outcome.WRONG_OFFICE_KEY, "无法用本省局的私钥解密：数据包不是加密给本局的。") from None
+            raise wrong_key from None
         raise damaged(f"数据包无法解密（{exc}）：内容已损坏或不完整。") from None
     finally:
         source.close()
-    return reader.finish()

@@ -12,8 +12,9 @@ from desktop.domain.errors import PlanProgressError, StateError
 from desktop.domain.unit_code import canonical_unit_code, normalize_unit_code, same_unit_code
 from desktop.services.bundle.format import BundleError, Outcome
 from desktop.services.bundle.verify import ClaimMismatch, KeyLookup, shown
-from desktop.services.keys import load_public_key, public_key_id
+from desktop.services.keys import answer_recipient_of, load_public_key, public_key_id, read_key_file
 from desktop.store import Store
+from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo, OfficeUnit, check_reason, enroll_hint
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,9 @@ def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeU
     key_id = public_key_id(public)
     unit, what = OfficeRepo(store.database, store.audit).enroll(unit_code, key_id, public.to_base64().decode("ascii"))
     log.info("unit %s: key %s enrolled (%s) by %s", unit_code, key_id, what, store.audit.actor)
+    recipient = answer_recipient_of(read_key_file(public_key_file, "单位签名公钥"))
+    if recipient is not None:  # unit.pub made since answers exist: the office can answer the unit at once
+        OfficeAnswers(store.database, store.audit).note_recipient(unit.code, recipient, "enroll")
     return unit, what, key_id
 
 

@@ -100,17 +100,24 @@ def _lock(handle: BinaryIO) -> None:
 
 
 def copy_in(
-    source: Path, dest: Path, on_bytes: Callable[[int], None] | None = None
+    source: Path,
+    dest: Path,
+    on_bytes: Callable[[int], None] | None = None,
+    *,
+    header: str = HEADER,
+    part_cap: int = PART_SIZE,
 ) -> tuple[dict[str, str], list[str]]:
-    """Copy a bundle's known files from the medium to staging, hashing on the way (one read of the medium).
+    """Copy a bundle's (or an answer's) known files from the medium to staging, hashing on the way (one read
+    of the medium).
 
     Returns the sums and the names that do not belong in a bundle (not copied; verification rejects them).
     """
-    known, extra = list_folder(source)
+    known, extra = list_folder(source, header)
     dest.mkdir(parents=True)
     hashes: dict[str, str] = {}
     for name in sorted(known):
-        hashes[name] = _copy_one(source / name, dest / name, name, _CAPS.get(name, PART_SIZE), on_bytes)
+        cap = MAX_HEADER if name == header else _CAPS.get(name, part_cap)
+        hashes[name] = _copy_one(source / name, dest / name, name, cap, on_bytes)
     return hashes, extra
 
 

@@ -15,6 +15,7 @@ from desktop.domain.periods import Period, PeriodKind, current_period, parse_per
 from desktop.domain.rollup import mean_percent
 from desktop.services.office.unit_view import TaskRow, shown_progress, tasks_from_rows
 from desktop.store import Store
+from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo
 from desktop.store.office_records import OfficeRecords
 
@@ -40,6 +41,7 @@ class UnitStatus:
     held: tuple[int, ...]
     projects: tuple[ProjectCompletion, ...]
     lights: dict[str, int] = field(default_factory=dict)  # tasks per light: grey, green, yellow, red
+    returned: tuple[str, ...] = ()  # periods the office sent back, not yet reported again (已退回, 待单位重报)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,9 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
     held: dict[str, list[int]] = defaultdict(list)
     for bundle in office.held():
         held[bundle.unit].append(bundle.seq)
+    returned: dict[str, list[str]] = defaultdict(list)
+    for item in OfficeAnswers(store.database, store.audit).returns():
+        returned[item.unit].append(item.entry.period)
     units: list[UnitStatus] = []
     for unit in office.units():
         measures, milestones = by_unit["measure"][unit.code], by_unit["milestone"][unit.code]
@@ -136,6 +141,7 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
                 held=tuple(held[unit.code]),
                 projects=project_completion(tasks),
                 lights=light_counts(tasks),
+                returned=tuple(sorted(set(returned[unit.code]))),
             )
         )
     active = [u for u in units if not u.revoked]

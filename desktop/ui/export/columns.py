@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.domain.errors import PlanProgressError
@@ -16,8 +17,9 @@ from desktop.ui.models.table import CENTER, RIGHT, Column
 KIND_TEXT = {"full": tr_noop("完整"), "delta": tr_noop("变化")}
 
 
-def bundle_columns() -> list[Column[ExportRecord]]:
-    return [
+def bundle_columns(office: Callable[[ExportRecord], str] | None = None) -> list[Column[ExportRecord]]:
+    """Earlier bundles; `office` gives what the office said about each (省局已接收 / 被拒收 and what to do)."""
+    columns: list[Column[ExportRecord]] = [
         Column(tr("序号"), lambda e: str(e.seq), RIGHT, sort_key=lambda e: e.seq),
         Column(tr("类型"), lambda e: tr(KIND_TEXT.get(e.kind, e.kind)), CENTER),
         Column(tr("导出时间"), lambda e: local_time(e.created_at)),
@@ -26,6 +28,9 @@ def bundle_columns() -> list[Column[ExportRecord]]:
         Column(tr("大小"), lambda e: size_text(e.payload_bytes), RIGHT, sort_key=lambda e: e.payload_bytes),
         Column(tr("当时写到"), lambda e: e.destination, tooltip=lambda e: e.destination),
     ]
+    if office is not None:
+        columns.insert(6, Column(tr("省局回执"), office, tooltip=office))
+    return columns
 
 
 @dataclass(frozen=True)

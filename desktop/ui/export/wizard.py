@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.services.answer.unit_view import receipt_text, receipts_by_seq
 from desktop.services.bundle.preview import ExportPreview, Readiness, earlier_bundles, preview_export, readiness
 from desktop.store.exports import ExportRecord, ExportRepo
 from desktop.store.files import disk_free
@@ -60,7 +61,8 @@ class ContentPage(QWizardPage):
         for button in (self.delta, self.full, self.resend):
             self.choice.addButton(button)
         self.delta.setChecked(True)
-        self.bundles = RowTableModel(bundle_columns())
+        self.receipts: dict[int, str] = {}  # what the office said about each earlier bundle
+        self.bundles = RowTableModel(bundle_columns(lambda e: self.receipts.get(e.seq, "")))
         self.bundle_table = data_table(self.bundles, stretch_last=True, rows_visible=3)
         self.fates = RowTableModel(fate_columns(False))
         self.fate_table = data_table(self.fates, stretch_last=True, rows_visible=3)
@@ -93,6 +95,7 @@ class ContentPage(QWizardPage):
         else:
             self.problems.clear()
         earlier = earlier_bundles(store)
+        self.receipts = {seq: receipt_text(r) for seq, r in receipts_by_seq(store, earlier).items()}
         self.bundles.set_rows(earlier)
         restart = ExportRepo(store.database, store.audit).must_restart()
         if earlier:

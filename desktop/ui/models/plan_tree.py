@@ -184,6 +184,7 @@ class PlanTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._nodes: list[Node] = []
         self._roots: list[int] = []
+        self.office_comments: dict[int, str] = {}  # task id -> the office's comment on the shown period
 
     def load(self, overview: list[ProjectView]) -> None:
         nodes, roots = build_nodes(overview)
@@ -248,6 +249,8 @@ class PlanTreeModel(QAbstractItemModel):
         column = index.column()
         if role == _DISPLAY:
             if column == 0:
+                if node.kind is NodeKind.TASK and node.id in self.office_comments:
+                    return tr("【省局意见】") + node.title
                 return node.title
             if column == 1:
                 return "" if node.percent is None else f"{node.percent}%"
@@ -256,6 +259,8 @@ class PlanTreeModel(QAbstractItemModel):
             return light_icon(node.light)
         if role == _TOOLTIP:
             lines = [node.title, node.detail, tr(node.light.label)]
+            if node.kind is NodeKind.TASK and node.id in self.office_comments:
+                lines.append(tr("省局意见：{text}").format(text=self.office_comments[node.id]))
             return "\n".join(line for line in lines if line.strip())
         if role == _ALIGNMENT and column == 1:
             return _RIGHT

@@ -66,6 +66,10 @@ class UnitDetailPage(QWidget):
         top.addWidget(QLabel(tr("单位")))
         top.addWidget(self.unit)
         top.addWidget(self.heading, 1)
+        self.return_button = QPushButton(tr("退回本期…"))
+        self.return_button.setToolTip(tr("把该单位本报告期退回重报：写明原因，可对各项任务写意见"))
+        self.return_button.clicked.connect(self.open_return)
+        top.addWidget(self.return_button)
 
         self.task_model = RowTableModel(task_columns(), parent=self)
         self.task_table = data_table(self.task_model, stretch=1)
@@ -100,6 +104,18 @@ class UnitDetailPage(QWidget):
         layout.addWidget(splitter, 1)
         session.changed.connect(self._changed)
         session.period_changed.connect(lambda _code: self._changed(Change.ALL))
+
+    def open_return(self) -> Any:
+        """The return dialog for the shown unit and period, with the tasks' figures beside the comments."""
+        from desktop.ui.answers.office import ReturnDialog
+
+        code = self.code()
+        if code is None:
+            self.messages.error(tr("请先选择单位。"))
+            return None
+        dialog = ReturnDialog(self.session, code, list(self.view.tasks) if self.view else [], self)
+        dialog.open()
+        return dialog
 
     def _evidence_tab(self) -> QWidget:
         self.evidence_table = data_table(self.evidence_model)

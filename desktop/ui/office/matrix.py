@@ -32,7 +32,7 @@ FIXED_HEADERS = {Fixed.UNIT: tr_noop("单位"), Fixed.STATE: tr_noop("本期报�
 def state_of(unit: UnitStatus) -> str:
     if unit.revoked:
         return "revoked"
-    if unit.resync_pending or unit.held:
+    if unit.resync_pending or unit.held or unit.returned:
         return "waiting"
     return "reported" if unit.reported else "missing"
 
@@ -45,6 +45,8 @@ def state_text(unit: UnitStatus) -> str:
         text += tr("（暂存 {n} 个待补）").format(n=len(unit.held))
     if unit.resync_pending:
         text += tr("（等待重新同步）")
+    if unit.returned:
+        text += tr("（已退回 {periods}，待单位重报）").format(periods=tr("、").join(unit.returned))
     return text
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QAction
 
+from desktop.ui.answers.office import install as install_answers
 from desktop.ui.home_actions import install_home_actions, verify_all_evidence
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
@@ -56,6 +57,7 @@ def install(window: MainWindow, session: Session) -> None:
     file_menu.insertAction(first, importing)
     file_menu.insertSeparator(first)
     window.toolbar.addAction(importing)
+    install_answers(window, session)  # 制作回执U盘…, right after the import
     install_reports(window, session, office=True)
 
     admin = window.menu("admin")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.health import Light
 from desktop.ui import theme
+from desktop.ui.answers.unit import NoticesBox
 from desktop.ui.format import date_text, days_text, number_text, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import project_title
@@ -83,6 +84,8 @@ class DashboardPage(RefreshOnShow, QScrollArea):
         self.review_state.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.review_state)
+        self.notices = NoticesBox(session)
+        layout.addWidget(self.notices)
 
         projects = QGroupBox(tr("各工程完成情况"))
         self.project_grid = QGridLayout(projects)
@@ -124,6 +127,7 @@ class DashboardPage(RefreshOnShow, QScrollArea):
         unit = session.store.unit()
         period = session.period
         self.heading.setText(tr("{unit}　{period}工作概览").format(unit=unit.name, period=period_label(period)))
+        self.notices.refresh()
         review = session.store.reviews.get(period.code)
         text = tr("审核状态：{state}").format(state=tr(review.state.label))
         if review.updated_by:

@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelection
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QSplitter, QTreeView, QVBoxLayout, QWidget
 
+from desktop.ui import theme
 from desktop.ui.i18n import tr
 from desktop.ui.models.plan_tree import KEY_ROLE, NodeKey, PlanFilterProxy, PlanTreeModel, StatusWords
 from desktop.ui.session import Change, Session
@@ -51,14 +52,37 @@ class PlanPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([520, 780])
         self.splitter = splitter
+        self.office_note = QLabel()  # the shown period was sent back by the office
+        self.office_note.setWordWrap(True)
+        self.office_note.setStyleSheet(theme.OFFICE_NOTE)
+        self.office_note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(self.office_note)
+        layout.addWidget(splitter, 1)  # the tree and details take the height; the note only its line
 
         session.changed.connect(self.on_changed)
         session.period_changed.connect(lambda _code: self.on_changed(Change.ALL, None))
+        self._office_marks()
         self.model.load(session.overview())
         self.tree.expandToDepth(0)
+
+    def _office_marks(self) -> None:
+        """The office's return of the shown period: a line above the tree, a mark on each task it commented."""
+        from desktop.services.answer.unit_view import open_returns
+
+        store = self.session.store
+        back = open_returns(store).get(self.session.period.code)
+        comments = {c.task: c.text for c in back.entry.comments if c.task} if back else {}
+        tasks = store.plan.tasks() if comments else []
+        self.model.office_comments = {t.id: comments[t.key] for t in tasks if t.key in comments}
+        self.office_note.setVisible(back is not None)
+        if back is not None:
+            self.office_note.setText(
+                tr("省局已退回本报告期：{reason}（意见见标有【省局意见】的任务，或“审核”页）").format(
+                    reason=back.entry.reason
+                )
+            )
 
     def _set_up_header(self) -> None:
         """Labels (their own model, see __init__), then section sizes."""
@@ -109,6 +133,7 @@ class PlanPage(QWidget):
     def on_changed(self, changes: Change, initiator: object = None) -> None:
         if changes & (Change.STRUCTURE | Change.PROGRESS | Change.EVIDENCE | Change.SETTINGS | Change.REVIEW):
             key = self.selected_key()
+            self._office_marks()
             self.model.load(self.session.overview())
             if key is not None and self.selected_key() != key:
                 self.select_key(key)

@@ -23,6 +23,7 @@ from desktop.domain.model import AuditEntry, ProgressEntry
 from desktop.domain.status import ReviewState
 from desktop.services import operations as ops
 from desktop.ui import theme
+from desktop.ui.answers.unit import OfficeReturnBox
 from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.audit import audit_columns
@@ -100,6 +101,8 @@ class ReviewPage(RefreshOnShow, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.state)
+        self.office_return = OfficeReturnBox()
+        layout.addWidget(self.office_return)
         layout.addLayout(actions)
         layout.addWidget(self.messages)
         layout.addWidget(splitter, 1)
@@ -125,7 +128,9 @@ class ReviewPage(RefreshOnShow, QWidget):
         store, period = self.session.store, self.session.period
         record = store.reviews.get(period.code)
         self.heading.setText(tr("{period}审核").format(period=period_label(period)))
-        text = tr("当前状态：{state}").format(state=tr(record.state.label))
+        returned = self.office_return.show_period(store, period.code)
+        state_label = tr("退回（省局）") if returned else tr(record.state.label)
+        text = tr("当前状态：{state}").format(state=state_label)
         if record.updated_by:
             text += tr("　最近操作：{who} {when}").format(who=record.updated_by, when=local_time(record.updated_at))
         if record.comment:
