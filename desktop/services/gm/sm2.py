@@ -30,6 +30,9 @@ _N = 0xFFFFFFFE_FFFFFFFF_FFFFFFFF_FFFFFFFF_7203DF6B_21C6052B_53BBF409_39D54123
 _COORD = 32
 _MAX_PLAIN = 1024  # a wrapped key is 16 bytes; refuse to build or parse anything large
 
+# asn1crypto does not know the SM2 curve; register() is its documented way to add one (idempotent).
+keys.NamedCurve.register("sm2", SM2_CURVE_OID, _COORD)
+
 Rnd = Callable[[int], int]
 
 
