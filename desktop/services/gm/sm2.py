@@ -1,8 +1,8 @@
 """SM2 (GB/T 32918) key pairs, signatures and public-key encryption, in the encodings OpenSSL 3 uses.
 
 The arithmetic is `gmalg` (pure Python, not constant-time: fine for offline signing of a bundle, see
-docs/gm-suite.md). Nonces and private keys come from `secrets` (gmalg's default random source); the `rnd`
-arguments exist only so tests can reproduce the standard's examples with its fixed k.
+docs/gm-suite.md). Nonces and private keys come from `secrets.randbits`, passed to gmalg explicitly (it is also
+its default); the `rnd` arguments exist only so tests can reproduce the standard's examples with its fixed k.
 
 Encodings: signatures are DER `SEQUENCE { r INTEGER, s INTEGER }` over SM3(Z || message) with the signer ID
 `1234567812345678` (what `openssl dgst -sm3 -sigopt distid:1234567812345678` checks); ciphertexts are GM/T 0009
@@ -12,6 +12,7 @@ Encodings: signatures are DER `SEQUENCE { r INTEGER, s INTEGER }` over SM3(Z || 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -86,7 +87,7 @@ class PrivateKey:
 
     @classmethod
     def generate(cls) -> PrivateKey:
-        secret, _ = SM2().generate_keypair()
+        secret, _ = SM2(rnd_fn=secrets.randbits).generate_keypair()
         return cls.from_secret(int.from_bytes(secret, "big"))
 
     @classmethod
@@ -102,7 +103,7 @@ class PrivateKey:
 
 def sign(key: PrivateKey, message: bytes, *, uid: bytes = SIGNER_ID, rnd: Rnd | None = None) -> bytes:
     """DER SM2 signature of `message` (SM3, signer ID `uid`)."""
-    engine = SM2(key.secret_bytes(), uid, key.public.point, rnd_fn=rnd)
+    engine = SM2(key.secret_bytes(), uid, key.public.point, rnd_fn=rnd or secrets.randbits)
     r, s = engine.sign(message)
     signature = algos.DSASignature({"r": int.from_bytes(r, "big"), "s": int.from_bytes(s, "big")})
     return bytes(signature.dump())
@@ -124,7 +125,7 @@ def encrypt(public: PublicKey, plain: bytes, *, rnd: Rnd | None = None) -> bytes
     """SM2-encrypt a short message (a 16-byte key) to `public`; GM/T 0009 DER, C1C3C2."""
     if not 0 < len(plain) <= _MAX_PLAIN:
         raise ValueError("SM2 encryption here is for short keys only")
-    raw = bytes(SM2(pk=public.point, rnd_fn=rnd).encrypt(plain))
+    raw = bytes(SM2(pk=public.point, rnd_fn=rnd or secrets.randbits).encrypt(plain))
     # gmalg returns 04 || x || y || C3 || C2 (C1C3C2, raw).
     x, y = raw[1 : 1 + _COORD], raw[1 + _COORD : 1 + 2 * _COORD]
     c3, c2 = raw[1 + 2 * _COORD : 1 + 3 * _COORD], raw[1 + 3 * _COORD :]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from asn1crypto import pem
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
@@ -117,7 +118,7 @@ def test_a_point_off_the_curve_is_refused(key: sm2.PrivateKey) -> None:
         sm2.PublicKey(off)
     spki = key.public.spki_der()
     with pytest.raises(InputError, match="已损坏，读不出其中的公钥"):
-        keyfiles.load_public_pem(keyfiles._armor("PUBLIC KEY", spki[:-1] + off[-1:]).encode())
+        keyfiles.load_public_pem(pem.armor("PUBLIC KEY", spki[:-1] + off[-1:]))
 
 
 def test_key_wrap_for_another_key_or_tampered(key: sm2.PrivateKey) -> None:

@@ -108,3 +108,10 @@ def test_sm2_encryption_with_the_standards_key_and_k(standard_key: sm2.PrivateKe
         "041321886ca989ca9c7d58087307ca93092d651efa"
     )
     assert sm2.decrypt(standard_key, wrapped) == b"encryption standard"
+
+
+def test_sm2_nonces_are_fresh_each_time(standard_key: sm2.PrivateKey) -> None:
+    first, second = sm2.sign(standard_key, b"same"), sm2.sign(standard_key, b"same")
+    assert first != second  # a repeated k would give away the private key
+    assert sm2.verify(standard_key.public, b"same", first) and sm2.verify(standard_key.public, b"same", second)
+    assert sm2.encrypt(standard_key.public, b"k" * 16) != sm2.encrypt(standard_key.public, b"k" * 16)
