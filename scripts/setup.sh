@@ -59,7 +59,8 @@ app_packages=(
 # poppler-utils (pdftotext/pdffonts on generated reports), xvfb+xauth (xvfb-run for on-screen UI tests),
 # file (file-type checks of exports).
 # binutils: objdump, which PyInstaller and the frozen-build smoke test use.
-test_packages=(age minisign poppler-utils xvfb xauth file binutils)
+# openssl: the 国密 suite's interop tests (SM2/SM3/SM4 with the OpenSSL 3 command line).
+test_packages=(age minisign poppler-utils xvfb xauth file binutils openssl)
 
 wanted=("${app_packages[@]}")
 if [[ $mode == test ]]; then
