@@ -1,6 +1,6 @@
 """Start-up: process start to the first painted main window on a large store, against an empty PySide6 window.
 
-usage: python bench/startup_bench.py [--repeat 7] [--home DIR] [--against CHECKOUT] [--json]
+usage: python bench/startup_bench.py [--repeat 7] [--home DIR] [--against CHECKOUT ...] [--json]
        (run under xvfb-run -a -s "-screen 0 1440x900x24" for a real X server; offscreen otherwise)
 
 The store holds five units' worth of measures (5 x 54 tasks x 5 = 1,350 measures, each with a milestone and
@@ -8,7 +8,7 @@ this quarter's progress) and 100,000 evidence rows. Both sides are fresh process
 timed from just before the start to the first paint event of their top-level window; the app side goes
 through the real start-up steps (font, translations, lock, open, sign-in check, window, unit mode).
 Prints the medians and the ratio app/empty (target <= 2.2), and, for reference, the time to the painted
-sign-in dialog (what a user sees first, before typing the password). `--against CHECKOUT` also starts the
+sign-in dialog (what a user sees first, before typing the password). `--against CHECKOUT` (repeatable) also starts the
 main window of another checkout of this repository (e.g. main) in the same interleaved runs: an A/B on the
 same store, under the same load.
 """
@@ -240,7 +240,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--home", type=Path, help="reuse (or build once) the large store here")
-    parser.add_argument("--against", type=Path, help="another checkout whose main window is timed alongside")
+    parser.add_argument(
+        "--against", type=Path, action="append", default=[], help="another checkout whose window is timed alongside"
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", choices=("empty", "checked", "app", "dialog"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -268,15 +270,15 @@ def main() -> int:
     measure("empty", home)  # warm the file cache for both sides alike
     measure("app", home)
     runs: dict[str, list[tuple[float, float, float]]] = {"empty": [], "app": [], "dialog": [], "checked": []}
-    if args.against:
-        args.against = args.against.resolve()
-        compileall.compile_dir(args.against / "desktop", quiet=1)
-        measure("app", home, args.against)
-        runs["against"] = []
+    others = {f"against:{path.resolve()}": path.resolve() for path in args.against}
+    for kind, checkout in others.items():
+        compileall.compile_dir(checkout / "desktop", quiet=1)
+        measure("app", home, checkout)
+        runs[kind] = []
     for _ in range(args.repeat):  # interleaved, so drift in machine load hits all sides alike
         for kind, samples in runs.items():
-            if kind == "against":
-                samples.append(measure("app", home, args.against))
+            if kind in others:
+                samples.append(measure("app", home, others[kind]))
             else:
                 samples.append(measure(kind, home))
 
@@ -310,11 +312,15 @@ def main() -> int:
         "load_average": round(os.getloadavg()[0], 2),
         "platform": os.environ.get("QT_QPA_PLATFORM") or ("xcb" if os.environ.get("DISPLAY") else "offscreen"),
     }
-    if args.against:
-        result["against"] = str(args.against)
-        result["against_main_window_s"] = round(wall("against"), 3)
-        result["against_ratio"] = round(wall("against") / wall("empty"), 2)
-        result["cpu_against_s"] = round(cpu("against"), 3)
+    result["against"] = [
+        {
+            "checkout": str(checkout),
+            "main_window_s": round(wall(kind), 3),
+            "ratio": round(wall(kind) / wall("empty"), 2),
+            "cpu_s": round(cpu(kind), 3),
+        }
+        for kind, checkout in others.items()
+    ]
     if args.json:
         print(json.dumps(result))
     else:
@@ -332,10 +338,10 @@ def main() -> int:
             f"floor                 the empty window shown only after one scrypt check like the app's: ratio "
             f"{result['empty_window_after_password_check_ratio']:.2f}"
         )
-        if args.against:
+        for other in result["against"]:
             print(
-                f"against {args.against}  {result['against_main_window_s']:.3f} s, ratio "
-                f"{result['against_ratio']:.2f}, CPU {result['cpu_against_s']:.3f} s (same runs, interleaved)"
+                f"against {other['checkout']}  {other['main_window_s']:.3f} s, ratio {other['ratio']:.2f}, "
+                f"CPU {other['cpu_s']:.3f} s (same runs, interleaved)"
             )
     return 0
 
