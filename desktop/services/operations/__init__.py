@@ -18,6 +18,7 @@ from desktop.services.operations.progress import (
     reopen_period,
     return_period,
     submit_period,
+    update_evidence,
 )
 from desktop.services.operations.records import (
     add_measure,
@@ -71,6 +72,7 @@ __all__ = [
     "set_unit",
     "set_up_office",
     "submit_period",
+    "update_evidence",
     "update_measure",
     "update_milestone",
 ]

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.domain.model import ProgressEntry, ReviewRecord
+from desktop.domain.model import EvidenceRecord, ProgressEntry, ReviewRecord
 from desktop.domain.status import Status
 from desktop.services.operations.base import Change, Outcome, Undo
 from desktop.store import Store
 from desktop.store.evidence import AddedEvidence, Progress
 
 UNDO_PROGRESS = "撤销进度修改"
+UNDO_EDIT_EVIDENCE = "撤销修改佐证材料“{title}”"
 
 
 def record_progress(
@@ -49,6 +50,21 @@ def add_evidence(
     """Add files all-or-nothing: one unreadable file among several adds none of them."""
     added = store.evidence.add_many(item_id, sources, title=title, category=category, progress=progress)
     return Outcome(added, Change.EVIDENCE, tuple(a.record.id for a in added))
+
+
+def update_evidence(
+    store: Store, evidence_id: int, *, title: str | None = None, category: str | None = None
+) -> Outcome[EvidenceRecord]:
+    """Change an evidence record's title or category; undo puts both back as they were."""
+    with store.database.transaction():
+        before = store.evidence.get(evidence_id)
+        record = store.evidence.update(evidence_id, title=title, category=category)
+
+    def restore(s: Store) -> object:
+        return update_evidence(s, before.id, title=before.title, category=before.category)
+
+    undo = Undo(UNDO_EDIT_EVIDENCE, before.title, restore, Change.EVIDENCE)
+    return Outcome(record, Change.EVIDENCE, (record.id,), undo)
 
 
 def delete_evidence(store: Store, evidence_id: int) -> Outcome[None]:
