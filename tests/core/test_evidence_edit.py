@@ -78,7 +78,9 @@ def test_categories_lists_the_used_ones_most_used_first(store: Store, tmp_path: 
     assert store.evidence.categories() == ["照片", "文件"]
 
 
-def test_cli_sets_category_on_add_and_changes_it(cli: Callable[..., CliResult], unit_home: Path, tmp_path: Path) -> None:
+def test_cli_sets_category_on_add_and_changes_it(
+    cli: Callable[..., CliResult], unit_home: Path, tmp_path: Path
+) -> None:
     source = _file(tmp_path)
     with Store.open(unit_home, "tester") as store:
         task = store.plan.tasks()[0].id

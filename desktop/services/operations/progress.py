@@ -12,6 +12,7 @@ from desktop.store import Store
 from desktop.store.evidence import AddedEvidence, Progress
 
 UNDO_PROGRESS = "撤销进度修改"
+UNDO_PROGRESS_MANY = "撤销填报 {title} 条进度"
 UNDO_EDIT_EVIDENCE = "撤销修改佐证材料“{title}”"
 
 
@@ -31,6 +32,32 @@ def record_progress(
 
     undo = Undo(UNDO_PROGRESS, "", restore, Change.PROGRESS, ("progress", item, code))
     return Outcome(entry, Change.PROGRESS, (entry.id,), undo)
+
+
+def record_progress_many(
+    store: Store, period: str, entries: Sequence[tuple[int, Status, int, str]]
+) -> Outcome[list[ProgressEntry]]:
+    """Write several items' entries for one period (item, status, percent, note) all-or-nothing, as one step to
+    undo: the period grid copying last period's notes into every row."""
+    befores: list[tuple[int, ProgressEntry | None]] = []
+    written: list[ProgressEntry] = []
+    with store.database.transaction():
+        for item_id, status, percent, note in entries:
+            befores.append((item_id, store.progress.get(item_id, period)))
+            written.append(store.progress.record(item_id, period, status, percent, note))
+    code = written[0].period if written else period
+
+    def restore(s: Store) -> object:
+        with s.database.transaction():
+            for item, before in befores:
+                if before is None:
+                    s.progress.delete(item, code)
+                else:
+                    s.progress.record(item, code, before.status, before.percent, before.note)
+        return None
+
+    undo = Undo(UNDO_PROGRESS_MANY, str(len(written)), restore, Change.PROGRESS) if written else None
+    return Outcome(written, Change.PROGRESS, tuple(e.id for e in written), undo)
 
 
 def delete_progress(store: Store, item_id: int, period: str) -> Outcome[None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desktop.domain.errors import PlanProgressError
 from desktop.services.operations.base import Undo
-from desktop.services.operations.progress import UNDO_EDIT_EVIDENCE, UNDO_PROGRESS
+from desktop.services.operations.progress import UNDO_EDIT_EVIDENCE, UNDO_PROGRESS, UNDO_PROGRESS_MANY
 from desktop.services.operations.records import (
     UNDO_ADD_MEASURE,
     UNDO_ADD_MILESTONE,
@@ -27,6 +27,7 @@ UNDO_LABELS = (
     UNDO_ADD_MILESTONE,
     UNDO_EDIT_MILESTONE,
     UNDO_EDIT_EVIDENCE,
+    UNDO_PROGRESS_MANY,
 )
 
 
