@@ -169,9 +169,9 @@ class PeriodGridModel(QAbstractTableModel):
         if column is Col.ITEM:
             return row.label if row.kind is ItemKind.TASK else "　　" + row.label
         if column is Col.STATUS:
-            return tr(status.value)
+            return tr(status.value) if row.shown is not None else tr("未填报")
         if column is Col.PERCENT:
-            return refused[0] if refused else f"{percent} %"
+            return refused[0] if refused else f"{percent} %" if row.shown is not None else "—"
         if column is Col.NOTE:
             return note
         return row.earlier.note if row.earlier is not None else ""
@@ -184,7 +184,9 @@ class PeriodGridModel(QAbstractTableModel):
             return f"{row.project}\n{row.label}"
         if column is Col.EARLIER and row.earlier is not None:
             return tr("{period} 的说明：\n{note}").format(period=row.earlier.period, note=row.earlier.note)
-        if column in (Col.STATUS, Col.PERCENT) and row.own is None and row.shown is not None:
+        if column in (Col.STATUS, Col.PERCENT) and row.own is None:
+            if row.shown is None:
+                return tr("尚未填报：填写后即保存为本期。")
             return tr("本期尚未填报：显示的是 {period} 的数值，修改后即保存为本期。").format(period=row.shown.period)
         if column is Col.NOTE:
             return row.own.note if row.own is not None else ""

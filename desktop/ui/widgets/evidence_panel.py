@@ -71,7 +71,10 @@ class EvidencePanel(QWidget):
         self.owner.currentIndexChanged.connect(self._owner_changed)
         self.category = category_box(session.store.evidence.categories())
         self.category.setToolTip(tr("新添加的文件归入这个类别（添加后也可修改）"))
-        self.category.setMinimumContentsLength(6)
+        self.category.setMinimumContentsLength(8)
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        if (line := self.category.lineEdit()) is not None:
+            line.setPlaceholderText(tr("可不填"))
         self.add_button = QPushButton(tr("添加文件…"))
         self.add_button.clicked.connect(self.choose_files)
         self.open_button = QPushButton(tr("用系统程序打开"))
