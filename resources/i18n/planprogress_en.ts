@@ -234,6 +234,16 @@
       <translation>Undo changing milestone "{title}"</translation>
     </message>
     <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销修改佐证材料“{title}”</source>
+      <translation>Undo changing evidence "{title}"</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销填报 {title} 条进度</source>
+      <translation>Undo {title} progress entries</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/background.py" line="99" />
       <source>程序内部错误（{error}）：请把此信息告诉管理员。</source>
       <translation>Internal error ({error}): please tell your administrator.</translation>
@@ -365,6 +375,41 @@ No file has been changed. You can restore from a backup file: the current data f
       <location filename="../../desktop/ui/dialogs/damaged.py" line="60" />
       <source>正在从备份恢复…</source>
       <translation>Restoring from backup…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="33" />
+      <source>可不填，如 照片、文件、会议记录</source>
+      <translation>Optional, e.g. photo, document, minutes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="39" />
+      <source>修改佐证材料</source>
+      <translation>Edit evidence</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="41" />
+      <source>{name}（{size}）</source>
+      <translation>{name} ({size})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="45" />
+      <source>只修改标题和类别，文件本身不变；修改会写入审计记录，可用 Ctrl+Z 撤销。</source>
+      <translation>Only the title and category change, never the file; the change is written to the audit trail and Ctrl+Z takes it back.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="47" />
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="48" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="49" />
+      <source>类别</source>
+      <translation>Category</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/progress.py" line="25" />
@@ -994,27 +1039,27 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Set new password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/unit_info.py" line="18" />
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="19" />
       <source>单位信息</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/unit_info.py" line="22" />
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="23" />
       <source>尚未生成（请管理员运行 planprogress keys init）</source>
       <translation>Not created yet (an administrator runs planprogress keys init)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/unit_info.py" line="29" />
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="30" />
       <source>规划目录</source>
       <translation>Plan catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/unit_info.py" line="30" />
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="31" />
       <source>数据目录</source>
       <translation>Data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/unit_info.py" line="32" />
+      <location filename="../../desktop/ui/dialogs/unit_info.py" line="33" />
       <source>省局登记本单位的签名公钥时，会与您核对这个编号。</source>
       <translation>The office compares this number with you when it enrolls the unit's public key.</translation>
     </message>
@@ -1912,11 +1957,6 @@ Data folder: {root}</translation>
       <translation>File name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="53" />
-      <source>类别</source>
-      <translation>Category</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/models/audit_fields.py" line="55" />
       <source>文件类型</source>
       <translation>File type</translation>
@@ -2107,14 +2147,41 @@ Data folder: {root}</translation>
       <translation>{label}: {value}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/evidence.py" line="18" />
-      <source>标题</source>
-      <translation>Title</translation>
+      <location filename="../../desktop/ui/models/period_grid.py" line="48" />
+      <source>任务 / 措施</source>
+      <translation>Task / measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="72" />
+      <location filename="../../desktop/ui/models/period_grid.py" line="51" />
+      <source>本期进展说明</source>
+      <translation>Progress note for the period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="52" />
+      <source>上期说明（可沿用）</source>
+      <translation>Last period's note (to copy)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="172" />
       <source>未填报</source>
       <translation>Not reported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="186" />
+      <source>{period} 的说明：
+{note}</source>
+      <translation>Note of {period}:
+{note}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="189" />
+      <source>尚未填报：填写后即保存为本期。</source>
+      <translation>Not reported yet: what you enter is saved for this period.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="190" />
+      <source>本期尚未填报：显示的是 {period} 的数值，修改后即保存为本期。</source>
+      <translation>Not reported for this period: showing the values of {period}; a change is saved for this period.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/plan_tree.py" line="73" />
@@ -2162,11 +2229,6 @@ Data folder: {root}</translation>
       <translation>not done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="92" />
-      <source>{name}（{size}）</source>
-      <translation>{name} ({size})</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="95" />
       <source>归属</source>
       <translation>Belongs to</translation>
@@ -2185,11 +2247,6 @@ Data folder: {root}</translation>
       <location filename="../../desktop/ui/office/drilldown.py" line="114" />
       <source>另存副本…</source>
       <translation>Save a copy…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="118" />
-      <source>文件</source>
-      <translation>File</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drilldown.py" line="178" />
@@ -2974,6 +3031,81 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="46" />
+      <source>直接输入即可填写：Tab 或 Enter 保存并跳到下一格（状态 → 完成百分比 → 说明 → 下一行），Shift+Tab 返回，Esc 放弃本格修改；状态格按 1–4 选择。每格保存后可用 Ctrl+Z 撤销。</source>
+      <translation>Just type: Tab or Enter saves and moves on (status → percent → note → next row), Shift+Tab goes back, Esc drops the cell's change; in a status cell press 1–4. Ctrl+Z undoes each saved cell.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="56" />
+      <source>沿用上期说明（本行）</source>
+      <translation>Copy last period's note (this row)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="60" />
+      <source>全部沿用上期说明</source>
+      <translation>Copy last period's notes into all rows</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="62" />
+      <source>沿用上期说明（本行，Ctrl+D）</source>
+      <translation>Copy last period's note (this row, Ctrl+D)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="64" />
+      <source>全部沿用上期说明…</source>
+      <translation>Copy last period's notes into all rows…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="65" />
+      <source>把上期说明填入本期还没有说明的每一行（可一次撤销）</source>
+      <translation>Fill every row without a note for this period with last period's note (undone in one step)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="107" />
+      <source>{period} 逐项填报</source>
+      <translation>{period}: fill in item by item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="108" />
+      <source>正在读取…</source>
+      <translation>Reading…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="141" />
+      <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
+      <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="147" />
+      <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
+      <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="156" />
+      <source>本期已填 {done} / {total} 项</source>
+      <translation>{done} / {total} items reported for this period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="175" />
+      <source>已保存 {when}</source>
+      <translation>Saved {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="179" />
+      <source>（未保存：请改正后再按 Tab 或 Enter）</source>
+      <translation> (not saved: correct it, then press Tab or Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="197" />
+      <source>这一行没有上期说明可以沿用。</source>
+      <translation>This row has no earlier note to copy.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="229" />
+      <source>已为 {n} 行沿用上期说明（Ctrl+Z 可一次撤销）。</source>
+      <translation>Copied last period's note into {n} rows (Ctrl+Z undoes it in one step).</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/pages/plan_page.py" line="29" />
       <source>筛选（Ctrl+F）：任务、措施、责任人、进展说明…</source>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
@@ -3140,72 +3272,77 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="39" />
+      <location filename="../../desktop/ui/unit_mode.py" line="29" />
+      <source>逐项填报</source>
+      <translation>Fill in item by item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="40" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="51" />
+      <location filename="../../desktop/ui/unit_mode.py" line="52" />
       <source>本期审核…</source>
       <translation>Review this period…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="54" />
+      <location filename="../../desktop/ui/unit_mode.py" line="55" />
       <source>校验审计记录</source>
       <translation>Verify the audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="70" />
+      <location filename="../../desktop/ui/unit_mode.py" line="71" />
       <source>导入省局公钥…</source>
       <translation>Import the office public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="74" />
+      <location filename="../../desktop/ui/unit_mode.py" line="75" />
       <source>导出本单位签名公钥…</source>
       <translation>Save this unit's signing public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="77" />
+      <location filename="../../desktop/ui/unit_mode.py" line="78" />
       <source>单位信息…</source>
       <translation>Unit information…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="109" />
+      <location filename="../../desktop/ui/unit_mode.py" line="114" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="120" />
+      <location filename="../../desktop/ui/unit_mode.py" line="125" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="120" />
+      <location filename="../../desktop/ui/unit_mode.py" line="125" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="126" />
+      <location filename="../../desktop/ui/unit_mode.py" line="131" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="133" />
+      <location filename="../../desktop/ui/unit_mode.py" line="138" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="135" />
+      <location filename="../../desktop/ui/unit_mode.py" line="140" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="138" />
+      <location filename="../../desktop/ui/unit_mode.py" line="143" />
       <source>本单位签名公钥已保存</source>
       <translation>Unit signing public key saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="139" />
+      <location filename="../../desktop/ui/unit_mode.py" line="144" />
       <source>已保存到 {path}。
 
 密钥编号：{key}
@@ -3253,122 +3390,152 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>{period}   {light}   {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="71" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="73" />
+      <source>新添加的文件归入这个类别（添加后也可修改）</source>
+      <translation>Files added now get this category (it can be changed later)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="77" />
+      <source>可不填</source>
+      <translation>optional</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="78" />
       <source>添加文件…</source>
       <translation>Add files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="73" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="80" />
       <source>用系统程序打开</source>
       <translation>Open with system viewer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="75" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="82" />
       <source>校验文件</source>
       <translation>Verify file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="80" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="84" />
+      <source>修改类别…</source>
+      <translation>Edit category…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="85" />
+      <source>修改选中材料的标题和类别</source>
+      <translation>Edit the title and category of the selected file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="90" />
       <source>材料归属</source>
       <translation>Evidence of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="117" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="131" />
       <source>添加</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="132" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="146" />
       <source>提示：可以把文件直接拖到这里添加。</source>
       <translation>Tip: drop files here to add them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="178" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="192" />
       <source>选择一份材料即可在此预览。</source>
       <translation>Choose a file to preview it here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="184" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="198" />
       <source>{name}（{size}，{type}）</source>
       <translation>{name} ({size}, {type})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="190" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="202" />
+      <source>（未分类）</source>
+      <translation>(no category)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="205" />
       <source>未校验</source>
       <translation>not verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="190" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="205" />
       <source>文件缺失</source>
       <translation>file missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="206" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="222" />
       <source>选择佐证材料</source>
       <translation>Choose evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="206" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="222" />
       <source>所有文件 (*)</source>
       <translation>All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="234" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="250" />
       <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
       <translation>Choose a task or measure on the left before adding evidence.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="245" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="262" />
       <source>正在添加 {n} 个文件…</source>
       <translation>Adding {n} files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="260" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="277" />
       <source>已添加 {n} 份佐证材料。</source>
       <translation>{n} evidence files added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="262" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="279" />
       <source>（{names} 与已有文件内容相同，只保存一份）</source>
       <translation> ({names} had the same content as a stored file; kept once)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="284" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="301" />
       <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
       <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="294" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="311" />
       <source>系统没有能打开这种文件的程序：副本在 {path}</source>
       <translation>No program here opens this kind of file: the copy is at {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="316" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="333" />
       <source>文件缺失：{name}，请从备份恢复。</source>
       <translation>File missing: {name}; restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="318" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="335" />
       <source>校验通过：文件完好，SHA-256 一致。</source>
       <translation>Verified: the file is intact, its SHA-256 matches.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="320" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="337" />
       <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="366" />
+      <source>已修改“{title}”：类别 {category}。</source>
+      <translation>Changed "{title}": category {category}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="377" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="337" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="378" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="345" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="386" />
       <source>已删除“{name}”。</source>
       <translation>Deleted "{name}".</translation>
     </message>
@@ -3376,11 +3543,6 @@ Hand this file to the office for enrolment; the office will compare this number 
       <location filename="../../desktop/ui/widgets/fields.py" line="44" />
       <source>有</source>
       <translation>Set</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="70" />
-      <source>可不填</source>
-      <translation>optional</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/fields.py" line="82" />
@@ -3448,6 +3610,11 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Copy</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/widgets/period_grid_view.py" line="55" />
+      <source>本期工作进展、存在问题和下一步打算</source>
+      <translation>Work done this period, problems, next steps</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/widgets/period_selector.py" line="16" />
       <source>月度</source>
       <translation>Month</translation>
@@ -3485,11 +3652,6 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>The PDF cannot be shown ({error}): it may be damaged or password-protected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="65" />
-      <source>本期工作进展、存在问题和下一步打算</source>
-      <translation>Work done this period, problems, next steps</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/widgets/progress_editor.py" line="105" />
       <source>{period}进度</source>
       <translation>Progress in {period}</translation>
@@ -3513,21 +3675,6 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <location filename="../../desktop/ui/widgets/progress_editor.py" line="153" />
       <source>请在左侧选择任务或措施。</source>
       <translation>Choose a task or measure on the left.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="156" />
-      <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
-      <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="162" />
-      <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
-      <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="221" />
-      <source>已保存 {when}</source>
-      <translation>Saved {when}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="36" />
@@ -3595,17 +3742,17 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Delete the milestone "{title}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/unit_code.py" line="16" />
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="17" />
       <source>如 GD-GZ01</source>
       <translation>e.g. GD-GZ01</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/unit_code.py" line="27" />
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="28" />
       <source>单位代码统一用大写半角字母，将保存为 {code}</source>
       <translation>Unit codes are kept in upper case, half width: it will be saved as {code}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/unit_code.py" line="38" />
+      <location filename="../../desktop/ui/widgets/unit_code.py" line="39" />
       <source>已按统一格式改为 {code}（您输入的是“{typed}”）</source>
       <translation>Changed to the standard form {code} (you typed “{typed}”)</translation>
     </message>
