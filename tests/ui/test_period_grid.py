@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from desktop.domain.status import Status
 from desktop.services import operations as ops
@@ -32,15 +32,16 @@ def _page(qtbot: Any, session: Session) -> PeriodGridPage:
 
 def _type(qtbot: Any, text: str) -> None:
     """Type into the focused widget as a person does: ASCII key by key, Chinese as a Chinese input method
-    commits it (QTest's key clicks know ASCII only)."""
+    delivers it — the pinyin being composed (pre-edit), then the character committed (QTest's key clicks know
+    ASCII only)."""
     for char in text:
-        widget = QApplication.focusWidget()
         if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
+            qtbot.keyClicks(QApplication.focusWidget(), char)
+            continue
+        QApplication.sendEvent(QApplication.focusWidget(), QInputMethodEvent("pin", []))
+        commit = QInputMethodEvent("", [])
+        commit.setCommitString(char)
+        QApplication.sendEvent(QApplication.focusWidget(), commit)
 
 
 def _type_row(qtbot: Any, page: PeriodGridPage, status_key: str, percent: str, note: str) -> None:
@@ -233,3 +234,41 @@ def test_reachable_from_the_unit_window(qtbot: Any, clerk: Session) -> None:
     page = window.page("grid")
     assert isinstance(page, PeriodGridPage)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+
+
+def test_a_note_still_being_typed_is_saved_when_the_period_changes(
+    qtbot: Any, store: Store, clerk: Session, measures: list[int]
+) -> None:
+    from desktop.ui.startup import build_main_window
+
+    window = build_main_window(clerk)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("grid")
+    assert isinstance(page, PeriodGridPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+    page.view.setCurrentIndex(page.model.index(1, Col.NOTE))
+    page.view.setFocus()
+    _type(qtbot, "未按回车的说明")
+    assert page.view.state() is page.view.State.EditingState
+    selector = next(w for w in window.findChildren(QWidget) if type(w).__name__ == "PeriodSelector")
+    selector.select("2026-11")  # as choosing it in the toolbar does
+    entry = store.progress.get(measures[0], PERIOD)
+    assert entry is not None and entry.note == "未按回车的说明"  # saved in the period it was typed in
+    assert clerk.period.code == "2026-11"
+    qtbot.waitUntil(lambda: "2026年11月" in page.heading.text())
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and page.model.index(1, Col.NOTE).data() == "", timeout=10000)
+
+
+def test_text_committed_at_once_by_an_input_method_is_not_lost(qtbot: Any, store: Store, clerk: Session) -> None:
+    page = _page(qtbot, clerk)
+    item = page.model.row(0).item_id
+    page.view.setCurrentIndex(page.model.index(0, Col.NOTE))
+    page.view.setFocus()
+    commit = QInputMethodEvent("", [])
+    commit.setCommitString("手写输入的说明")  # handwriting input commits a phrase without composing first
+    QApplication.sendEvent(page.view, commit)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    entry = store.progress.get(item, PERIOD)
+    assert entry is not None and entry.note == "手写输入的说明"

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -151,3 +152,21 @@ class PeriodGridView(QTableView):
             self.edit(current)
             return
         super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Text an input method commits at once (handwriting, a full-width punctuation mark) onto a cell not
+        being edited opens the cell with that text; Qt's view would open the editor and drop the text."""
+        current = self.currentIndex()
+        if (
+            event.commitString()
+            and not event.preeditString()
+            and self.state() is not QAbstractItemView.State.EditingState
+            and current.isValid()
+            and current.flags() & Qt.ItemFlag.ItemIsEditable
+            and self.edit(current, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+        ):
+            editor = QApplication.focusWidget()
+            if editor is not None and editor is not self:
+                QApplication.sendEvent(editor, event)
+            return
+        super().inputMethodEvent(event)
