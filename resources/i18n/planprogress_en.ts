@@ -3051,11 +3051,6 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Copy last period's note (this row, Ctrl+D)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="64" />
-      <source>全部沿用上期说明…</source>
-      <translation>Copy last period's notes into all rows…</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/pages/period_grid.py" line="65" />
       <source>把上期说明填入本期还没有说明的每一行（可一次撤销）</source>
       <translation>Fill every row without a note for this period with last period's note (undone in one step)</translation>
@@ -3610,7 +3605,7 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/period_grid_view.py" line="55" />
+      <location filename="../../desktop/ui/widgets/period_grid_view.py" line="56" />
       <source>本期工作进展、存在问题和下一步打算</source>
       <translation>Work done this period, problems, next steps</translation>
     </message>

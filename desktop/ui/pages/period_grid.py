@@ -61,7 +61,7 @@ class PeriodGridPage(RefreshOnShow, QWidget):
         self.copy_all.triggered.connect(self.copy_all_rows)
         self.copy_row_button = QPushButton(tr("沿用上期说明（本行，Ctrl+D）"))
         self.copy_row_button.clicked.connect(self.copy_row.trigger)
-        self.copy_all_button = QPushButton(tr("全部沿用上期说明…"))
+        self.copy_all_button = QPushButton(tr("全部沿用上期说明"))
         self.copy_all_button.setToolTip(tr("把上期说明填入本期还没有说明的每一行（可一次撤销）"))
         self.copy_all_button.clicked.connect(self.copy_all.trigger)
         self.count_label = QLabel()
