@@ -2,8 +2,8 @@
 
 usage: xvfb-run -a -s "-screen 0 1440x900x24" python scripts/screenshots_grid.py [--out DIR]
 
-The grid is shown with a few rows typed, last period's notes in the right-hand column and one refused percent
-(150) kept in its cell with the message; the evidence dialog with a category being changed.
+The grid is shown with rows reported, last period's notes in the right-hand column (the current row's can be
+copied forward) and one refused percent (150) kept in its cell with the message; the evidence dialog with a category being changed.
 """
 
 from __future__ import annotations
@@ -38,11 +38,9 @@ def shoot(out: Path, home: Path) -> None:
     while grid.model.rowCount() == 0:
         settle(100)
     row = next(n for n, r in enumerate(grid.model.rows()) if r.earlier is not None and r.own is None)
-    grid.view.setCurrentIndex(grid.model.index(row, Col.NOTE))
-    grid.copy_current_row()
     refused = grid.model.index(row + 1, Col.PERCENT)
     grid.model.setData(refused, "150")
-    grid.view.setCurrentIndex(grid.model.index(row + 2, Col.STATUS))
+    grid.view.setCurrentIndex(grid.model.index(row, Col.NOTE))  # a row whose last note can be copied forward
     grid.view.scrollTo(grid.model.index(max(row - 3, 0), 0), grid.view.ScrollHint.PositionAtTop)
     save(window, out, "period-grid")
 
