@@ -3,7 +3,8 @@
 usage: xvfb-run -a -s "-screen 0 1440x900x24" python scripts/screenshots_grid.py [--out DIR]
 
 The grid is shown with rows reported, last period's notes in the right-hand column (the current row's can be
-copied forward) and one refused percent (150) kept in its cell with the message; the evidence dialog with a category being changed.
+copied forward) and one refused percent (150) kept in its cell with the message; the evidence dialog with a
+category being changed.
 """
 
 from __future__ import annotations
