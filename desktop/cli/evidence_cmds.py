@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_list)
     p = evidence.add_parser("verify", help="重新计算每个文件的哈希，找出缺失或被改动的文件")
     p.set_defaults(handler=cmd_verify)
+    p = evidence.add_parser("edit", help="修改一份佐证材料的标题或类别（文件本身不变）")
+    p.add_argument("id")
+    p.add_argument("--title", help="新标题")
+    p.add_argument("--category", help="新类别（空字符串表示清除）")
+    p.set_defaults(handler=cmd_edit)
     p = evidence.add_parser("delete", help="删除一份佐证材料")
     p.add_argument("id")
     p.set_defaults(handler=cmd_delete)
@@ -83,6 +88,16 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     )
     if problems:
         raise IntegrityError(f"{len(problems)} 个佐证文件缺失或被改动：请从备份恢复这些文件，或重新添加。")
+    return 0
+
+
+def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.open_store() as store:
+        record = ops.update_evidence(store, item_id(args.id), title=args.title, category=args.category).value
+    ctx.emit(
+        msgspec.structs.asdict(record),
+        f"已修改佐证材料 [{record.id}] {record.title}｜类别：{record.category or '（无）'}",
+    )
     return 0
 
 

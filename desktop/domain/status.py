@@ -39,6 +39,20 @@ _STATUS_ALIASES = {
 }
 
 
+def coupled(status: Status, percent: int, *, status_chosen: bool) -> tuple[Status, int]:
+    """Status and percent kept consistent as a clerk edits one of them: choosing 已完成 gives 100 and 未启动 0;
+    a percent below 100 for 已完成, or above 0 for 未启动, makes the status 推进中."""
+    if status_chosen:
+        if status is Status.DONE:
+            return status, 100
+        if status is Status.NOT_STARTED:
+            return status, 0
+        return status, percent
+    if status is Status.DONE and percent < 100 or status is Status.NOT_STARTED and percent > 0:
+        return Status.IN_PROGRESS, percent
+    return status, percent
+
+
 class Role(Enum):
     CLERK = "填报员"
     REVIEWER = "审核员"

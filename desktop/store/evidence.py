@@ -286,6 +286,37 @@ class EvidenceRepo:
     def path_of(self, record: EvidenceRecord) -> Path:
         return self._home.blob_path(record.sha256)
 
+    def update(self, evidence_id: int, *, title: str | None = None, category: str | None = None) -> EvidenceRecord:
+        """Change an evidence record's title or category (the file itself never changes), with an audit row."""
+        with self._db.transaction() as conn:
+            before = self.get(evidence_id)
+            new_title = before.title if title is None else title.strip()
+            new_category = before.category if category is None else category.strip()
+            if not new_title:
+                raise InputError("佐证材料的标题不能为空：请填写标题（例如文件内容的简短说明）。")
+            if (new_title, new_category) == (before.title, before.category):
+                return before
+            conn.execute(
+                "UPDATE evidence SET title = ?, category = ? WHERE id = ?", (new_title, new_category, evidence_id)
+            )
+            after = self.get(evidence_id)
+            item_uid = self._plan.item_uid(before.item_id)
+            self._audit.append(
+                "update",
+                "evidence",
+                before.uid,
+                before={**msgspec.structs.asdict(before), "item_uid": item_uid},
+                after={**msgspec.structs.asdict(after), "item_uid": item_uid},
+            )
+        return after
+
+    def categories(self) -> list[str]:
+        """The categories already used in this home, most used first (offered when adding or editing)."""
+        rows = self._db.conn.execute(
+            "SELECT category FROM evidence WHERE category != '' GROUP BY category ORDER BY count(*) DESC, category"
+        )
+        return [str(r[0]) for r in rows]
+
     def delete(self, evidence_id: int) -> None:
         orphan: Path | None = None
         with self._db.transaction() as conn:

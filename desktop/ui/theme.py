@@ -34,6 +34,7 @@ REVIEW_STATE_COLORS = {
 
 # Pale cell backgrounds of the office's unit matrix: the eye finds the laggards without reading every number.
 REPORT_STATE_BACKGROUNDS = {"reported": "#e3f2e5", "missing": "#fdecea", "revoked": "#eeeeee", "waiting": "#fff6df"}
+REFUSED_CELL_BACKGROUND = "#fdecea"  # a grid cell holding typed input that was refused (not saved)
 PERCENT_BACKGROUNDS = ((80, "#dcefdc"), (50, "#eef6e4"), (20, "#fff4dc"), (0, "#fbe3e1"))  # (from percent, colour)
 
 # -- style sheets --------------------------------------------------------------------------------------

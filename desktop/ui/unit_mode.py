@@ -27,11 +27,12 @@ def install(window: MainWindow, session: Session) -> None:
     window.add_page("dashboard", tr("仪表盘"), lambda: _page("dashboard", session), "Ctrl+2")
     window.add_page("review", tr("审核"), lambda: _page("review", session), "Ctrl+3")
     window.add_page("audit", tr("审计记录"), lambda: _page("audit", session), "Ctrl+4")
+    window.add_page("grid", tr("逐项填报"), lambda: _page("grid", session), "Ctrl+5")
 
     selector = PeriodSelector(session.today(), session.period, session.store.progress.periods())
 
     def choose_period(code: str) -> None:
-        plan.flush()  # the narrative being typed belongs to the period it was typed in
+        window.flush_pages()  # what is being typed belongs to the period it was typed in
         session.set_period(code)
 
     selector.period_selected.connect(choose_period)
@@ -86,6 +87,10 @@ def _page(key: str, session: Session) -> QWidget:
         from desktop.ui.pages.dashboard import DashboardPage
 
         return DashboardPage(session)
+    if key == "grid":
+        from desktop.ui.pages.period_grid import PeriodGridPage
+
+        return PeriodGridPage(session)
     if key == "review":
         from desktop.ui.pages.review import ReviewPage
 

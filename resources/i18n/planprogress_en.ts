@@ -234,6 +234,16 @@
       <translation>Undo changing milestone "{title}"</translation>
     </message>
     <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销修改佐证材料“{title}”</source>
+      <translation>Undo changing evidence "{title}"</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/services/operations/undo.py" line="1" />
+      <source>撤销填报 {title} 条进度</source>
+      <translation>Undo {title} progress entries</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/answers/__init__.py" line="18" />
       <source>导入省局回执…</source>
       <translation>Import the office's answers…</translation>
@@ -605,6 +615,41 @@ No file has been changed. You can restore from a backup file: the current data f
       <location filename="../../desktop/ui/dialogs/damaged.py" line="58" />
       <source>正在从备份恢复…</source>
       <translation>Restoring from backup…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="33" />
+      <source>可不填，如 照片、文件、会议记录</source>
+      <translation>Optional, e.g. photo, document, minutes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="39" />
+      <source>修改佐证材料</source>
+      <translation>Edit evidence</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="41" />
+      <source>{name}（{size}）</source>
+      <translation>{name} ({size})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="45" />
+      <source>只修改标题和类别，文件本身不变；修改会写入审计记录，可用 Ctrl+Z 撤销。</source>
+      <translation>Only the title and category change, never the file; the change is written to the audit trail and Ctrl+Z takes it back.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="47" />
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="48" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="49" />
+      <source>类别</source>
+      <translation>Category</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/guide.py" line="25" />
@@ -2147,11 +2192,6 @@ Data folder: {root}</translation>
       <translation>File name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/audit_fields.py" line="53" />
-      <source>类别</source>
-      <translation>Category</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/models/audit_fields.py" line="55" />
       <source>文件类型</source>
       <translation>File type</translation>
@@ -2332,14 +2372,41 @@ Data folder: {root}</translation>
       <translation>{label}: {value}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/evidence.py" line="18" />
-      <source>标题</source>
-      <translation>Title</translation>
+      <location filename="../../desktop/ui/models/period_grid.py" line="48" />
+      <source>任务 / 措施</source>
+      <translation>Task / measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="72" />
+      <location filename="../../desktop/ui/models/period_grid.py" line="51" />
+      <source>本期进展说明</source>
+      <translation>Progress note for the period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="52" />
+      <source>上期说明（可沿用）</source>
+      <translation>Last period's note (to copy)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="172" />
       <source>未填报</source>
       <translation>Not reported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="186" />
+      <source>{period} 的说明：
+{note}</source>
+      <translation>Note of {period}:
+{note}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="189" />
+      <source>尚未填报：填写后即保存为本期。</source>
+      <translation>Not reported yet: what you enter is saved for this period.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/period_grid.py" line="190" />
+      <source>本期尚未填报：显示的是 {period} 的数值，修改后即保存为本期。</source>
+      <translation>Not reported for this period: showing the values of {period}; a change is saved for this period.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/models/plan_tree.py" line="73" />
@@ -2392,11 +2459,6 @@ Data folder: {root}</translation>
       <translation>not done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="92" />
-      <source>{name}（{size}）</source>
-      <translation>{name} ({size})</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="95" />
       <source>归属</source>
       <translation>Belongs to</translation>
@@ -2430,11 +2492,6 @@ Data folder: {root}</translation>
       <location filename="../../desktop/ui/office/drilldown.py" line="130" />
       <source>另存副本…</source>
       <translation>Save a copy…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="134" />
-      <source>文件</source>
-      <translation>File</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/office/drilldown.py" line="194" />
@@ -3229,6 +3286,76 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="46" />
+      <source>直接输入即可填写：Tab 或 Enter 保存并跳到下一格（状态 → 完成百分比 → 说明 → 下一行），Shift+Tab 返回，Esc 放弃本格修改；状态格按 1–4 选择。每格保存后可用 Ctrl+Z 撤销。</source>
+      <translation>Just type: Tab or Enter saves and moves on (status → percent → note → next row), Shift+Tab goes back, Esc drops the cell's change; in a status cell press 1–4. Ctrl+Z undoes each saved cell.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="56" />
+      <source>沿用上期说明（本行）</source>
+      <translation>Copy last period's note (this row)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="60" />
+      <source>全部沿用上期说明</source>
+      <translation>Copy last period's notes into all rows</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="62" />
+      <source>沿用上期说明（本行，Ctrl+D）</source>
+      <translation>Copy last period's note (this row, Ctrl+D)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="65" />
+      <source>把上期说明填入本期还没有说明的每一行（可一次撤销）</source>
+      <translation>Fill every row without a note for this period with last period's note (undone in one step)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="107" />
+      <source>{period} 逐项填报</source>
+      <translation>{period}: fill in item by item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="108" />
+      <source>正在读取…</source>
+      <translation>Reading…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="141" />
+      <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
+      <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="147" />
+      <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
+      <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="156" />
+      <source>本期已填 {done} / {total} 项</source>
+      <translation>{done} / {total} items reported for this period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="175" />
+      <source>已保存 {when}</source>
+      <translation>Saved {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="179" />
+      <source>（未保存：请改正后再按 Tab 或 Enter）</source>
+      <translation> (not saved: correct it, then press Tab or Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="197" />
+      <source>这一行没有上期说明可以沿用。</source>
+      <translation>This row has no earlier note to copy.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/period_grid.py" line="229" />
+      <source>已为 {n} 行沿用上期说明（Ctrl+Z 可一次撤销）。</source>
+      <translation>Copied last period's note into {n} rows (Ctrl+Z undoes it in one step).</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/pages/plan_page.py" line="30" />
       <source>筛选（Ctrl+F）：任务、措施、责任人、进展说明…</source>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
@@ -3405,77 +3532,82 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="40" />
+      <location filename="../../desktop/ui/unit_mode.py" line="30" />
+      <source>逐项填报</source>
+      <translation>Fill in item by item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="41" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="52" />
+      <location filename="../../desktop/ui/unit_mode.py" line="53" />
       <source>本期审核…</source>
       <translation>Review this period…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="55" />
+      <location filename="../../desktop/ui/unit_mode.py" line="56" />
       <source>校验审计记录</source>
       <translation>Verify the audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="72" />
+      <location filename="../../desktop/ui/unit_mode.py" line="73" />
       <source>导入省局公钥…</source>
       <translation>Import the office public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="76" />
+      <location filename="../../desktop/ui/unit_mode.py" line="77" />
       <source>导出本单位签名公钥…</source>
       <translation>Save this unit's signing public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="79" />
+      <location filename="../../desktop/ui/unit_mode.py" line="80" />
       <source>单位信息…</source>
       <translation>Unit information…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="109" />
+      <location filename="../../desktop/ui/unit_mode.py" line="114" />
       <source>导入失败</source>
       <translation>Import failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="111" />
+      <location filename="../../desktop/ui/unit_mode.py" line="116" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="124" />
+      <location filename="../../desktop/ui/unit_mode.py" line="129" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="124" />
+      <location filename="../../desktop/ui/unit_mode.py" line="129" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="130" />
+      <location filename="../../desktop/ui/unit_mode.py" line="135" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="137" />
+      <location filename="../../desktop/ui/unit_mode.py" line="142" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="139" />
+      <location filename="../../desktop/ui/unit_mode.py" line="144" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="142" />
+      <location filename="../../desktop/ui/unit_mode.py" line="147" />
       <source>本单位签名公钥已保存</source>
       <translation>Unit signing public key saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="143" />
+      <location filename="../../desktop/ui/unit_mode.py" line="148" />
       <source>已保存到 {path}。
 
 密钥编号：{key}
@@ -3523,129 +3655,154 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>{period}   {light}   {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="70" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="72" />
+      <source>新添加的文件归入这个类别（添加后也可修改）</source>
+      <translation>Files added now get this category (it can be changed later)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="76" />
+      <source>可不填</source>
+      <translation>optional</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="77" />
       <source>添加文件…</source>
       <translation>Add files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="72" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="79" />
       <source>用系统程序打开</source>
       <translation>Open with system viewer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="74" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="81" />
       <source>校验文件</source>
       <translation>Verify file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="79" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="83" />
+      <source>修改类别…</source>
+      <translation>Edit category…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="84" />
+      <source>修改选中材料的标题和类别</source>
+      <translation>Edit the title and category of the selected file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="89" />
       <source>材料归属</source>
       <translation>Evidence of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="116" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="130" />
       <source>添加</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="131" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="145" />
       <source>提示：可以把文件直接拖到这里添加。</source>
       <translation>Tip: drop files here to add them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="177" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="191" />
       <source>选择一份材料即可在此预览。</source>
       <translation>Choose a file to preview it here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="183" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="197" />
       <source>{name}（{size}，{type}）</source>
       <translation>{name} ({size}, {type})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="189" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="201" />
+      <source>（未分类）</source>
+      <translation>(no category)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="204" />
       <source>未校验</source>
       <translation>not verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="189" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="204" />
       <source>文件缺失</source>
       <translation>file missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="205" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="221" />
       <source>选择佐证材料</source>
       <translation>Choose evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="205" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="221" />
       <source>所有文件 (*)</source>
       <translation>All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="233" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="249" />
       <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
       <translation>Choose a task or measure on the left before adding evidence.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="244" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="261" />
       <source>正在添加 {n} 个文件…</source>
       <translation>Adding {n} files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="259" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="276" />
       <source>已添加 {n} 份佐证材料。</source>
       <translation>{n} evidence files added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="261" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="278" />
       <source>（{names} 与已有文件内容相同，只保存一份）</source>
       <translation> ({names} had the same content as a stored file; kept once)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="283" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="300" />
       <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
       <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="293" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="310" />
       <source>系统没有能打开这种文件的程序：副本在 {path}</source>
       <translation>No program here opens this kind of file: the copy is at {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="315" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="332" />
       <source>文件缺失：{name}，请从备份恢复。</source>
       <translation>File missing: {name}; restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="317" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="334" />
       <source>校验通过：文件完好，SHA-256 一致。</source>
       <translation>Verified: the file is intact, its SHA-256 matches.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="319" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
       <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="335" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="365" />
+      <source>已修改“{title}”：类别 {category}。</source>
+      <translation>Changed "{title}": category {category}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="376" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="377" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="344" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="385" />
       <source>已删除“{name}”。</source>
       <translation>Deleted "{name}".</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="86" />
-      <source>可不填</source>
-      <translation>optional</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/fields.py" line="140" />
@@ -3723,6 +3880,11 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Copy</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/widgets/period_grid_view.py" line="56" />
+      <source>本期工作进展、存在问题和下一步打算</source>
+      <translation>Work done this period, problems, next steps</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/widgets/period_selector.py" line="16" />
       <source>月度</source>
       <translation>Month</translation>
@@ -3760,11 +3922,6 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>The PDF cannot be shown ({error}): it may be damaged or password-protected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="63" />
-      <source>本期工作进展、存在问题和下一步打算</source>
-      <translation>Work done this period, problems, next steps</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/widgets/progress_editor.py" line="70" />
       <source>完成百分比（%）</source>
       <translation>Completion (%)</translation>
@@ -3793,21 +3950,6 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <location filename="../../desktop/ui/widgets/progress_editor.py" line="153" />
       <source>请在左侧选择任务或措施。</source>
       <translation>Choose a task or measure on the left.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="156" />
-      <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
-      <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="162" />
-      <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
-      <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="229" />
-      <source>已保存 {when}</source>
-      <translation>Saved {when}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/record_panels.py" line="36" />

@@ -4,6 +4,7 @@ step (run through the same history the window keeps) puts back exactly what was 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -160,16 +161,21 @@ def test_user_operations(store: Store) -> None:
     assert ops.set_unit(store, "GD-T02", "另一所监狱").value.code == "GD-T02"
 
 
-def test_every_undo_label_an_operation_makes_is_in_the_catalogue_list(store: Store) -> None:
+def test_every_undo_label_an_operation_makes_is_in_the_catalogue_list(store: Store, tmp_path: Path) -> None:
     """The window translates undo labels; the translation script lists them from UNDO_LABELS."""
     measure = ops.add_measure(store, _task(store), "措施")
     milestone = ops.add_milestone(store, measure.value.id, "节点", dt.date(2026, 6, 30))
+    source = tmp_path / "纪要.txt"
+    source.write_text("纪要", encoding="utf-8")
+    evidence = ops.add_evidence(store, measure.value.id, [source]).value[0].record
     outcomes = [
         measure,
         ops.update_measure(store, measure.value.id, title="措施二"),
         milestone,
         ops.update_milestone(store, milestone.value.id, title="节点二"),
         ops.record_progress(store, measure.value.id, PERIOD, Status.IN_PROGRESS, 10),
+        ops.record_progress_many(store, PERIOD, [(_task(store), Status.IN_PROGRESS, 10, "")]),
+        ops.update_evidence(store, evidence.id, category="文件"),
     ]
     labels = {o.undo.label for o in outcomes if o.undo is not None}
     assert labels == set(UNDO_LABELS)

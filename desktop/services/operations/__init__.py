@@ -15,9 +15,11 @@ from desktop.services.operations.progress import (
     delete_evidence,
     delete_progress,
     record_progress,
+    record_progress_many,
     reopen_period,
     return_period,
     submit_period,
+    update_evidence,
 )
 from desktop.services.operations.records import (
     add_measure,
@@ -59,6 +61,7 @@ __all__ = [
     "mark_milestone_done",
     "new_recovery_code",
     "record_progress",
+    "record_progress_many",
     "record_sign_in",
     "reopen_period",
     "reset_with_recovery_code",
@@ -71,6 +74,7 @@ __all__ = [
     "set_unit",
     "set_up_office",
     "submit_period",
+    "update_evidence",
     "update_measure",
     "update_milestone",
 ]

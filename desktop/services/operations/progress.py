@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.domain.model import ProgressEntry, ReviewRecord
+from desktop.domain.model import EvidenceRecord, ProgressEntry, ReviewRecord
 from desktop.domain.status import Status
 from desktop.services.operations.base import Change, Outcome, Undo
 from desktop.store import Store
 from desktop.store.evidence import AddedEvidence, Progress
 
 UNDO_PROGRESS = "撤销进度修改"
+UNDO_PROGRESS_MANY = "撤销填报 {title} 条进度"
+UNDO_EDIT_EVIDENCE = "撤销修改佐证材料“{title}”"
 
 
 def record_progress(
@@ -32,6 +34,32 @@ def record_progress(
     return Outcome(entry, Change.PROGRESS, (entry.id,), undo)
 
 
+def record_progress_many(
+    store: Store, period: str, entries: Sequence[tuple[int, Status, int, str]]
+) -> Outcome[list[ProgressEntry]]:
+    """Write several items' entries for one period (item, status, percent, note) all-or-nothing, as one step to
+    undo: the period grid copying last period's notes into every row."""
+    befores: list[tuple[int, ProgressEntry | None]] = []
+    written: list[ProgressEntry] = []
+    with store.database.transaction():
+        for item_id, status, percent, note in entries:
+            befores.append((item_id, store.progress.get(item_id, period)))
+            written.append(store.progress.record(item_id, period, status, percent, note))
+    code = written[0].period if written else period
+
+    def restore(s: Store) -> object:
+        with s.database.transaction():
+            for item, before in befores:
+                if before is None:
+                    s.progress.delete(item, code)
+                else:
+                    s.progress.record(item, code, before.status, before.percent, before.note)
+        return None
+
+    undo = Undo(UNDO_PROGRESS_MANY, str(len(written)), restore, Change.PROGRESS) if written else None
+    return Outcome(written, Change.PROGRESS, tuple(e.id for e in written), undo)
+
+
 def delete_progress(store: Store, item_id: int, period: str) -> Outcome[None]:
     store.progress.delete(item_id, period)
     return Outcome(None, Change.PROGRESS, (item_id,))
@@ -49,6 +77,21 @@ def add_evidence(
     """Add files all-or-nothing: one unreadable file among several adds none of them."""
     added = store.evidence.add_many(item_id, sources, title=title, category=category, progress=progress)
     return Outcome(added, Change.EVIDENCE, tuple(a.record.id for a in added))
+
+
+def update_evidence(
+    store: Store, evidence_id: int, *, title: str | None = None, category: str | None = None
+) -> Outcome[EvidenceRecord]:
+    """Change an evidence record's title or category; undo puts both back as they were."""
+    with store.database.transaction():
+        before = store.evidence.get(evidence_id)
+        record = store.evidence.update(evidence_id, title=title, category=category)
+
+    def restore(s: Store) -> object:
+        return update_evidence(s, before.id, title=before.title, category=before.category)
+
+    undo = Undo(UNDO_EDIT_EVIDENCE, before.title, restore, Change.EVIDENCE)
+    return Outcome(record, Change.EVIDENCE, (record.id,), undo)
 
 
 def delete_evidence(store: Store, evidence_id: int) -> Outcome[None]:

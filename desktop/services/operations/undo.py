@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desktop.domain.errors import PlanProgressError
 from desktop.services.operations.base import Undo
-from desktop.services.operations.progress import UNDO_PROGRESS
+from desktop.services.operations.progress import UNDO_EDIT_EVIDENCE, UNDO_PROGRESS, UNDO_PROGRESS_MANY
 from desktop.services.operations.records import (
     UNDO_ADD_MEASURE,
     UNDO_ADD_MILESTONE,
@@ -20,7 +20,15 @@ from desktop.store import Store
 
 MAX_STEPS = 50
 # Every undo label an operation can produce: the window translates them, so the catalogue lists them.
-UNDO_LABELS = (UNDO_PROGRESS, UNDO_ADD_MEASURE, UNDO_EDIT_MEASURE, UNDO_ADD_MILESTONE, UNDO_EDIT_MILESTONE)
+UNDO_LABELS = (
+    UNDO_PROGRESS,
+    UNDO_ADD_MEASURE,
+    UNDO_EDIT_MEASURE,
+    UNDO_ADD_MILESTONE,
+    UNDO_EDIT_MILESTONE,
+    UNDO_EDIT_EVIDENCE,
+    UNDO_PROGRESS_MANY,
+)
 
 
 class UndoHistory:

@@ -35,6 +35,7 @@ from desktop.store.evidence import AddedEvidence
 from desktop.store.files import hash_file
 from desktop.ui import file_dialogs, theme
 from desktop.ui.background import BackgroundJob, run_in_background
+from desktop.ui.dialogs.evidence import EvidenceDialog, category_box
 from desktop.ui.format import local_time, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.evidence import EvidenceModel
@@ -67,18 +68,29 @@ class EvidencePanel(QWidget):
         self.owner.setMinimumContentsLength(24)
         self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.owner.currentIndexChanged.connect(self._owner_changed)
+        self.category = category_box(session.store.evidence.categories())
+        self.category.setToolTip(tr("新添加的文件归入这个类别（添加后也可修改）"))
+        self.category.setMinimumContentsLength(8)
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        if (line := self.category.lineEdit()) is not None:
+            line.setPlaceholderText(tr("可不填"))
         self.add_button = QPushButton(tr("添加文件…"))
         self.add_button.clicked.connect(self.choose_files)
         self.open_button = QPushButton(tr("用系统程序打开"))
         self.open_button.clicked.connect(self.open_external)
         self.verify_button = QPushButton(tr("校验文件"))
         self.verify_button.clicked.connect(self.verify_selected)
+        self.edit_button = QPushButton(tr("修改类别…"))
+        self.edit_button.setToolTip(tr("修改选中材料的标题和类别"))
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(tr("删除"))
         self.delete_button.clicked.connect(self.delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("材料归属")))
         bar.addWidget(self.owner, 1)
-        for button in (self.add_button, self.open_button, self.verify_button, self.delete_button):
+        bar.addWidget(QLabel(tr("类别")))
+        bar.addWidget(self.category)
+        for button in (self.add_button, self.open_button, self.verify_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
 
         self.model = EvidenceModel(session.store, None, self)
@@ -104,14 +116,16 @@ class EvidencePanel(QWidget):
 
         self.preview = PreviewPane()
         self.info_name = QLabel()
+        self.info_category = QLabel()
         self.info_hash = QLabel()
         self.info_added = QLabel()
         self.info_check = QLabel()
-        for label in (self.info_name, self.info_hash, self.info_added, self.info_check):
+        for label in (self.info_name, self.info_category, self.info_hash, self.info_added, self.info_check):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         info = QFormLayout()
         info.addRow(tr("文件"), self.info_name)
+        info.addRow(tr("类别"), self.info_category)
         info.addRow(tr("SHA-256"), self.info_hash)
         info.addRow(tr("添加"), self.info_added)
         info.addRow(tr("校验"), self.info_check)
@@ -175,7 +189,7 @@ class EvidencePanel(QWidget):
         self._update_buttons()
         if record is None:
             self.preview.show_message(tr("选择一份材料即可在此预览。"))
-            for label in (self.info_name, self.info_hash, self.info_added, self.info_check):
+            for label in (self.info_name, self.info_category, self.info_hash, self.info_added, self.info_check):
                 label.clear()
             return
         path = self.session.store.evidence.path_of(record)
@@ -184,6 +198,7 @@ class EvidencePanel(QWidget):
                 name=record.original_name, size=size_text(record.size), type=record.media_type
             )
         )
+        self.info_category.setText(record.category or tr("（未分类）"))
         self.info_hash.setText(record.sha256)
         self.info_added.setText(f"{record.added_by}　{local_time(record.added_at)}")
         self.info_check.setText(tr("未校验") if path.is_file() else tr("文件缺失"))
@@ -197,6 +212,7 @@ class EvidencePanel(QWidget):
         chosen = self.selected() is not None
         self.add_button.setEnabled(editable)
         self.delete_button.setEnabled(editable and chosen)
+        self.edit_button.setEnabled(editable and chosen)
         self.open_button.setEnabled(chosen)
         self.verify_button.setEnabled(chosen)
 
@@ -233,12 +249,13 @@ class EvidencePanel(QWidget):
             self.messages.error(tr("请先在左侧选择任务或措施，再添加佐证材料。"))
             return None
         session = self.session
+        category = self.category.currentText().strip()
 
         def work(progress: Any, cancelled: Any) -> list[AddedEvidence]:
             added = []
             with session.worker_store() as store:
                 for path in files:
-                    added += ops.add_evidence(store, item_id, [path], progress=progress).value
+                    added += ops.add_evidence(store, item_id, [path], category=category, progress=progress).value
             return added
 
         self.messages.info(tr("正在添加 {n} 个文件…").format(n=len(files)))
@@ -325,6 +342,30 @@ class EvidencePanel(QWidget):
         self.info_check.setText(message)
         self.messages.error(message)
         self.verified.emit(False, message)
+
+    def edit_selected(self) -> EvidenceDialog | None:
+        """修改类别…: the selected record's title and category, in a dialog that keeps a refusal inside it."""
+        record = self.selected()
+        if record is None or not self.session.can_edit:
+            return None
+        dialog = EvidenceDialog(record, self.session.store.evidence.categories(), self)
+        dialog.save = lambda: ops.update_evidence(self.session.store, record.id, **dialog.values())
+        dialog.accepted.connect(lambda: self._edited(record.id, dialog.result_value))
+        dialog.open()
+        return dialog
+
+    def _edited(self, evidence_id: int, outcome: ops.Outcome[EvidenceRecord]) -> None:
+        changed = self.session.apply(outcome, self)
+        self.reload()
+        self.model.fetch_all()
+        rows = [self.model.row(n).id for n in range(self.model.rowCount())]
+        if evidence_id in rows:
+            self.select_row(rows.index(evidence_id))
+        self.messages.info(
+            tr("已修改“{title}”：类别 {category}。").format(
+                title=changed.title, category=changed.category or tr("（未分类）")
+            )
+        )
 
     def delete_selected(self) -> None:
         record = self.selected()
