@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ProgressEntry
-from desktop.domain.status import Status
+from desktop.domain.status import Status, coupled
 from desktop.services import operations as ops
 from desktop.ui import theme
 from desktop.ui.format import local_time, period_label
@@ -173,10 +173,9 @@ class ProgressEditor(QWidget):
             return
         status: Status = self.status.currentData()
         self._loading = True
-        if status is Status.DONE:
-            self.percent.setValue(100)
-        elif status is Status.NOT_STARTED:
-            self.percent.setValue(0)
+        _, percent = coupled(status, self.percent.value(), status_chosen=True)
+        if percent != self.percent.value():
+            self.percent.setValue(percent)
         self._loading = False
         self._dirty = True
         self.flush()
@@ -184,10 +183,10 @@ class ProgressEditor(QWidget):
     def _percent_changed(self, value: int) -> None:
         if self._loading:
             return
-        status: Status = self.status.currentData()
+        status, _ = coupled(self.status.currentData(), value, status_chosen=False)
         self._loading = True
-        if status is Status.DONE and value < 100 or status is Status.NOT_STARTED and value > 0:
-            self.status.setCurrentIndex(list(Status).index(Status.IN_PROGRESS))
+        if status is not self.status.currentData():
+            self.status.setCurrentIndex(list(Status).index(status))
         self._loading = False
         self._dirty = True
         self.flush()
