@@ -53,7 +53,7 @@ def _is_number(value: object) -> bool:
 
 
 def _shown(value: object) -> str:
-    return f"文字“{value}”" if isinstance(value, str) else f"{value!r}"
+    return f"文字“{value}”" if isinstance(value, str) else f"“{value!r}”"
 
 
 @dataclass
@@ -74,7 +74,7 @@ class _Checker:
             if _is_number(value):
                 self.add(path, f"“{label}”应为文字，现为数字 {value}：请把该单元格设为文本格式后重新输入（如 1.04）。")
             else:
-                self.add(path, f"“{label}”应为文字，现为 {_shown(value)}。")
+                self.add(path, f"“{label}”应为文字，现为{_shown(value)}。")
             return None
         if value != value.strip():
             self.add(path, f"“{label}”首尾有空格（“{value}”）：请删去。")
@@ -89,7 +89,7 @@ class _Checker:
         if isinstance(value, float) and value.is_integer():
             return int(value)
         if not _is_int(value):
-            self.add(path, f"“{label}”应为整数，现为 {_shown(value)}：请只填数字。")
+            self.add(path, f"“{label}”应为整数，现为{_shown(value)}：请只填数字。")
             return None
         return int(value)
 
@@ -235,7 +235,7 @@ def _check_goals(c: _Checker, goals: object, path: str, years: tuple[int | None,
         if value is None or value == "":
             c.add(f"{gpath}.value", "“目标值”未填写：请填写数字。")
         elif not _is_number(value):
-            c.add(f"{gpath}.value", f"“目标值”应为数字，现为 {_shown(value)}：请只填数字，单位写在“计量单位”。")
+            c.add(f"{gpath}.value", f"“目标值”应为数字，现为{_shown(value)}：请只填数字，单位写在“计量单位”。")
         if year is None:
             continue
         if start is not None and end is not None and not start <= year <= end:
