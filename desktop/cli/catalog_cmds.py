@@ -1,4 +1,4 @@
-"""The office's plans on the command line: `province catalog template|add|list`."""
+"""Plans on the command line: `province catalog template|add|list` at the office, `plans` at a unit."""
 
 from __future__ import annotations
 
@@ -11,9 +11,14 @@ from desktop.cli.context import Context
 from desktop.domain.catalog_versions import VersionChanges
 from desktop.domain.errors import InputError, StateError
 from desktop.services.catalogs import IssuePlan, list_catalogs, plan_issue
-from desktop.services.catalogs.template import write_template
 from desktop.services.operations import catalogs as catalog_ops
+from desktop.services.plans import held_plans
 from desktop.store import Store
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("plans", help="列出本单位持有的规划（随程序附带的和省局回执送来的）")
+    p.set_defaults(handler=cmd_plans)
 
 
 def register_office(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,6 +49,8 @@ def cmd_template(ctx: Context, args: argparse.Namespace) -> int:
         raise InputError(f"模板文件名须以 .xlsx 结尾（现为 {out.name}）。")
     if out.exists():
         raise InputError(f"{out} 已存在：请换一个文件名，以免覆盖已填写的内容。")
+    from desktop.services.catalogs.template import write_template  # openpyxl: loaded only for this command
+
     write_template(out)
     ctx.emit({"path": str(out)}, f"已生成规划目录模板：{out}\n填写后运行 planprogress province catalog add {out.name}")
     return 0
@@ -117,4 +124,17 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             + f"  {when}"
         )
     ctx.emit(entries, "\n".join(lines))
+    return 0
+
+
+def cmd_plans(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.open_store() as store:
+        plans = held_plans(store)
+    lines = [
+        f"{p.id}  版本 {p.version}  {p.title}  {p.start_year}–{p.end_year}"
+        + ("  随程序附带" if p.received_at is None else f"  省局送达于 {p.received_at}")
+        + ("  （当前）" if p.current else "")
+        for p in plans
+    ]
+    ctx.emit([p.as_dict() for p in plans], "\n".join(lines))
     return 0

@@ -1,4 +1,5 @@
-"""Plan catalogs the office issued: each version stored once, in its normalized JSON form, audited."""
+"""Plan catalogs the office issued (office side) and those its answers brought (unit side): each version stored
+once, in its normalized JSON form, audited."""
 
 from __future__ import annotations
 
@@ -85,3 +86,78 @@ class OfficeCatalogs:
             row = self._db.one("SELECT * FROM office_catalog WHERE id = ? AND version = ?", (cid, version))
             assert row is not None
         return _issued(row)
+
+
+class ReceivedCatalog(msgspec.Struct, frozen=True):
+    id: str
+    version: str
+    title: str
+    start_year: int
+    end_year: int
+    content: dict[str, Any]
+    sha256: str
+    answer_seq: int
+    received_at: str
+
+
+class UnitCatalogs:
+    def __init__(self, database: Database, audit: AuditLog) -> None:
+        self._db = database
+        self._audit = audit
+
+    def built_from(self) -> list[dict[str, Any]]:
+        """The catalogs the home was built from (shipped with the program): id, version, title and years."""
+        return self._db.query("SELECT id, version, title, start_year, end_year FROM catalog ORDER BY id, version")
+
+    def received(self) -> list[ReceivedCatalog]:
+        rows = self._db.query("SELECT * FROM answer_catalog ORDER BY start_year, id, received_at, rowid")
+        return [
+            ReceivedCatalog(
+                str(r["id"]),
+                str(r["version"]),
+                str(r["title"]),
+                int(r["start_year"]),
+                int(r["end_year"]),
+                json.loads(str(r["content"])),
+                str(r["sha256"]),
+                int(r["answer_seq"]),
+                str(r["received_at"]),
+            )
+            for r in rows
+        ]
+
+    def add_received(self, catalogs: list[dict[str, Any]], answer_seq: int) -> tuple[str, ...]:
+        """Store the versions not held yet (inside the caller's transaction); a version held is never replaced.
+        Returns `id 版本` of each one added."""
+        added: list[str] = []
+        conn = self._db.conn
+        assert conn.in_transaction, "catalogs are stored in the answer's own transaction"
+        for content in catalogs:
+            cid, version = str(content["id"]), str(content["version"])
+            if self._db.one("SELECT 1 FROM answer_catalog WHERE id = ? AND version = ?", (cid, version)):
+                continue
+            text = catalog_text(content)
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            conn.execute(
+                "INSERT INTO answer_catalog (id, version, title, start_year, end_year, content, sha256, answer_seq, "
+                "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    cid,
+                    version,
+                    content["title"],
+                    content["start_year"],
+                    content["end_year"],
+                    text,
+                    digest,
+                    answer_seq,
+                    self._db.now(),
+                ),
+            )
+            self._audit.append(
+                "insert",
+                "answer_catalog",
+                f"{cid}@{version}",
+                after={"id": cid, "version": version, "title": content["title"], "sha256": digest},
+            )
+            added.append(f"{cid} {version}")
+        return tuple(added)

@@ -14,7 +14,7 @@ from typing import Any
 from desktop import paths
 from desktop.domain.catalog_check import Problem, check_catalog, normalize
 from desktop.domain.catalog_versions import VersionChanges, check_issue
-from desktop.services.catalogs.template import Read, read_template
+from desktop.services.catalogs.read import Read
 from desktop.store import Store
 from desktop.store.catalogs import OfficeCatalogs
 
@@ -70,7 +70,12 @@ def read_catalog_file(path: Path) -> Read:
     """A `.json` file is a catalog of the shipped shape; anything else must be the filled Excel template."""
     if not path.is_file():
         return Read(None, [Problem(str(path), "找不到这个文件：请检查路径。")])
-    read = read_json(path) if path.suffix.lower() == ".json" else read_template(path)
+    if path.suffix.lower() == ".json":
+        read = read_json(path)
+    else:
+        from desktop.services.catalogs.template import read_template  # openpyxl: loaded only for a workbook
+
+        read = read_template(path)
     if read.data is not None:
         read.problems.extend(check_catalog(read.data, read.where))
     return read

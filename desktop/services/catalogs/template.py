@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.catalog_check import Problem
+from desktop.services.catalogs.read import Read
 
 GUIDE = "填写说明"
 PLAN = "规划信息"
@@ -51,23 +51,6 @@ INSTRUCTIONS = (
     "5. 请勿改名、删除工作表或表头，勿合并单元格，勿隐藏行或列。导入前会逐项检查，",
     "   有问题时列出工作表、行和列，什么都不会保存；改正后重新导入即可。",
 )
-
-
-@dataclass
-class Read:
-    """What a file held, in the JSON catalog's shape, and where each path came from."""
-
-    data: dict[str, Any] | None
-    problems: list[Problem] = field(default_factory=list)
-    places: dict[str, str] = field(default_factory=dict)
-
-    def where(self, path: str) -> str:
-        probe = path
-        while probe:
-            if probe in self.places:
-                return self.places[probe]
-            probe = probe.rpartition(".")[0] if "." in probe else probe.rpartition("[")[0]
-        return self.places.get("", path)
 
 
 def _place(sheet: str, row: int, column: int, header: str | None = None) -> str:
