@@ -282,6 +282,14 @@ def _targets(read: Read, ws: Worksheet, projects: list[dict[str, Any]]) -> list[
                     read.problems.append(
                         Problem(at(col), f"指标 {key} 的“{TARGET_HEADERS[col - 1]}”与前面的行不一致：请写成一样。")
                     )
+        if isinstance(value, (int, float)) and "%" in ws.cell(row, 6).number_format:
+            read.problems.append(
+                Problem(
+                    at(6),
+                    f"单元格是百分比格式，{value:%} 存的是 {value}：请把该单元格设为“常规”格式，"
+                    "直接填写数字（如 80），单位 % 写在“计量单位”列。",
+                )
+            )
         gi = len(targets[i]["goals"])
         targets[i]["goals"].append({"year": year, "value": value})
         read.places[f"targets[{i}].goals[{gi}].year"] = at(5)

@@ -75,6 +75,13 @@ def _edit(path: Path, change: Callable[[Any], None]) -> Path:
     return path
 
 
+def _percent(wb: Any) -> None:
+    """A clerk types 60% into a cell Excel formats as a percentage: it stores 0.6."""
+    cell = wb[TARGETS]["F2"]
+    cell.value = 0.6
+    cell.number_format = "0%"
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
@@ -105,6 +112,7 @@ def _edit(path: Path, change: Callable[[Any], None]) -> Path:
         (lambda wb: wb.remove(wb[TARGETS]), "缺少工作表 “指标与目标”"),
         (lambda wb: wb[TARGETS].cell(1, 6, "目标"), "工作表“指标与目标” 第1行 F列：表头应为“目标值”"),
         (lambda wb: wb[TASKS].cell(3, 2, "别的名称"), "第3行 B列（工程名称）：工程 1 的名称与前面的行"),
+        (_percent, "工作表“指标与目标” 第2行 F列（目标值）：单元格是百分比格式"),
     ],
     ids=[
         "empty-task",
@@ -119,6 +127,7 @@ def _edit(path: Path, change: Callable[[Any], None]) -> Path:
         "sheet-missing",
         "header-changed",
         "project-name-differs",
+        "percent-format",
     ],
 )
 def test_a_bad_template_is_refused_by_sheet_row_and_column(
