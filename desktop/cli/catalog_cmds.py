@@ -101,7 +101,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         if not _confirm(plan, args):
             print("已取消，什么都没有保存。", file=sys.stderr)
             return 1
-        issued = catalog_ops.issue_catalog(store, source).value
+        issued = catalog_ops.issue_catalog(store, plan).value
     assert issued is not None
     ctx.emit(
         {**_plan_data(plan), "issued": True, "id": issued.id, "version": issued.version, "issued_at": issued.issued_at},

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from desktop.domain.catalog_versions import check_issue
 from desktop.domain.errors import InputError
-from desktop.services.catalogs import IssuePlan, plan_issue
+from desktop.services.catalogs import IssuePlan, list_catalogs
 from desktop.services.operations.base import Change, Outcome
 from desktop.store import Store
 from desktop.store.catalogs import IssuedCatalog, OfficeCatalogs
@@ -17,15 +16,19 @@ def problems_text(plan: IssuePlan) -> str:
     return "\n".join(lines)
 
 
-def issue_catalog(store: Store, source: Path) -> Outcome[IssuedCatalog | None]:
-    """Check `source` again and store it in one transaction (audited). A file identical to a version already
-    issued stores nothing (value None); any problem refuses the whole file with every problem listed."""
+def issue_catalog(store: Store, plan: IssuePlan) -> Outcome[IssuedCatalog | None]:
+    """Store the catalog `plan_issue` checked (and the clerk confirmed) in one audited transaction. The versions
+    already issued are checked again inside it; a catalog identical to an issued version stores nothing (None)."""
+    if plan.problems or plan.content is None:
+        raise InputError(problems_text(plan))
     with store.database.transaction():
-        plan = plan_issue(store, source)
-        if plan.problems:
-            raise InputError(problems_text(plan))
-        if plan.already_issued or plan.content is None:
+        check = check_issue(plan.content, [e.content for e in list_catalogs(store)])
+        if check.problems:
+            raise InputError(
+                f"{plan.source.name}：{check.problems[0].message}（省局刚有人发布了同一规划？请重新导入查看。）"
+            )
+        if check.already_issued:
             return Outcome(None, Change.NONE)
-        changes = plan.changes.as_dict() if plan.changes else None
+        changes = check.changes.as_dict() if check.changes else None
         issued = OfficeCatalogs(store.database, store.audit).add(plan.content, changes)
     return Outcome(issued, Change.STRUCTURE, (f"{issued.id}@{issued.version}",))

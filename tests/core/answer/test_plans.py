@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.services import keys
 from desktop.services.answer.format import CONTENT, CONTENT_SIG, AnswerContent
 from desktop.services.bundle.format import signature_comment
+from desktop.services.catalogs import plan_issue
 from desktop.services.operations.catalogs import issue_catalog
 from desktop.services.plans import held_plans
 from desktop.store.catalogs import UnitCatalogs
@@ -31,8 +32,12 @@ def _version_1_1(root: Path) -> Path:
     return write_json(root / "示例 1.1.json", plan)
 
 
+def issue(pair: Pair, source: Path) -> None:
+    assert issue_catalog(pair.office, plan_issue(pair.office, source)).value is not None
+
+
 def test_an_issued_plan_reaches_the_unit_and_a_new_version_follows(pair: Pair, cli: Callable[..., CliResult]) -> None:
-    issue_catalog(pair.office, fill_template(pair.root / "示例.xlsx", sample_plan()))
+    issue(pair, fill_template(pair.root / "示例.xlsx", sample_plan()))
     run = pair.answer("回执1")
     assert [w.unit for w in run.written] == ["GD-T01"]
     received = pair.receive(pair.root / "回执1")
@@ -42,7 +47,7 @@ def test_an_issued_plan_reaches_the_unit_and_a_new_version_follows(pair: Pair, c
     assert plans["sample-15fyp"].title == "示例规划（测试用）"
     # nothing new at the office: no new answer; a new version makes one
     assert pair.answer("回执2").written == ()
-    issue_catalog(pair.office, _version_1_1(pair.root))
+    issue(pair, _version_1_1(pair.root))
     pair.answer("回执3")
     assert pair.receive(pair.root / "回执3").ok
     stored = UnitCatalogs(pair.unit.database, pair.unit.audit).received()

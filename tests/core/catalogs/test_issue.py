@@ -155,3 +155,28 @@ def test_a_new_version_of_the_shipped_plan_must_retire_not_drop(
 def test_catalog_commands_are_refused_at_a_unit(cli: Cli, unit_home: Path, tmp_path: Path) -> None:
     result = _add(cli, unit_home, write_json(tmp_path / "s.json", sample_plan()))
     assert result.code != 0 and "规划目录由省局发布" in result.err
+
+
+def test_the_operation_checks_the_issued_versions_again_when_it_stores(
+    office_home: Path, stored: Snapshot, tmp_path: Path
+) -> None:
+    """Two clerks check different files of the same version; the second to store is refused."""
+    from desktop.domain.errors import InputError
+    from desktop.services.catalogs import plan_issue
+    from desktop.services.operations.catalogs import issue_catalog
+    from desktop.store import Store
+
+    other = sample_plan()
+    other["title"] = "示例规划（测试用，另一份）"
+    with Store.open(office_home, "省局经办") as store:
+        first = plan_issue(store, write_json(tmp_path / "a.json", sample_plan()))
+        second = plan_issue(store, write_json(tmp_path / "b.json", other))
+        assert first.problems == () and second.problems == ()
+        outcome = issue_catalog(store, first)
+        assert outcome.value is not None and outcome.ids == ("sample-15fyp@1.0.0",)
+        before = stored()
+        with pytest.raises(InputError, match="版本 1.0.0 已经发布"):
+            issue_catalog(store, second)
+        assert stored() == before
+        assert issue_catalog(store, plan_issue(store, tmp_path / "a.json")).value is None  # the same again
+        assert stored() == before
