@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 VERSION_RE = re.compile(r"^\d+(\.\d+){0,2}$")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -28,8 +29,7 @@ REQUIRED = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     where: str  # a JSON path, or (from the template reader) sheet, row and column
     message: str
 
@@ -56,10 +56,10 @@ def _shown(value: object) -> str:
     return f"文字“{value}”" if isinstance(value, str) else f"“{value!r}”"
 
 
-@dataclass
 class _Checker:
-    where: Callable[[str], str]
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, where: Callable[[str], str]) -> None:
+        self.where = where
+        self.problems: list[Problem] = []
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(self.where(path), message))

@@ -7,14 +7,14 @@ version is refused unless its content is exactly what was issued (then there is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from desktop.domain.catalog_check import Problem, version_key
 
 
-@dataclass(frozen=True)
-class VersionChanges:
+class VersionChanges(msgspec.Struct, frozen=True):
     """Keys, each labelled (`任务 1.04`, `指标 rate`), a new version rewords, adds, retires or drops."""
 
     previous: str
@@ -33,8 +33,7 @@ class VersionChanges:
         }
 
 
-@dataclass(frozen=True)
-class IssueCheck:
+class IssueCheck(msgspec.Struct, frozen=True):
     problems: tuple[Problem, ...]
     changes: VersionChanges | None  # None for a plan's first version
     already_issued: bool  # the same id and version with the same content: nothing to store
