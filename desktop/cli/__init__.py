@@ -14,6 +14,7 @@ from desktop.cli import (
     admin,
     answer_cmds,
     bundle_cmds,
+    catalog_cmds,
     diagnostics_cmds,
     evidence_cmds,
     province_cmds,
@@ -40,10 +41,12 @@ COMMAND_MODULES = [
     report_cmds,
     bundle_cmds,
     province_cmds,
+    catalog_cmds,
     diagnostics_cmds,
 ]
 # Commands on a unit's own records; the office's home holds none, so there they are refused.
 UNIT_ONLY_COMMANDS = {
+    "plans",
     "measure",
     "milestone",
     "progress",

@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 
 from desktop import paths
-from desktop.cli import answer_cmds
+from desktop.cli import answer_cmds, catalog_cmds
 from desktop.cli.bundle_cmds import Reporter, read_passphrase
 from desktop.cli.context import Context
 from desktop.cli.province_report_cmds import register_report
@@ -65,6 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--reason", required=True, help="原因（写入导入日志）")
     p.set_defaults(handler=cmd_resync)
     answer_cmds.register_office(group)
+    catalog_cmds.register_office(group)
 
     p = group.add_parser("status", help="各单位报送情况、工程完成度和全省指标")
     p.add_argument("--period", help="报告期（默认本季度），如 2026-Q4、2026-11")

@@ -2,7 +2,7 @@
 bundle, periods it sent back, its notices, and the log of refused answers.
 
 An answer carries the office's whole current state for the unit, so applying one replaces the receipts,
-adds returns and notices not seen before, and withdraws open returns the office no longer lists. It all
+adds returns, notices and plan versions not seen before, and withdraws open returns the office no longer lists. It all
 happens in one transaction with an audit row per change.
 """
 
@@ -15,6 +15,7 @@ import msgspec
 from desktop.domain.status import ReviewState
 from desktop.store.answers import Notice, PeriodReturn, Receipt, comments_from, comments_json
 from desktop.store.audit import AuditLog
+from desktop.store.catalogs import UnitCatalogs
 from desktop.store.db import Database
 
 
@@ -52,6 +53,7 @@ class ApplyCounts(msgspec.Struct, frozen=True):
     unreported: tuple[str, ...]  # returned periods this unit holds no records of
     withdrawn: tuple[str, ...]
     new_notices: int
+    new_catalogs: tuple[str, ...] = ()  # `id 版本` of each plan version received now
 
 
 def _return(row: dict[str, Any]) -> UnitReturn:
@@ -128,6 +130,7 @@ class UnitAnswers:
         receipts: list[Receipt],
         returns: list[PeriodReturn],
         notices: list[Notice],
+        catalogs: list[dict[str, Any]] | None = None,
     ) -> ApplyCounts:
         """Apply one verified answer in one transaction (see the module docstring)."""
         now = self._db.now()
@@ -188,6 +191,7 @@ class UnitAnswers:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(n.id, n.title, n.text, n.made_by, n.made_at, answer.seq, now) for n in fresh],
             )
+            new_catalogs = UnitCatalogs(self._db, self._audit).add_received(catalogs or [], answer.seq)
             self._audit.append(
                 "event",
                 "answer",
@@ -201,7 +205,9 @@ class UnitAnswers:
                     "notices": [n.id for n in fresh],
                 },
             )
-        return ApplyCounts(len(receipts), tuple(new_returns), tuple(unreported), tuple(withdrawn), len(fresh))
+        return ApplyCounts(
+            len(receipts), tuple(new_returns), tuple(unreported), tuple(withdrawn), len(fresh), new_catalogs
+        )
 
     def _holds_period(self, period: str) -> bool:
         row = self._db.one(

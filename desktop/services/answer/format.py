@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from desktop.domain.catalog_check import check_catalog, normalize
 from desktop.services.bundle.format import (
     AGE_RECIPIENT,
     PAYLOAD,
@@ -129,6 +130,7 @@ class AnswerContent:
     receipts: tuple[Receipt, ...]
     returns: tuple[PeriodReturn, ...]
     notices: tuple[Notice, ...]
+    catalogs: tuple[dict[str, Any], ...] = ()  # plan catalogs the office issued (normalized), absent when none
     format: str = CONTENT_FORMAT
     format_version: int = FORMAT_VERSION
 
@@ -145,7 +147,7 @@ class AnswerContent:
             "seq": self.seq,
             "answer_id": self.answer_id,
             "created_at": self.created_at,
-            **state_json(self.receipts, self.returns, self.notices),
+            **state_json(self.receipts, self.returns, self.notices, self.catalogs),
         }
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
@@ -158,6 +160,7 @@ class AnswerContent:
         receipts = tuple(_receipt(Fields(i, CONTENT, True)) for i in _items(data, "receipts"))
         returns = tuple(_return(i) for i in _items(data, "returns"))
         notices = tuple(_notice(Fields(i, CONTENT, True)) for i in _items(data, "notices"))
+        catalogs = tuple(_catalog(i) for i in _items(data, "catalogs")) if "catalogs" in data else ()
         return cls(
             unit=reader.unit("unit"),
             seq=reader.seq("seq"),
@@ -166,13 +169,19 @@ class AnswerContent:
             receipts=receipts,
             returns=returns,
             notices=notices,
+            catalogs=catalogs,
         )
 
 
 def state_json(
-    receipts: tuple[Receipt, ...], returns: tuple[PeriodReturn, ...], notices: tuple[Notice, ...]
+    receipts: tuple[Receipt, ...],
+    returns: tuple[PeriodReturn, ...],
+    notices: tuple[Notice, ...],
+    catalogs: tuple[dict[str, Any], ...] = (),
 ) -> dict[str, Any]:
-    return {
+    """The state an answer carries; `catalogs` only when the office issued any, so an office without issued
+    plans writes (and digests) exactly what it wrote before."""
+    return ({"catalogs": list(catalogs)} if catalogs else {}) | {
         "receipts": [
             {"seq": r.seq, "bundle_id": r.bundle_id, "outcome": r.outcome, "reason": r.reason, "at": r.at}
             for r in receipts
@@ -190,6 +199,14 @@ def state_json(
         ],
         "notices": [{"id": n.id, "title": n.title, "text": n.text, "by": n.made_by, "at": n.made_at} for n in notices],
     }
+
+
+def _catalog(data: dict[str, Any]) -> dict[str, Any]:
+    """A catalog in an answer meets every rule an issued catalog meets, else the answer is refused whole."""
+    found = check_catalog(data)
+    if found:
+        raise unsafe(f"{CONTENT} 中的规划目录不合规（{found[0].text()}）。", CONTENT)
+    return normalize(data)
 
 
 def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:

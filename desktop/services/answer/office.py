@@ -1,8 +1,8 @@
 """The office's side of answers: sending a unit's period back, notices, and writing PO-<unit>-<seq>/ folders.
 
-An answer is written only for a unit whose state (receipts, open returns, notices) changed since its last
-answer, unless the unit is named or all are asked for. Writing answers changes no unit data at the office:
-only the answer log (the seq per unit) advances, after the folder was written and read back.
+An answer is written only for a unit whose state (receipts, open returns, notices, the plans issued) changed
+since its last answer, unless the unit is named or all are asked for. Writing answers changes no unit data at
+the office: only the answer log (the seq per unit) advances, after the folder was written and read back.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from desktop.services.keys import load_office_signer, public_key_id
 from desktop.services.office.registry import require_office
 from desktop.store import Store
 from desktop.store.answers import AnswerLog, Notice, OfficeAnswers, OfficeReturn, ReturnComment
+from desktop.store.catalogs import OfficeCatalogs
 from desktop.store.files import fsync_dir
 from desktop.store.office import OfficeRepo, check_reason
 from desktop.store.office_records import OfficeRecords
@@ -124,6 +125,7 @@ def write_answers(
     answers = OfficeAnswers(store.database, store.audit)
     named = [office.require_unit(code).code for code in units or []]
     candidates = named or [u.code for u in office.units() if not u.revoked]
+    catalogs = tuple(c.content for c in OfficeCatalogs(store.database, store.audit).issued())
     signer, created = load_office_signer(store.home, passphrase)
     for leftover in out.glob(".PO-*.partial"):  # hidden halves of an interrupted run: never an answer
         shutil.rmtree(leftover, ignore_errors=True)
@@ -147,15 +149,15 @@ def write_answers(
         receipts = tuple(answers.receipts(code))
         returns = tuple(r.entry for r in answers.returns(code))
         notices = tuple(answers.notices_for(code))
-        state = state_json(receipts, returns, notices)
+        state = state_json(receipts, returns, notices, catalogs)
         digest = hashlib.sha256(json.dumps(state, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
         last = answers.last_answer(code)
-        fresh = (last.digest != digest) if last else bool(receipts or returns or notices)
+        fresh = (last.digest != digest) if last else bool(receipts or returns or notices or catalogs)
         if not (fresh or named or all_units):
             unchanged += 1
             continue
         seq = (last.seq if last else 0) + 1
-        content = AnswerContent(code, seq, str(uuid.uuid4()), _now(), receipts, returns, notices)
+        content = AnswerContent(code, seq, str(uuid.uuid4()), _now(), receipts, returns, notices, catalogs)
         path = _write_one(out, content, recipient, signer, office_name)
         answers.log_answer(
             AnswerLog(

@@ -169,6 +169,7 @@ def _one(store: Store, answers: UnitAnswers, own: str, source: Path, stage: Path
             list(content.receipts),
             list(content.returns),
             list(content.notices),
+            list(content.catalogs),
         )
         return ReceiveLine(str(source), name, seq, APPLIED, None, _applied_text(name, content, counts))
     except BundleError as exc:
@@ -247,4 +248,6 @@ def _applied_text(name: str, content: AnswerContent, counts: ApplyCounts) -> str
         parts.append(f"省局已收到重报：{'、'.join(counts.withdrawn)}")
     if counts.new_notices:
         parts.append(f"新通知 {counts.new_notices} 条")
+    if counts.new_catalogs:
+        parts.append(f"收到规划目录 {'、'.join(counts.new_catalogs)}（planprogress plans 列出）")
     return "；".join(parts) + "。"
