@@ -129,32 +129,40 @@ mount_root
 say "glibc in the root: $(inroot ldd --version | head -1)"
 
 # --- 2. CPython's source from Debian ----------------------------------------------------------------------------
-phase "2. CPython 3.11 source (Debian bookworm's python3.11)"
+phase "2. sources of CPython 3.11 and SQLite (Debian bookworm's python3.11 and sqlite3)"
 src=${PLANPROGRESS_COMPAT_WORK:-$repo/packaging/build-compat}/source
-if ! compgen -G "$src/python3.11_*.orig.tar.*" >/dev/null; then
-  # A private apt configuration with only bookworm's deb-src: the host's own sources stay untouched.
-  apt_dir=$src/apt
-  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
-  echo "deb-src $mirror bookworm main" >"$apt_dir/sources.list"
-  apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o Dir::Etc::SourceParts=/nonexistent
-    -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o APT::Sandbox::User=root)
-  apt-get -q "${apt_opts[@]}" update >"$src.apt.log" 2>&1 || die "apt-get update failed: see $src.apt.log"
-  (cd "$src" && apt-get -q "${apt_opts[@]}" source --download-only python3.11) >>"$src.apt.log" 2>&1 ||
-    die "apt-get source python3.11 failed: see $src.apt.log"
-fi
-orig=$(compgen -G "$src/python3.11_*.orig.tar.*" | sort -V | tail -1)
+# The upstream tarball of a bookworm source package, fetched with a private apt configuration that has only
+# bookworm's deb-src (the host's own sources stay untouched). Prints its path.
+debian_source() {
+  local package=$1 apt_dir=$src/apt
+  if ! compgen -G "$src/${package}_*.orig.tar.*" >/dev/null; then
+    mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
+    echo "deb-src $mirror bookworm main" >"$apt_dir/sources.list"
+    local apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o Dir::Etc::SourceParts=/nonexistent
+      -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o APT::Sandbox::User=root)
+    apt-get -q "${apt_opts[@]}" update >"$src.apt.log" 2>&1 || die "apt-get update failed: see $src.apt.log"
+    (cd "$src" && apt-get -q "${apt_opts[@]}" source --download-only "$package") >>"$src.apt.log" 2>&1 ||
+      die "apt-get source $package failed: see $src.apt.log"
+  fi
+  compgen -G "$src/${package}_*.orig.tar.*" | sort -V | tail -1
+}
+mkdir -p "$src"
+orig=$(debian_source python3.11)
 py_version=$(basename "$orig" | sed 's/python3.11_\(.*\)\.orig\.tar\..*/\1/')
 say "using $(basename "$orig") (CPython $py_version; Debian's own patches are not applied)"
+# Debian 11's SQLite is 3.34; the store's INSERT ... RETURNING needs 3.35. Bookworm's (3.40, the main build's)
+# is built next to CPython and bundled instead.
+sqlite_orig=$(debian_source sqlite3)
+sqlite_version=$(basename "$sqlite_orig" | sed 's/sqlite3_\(.*\)\.orig\.tar\..*/\1/')
+say "using $(basename "$sqlite_orig") (SQLite $sqlite_version)"
 
 # --- 3. CPython built in the root, shared ----------------------------------------------------------------------
 phase "3. CPython $py_version built $( ((cross)) && echo "for $arch in the x86_64 root (cross)" || echo "in the root"), --enable-shared, $jobs jobs"
-if [[ -x $root$prefix/bin/python3.11 && -f $work/python.done && $(cat "$work/python.done") == "$py_version" ]]; then
-  say "kept from an earlier run: $prefix"
-elif ((cross)); then
+if ((cross)); then
   # The cross compiler and the target's -dev packages (multiarch) go into the x86_64 build root, whose own
   # CPython of the same version is the build Python configure asks for.
   x86_work=$(dirname "$work")/x86_64
-  if [[ ! -f $x86_work/python.done ]]; then
+  if [[ ! -f $x86_work/python.done || ! -f $x86_work/sqlite.done ]]; then
     say "the x86_64 root with its CPython comes first: packaging/compat/build.sh x86_64 (phases 1-3)"
     (PLANPROGRESS_COMPAT_STOP_AFTER=3 bash "$repo/packaging/compat/build.sh" x86_64) || die "the x86_64 root failed"
   fi
@@ -169,11 +177,19 @@ elif ((cross)); then
   cross_dev="gcc-$arch-linux-gnu"
   for p in "${python_dev[@]}"; do cross_dev+=" $p:$deb_arch"; done
   if [[ ! -f $x86_work/cross-$arch.done ]]; then
+    # The $deb_arch libraries stay out of the root's loader cache: only the cross linker uses them, and the
+    # x86_64 bundle must never pick one up.
+    say "installing the cross compiler and the $deb_arch -dev packages into the x86_64 root"
     inx sh -c "dpkg --add-architecture $deb_arch && apt-get -q update &&
-      DEBIAN_FRONTEND=noninteractive nice -n 19 apt-get install -y -q --no-install-recommends $cross_dev" \
+      DEBIAN_FRONTEND=noninteractive nice -n 19 apt-get install -y -q --no-install-recommends $cross_dev &&
+      rm -f /etc/ld.so.conf.d/$arch-linux-gnu.conf && ldconfig" \
       >"$work/cross-apt.log" 2>&1 || die "installing the cross compiler failed: $work/cross-apt.log"
     touch "$x86_work/cross-$arch.done"
   fi
+fi
+if [[ -x $root$prefix/bin/python3.11 && -f $work/python.done && $(cat "$work/python.done") == "$py_version" ]]; then
+  say "kept from an earlier run: $prefix"
+elif ((cross)); then
   rm -rf -- "$xroot/build/cpython-$arch" "$xroot/build/install-$arch" "$root$prefix" "$work/python.done"
   mkdir -p "$xroot/build/cpython-$arch"
   tar -C "$xroot/build/cpython-$arch" --strip-components=1 -xf "$orig"
@@ -210,6 +226,47 @@ else
   echo "$py_version" >"$work/python.done"
 fi
 say "$(inroot "$prefix/bin/python3.11" -c 'import sys, sysconfig; print(sys.version.split()[0], sysconfig.get_config_var("LDLIBRARY"))')"
+
+# --- 3b. SQLite ---------------------------------------------------------------------------------------------------
+# Built where CPython was (cross for aarch64), installed to the target root's /usr/local/lib, which the loader
+# (and so PyInstaller) prefers to the system's copy. _sqlite3 links libsqlite3.so.0 whichever version it is.
+phase "3b. SQLite $sqlite_version for $arch"
+sqlite_flags="-O2 -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_FTS3 \
+-DSQLITE_ENABLE_FTS3_PARENTHESIS -DSQLITE_ENABLE_FTS4 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_JSON1 \
+-DSQLITE_ENABLE_RTREE -DSQLITE_ENABLE_UNLOCK_NOTIFY -DSQLITE_SECURE_DELETE -DSQLITE_MAX_VARIABLE_NUMBER=250000"
+if [[ -f $work/sqlite.done && $(cat "$work/sqlite.done") == "$sqlite_version" ]]; then
+  say "kept from an earlier run"
+else
+  rm -f -- "$work/sqlite.done"
+  if ((cross)); then
+    builder=$xroot
+    run_builder() { inx "$@"; }
+    host_opt="--host=$arch-linux-gnu --build=x86_64-linux-gnu"
+  else
+    builder=$root
+    run_builder() { inroot "$@"; }
+    host_opt=""
+  fi
+  # tclsh generates the amalgamation from the source tree (a build tool only).
+  if [[ ! -x $builder/usr/bin/tclsh ]]; then
+    run_builder sh -c "apt-get -q update && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends tcl" \
+      >"$work/sqlite-apt.log" 2>&1 || die "installing tcl failed: $work/sqlite-apt.log"
+  fi
+  rm -rf -- "$builder/build/sqlite-$arch" "$builder/build/sqlite-install-$arch"
+  mkdir -p "$builder/build/sqlite-$arch"
+  tar -C "$builder/build/sqlite-$arch" --strip-components=1 -xf "$sqlite_orig"
+  run_builder sh -c "cd /build/sqlite-$arch && ./configure $host_opt --prefix=/usr/local --disable-static \
+      --disable-tcl --disable-readline CFLAGS='$sqlite_flags' >/build/sqlite-$arch-configure.log 2>&1 &&
+    nice -n 19 make -j$jobs libsqlite3.la >/build/sqlite-$arch-make.log 2>&1 &&
+    make lib_install DESTDIR=/build/sqlite-install-$arch >>/build/sqlite-$arch-make.log 2>&1" ||
+    die "building SQLite failed: see $builder/build/sqlite-$arch-*.log"
+  cp -a "$builder/build/sqlite-install-$arch/usr/local/." "$root/usr/local/"
+  inroot ldconfig
+  echo "$sqlite_version" >"$work/sqlite.done"
+fi
+got=$(inroot "$prefix/bin/python3.11" -c 'import sqlite3; print(sqlite3.sqlite_version)')
+[[ $got == "$sqlite_version" ]] || die "Python in the root uses SQLite $got, not the $sqlite_version built"
+say "Python in the root uses SQLite $got"
 
 if [[ ${PLANPROGRESS_COMPAT_STOP_AFTER:-} == 3 ]]; then
   phase ""

@@ -25,7 +25,7 @@ expected="planprogress $(dpkg-query -W -f='${Version}' planprogress)"
 [[ $got == "$expected" ]] || fail "env -i planprogress --version: '$got', expected '$expected'"
 pass "env -i planprogress --version -> $got"
 
-unit=$s/单位 数据
+unit="$s/单位 数据"
 office=$s/省局
 stick=$s/U盘
 mkdir -p "$stick"
