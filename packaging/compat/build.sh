@@ -193,7 +193,7 @@ elif ((cross)); then
   rm -rf -- "$xroot/build/cpython-$arch" "$xroot/build/install-$arch" "$root$prefix" "$work/python.done"
   mkdir -p "$xroot/build/cpython-$arch"
   tar -C "$xroot/build/cpython-$arch" --strip-components=1 -xf "$orig"
-  printf 'ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\n' >"$xroot/build/cpython-$arch/config.site"
+  printf 'ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n' >"$xroot/build/cpython-$arch/config.site"
   inx sh -c "cd /build/cpython-$arch && CONFIG_SITE=\$PWD/config.site \
     PKG_CONFIG_LIBDIR=/usr/lib/$arch-linux-gnu/pkgconfig:/usr/share/pkgconfig ./configure \
       --host=$arch-linux-gnu --build=x86_64-linux-gnu --with-build-python=$prefix/bin/python3.11 \
