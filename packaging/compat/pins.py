@@ -72,7 +72,7 @@ def requirements(target: str, extras: list[str]) -> str:
 
 def main(argv: list[str]) -> int:
     if len(argv) < 3 or argv[1] not in ("x86_64", "aarch64"):
-        print(__doc__.split("\n\n")[0], file=sys.stderr)
+        print(__doc__.split("\n\n")[1], file=sys.stderr)  # the usage paragraph
         return 2
     target, out = argv[1], Path(argv[2])
     out.mkdir(parents=True, exist_ok=True)
