@@ -9,6 +9,7 @@
 #              cross-compiled in the x86_64 root (made first if missing: gcc under qemu would take hours) and copied
 #   4. wheels  the pinned wheels: requirements/constraints.txt with packaging/compat/constraints-ARCH.txt applied
 #   5. bundle  packaging/build.sh in the root: the same spec, the glibc check, tar.gz and .deb
+#   6. tests   tests/packaging/test_frozen.py on the result, when .venv has pytest and the CPU is this machine's
 # Each phase prints how long it took. Phases 1-4 are kept between runs (delete the work folder to start over).
 #
 # usage: sudo bash packaging/compat/build.sh x86_64|aarch64
@@ -310,6 +311,14 @@ cp "$root/build/src/packaging/dist/release/$tarball" "$root/build/src/packaging/
 cp packaging/quickstart-zh.md "$out/快速上手.txt"
 (cd "$out" && find . -maxdepth 1 -type f ! -name SHA256SUMS -printf '%P\0' | LC_ALL=C sort -z |
   xargs -0 sha256sum >SHA256SUMS)
+# The frozen-layout tests against this build and its release files, with the checkout's test venv (same CPU only:
+# the bundle takes GL, X11 and fontconfig from the system it runs on).
+if [[ $arch == "$(uname -m)" && -x $repo/.venv/bin/python ]] && "$repo/.venv/bin/python" -c 'import pytest' 2>/dev/null; then
+  phase "6. frozen-layout tests (tests/packaging/test_frozen.py) on this machine"
+  env QT_QPA_PLATFORM=offscreen PLANPROGRESS_FROZEN_DIST="$root/build/src/packaging/dist/planprogress" \
+    PLANPROGRESS_RELEASE_DIR="$root/build/src/packaging/dist/release" PLANPROGRESS_RELEASE_TAG="-glibc$glibc_max" \
+    "$repo/.venv/bin/python" -m pytest -q -p no:cacheprovider tests/packaging/test_frozen.py
+fi
 phase ""
 say "wrote $out/$tarball and $out/$debfile in $(($(date +%s) - started)) s"
 grep -h '^needs\|^size' "$root/build/src/packaging/build/stage/planprogress-$version/BUILD-INFO.txt" | sed "s/^/[compat $arch] /"
