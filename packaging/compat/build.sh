@@ -69,13 +69,20 @@ unmount_all() {
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
 }
 trap unmount_all EXIT
+# rm -rf of a root, after undoing any mount left inside it by an interrupted run (a bound /dev or /sys must never be
+# emptied through the root), and never crossing into another file system.
+remove_tree() {
+  local dir m
+  dir=$(realpath -m "$1")
+  while read -r m; do umount -l "$m" 2>/dev/null || true; done < <(awk -v d="$dir/" 'index($2 "/", d) == 1 { print $2 }' /proc/mounts | sort -r)
+  rm -rf --one-file-system -- "$dir"
+}
 mount_root() {
   local m
-  for m in proc dev dev/pts sys; do
+  for m in proc dev dev/pts; do
     mountpoint -q "$root/$m" && continue
     case $m in
       proc) mount -t proc proc "$root/proc" ;;
-      sys) mount --rbind /sys "$root/sys" ;;
       dev) mount --bind /dev "$root/dev" ;;
       dev/pts) mount --bind /dev/pts "$root/dev/pts" ;;
     esac
@@ -119,7 +126,8 @@ want_root=$(echo "$deb_arch ${packages[*]}" | sha256sum | cut -d' ' -f1)
 if [[ -f $work/root.done && $(cat "$work/root.done") == "$want_root" ]]; then
   say "kept from an earlier run: $root"
 else
-  rm -rf -- "$root" "$work/root.done"
+  remove_tree "$root"
+  rm -f -- "$work/root.done"
   mkdir -p "$work/debs"
   (IFS=,; nice -n 19 ionice -c3 debootstrap --variant=minbase --arch="$deb_arch" --cache-dir="$work/debs" \
     --include="${packages[*]}" bullseye "$root" "$mirror") >"$work/debootstrap.log" 2>&1 ||

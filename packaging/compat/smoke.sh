@@ -36,16 +36,24 @@ die() {
 
 base=$work/smoke-base
 root=$work/smoke-root
+# rm -rf of a root, after undoing any mount an interrupted run left inside it (a bound /dev must never be emptied
+# through the root), and never crossing into another file system.
+remove_tree() {
+  local dir m
+  dir=$(realpath -m "$1")
+  while read -r m; do umount -l "$m" 2>/dev/null || true; done < <(awk -v d="$dir/" 'index($2 "/", d) == 1 { print $2 }' /proc/mounts | sort -r)
+  rm -rf --one-file-system -- "$dir"
+}
 t0=$(date +%s)
 if [[ ! -f $base/.done ]]; then
-  rm -rf -- "$base"
+  remove_tree "$base"
   mkdir -p "$work/debs"
   say "a clean Debian 11 ($deb_arch) root: debootstrap --variant=minbase"
   nice -n 19 ionice -c3 debootstrap --variant=minbase --arch="$deb_arch" --cache-dir="$work/debs" bullseye "$base" \
     http://deb.debian.org/debian >"$work/smoke-debootstrap.log" 2>&1 || die "debootstrap failed: $work/smoke-debootstrap.log"
   touch "$base/.done"
 fi
-rm -rf -- "$root"
+remove_tree "$root"
 cp -a "$base" "$root"
 mounted=()
 cleanup() {
