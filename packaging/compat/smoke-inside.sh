@@ -17,7 +17,7 @@ fail() {
 pp() { /usr/bin/env -i HOME=/root "$@"; }
 
 echo "system: $(. /etc/os-release && echo "$PRETTY_NAME"), $(uname -m), $(ldd --version | head -1)"
-echo "fonts on the system: $(fc-list 2>/dev/null | wc -l) (fc-list)"
+echo "font files on the system: $(find /usr/share/fonts /usr/local/share/fonts -type f 2>/dev/null | wc -l)"
 
 # --- the .deb's program ----------------------------------------------------------------------------------------
 got=$(env -i /usr/bin/planprogress --version)
