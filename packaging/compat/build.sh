@@ -237,8 +237,9 @@ fi
 say "$(inroot "$prefix/bin/python3.11" -c 'import sys, sysconfig; print(sys.version.split()[0], sysconfig.get_config_var("LDLIBRARY"))')"
 
 # --- 3b. SQLite ---------------------------------------------------------------------------------------------------
-# Built where CPython was (cross for aarch64), installed to the target root's /usr/local/lib, which the loader
-# (and so PyInstaller) prefers to the system's copy. _sqlite3 links libsqlite3.so.0 whichever version it is.
+# Built where CPython was (cross for aarch64), installed to the target root's /usr/local/lib/ARCH-linux-gnu, the
+# first folder of the loader's multiarch list, so the loader (and so PyInstaller) takes it before the system's copy
+# (plain /usr/local/lib comes after the system's folders on arm64). _sqlite3 links libsqlite3.so.0 of any version.
 phase "3b. SQLite $sqlite_version for $arch"
 sqlite_flags="-O2 -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_FTS3 \
 -DSQLITE_ENABLE_FTS3_PARENTHESIS -DSQLITE_ENABLE_FTS4 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_JSON1 \
@@ -264,7 +265,7 @@ else
   rm -rf -- "$builder/build/sqlite-$arch" "$builder/build/sqlite-install-$arch"
   mkdir -p "$builder/build/sqlite-$arch"
   tar -C "$builder/build/sqlite-$arch" --strip-components=1 -xf "$sqlite_orig"
-  run_builder sh -c "cd /build/sqlite-$arch && ./configure $host_opt --prefix=/usr/local --disable-static \
+  run_builder sh -c "cd /build/sqlite-$arch && ./configure $host_opt --prefix=/usr/local --libdir=/usr/local/lib/$arch-linux-gnu --disable-static \
       --disable-tcl --disable-readline CFLAGS='$sqlite_flags' >/build/sqlite-$arch-configure.log 2>&1 &&
     nice -n 19 make -j$jobs libsqlite3.la >/build/sqlite-$arch-make.log 2>&1 &&
     make lib_install DESTDIR=/build/sqlite-install-$arch >>/build/sqlite-$arch-make.log 2>&1" ||
