@@ -12,6 +12,10 @@
 # Python: $PYTHON, else .venv/bin/python, else python3; it needs the project's dependencies and PyInstaller:
 #   .venv/bin/pip install -c requirements/constraints.txt -e '.[test,build]'
 # Size budget: PLANPROGRESS_SIZE_BUDGET_MB (default 150, decimal MB) for the unpacked onedir; over it, the build fails.
+# Compatibility builds (packaging/compat/build.sh runs this inside a Debian 11 root) also set
+#   PLANPROGRESS_GLIBC_MAX=2.31       fail when a bundled file needs a newer glibc
+#   PLANPROGRESS_RELEASE_TAG=-glibc2.31  appended to the release file names
+#   PLANPROGRESS_BUILD_COMMIT=abc1234    the commit for BUILD-INFO.txt where there is no git
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -60,6 +64,9 @@ dist=$repo/packaging/dist
 app=$dist/planprogress
 out=$dist/release
 budget_mb=${PLANPROGRESS_SIZE_BUDGET_MB:-150}
+glibc_max=${PLANPROGRESS_GLIBC_MAX:-}
+tag=${PLANPROGRESS_RELEASE_TAG:-}
+commit=${PLANPROGRESS_BUILD_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 
 # --- 1. the onedir ----------------------------------------------------------------------------------------------
@@ -87,6 +94,12 @@ got=$(env -i "$app/planprogress" --version)
 glibc_floor=$(find "$app" -type f \( -name '*.so*' -o -perm -u+x \) -print0 |
   xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
 say "needs glibc >= $glibc_floor"
+if [[ -n $glibc_max && $(printf '%s\n%s\n' "$glibc_floor" "$glibc_max" | sort -V | tail -1) != "$glibc_max" ]]; then
+  find "$app" -type f \( -name '*.so*' -o -perm -u+x \) -exec sh -c \
+    'objdump -T "$1" 2>/dev/null | grep -o "GLIBC_[0-9][0-9.]*" | sed "s/GLIBC_//" | sort -uV | tail -1 | sed "s|^|$1: |"' _ {} \; |
+    awk -v m="$glibc_max" '{ split($2, v, "."); split(m, w, "."); if (v[1] > w[1] || (v[1] == w[1] && v[2] > w[2])) print }' >&2
+  die "the build needs glibc $glibc_floor, above the $glibc_max allowed (files above)"
+fi
 
 # --- 2. release files -------------------------------------------------------------------------------------------
 if ((release)); then
@@ -97,12 +110,12 @@ if ((release)); then
   cp packaging/quickstart-zh.md "$stage/快速上手.txt"
   cat >"$stage/BUILD-INFO.txt" <<EOF
 planprogress $version for Linux $arch
-built: $(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%MZ) from commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+built: $(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%MZ) from commit $commit
 needs: glibc >= $glibc_floor (check with: ldd --version), an X11 or Wayland (XWayland) desktop
 size: ${size_mb} MB unpacked
 EOF
   (cd "$stage" && find . -type f ! -name SHA256SUMS -printf '%P\0' | LC_ALL=C sort -z | xargs -0 sha256sum >SHA256SUMS)
-  tarball=$out/planprogress-$version-linux-$arch.tar.gz
+  tarball=$out/planprogress-$version-linux-$arch$tag.tar.gz
   tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
     -C "$work/stage" -cf - "planprogress-$version" | gzip -n -6 >"$tarball" # -9: 4x the time for 0.4 % less
   say "wrote $tarball ($(du -h "$tarball" | cut -f1))"
@@ -145,7 +158,7 @@ Description: 广东监狱“十四五”规划进度填报与汇总
 EOF
   (cd "$deb" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum >DEBIAN/md5sums)
   chmod -R u=rwX,go=rX "$deb"
-  debfile=$out/planprogress_${version}_${deb_arch}.deb
+  debfile=$out/planprogress_${version}_${deb_arch}$tag.deb
   # gzip, not zstd: older dpkg (UOS 20, Kylin V10) cannot read zstd members, Ubuntu's dpkg-deb default. Not xz
   # either: 5x slower to build here (40 s) for a file 25 % smaller, which no one moving it on a stick notices.
   dpkg-deb --root-owner-group -Zgzip --build "$deb" "$debfile" >/dev/null
