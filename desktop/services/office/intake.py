@@ -214,7 +214,7 @@ class Intake:
     ) -> IntakeResult:
         header, manifest = verified.header, payload.manifest
         self._announce("merge", 0)
-        needed = payload_checks.evidence_shas(payload.records)
+        needed = payload_checks.evidence_shas(payload_checks.records(payload.records))
         sizes = {e.name.removeprefix("evidence/"): e.size for e in manifest.entries if e.name.startswith("evidence/")}
         for sha, size in needed.items():
             if sha in sizes and sizes[sha] != size:
