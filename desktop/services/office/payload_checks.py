@@ -45,6 +45,10 @@ def _field_type(kind: type, nullable: bool) -> Any:
     return base | None if nullable else base
 
 
+def _audit_type(name: str) -> Any:
+    return int if name == "id" else (str | None if name in ("before", "after") else str)
+
+
 _LINE = msgspec.json.Decoder(_Line)
 _DATA = {
     entity: msgspec.json.Decoder(
@@ -59,10 +63,7 @@ _DATA = {
 _AUDIT = msgspec.json.Decoder(
     msgspec.defstruct(
         "_audit_row",
-        [
-            (name, int if name == "id" else (str | None if name in ("before", "after") else str))
-            for name in AUDIT_COLUMNS
-        ],
+        [(name, _audit_type(name)) for name in AUDIT_COLUMNS],
         forbid_unknown_fields=True,
     )
 )
