@@ -3,6 +3,7 @@ browsing need. A bundle is merged in one transaction together with its chain ste
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -65,9 +66,10 @@ def _upsert_sql(entity: str) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (unit, {key}) DO UPDATE SET {updates}"
 
 
-_COLUMNS = {entity: _columns(entity) for entity in TABLES}
+_VALUES = {entity: operator.itemgetter(*_columns(entity)) for entity in TABLES}  # every entity has 2+ columns
 _UPSERT = {entity: _upsert_sql(entity) for entity in TABLES}
 _DELETE = {entity: f"DELETE FROM {TABLES[entity]} WHERE unit = ? AND {_key(entity)} = ?" for entity in TABLES}
+_AUDIT_VALUES = operator.itemgetter(*AUDIT_COLUMNS)
 _AUDIT_INSERT = f"INSERT INTO unit_audit (unit, {', '.join(AUDIT_COLUMNS)}) VALUES ({', '.join('?' * 11)})"
 _BATCH = 2000
 
@@ -166,12 +168,12 @@ class OfficeRecords:
                     conn.executemany(_DELETE[entity], [(expected.code, uid) for uid in run])
                     deletes += len(run)
                 else:
-                    columns = _COLUMNS[entity]
-                    rows = [(expected.code, *[data[c] for c in columns], bundle.seq) for data in run]
+                    values = _VALUES[entity]
+                    rows = [(expected.code, *values(data), bundle.seq) for data in run]
                     conn.executemany(_UPSERT[entity], rows)
                     upserts += len(rows)
             for chunk in _chunks(audit_rows):
-                conn.executemany(_AUDIT_INSERT, [(expected.code, *[r[c] for c in AUDIT_COLUMNS]) for r in chunk])
+                conn.executemany(_AUDIT_INSERT, [(expected.code, *_AUDIT_VALUES(r)) for r in chunk])
                 audit_count += len(chunk)
             conn.execute(
                 "INSERT INTO office_bundle (unit, epoch, seq, bundle_id, bundle_hash, prev_hash, kind, accepted_at, "

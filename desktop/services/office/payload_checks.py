@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -49,6 +51,7 @@ def _audit_type(name: str) -> Any:
     return int if name == "id" else (str | None if name in ("before", "after") else str)
 
 
+_HASHED = operator.itemgetter(*AUDIT_COLUMNS[:9])
 _LINE = msgspec.json.Decoder(_Line)
 _DATA = {
     entity: msgspec.json.Decoder(
@@ -73,7 +76,10 @@ def _raw_lines(path: Path | None, name: str) -> Iterator[tuple[int, bytes]]:
     if path is None:
         return
     with open(path, "rb") as handle:
-        for number, raw in enumerate(iter(lambda: handle.readline(MAX_LINE + 1), b""), start=1):
+        # A file no longer than MAX_LINE cannot hold a longer line: its lines are read as the file iterates them.
+        small = os.fstat(handle.fileno()).st_size <= MAX_LINE
+        lines = handle if small else iter(lambda: handle.readline(MAX_LINE + 1), b"")
+        for number, raw in enumerate(lines, start=1):
             if len(raw) > MAX_LINE:
                 raise unsafe(f"{name} 第 {number} 行过长。", name)
             yield number, raw
@@ -175,6 +181,31 @@ def records(path: Path | None) -> Iterator[RecordOp]:
         yield _fast_record(number, raw) or parse_record(number, _json(raw, number, RECORDS))
 
 
+class Records:
+    """The records file, read once for the evidence it refers to and again by the merge: up to KEEP records
+    are kept from the first reading instead of being decoded and checked twice (a large full bundle is read
+    again, so memory stays bounded)."""
+
+    KEEP = 20_000
+
+    def __init__(self, path: Path | None) -> None:
+        self._path = path
+        self._kept: list[RecordOp] | None = None
+
+    def __iter__(self) -> Iterator[RecordOp]:
+        if self._kept is not None:
+            yield from self._kept
+            return
+        kept: list[RecordOp] | None = []
+        for op in records(self._path):
+            if kept is not None:
+                kept.append(op)
+                if len(kept) > self.KEEP:
+                    kept = None
+            yield op
+        self._kept = kept
+
+
 def evidence_shas(ops: Iterable[RecordOp]) -> dict[str, int]:
     """Every evidence file the records refer to, with its size (a first pass that also validates)."""
     found: dict[str, int] = {}
@@ -230,7 +261,7 @@ def audit_rows(path: Path | None, manifest: Manifest, head: tuple[int, str] | No
         row = _fast_audit(raw, expected_id) or _audit_shape(_json(raw, number, AUDIT), where, expected_id)
         if prev and row["prev_hash"] != prev:
             raise BundleError(Outcome.BROKEN_CHAIN, f"{where} 与前一条审计记录不衔接（审计链断裂）。", AUDIT)
-        computed = row_hash(*(row[k] for k in AUDIT_COLUMNS[:9]))
+        computed = row_hash(*_HASHED(row))
         if computed != row["hash"]:
             raise unsafe(f"{where} 的哈希不符（审计记录被改动）。", AUDIT)
         prev = row["hash"]
