@@ -164,13 +164,16 @@ class OfficeAnswers:
     def clear_returns(self, code: str, seq: int) -> list[str]:
         """Close the unit's open returns whose period bundle `seq` (just merged) carried again."""
         with self._db.transaction() as conn:
+            open_returns = self.returns(code)
+            if not open_returns:  # the usual case: spare the walk through the unit's progress rows
+                return []
             rows = self._db.query(
                 "SELECT DISTINCT period FROM unit_progress WHERE unit = ? AND seq = ? UNION "
                 "SELECT period FROM unit_review WHERE unit = ? AND seq = ? AND state IN ('submitted', 'approved')",
                 (code, seq, code, seq),
             )
             carried = {str(r["period"]) for r in rows}
-            cleared = [r for r in self.returns(code) if r.entry.period in carried]
+            cleared = [r for r in open_returns if r.entry.period in carried]
             for item in cleared:
                 conn.execute(
                     "UPDATE office_return SET cleared_at = ?, cleared_seq = ? WHERE id = ?",

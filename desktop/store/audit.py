@@ -33,11 +33,10 @@ def row_hash(
     after: str | None,
     prev_hash: str,
 ) -> str:
-    payload = json.dumps(
-        [row_id, at, user, action, entity, entity_uid, before, after, prev_hash],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    fields = [row_id, at, user, action, entity, entity_uid, before, after, prev_hash]
+    if type(row_id) is int:  # msgspec writes an int, text and null byte for byte as json.dumps below does
+        return hashlib.sha256(msgspec.json.encode(fields)).hexdigest()
+    payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -241,6 +241,7 @@ class Database:
             raise
         self.conn = conn
         self._utils: sqlite_utils.Database | None = None
+        self._savepoints = 0
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -272,10 +273,21 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE (so a concurrent writer waits instead of failing), or a savepoint if nested."""
+        """BEGIN IMMEDIATE (so a concurrent writer waits instead of failing), or a savepoint if nested (plain SQL:
+        sqlite-utils is not imported for it)."""
         if self.conn.in_transaction:
-            with self.db.atomic():
+            self._savepoints += 1
+            name = f"nested_{self._savepoints}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
                 yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:  # a RAISE(ROLLBACK) may have ended the whole transaction already
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")

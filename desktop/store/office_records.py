@@ -3,7 +3,8 @@ browsing need. A bundle is merged in one transaction together with its chain ste
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import msgspec
@@ -55,6 +56,49 @@ def _columns(entity: str) -> list[str]:
 
 def _key(entity: str) -> str:
     return "period" if entity == "review" else "uid"
+
+
+def _upsert_sql(entity: str) -> str:
+    table, key, columns = TABLES[entity], _key(entity), _columns(entity)
+    names = ", ".join(["unit", *columns, "seq"])
+    marks = ", ".join("?" for _ in range(len(columns) + 2))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns, "seq"] if c != key)
+    return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (unit, {key}) DO UPDATE SET {updates}"
+
+
+_VALUES = {entity: operator.itemgetter(*_columns(entity)) for entity in TABLES}  # every entity has 2+ columns
+_UPSERT = {entity: _upsert_sql(entity) for entity in TABLES}
+_DELETE = {entity: f"DELETE FROM {TABLES[entity]} WHERE unit = ? AND {_key(entity)} = ?" for entity in TABLES}
+_AUDIT_VALUES = operator.itemgetter(*AUDIT_COLUMNS)
+_AUDIT_INSERT = f"INSERT INTO unit_audit (unit, {', '.join(AUDIT_COLUMNS)}) VALUES ({', '.join('?' * 11)})"
+_BATCH = 2000
+
+
+def _runs(records: Iterable[RecordOp]) -> Iterator[tuple[tuple[str, str], list[Any]]]:
+    """Consecutive records of the same entity and operation, at most _BATCH at a time, in their order: each
+    run is one executemany, and applying the runs in turn gives the rows applying each record in turn gives.
+    A run holds the records' data (upserts) or uids (deletes)."""
+    kind: tuple[str, str] | None = None
+    run: list[Any] = []
+    for op in records:
+        if (op.entity, op.op) != kind or len(run) >= _BATCH:
+            if kind is not None:
+                yield kind, run
+            kind, run = (op.entity, op.op), []
+        run.append(op.uid if op.data is None else op.data)
+    if kind is not None:
+        yield kind, run
+
+
+def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= _BATCH:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class OfficeRecords:
@@ -119,28 +163,18 @@ class OfficeRecords:
             if bundle.kind == "full":
                 for table in (*TABLES.values(), "unit_audit"):
                     conn.execute(f"DELETE FROM {table} WHERE unit = ?", (expected.code,))
-            for op in records:
-                table, key = TABLES[op.entity], _key(op.entity)
-                if op.op == "delete":
-                    conn.execute(f"DELETE FROM {table} WHERE unit = ? AND {key} = ?", (expected.code, op.uid))
-                    deletes += 1
-                    continue
-                assert op.data is not None
-                columns = _columns(op.entity)
-                names = ", ".join(["unit", *columns, "seq"])
-                marks = ", ".join("?" for _ in range(len(columns) + 2))
-                updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns, "seq"] if c != key)
-                conn.execute(
-                    f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (unit, {key}) DO UPDATE SET {updates}",
-                    (expected.code, *(op.data[c] for c in columns), bundle.seq),
-                )
-                upserts += 1
-            for audit_row in audit_rows:
-                conn.execute(
-                    f"INSERT INTO unit_audit (unit, {', '.join(AUDIT_COLUMNS)}) VALUES ({', '.join('?' * 11)})",
-                    (expected.code, *(audit_row[c] for c in AUDIT_COLUMNS)),
-                )
-                audit_count += 1
+            for (entity, op), run in _runs(records):
+                if op == "delete":
+                    conn.executemany(_DELETE[entity], [(expected.code, uid) for uid in run])
+                    deletes += len(run)
+                else:
+                    values = _VALUES[entity]
+                    rows = [(expected.code, *values(data), bundle.seq) for data in run]
+                    conn.executemany(_UPSERT[entity], rows)
+                    upserts += len(rows)
+            for chunk in _chunks(audit_rows):
+                conn.executemany(_AUDIT_INSERT, [(expected.code, *_AUDIT_VALUES(r)) for r in chunk])
+                audit_count += len(chunk)
             conn.execute(
                 "INSERT INTO office_bundle (unit, epoch, seq, bundle_id, bundle_hash, prev_hash, kind, accepted_at, "
                 "records, evidence, payload_bytes, resync) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -85,17 +85,17 @@ def _octal_or_base256(field: bytes) -> int | None:
         return None
 
 
+_HIGH_BYTES = bytes(range(128, 256))
+
+
 def _checksum_ok(block: bytes) -> bool:
     stored = _octal_or_base256(block[148:156])
     if stored is None:
         return False
-    unsigned = sum(block[:148]) + 8 * 32 + sum(block[156:])
-    signed = (
-        sum(b - 256 if b > 127 else b for b in block[:148])
-        + 8 * 32
-        + sum(b - 256 if b > 127 else b for b in block[156:])
-    )
-    return stored in (unsigned, signed)
+    rest = block[:148] + block[156:]
+    unsigned = sum(rest) + 8 * 32
+    high = len(rest) - len(rest.translate(None, _HIGH_BYTES))  # bytes > 127 count 256 less when signed
+    return stored in (unsigned, unsigned - 256 * high)
 
 
 def parse_name(block: bytes, allowed: re.Pattern[str] = ENTRY_NAME) -> str:

@@ -214,7 +214,8 @@ class Intake:
     ) -> IntakeResult:
         header, manifest = verified.header, payload.manifest
         self._announce("merge", 0)
-        needed = payload_checks.evidence_shas(payload.records)
+        records = payload_checks.Records(payload.records)
+        needed = payload_checks.evidence_shas(records)
         sizes = {e.name.removeprefix("evidence/"): e.size for e in manifest.entries if e.name.startswith("evidence/")}
         for sha, size in needed.items():
             if sha in sizes and sizes[sha] != size:
@@ -249,7 +250,7 @@ class Intake:
                         manifest.unit_name, manifest.review_in_use, manifest.catalog_id, manifest.catalog_version
                     ),
                     [(sha, sizes[sha]) for sha in payload.evidence],
-                    payload_checks.records(payload.records),
+                    iter(records),
                     payload_checks.audit_rows(payload.audit, manifest, head),
                     (label, verified.name, note.strip("（）")),
                 )
