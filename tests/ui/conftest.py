@@ -25,9 +25,14 @@ TODAY = dt.date(2026, 11, 26)
 
 
 @pytest.fixture(autouse=True)
-def _qt_app(qapp: QApplication) -> QApplication:
-    """Every UI test gets the one QApplication (pytest-qt's), even tests that only build models."""
-    return qapp
+def _qt_app(qapp: QApplication) -> Iterator[QApplication]:
+    """Every UI test gets the one QApplication (pytest-qt's), even tests that only build models, and file
+    dialogs that start where a person would, not in the folder an earlier test chose last."""
+    from desktop.ui import file_dialogs
+
+    file_dialogs.forget()
+    yield qapp
+    file_dialogs.forget()
 
 
 @pytest.fixture(scope="session")

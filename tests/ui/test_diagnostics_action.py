@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from desktop.store import Store
 from desktop.ui.diagnostics import export_diagnostics
@@ -39,7 +39,11 @@ def _run_from_the_menu(qtbot: Any, window: MainWindow, target: Path) -> str:
     said: list[str] = []
 
     def choose(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(target))
+        # type the whole path into the file-name box, as a person does (Qt may still be putting its offered
+        # name there while it fills the folder view, so the box is what counts, not selectFile)
+        box = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert box is not None
+        box.setText(str(target))
         when_modal(lambda box: (said.append(box.text()), box.accept()), QMessageBox, timeout_ms=60000)
         dialog.accept()
 
