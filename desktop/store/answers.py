@@ -79,8 +79,9 @@ def comments_from(text: str) -> tuple[ReturnComment, ...]:
     return tuple(ReturnComment(**c) for c in json.loads(text))
 
 
-def _office_return(row: dict[str, Any]) -> OfficeReturn:
-    entry = PeriodReturn(
+def period_return(row: dict[str, Any]) -> PeriodReturn:
+    """A returned period from a row of the office's or the unit's table (the same columns at both ends)."""
+    return PeriodReturn(
         str(row["id"]),
         str(row["period"]),
         str(row["reason"]),
@@ -88,7 +89,10 @@ def _office_return(row: dict[str, Any]) -> OfficeReturn:
         str(row["made_by"]),
         str(row["made_at"]),
     )
-    return OfficeReturn(str(row["unit"]), entry, row["cleared_at"], row["cleared_seq"])
+
+
+def _office_return(row: dict[str, Any]) -> OfficeReturn:
+    return OfficeReturn(str(row["unit"]), period_return(row), row["cleared_at"], row["cleared_seq"])
 
 
 _INTAKE_OUTCOME = {"accepted": "accepted", "already_imported": "already_imported", "gap": "held"}

@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 
 from desktop.domain.status import ReviewState
-from desktop.store.answers import Notice, PeriodReturn, Receipt, comments_from, comments_json
+from desktop.store.answers import Notice, PeriodReturn, Receipt, comments_json, period_return
 from desktop.store.audit import AuditLog
 from desktop.store.catalogs import UnitCatalogs
 from desktop.store.db import Database
@@ -57,15 +57,9 @@ class ApplyCounts(msgspec.Struct, frozen=True):
 
 
 def _return(row: dict[str, Any]) -> UnitReturn:
-    entry = PeriodReturn(
-        str(row["id"]),
-        str(row["period"]),
-        str(row["reason"]),
-        comments_from(str(row["comments"])),
-        str(row["made_by"]),
-        str(row["made_at"]),
+    return UnitReturn(
+        period_return(row), int(row["answer_seq"]), str(row["received_at"]), row["resolved_seq"], row["withdrawn_at"]
     )
-    return UnitReturn(entry, int(row["answer_seq"]), str(row["received_at"]), row["resolved_seq"], row["withdrawn_at"])
 
 
 class UnitAnswers:

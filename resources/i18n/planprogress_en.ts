@@ -3286,72 +3286,62 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="46" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="47" />
       <source>直接输入即可填写：Tab 或 Enter 保存并跳到下一格（状态 → 完成百分比 → 说明 → 下一行），Shift+Tab 返回，Esc 放弃本格修改；状态格按 1–4 选择。每格保存后可用 Ctrl+Z 撤销。</source>
       <translation>Just type: Tab or Enter saves and moves on (status → percent → note → next row), Shift+Tab goes back, Esc drops the cell's change; in a status cell press 1–4. Ctrl+Z undoes each saved cell.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="56" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="57" />
       <source>沿用上期说明（本行）</source>
       <translation>Copy last period's note (this row)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="60" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="61" />
       <source>全部沿用上期说明</source>
       <translation>Copy last period's notes into all rows</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="62" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="63" />
       <source>沿用上期说明（本行，Ctrl+D）</source>
       <translation>Copy last period's note (this row, Ctrl+D)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="65" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="66" />
       <source>把上期说明填入本期还没有说明的每一行（可一次撤销）</source>
       <translation>Fill every row without a note for this period with last period's note (undone in one step)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="107" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="108" />
       <source>{period} 逐项填报</source>
       <translation>{period}: fill in item by item</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="108" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="109" />
       <source>正在读取…</source>
       <translation>Reading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="141" />
-      <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
-      <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="147" />
-      <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
-      <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="156" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="146" />
       <source>本期已填 {done} / {total} 项</source>
       <translation>{done} / {total} items reported for this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="175" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="165" />
       <source>已保存 {when}</source>
       <translation>Saved {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="179" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="169" />
       <source>（未保存：请改正后再按 Tab 或 Enter）</source>
       <translation> (not saved: correct it, then press Tab or Enter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="197" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="187" />
       <source>这一行没有上期说明可以沿用。</source>
       <translation>This row has no earlier note to copy.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="229" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="219" />
       <source>已为 {n} 行沿用上期说明（Ctrl+Z 可一次撤销）。</source>
       <translation>Copied last period's note into {n} rows (Ctrl+Z undoes it in one step).</translation>
     </message>
@@ -3850,6 +3840,16 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Milestone: {title}</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/widgets/lock_note.py" line="15" />
+      <source>{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。</source>
+      <translation>{period} is approved and locked: progress is read-only. To change it, a reviewer reopens the period on the Review page.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/lock_note.py" line="20" />
+      <source>您的角色（{role}）只能查看进度，由填报员填写。</source>
+      <translation>Your role ({role}) can only read progress; clerks fill it in.</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/widgets/message_bar.py" line="24" />
       <source>关闭提示</source>
       <translation>Close message</translation>
@@ -3922,32 +3922,32 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>The PDF cannot be shown ({error}): it may be damaged or password-protected.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="70" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="71" />
       <source>完成百分比（%）</source>
       <translation>Completion (%)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="105" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="106" />
       <source>{period}进度</source>
       <translation>Progress in {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="112" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="113" />
       <source>{period}：{who} 于 {when} 保存</source>
       <translation>{period}: saved by {who} at {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="122" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="123" />
       <source>{period}尚未填报（显示的是 {earlier} 的数值，修改后即保存为本期）</source>
       <translation>{period} not reported yet (showing the values of {earlier}; a change saves them for this period)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="126" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="127" />
       <source>{period}尚未填报：修改后即自动保存。</source>
       <translation>{period} not reported yet: changes are saved at once.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/progress_editor.py" line="153" />
+      <location filename="../../desktop/ui/widgets/progress_editor.py" line="154" />
       <source>请在左侧选择任务或措施。</source>
       <translation>Choose a task or measure on the left.</translation>
     </message>

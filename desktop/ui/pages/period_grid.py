@@ -25,6 +25,7 @@ from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.period_grid import Col, PeriodGridModel
 from desktop.ui.session import Change, Session
+from desktop.ui.widgets.lock_note import show_edit_lock
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.period_grid_view import PeriodGridView
 from desktop.ui.widgets.refresh import RefreshOnShow
@@ -136,18 +137,7 @@ class PeriodGridPage(RefreshOnShow, QWidget):
         return self.session.can_edit and not self.session.is_locked()
 
     def _show_lock(self) -> None:
-        if self.session.is_locked():
-            self.lock_note.warning(
-                tr("{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。").format(
-                    period=period_label(self.session.period)
-                )
-            )
-        elif not self.session.can_edit:
-            self.lock_note.info(
-                tr("您的角色（{role}）只能查看进度，由填报员填写。").format(role=tr(self.session.user.role.value))
-            )
-        else:
-            self.lock_note.clear()
+        show_edit_lock(self.lock_note, self.session, self.session.is_locked())
 
     def _update_actions(self) -> None:
         rows = self.model.rows()

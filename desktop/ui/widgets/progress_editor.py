@@ -27,6 +27,7 @@ from desktop.ui.format import local_time, period_label
 from desktop.ui.i18n import tr
 from desktop.ui.session import Session
 from desktop.ui.widgets.fields import IntEdit
+from desktop.ui.widgets.lock_note import show_edit_lock
 from desktop.ui.widgets.message_bar import MessageBar
 
 NOTE_DELAY_MS = 700
@@ -151,18 +152,8 @@ class ProgressEditor(QWidget):
         self.note.setReadOnly(not editable)
         if self.item_id is None:
             self.lock_note.info(tr("请在左侧选择任务或措施。"))
-        elif locked:
-            self.lock_note.warning(
-                tr("{period}已审核通过并锁定，进度只能查看。如确需修改，请审核员在“审核”页重新打开该报告期。").format(
-                    period=period_label(self.session.period)
-                )
-            )
-        elif not self.session.can_edit:
-            self.lock_note.info(
-                tr("您的角色（{role}）只能查看进度，由填报员填写。").format(role=tr(self.session.user.role.value))
-            )
         else:
-            self.lock_note.clear()
+            show_edit_lock(self.lock_note, self.session, locked)
 
     def is_editable(self) -> bool:
         return self.status.isEnabled()
