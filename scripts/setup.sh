@@ -60,7 +60,8 @@ app_packages=(
 # file (file-type checks of exports).
 # binutils: objdump, which PyInstaller and the frozen-build smoke test use.
 # openssl: the 国密 suite's interop tests (SM2/SM3/SM4 with the OpenSSL 3 command line).
-test_packages=(age minisign poppler-utils xvfb xauth file binutils openssl)
+# libatomic1: PySide6 6.8's Qt (the oldest pin, run again in .venv-compat by run-tests.sh) links it; 6.12 does not.
+test_packages=(age minisign poppler-utils xvfb xauth file binutils openssl libatomic1)
 
 wanted=("${app_packages[@]}")
 if [[ $mode == test ]]; then
