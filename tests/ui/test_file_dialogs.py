@@ -50,7 +50,8 @@ def test_file_dialog_labels_are_chinese() -> None:
     lines = _dialog_texts("zh_CN")
     assert len(lines) == 3
     for line in lines:
-        assert "查找范围(&L)：" in line and "文件类型(&T)：" in line, line
+        labels = re.sub(r"\(&\w\)", "", line).split("|")  # Qt 6.8 has no accelerators on these two labels
+        assert "查找范围：" in labels and "文件类型：" in labels, line
         assert "Look in" not in line and "Files of" not in line
         # nothing Latin is left once the accelerators (the "(&O)" of 打开(&O)) are taken out
         english = [t for t in line.split("|") if re.search("[A-Za-z]", re.sub(r"\(&\w\)", "", t))]
