@@ -140,9 +140,10 @@ def build_overview(
     period: str,
     today: dt.date,
     thresholds: Thresholds,
+    catalog_id: str | None = None,
 ) -> list[ProjectView]:
     """`measures`, `milestones` and `progress` are read directly (see _MEASURE_SQL); the repositories stay in
-    the signature so callers need not know."""
+    the signature so callers need not know. `catalog_id` limits the roll-up to one plan's projects."""
     when = parse_period(period)
     dates = _Dates()
     shown = _read_progress(database, when)
@@ -152,9 +153,9 @@ def build_overview(
 
     views: list[ProjectView] = []
     tasks_by_project: dict[int, list[Task]] = defaultdict(list)
-    for task in plan.tasks():
+    for task in plan.tasks(catalog_id=catalog_id):
         tasks_by_project[task.project].append(task)
-    for project in plan.projects():
+    for project in plan.projects(catalog_id):
         task_views = []
         for task in tasks_by_project[project.number]:
             mviews = []
