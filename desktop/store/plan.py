@@ -77,6 +77,10 @@ class PlanRepo:
         rows = self._db.query(sql + " ORDER BY catalog_id, number", params)
         return [Project(**r) for r in rows]
 
+    def catalog_ids(self) -> list[str]:
+        """The plans whose projects the home holds, in the order `projects()` lists them."""
+        return [str(r[0]) for r in self._db.conn.execute("SELECT DISTINCT catalog_id FROM project ORDER BY 1")]
+
     def tasks(self, project: int | None = None, catalog_id: str | None = None) -> list[Task]:
         """Tasks in plan order; `project` (a number) and `catalog_id` (a plan) narrow them."""
         sql = (
