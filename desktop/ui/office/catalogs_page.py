@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from desktop.domain.catalog_check import Problem
 from desktop.domain.catalog_versions import VersionChanges
-from desktop.domain.system_errors import reason
+from desktop.domain.errors import PlanProgressError
+from desktop.domain.system_errors import describe, reason
 from desktop.services.catalogs import CatalogEntry, IssuePlan, list_catalogs, plan_issue
 from desktop.services.operations import catalogs as catalog_ops
 from desktop.ui import file_dialogs, theme
@@ -199,7 +200,10 @@ class CatalogsPage(RefreshOnShow, QWidget):
 
         def work(_progress: Any, _cancelled: Any) -> IssuePlan:
             with session.worker_store() as store:
-                return plan_issue(store, path)
+                try:
+                    return plan_issue(store, path)
+                except OSError as exc:  # the stick pulled while reading, no permission to read
+                    raise PlanProgressError(describe(exc)) from exc
 
         job = run_in_background(work, phase="check")
         job.result.connect(self._checked)
