@@ -34,16 +34,18 @@ def _picked(entries: list[ProgressEntry], viewed: Period) -> dict[int, ProgressE
     return {item: row[3] for item, (row, _carried) in shown_entries(rows, viewed, item=0, period=1, updated=2).items()}
 
 
-def period_sheet(store: Store, period: Period, progress: Progress | None = None) -> list[SheetRow]:
-    """The grid's rows in plan order: each task, then its measures."""
+def period_sheet(
+    store: Store, period: Period, progress: Progress | None = None, catalog_id: str | None = None
+) -> list[SheetRow]:
+    """The grid's rows in plan order: each task, then its measures (of one plan if `catalog_id` is given)."""
     entries = store.progress.find()
     shown = _picked(entries, period)
     earlier = _picked([e for e in entries if e.period != period.code], period)
-    projects = {p.number: f"{p.number} {p.name}" for p in store.plan.projects()}
+    projects = {p.number: f"{p.number} {p.name}" for p in store.plan.projects(catalog_id)}
     measures: dict[int, list[tuple[int, str]]] = {}
     for m in store.measures.find():
         measures.setdefault(m.task_id, []).append((m.id, m.title))
-    tasks = store.plan.tasks()
+    tasks = store.plan.tasks(catalog_id=catalog_id)
     rows: list[SheetRow] = []
 
     def row(item_id: int, kind: ItemKind, project: str, label: str) -> SheetRow:

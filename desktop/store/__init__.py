@@ -128,9 +128,14 @@ class Store:
         self.close()
 
     def overview(
-        self, period: str, today: dt.date | None = None, thresholds: Thresholds | None = None
+        self,
+        period: str,
+        today: dt.date | None = None,
+        thresholds: Thresholds | None = None,
+        catalog_id: str | None = None,
     ) -> list[ProjectView]:
-        """Per-project roll-up for a reporting period (see desktop.store.overview)."""
+        """Per-project roll-up for a reporting period, of one plan if `catalog_id` is given
+        (see desktop.store.overview)."""
         return build_overview(
             self.database,
             self.plan,
@@ -140,4 +145,5 @@ class Store:
             period,
             today or dt.date.today(),
             thresholds or self.settings.thresholds(),
+            catalog_id,
         )

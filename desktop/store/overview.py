@@ -140,9 +140,10 @@ def build_overview(
     period: str,
     today: dt.date,
     thresholds: Thresholds,
+    catalog_id: str | None = None,
 ) -> list[ProjectView]:
     """`measures`, `milestones` and `progress` are read directly (see _MEASURE_SQL); the repositories stay in
-    the signature so callers need not know."""
+    the signature so callers need not know. `catalog_id` limits the roll-up to one plan's projects."""
     when = parse_period(period)
     dates = _Dates()
     shown = _read_progress(database, when)
@@ -151,12 +152,14 @@ def build_overview(
     milestones_by_task = _read_milestones(database, dates)
 
     views: list[ProjectView] = []
-    tasks_by_project: dict[int, list[Task]] = defaultdict(list)
-    for task in plan.tasks():
-        tasks_by_project[task.project].append(task)
-    for project in plan.projects():
+    # Plans number their projects alike (1, 2, …): a task belongs to its plan's project of that number.
+    tasks_by_project: dict[tuple[str, int], list[Task]] = defaultdict(list)
+    for task in plan.tasks(catalog_id=catalog_id):
+        tasks_by_project[(task.uid.rpartition("/")[0], task.project)].append(task)
+    plans = [catalog_id] if catalog_id is not None else plan.catalog_ids()
+    for project, plan_id in ((p, c) for c in plans for p in plan.projects(c)):
         task_views = []
-        for task in tasks_by_project[project.number]:
+        for task in tasks_by_project[(plan_id, project.number)]:
             mviews = []
             for m in measures_by_task.get(task.id, ()):
                 entry, carried = shown.get(m.id, _NOTHING)

@@ -67,21 +67,52 @@ class PlanRepo:
                     )
             self._audit.append("event", "catalog", f"{catalog.id}@{catalog.version}", after={"title": catalog.title})
 
-    def projects(self) -> list[Project]:
-        rows = self._db.query("SELECT id, number, name FROM project ORDER BY catalog_id, number")
+    def projects(self, catalog_id: str | None = None) -> list[Project]:
+        """Every plan's projects, or only those of the plan `catalog_id`."""
+        sql = "SELECT id, number, name FROM project"
+        params: tuple[object, ...] = ()
+        if catalog_id is not None:
+            sql += " WHERE catalog_id = ?"
+            params = (catalog_id,)
+        rows = self._db.query(sql + " ORDER BY catalog_id, number", params)
         return [Project(**r) for r in rows]
 
-    def tasks(self, project: int | None = None) -> list[Task]:
+    def catalog_ids(self) -> list[str]:
+        """The plans whose projects the home holds, in the order `projects()` lists them."""
+        return [str(r[0]) for r in self._db.conn.execute("SELECT DISTINCT catalog_id FROM project ORDER BY 1")]
+
+    def tasks(self, project: int | None = None, catalog_id: str | None = None) -> list[Task]:
+        """Tasks in plan order; `project` (a number) and `catalog_id` (a plan) narrow them."""
         sql = (
             "SELECT t.id, i.uid, p.number AS project, t.seq, t.key, t.text FROM task t "
             "JOIN item i ON i.id = t.id JOIN project p ON p.id = t.project_id"
         )
-        params: tuple[object, ...] = ()
+        where: list[str] = []
+        params: list[object] = []
         if project is not None:
-            sql += " WHERE p.number = ?"
-            params = (project,)
+            where.append("p.number = ?")
+            params.append(project)
+        if catalog_id is not None:
+            where.append("p.catalog_id = ?")
+            params.append(catalog_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY p.catalog_id, p.number, t.seq"
-        return [Task(**r) for r in self._db.query(sql, params)]
+        return [Task(**r) for r in self._db.query(sql, tuple(params))]
+
+    def plan_items(self, catalog_id: str) -> dict[int, str]:
+        """Id -> uid of every task of the plan `catalog_id` and of the unit's measures and milestones under
+        them: what a view of one plan shows."""
+        rows = self._db.conn.execute(
+            "SELECT i.id, i.uid FROM item i WHERE i.id IN ("
+            "SELECT t.id FROM task t JOIN project p ON p.id = t.project_id WHERE p.catalog_id = ?1 "
+            "UNION ALL SELECT m.id FROM measure m JOIN task t ON t.id = m.task_id "
+            "JOIN project p ON p.id = t.project_id WHERE p.catalog_id = ?1 "
+            "UNION ALL SELECT s.id FROM milestone s JOIN task t ON t.id = s.task_id "
+            "JOIN project p ON p.id = t.project_id WHERE p.catalog_id = ?1)",
+            (catalog_id,),
+        )
+        return {int(r[0]): str(r[1]) for r in rows}
 
     def task(self, task_id: int) -> Task:
         for t in self._db.query(
@@ -92,9 +123,15 @@ class PlanRepo:
             return Task(**t)
         raise NotFoundError(f"找不到编号为 {task_id} 的规划任务：用 planprogress tasks 查看任务编号。")
 
-    def targets(self) -> list[Target]:
+    def targets(self, catalog_id: str | None = None) -> list[Target]:
+        """Every plan's targets, or only those of the plan `catalog_id`."""
+        sql = "SELECT id, key, name, unit, task_id FROM target"
+        params: tuple[object, ...] = ()
+        if catalog_id is not None:
+            sql += " WHERE catalog_id = ?"
+            params = (catalog_id,)
         out = []
-        for row in self._db.query("SELECT id, key, name, unit, task_id FROM target ORDER BY id"):
+        for row in self._db.query(sql + " ORDER BY id", params):
             goals = tuple(
                 (int(g["year"]), float(g["value"]))
                 for g in self._db.query(

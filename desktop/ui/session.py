@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from enum import Flag, auto
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -26,6 +26,9 @@ from desktop.services.operations import Change, Outcome, run_undo
 from desktop.store import Store
 from desktop.store.overview import ProjectView
 from desktop.ui.undo import UndoStack
+
+if TYPE_CHECKING:
+    from desktop.services.plans import HeldPlan
 
 T = TypeVar("T")
 
@@ -53,6 +56,7 @@ class Session(QObject):
 
     changed = Signal(object, object)  # Change, initiator (the widget that made the edit, or None)
     period_changed = Signal(str)
+    plan_changed = Signal(str)  # the id of the plan the unit's views now show
     error = Signal(str)  # a refused edit's message, for a status line
 
     def __init__(
@@ -69,7 +73,9 @@ class Session(QObject):
         self.today = today
         store.audit.actor = user.name
         self._period = current_period(PeriodKind.QUARTER, today())
-        self._overview: tuple[str, list[ProjectView]] | None = None
+        self._plan: str | None = None  # chosen in the plan selector; None: the current plan
+        self._plans: list[HeldPlan] | None = None
+        self._overview: tuple[tuple[str, str], list[ProjectView]] | None = None
         self._thresholds: Thresholds | None = None
         self.undo_stack = UndoStack(self)
 
@@ -105,6 +111,29 @@ class Session(QObject):
             self._period = period
             self.period_changed.emit(period.code)
 
+    # -- plan ------------------------------------------------------------------------------------
+    def plans(self) -> list[HeldPlan]:
+        """The plans the home holds (desktop.services.plans), read once per structural change."""
+        if self._plans is None:
+            from desktop.services.plans import held_plans  # loaded on first use: start-up stays short
+
+            self._plans = held_plans(self.store)
+        return self._plans
+
+    @property
+    def plan_id(self) -> str:
+        """The plan the views show: the one chosen, else the current one (held_plans says which)."""
+        plans = self.plans()
+        if self._plan is not None and any(p.id == self._plan for p in plans):
+            return self._plan
+        return next((p.id for p in plans if p.current), plans[-1].id if plans else "")
+
+    def set_plan(self, plan_id: str) -> None:
+        if plan_id != self.plan_id:
+            self._plan = plan_id
+            self._overview = None
+            self.plan_changed.emit(plan_id)
+
     def is_locked(self) -> bool:
         return self.store.reviews.is_locked(self._period.code)
 
@@ -115,11 +144,12 @@ class Session(QObject):
         return self._thresholds
 
     def overview(self) -> list[ProjectView]:
-        """The roll-up for the current period, computed once per change and shared by every view."""
-        code = self._period.code
-        if self._overview is None or self._overview[0] != code:
-            views = self.store.overview(code, today=self.today(), thresholds=self.thresholds())
-            self._overview = (code, views)
+        """The roll-up of the chosen plan for the current period, computed once per change and shared by every
+        view."""
+        key = (self._period.code, self.plan_id)
+        if self._overview is None or self._overview[0] != key:
+            views = self.store.overview(key[0], today=self.today(), thresholds=self.thresholds(), catalog_id=key[1])
+            self._overview = (key, views)
         return self._overview[1]
 
     # -- edits -----------------------------------------------------------------------------------
@@ -147,6 +177,8 @@ class Session(QObject):
             self._overview = None
         if changes & Change.SETTINGS:
             self._thresholds = None
+        if changes & Change.STRUCTURE:
+            self._plans = None  # an answer may have brought a plan
         self.changed.emit(changes, initiator)
 
     def undo(self) -> str | None:

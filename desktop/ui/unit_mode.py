@@ -1,4 +1,4 @@
-"""Unit mode: plan tree with details, dashboard, review, audit trail; period selector; key files."""
+"""Unit mode: plan tree with details, dashboard, review, audit trail; plan and period selectors; key files."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.plan_page import PlanPage
 from desktop.ui.reports import install as install_reports
-from desktop.ui.session import Session
+from desktop.ui.session import Change, Session
 from desktop.ui.widgets.period_selector import PeriodSelector
+from desktop.ui.widgets.plan_selector import PlanSelector
 
 
 def install(window: MainWindow, session: Session) -> None:
@@ -28,6 +29,20 @@ def install(window: MainWindow, session: Session) -> None:
     window.add_page("review", tr("审核"), lambda: _page("review", session), "Ctrl+3")
     window.add_page("audit", tr("审计记录"), lambda: _page("audit", session), "Ctrl+4")
     window.add_page("grid", tr("逐项填报"), lambda: _page("grid", session), "Ctrl+5")
+
+    plans = PlanSelector(session.plans(), session.plan_id)
+
+    def choose_plan(plan_id: str) -> None:
+        window.flush_pages()  # what is being typed belongs to the plan it was typed in
+        session.set_plan(plan_id)
+
+    def plans_changed(changes: Change, _initiator: object = None) -> None:
+        if changes & Change.STRUCTURE:  # an answer may have brought a plan
+            plans.set_plans(session.plans(), session.plan_id)
+
+    plans.plan_selected.connect(choose_plan)
+    session.changed.connect(plans_changed)
+    window.add_toolbar_widget(plans)
 
     selector = PeriodSelector(session.today(), session.period, session.store.progress.periods())
 

@@ -807,172 +807,177 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Actual value (target {target})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="39" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="41" />
       <source>PDF 进度报告</source>
       <translation>Progress report (PDF)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="39" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="41" />
       <source>进度报告</source>
       <translation>progress report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="39" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="41" />
       <source>Excel 台账</source>
       <translation>Ledger (Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="39" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="41" />
       <source>台账</source>
       <translation>ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="41" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="43" />
       <source>PDF 全省汇总报告</source>
       <translation>Provincial summary report (PDF)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="41" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="43" />
       <source>全省汇总报告</source>
       <translation>provincial summary report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="42" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="44" />
       <source>Excel 全省汇总表</source>
       <translation>Provincial summary table (Excel)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="42" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="44" />
       <source>全省汇总表</source>
       <translation>provincial summary table</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="45" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="47" />
       <source>汇总数据</source>
       <translation>Collecting data</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="45" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="47" />
       <source>生成报告</source>
       <translation>Create report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="46" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="48" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="46" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="48" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="73" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="75" />
       <source>生成全省汇总报告</source>
       <translation>Create provincial summary report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="93" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="101" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="95" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="103" />
+      <source>规划</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="107" />
       <source>保存为</source>
       <translation>Save as</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="103" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="115" />
       <source>生成</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="106" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="118" />
       <source>取消生成</source>
       <translation>Cancel report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="109" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="121" />
       <source>打开</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="111" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="123" />
       <source>打开所在文件夹</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="149" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="166" />
       <source>{period}{what}</source>
       <translation>{period} {what}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="174" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="193" />
       <source>保存报告</source>
       <translation>Save report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="198" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="219" />
       <source>请先选择报告的保存位置。</source>
       <translation>Choose where to save the report first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="204" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="225" />
       <source>正在启动…</source>
       <translation>Starting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="228" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="249" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="235" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="256" />
       <source>{n} 页</source>
       <translation>{n} page(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="237" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="258" />
       <source>{n} 行</source>
       <translation>{n} row(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="241" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="262" />
       <source>已生成{period}{what}：{path}（{amount}，{size}）</source>
       <translation>Created the {what} for {period}: {path} ({amount}, {size})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="250" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="271" />
       <source>本期未报送：{units}。</source>
       <translation>Not submitted this period: {units}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="250" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="271" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="257" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="278" />
       <source>生成失败</source>
       <translation>Report failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="259" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="280" />
       <source>错误：{message}</source>
       <translation>Error: {message}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="263" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="284" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="269" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="290" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="271" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="292" />
       <source>已取消：没有生成文件。</source>
       <translation>Cancelled: no file was created.</translation>
     </message>
@@ -2434,6 +2439,196 @@ Data folder: {root}</translation>
       <translation>Office comment: {text}</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="40" />
+      <source>工程</source>
+      <translation>Projects</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="40" />
+      <source>指标</source>
+      <translation>Targets</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="40" />
+      <source>已撤销</source>
+      <translation>Retired</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="44" />
+      <source>目录编号</source>
+      <translation>Catalog ID</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="45" />
+      <source>版本</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="46" />
+      <source>规划名称</source>
+      <translation>Plan title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="47" />
+      <source>年份</source>
+      <translation>Years</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="53" />
+      <source>发布</source>
+      <translation>Issued</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="54" />
+      <source>随程序附带</source>
+      <translation>shipped with the program</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="55" />
+      <source>发布人：{who}</source>
+      <translation>Issued by: {who}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="63" />
+      <source>问题</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="69" />
+      <source>与已发布的版本 {version} 相比：</source>
+      <translation>Compared with the issued version {version}:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="70" />
+      <source>改写</source>
+      <translation>Reworded</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="71" />
+      <source>{what} {n} 项</source>
+      <translation>{what}: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="72" />
+      <source>：{keys}</source>
+      <translation>: {keys}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="77" />
+      <source>{title}（{id} 版本 {version}）</source>
+      <translation>{title} ({id} version {version})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="94" />
+      <source>省局发布的规划随下一份回执送达各单位。新规划或新版本：先生成模板，在 Excel 或 WPS 中填写，再导入；导入时逐项检查，有问题的文件什么都不保存。</source>
+      <translation>Plans issued by the office reach the units with the next answer. For a new plan or version: write the template, fill it in with Excel or WPS, then import it; every rule is checked on import and a file with problems stores nothing.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="101" />
+      <source>生成模板…</source>
+      <translation>Write template…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="103" />
+      <source>导入规划目录…</source>
+      <translation>Import plan catalog…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="113" />
+      <source>已有的规划目录</source>
+      <translation>Plan catalogs held</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="123" />
+      <source>新版本的改动</source>
+      <translation>Changes of the new version</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="126" />
+      <source>发布此版本</source>
+      <translation>Issue this version</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="156" />
+      <source>保存规划目录模板</source>
+      <translation>Save plan catalog template</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="156" />
+      <source>规划目录模板.xlsx</source>
+      <translation>plan-catalog-template.xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="164" />
+      <source>{path} 已存在：请换一个文件名，以免覆盖已填写的内容。</source>
+      <translation>{path} already exists: choose another file name so nothing filled in is overwritten.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="172" />
+      <source>无法保存模板到 {path}（{error}）：请换一个位置。</source>
+      <translation>Cannot save the template to {path} ({error}): choose another place.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="176" />
+      <source>已生成规划目录模板：{path}。在 Excel 或 WPS 中填写（先读“填写说明”），再点“导入规划目录…”。</source>
+      <translation>Template written: {path}. Fill it in with Excel or WPS (read the instructions sheet first), then click “Import plan catalog…”.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="186" />
+      <source>选择规划目录文件</source>
+      <translation>Choose a plan catalog file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="187" />
+      <source>规划目录 (*.xlsx *.json);;Excel 工作簿 (*.xlsx);;JSON 文件 (*.json);;所有文件 (*)</source>
+      <translation>Plan catalogs (*.xlsx *.json);;Excel workbooks (*.xlsx);;JSON files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="196" />
+      <source>正在检查 {name}…</source>
+      <translation>Checking {name}…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="215" />
+      <source>无法检查这个文件：{message}（什么都没有保存。）</source>
+      <translation>This file could not be checked: {message} (nothing was stored.)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="222" />
+      <source>{name} 有 {n} 处问题，什么都没有保存：请按下表改正后重新导入。</source>
+      <translation>{name} has {n} problem(s); nothing was stored. Correct them as listed below and import again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="229" />
+      <source>{name} 已经发布过，内容相同：未作改动。</source>
+      <translation>{name} was already issued with the same content: nothing changed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="234" />
+      <source>{name} 是已发布规划的新版本：请核对下面的改动，无误后点“发布此版本”。</source>
+      <translation>{name} is a new version of an issued plan: check the changes below, then click “Issue this version”.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="247" />
+      <source>已取消，什么都没有保存。</source>
+      <translation>Cancelled; nothing was stored.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="261" />
+      <source>已发布 {name}：随下一份回执送达各单位（制作回执U盘）。</source>
+      <translation>Issued {name}: it reaches the units with the next answer (make the answer stick).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="267" />
+      <source>{name} 的问题（{n} 处）：什么都没有保存</source>
+      <translation>Problems in {name} ({n}): nothing was stored</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="274" />
+      <source>新版本的改动：{name}</source>
+      <translation>Changes of the new version: {name}</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/office/drill_columns.py" line="21" />
       <source>{status}（沿用 {period}）</source>
       <translation>{status} (from {period})</translation>
@@ -2936,47 +3131,47 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Average</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="35" />
+      <location filename="../../desktop/ui/office/mode.py" line="36" />
       <source>全省汇总</source>
       <translation>Province overview</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="36" />
+      <location filename="../../desktop/ui/office/mode.py" line="37" />
       <source>单位详情</source>
       <translation>Unit details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="37" />
+      <location filename="../../desktop/ui/office/mode.py" line="38" />
       <source>单位与密钥</source>
       <translation>Units and keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="49" />
+      <location filename="../../desktop/ui/office/mode.py" line="51" />
       <source>导入进度包…</source>
       <translation>Import progress bundles…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="51" />
+      <location filename="../../desktop/ui/office/mode.py" line="53" />
       <source>从U盘或文件夹导入各单位的进度包（Ctrl+I）</source>
       <translation>Import the units' progress bundles from a USB stick or folder (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="66" />
+      <location filename="../../desktop/ui/office/mode.py" line="68" />
       <source>登记单位公钥…</source>
       <translation>Enrol unit key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="67" />
+      <location filename="../../desktop/ui/office/mode.py" line="69" />
       <source>吊销单位…</source>
       <translation>Revoke unit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="68" />
+      <location filename="../../desktop/ui/office/mode.py" line="70" />
       <source>允许单位重新同步…</source>
       <translation>Allow unit resync…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="74" />
+      <location filename="../../desktop/ui/office/mode.py" line="76" />
       <source>校验全部佐证材料</source>
       <translation>Verify all evidence files</translation>
     </message>
@@ -3266,22 +3461,22 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>   comment: {comment}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="146" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="147" />
       <source>逾期未完成的时间节点（{n}）</source>
       <translation>Overdue milestones ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="147" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="148" />
       <source>{days} 天内到期（{n}）</source>
       <translation>Due within {days} days ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="148" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
       <source>已完成但缺少佐证材料（{n}）</source>
       <translation>Done without evidence ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="165" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="166" />
       <source>{n} 项任务　正常 {green}　临近 {yellow}　逾期/滞后 {red}　未填报 {grey}</source>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
@@ -3311,37 +3506,37 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Fill every row without a note for this period with last period's note (undone in one step)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="108" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="109" />
       <source>{period} 逐项填报</source>
       <translation>{period}: fill in item by item</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="109" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="110" />
       <source>正在读取…</source>
       <translation>Reading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="146" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="147" />
       <source>本期已填 {done} / {total} 项</source>
       <translation>{done} / {total} items reported for this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="165" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="166" />
       <source>已保存 {when}</source>
       <translation>Saved {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="169" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="170" />
       <source>（未保存：请改正后再按 Tab 或 Enter）</source>
       <translation> (not saved: correct it, then press Tab or Enter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="187" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="188" />
       <source>这一行没有上期说明可以沿用。</source>
       <translation>This row has no earlier note to copy.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="219" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="220" />
       <source>已为 {n} 行沿用上期说明（Ctrl+Z 可一次撤销）。</source>
       <translation>Copied last period's note into {n} rows (Ctrl+Z undoes it in one step).</translation>
     </message>
@@ -3351,87 +3546,92 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Filter (Ctrl+F): tasks, measures, people, narratives…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/plan_page.py" line="82" />
+      <location filename="../../desktop/ui/pages/plan_page.py" line="83" />
       <source>省局已退回本报告期：{reason}（意见见标有【省局意见】的任务，或“审核”页）</source>
       <translation>The office returned this period: {reason} (comments on the tasks marked [Office comment], or on the Review page)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="49" />
+      <location filename="../../desktop/ui/pages/review.py" line="50" />
       <source>任务/措施</source>
       <translation>Task / measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="55" />
+      <location filename="../../desktop/ui/pages/review.py" line="56" />
       <source>保存时间</source>
       <translation>Saved at</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="75" />
+      <location filename="../../desktop/ui/pages/review.py" line="90" />
       <source>审核意见；退回或重新打开时必须填写原因</source>
       <translation>Review comment; a reason is required to return or reopen</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="77" />
+      <location filename="../../desktop/ui/pages/review.py" line="92" />
       <source>审核通过并锁定</source>
       <translation>Approve and lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="78" />
+      <location filename="../../desktop/ui/pages/review.py" line="93" />
       <source>退回修改</source>
       <translation>Return for changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="85" />
+      <location filename="../../desktop/ui/pages/review.py" line="100" />
       <source>意见</source>
       <translation>Comment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="130" />
+      <location filename="../../desktop/ui/pages/review.py" line="145" />
       <source>{period}审核</source>
       <translation>Review of {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="132" />
+      <location filename="../../desktop/ui/pages/review.py" line="147" />
       <source>退回（省局）</source>
       <translation>Returned (office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="133" />
+      <location filename="../../desktop/ui/pages/review.py" line="148" />
       <source>当前状态：{state}</source>
       <translation>State: {state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="135" />
+      <location filename="../../desktop/ui/pages/review.py" line="150" />
       <source>　最近操作：{who} {when}</source>
       <translation>   last step: {who} {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="144" />
+      <location filename="../../desktop/ui/pages/review.py" line="165" />
       <source>本期填报的进度（{n} 条）</source>
       <translation>Progress reported for the period ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="155" />
+      <location filename="../../desktop/ui/pages/review.py" line="167" />
+      <source>；其他规划另有 {n} 条，审核对本期全部规划一并生效，请切换规划查看</source>
+      <translation>; {n} more in other plans — the review covers every plan of the period, switch the plan to see them</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/pages/review.py" line="180" />
       <source>自 {since} 以来的变更（{n} 条）</source>
       <translation>Changes since {since} ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="181" />
+      <location filename="../../desktop/ui/pages/review.py" line="206" />
       <source>已提交审核。</source>
       <translation>Submitted for review.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="182" />
+      <location filename="../../desktop/ui/pages/review.py" line="207" />
       <source>已审核通过：本报告期已锁定。</source>
       <translation>Approved: the period is locked.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="183" />
+      <location filename="../../desktop/ui/pages/review.py" line="208" />
       <source>已退回填报员修改。</source>
       <translation>Returned to the clerk for changes.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/review.py" line="184" />
+      <location filename="../../desktop/ui/pages/review.py" line="209" />
       <source>已重新打开：本报告期可以再次修改。</source>
       <translation>Reopened: the period can be changed again.</translation>
     </message>
@@ -3507,97 +3707,97 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>This kind of data folder ({kind}) cannot be opened by this version: install the full version.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="25" />
+      <location filename="../../desktop/ui/unit_mode.py" line="26" />
       <source>规划与进度</source>
       <translation>Plan and progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="27" />
+      <location filename="../../desktop/ui/unit_mode.py" line="28" />
       <source>仪表盘</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="29" />
+      <location filename="../../desktop/ui/unit_mode.py" line="30" />
       <source>审计记录</source>
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="30" />
+      <location filename="../../desktop/ui/unit_mode.py" line="31" />
       <source>逐项填报</source>
       <translation>Fill in item by item</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="41" />
+      <location filename="../../desktop/ui/unit_mode.py" line="56" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="53" />
+      <location filename="../../desktop/ui/unit_mode.py" line="68" />
       <source>本期审核…</source>
       <translation>Review this period…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="56" />
+      <location filename="../../desktop/ui/unit_mode.py" line="71" />
       <source>校验审计记录</source>
       <translation>Verify the audit trail</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="73" />
+      <location filename="../../desktop/ui/unit_mode.py" line="88" />
       <source>导入省局公钥…</source>
       <translation>Import the office public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="77" />
+      <location filename="../../desktop/ui/unit_mode.py" line="92" />
       <source>导出本单位签名公钥…</source>
       <translation>Save this unit's signing public key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="80" />
+      <location filename="../../desktop/ui/unit_mode.py" line="95" />
       <source>单位信息…</source>
       <translation>Unit information…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="114" />
+      <location filename="../../desktop/ui/unit_mode.py" line="129" />
       <source>导入失败</source>
       <translation>Import failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="116" />
+      <location filename="../../desktop/ui/unit_mode.py" line="131" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="129" />
+      <location filename="../../desktop/ui/unit_mode.py" line="144" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="129" />
+      <location filename="../../desktop/ui/unit_mode.py" line="144" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="135" />
+      <location filename="../../desktop/ui/unit_mode.py" line="150" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="142" />
+      <location filename="../../desktop/ui/unit_mode.py" line="157" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="144" />
+      <location filename="../../desktop/ui/unit_mode.py" line="159" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="147" />
+      <location filename="../../desktop/ui/unit_mode.py" line="162" />
       <source>本单位签名公钥已保存</source>
       <translation>Unit signing public key saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="148" />
+      <location filename="../../desktop/ui/unit_mode.py" line="163" />
       <source>已保存到 {path}。
 
 密钥编号：{key}
@@ -3898,6 +4098,26 @@ Hand this file to the office for enrolment; the office will compare this number 
       <location filename="../../desktop/ui/widgets/period_selector.py" line="16" />
       <source>年度</source>
       <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/plan_selector.py" line="22" />
+      <source>{title}（{start}–{end}）</source>
+      <translation>{title} ({start}–{end})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/plan_selector.py" line="27" />
+      <source>省局送达于 {when}</source>
+      <translation>received from the office on {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/plan_selector.py" line="29" />
+      <source>{id} 版本 {version}，{source}</source>
+      <translation>{id} version {version}, {source}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/plan_selector.py" line="30" />
+      <source>（当前规划）</source>
+      <translation> (current plan)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/preview.py" line="85" />

@@ -133,7 +133,7 @@ def test_office_window_in_english(qtbot, english: None, tmp_path: Path) -> None:
         assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]
         assert window.menu("file").actions()[0].text() == "Import progress bundles…"
         pages = [a.text() for a in window.page_group.actions()]
-        assert pages == ["Province overview", "Unit details", "Units and keys"]
+        assert pages == ["Province overview", "Unit details", "Units and keys", "Plan catalog"]
         assert window.page_group.actions()[0].toolTip() == "Province overview (Ctrl+1)"
         overview = window.page("overview")
         assert isinstance(overview, OverviewPage)

@@ -1,4 +1,5 @@
 """The "生成报告" dialog: a unit's progress report (PDF) or ledger (Excel), or the office's province summary.
+A unit holding several plans reports on one, the plan its window shows unless another is chosen here.
 
 The work runs as `planprogress --json report ...` (or `province report ...`) in a child process (CliProcess):
 reportlab holds the GIL, so a thread would freeze the window. The CLI writes under a temporary name and
@@ -34,6 +35,7 @@ from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Session
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.period_selector import PeriodSelector
+from desktop.ui.widgets.plan_selector import plan_label
 
 # (format, label in the list, what the default file name calls it), per kind of home
 UNIT_FORMATS = (("pdf", tr_noop("PDF 进度报告"), tr_noop("进度报告")), ("xlsx", tr_noop("Excel 台账"), tr_noop("台账")))
@@ -76,6 +78,12 @@ class ReportDialog(QDialog):
         self.format = QComboBox()
         for fmt, label, _name in OFFICE_FORMATS if office else UNIT_FORMATS:
             self.format.addItem(tr(label), fmt)
+        # A unit holding several plans reports on one: the one the window shows, unless chosen here.
+        self.plans = [] if office else session.plans()
+        self.plan = QComboBox()
+        for plan in self.plans:
+            self.plan.addItem(plan_label(plan), plan.id)
+        self.plan.setCurrentIndex(max(self.plan.findData(session.plan_id), 0))
         known = [] if office else session.store.progress.periods()
         self.periods = PeriodSelector(session.today(), session.period, known)
         selector_layout = self.periods.layout()
@@ -91,6 +99,10 @@ class ReportDialog(QDialog):
         where.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(tr("内容"), self.format)
+        if len(self.plans) > 1:
+            form.addRow(tr("规划"), self.plan)
+        else:
+            self.plan.hide()
         form.addRow(tr("报告期"), self.periods)
         form.addRow(tr("保存为"), where)
 
@@ -131,6 +143,7 @@ class ReportDialog(QDialog):
         self._show_outcome(False)
         self.format.currentIndexChanged.connect(self._choice_changed)
         self.periods.period_selected.connect(self._choice_changed)
+        self.plan.currentIndexChanged.connect(self._choice_changed)
         self._choice_changed()
 
     # -- choices -----------------------------------------------------------------------------------
@@ -140,6 +153,10 @@ class ReportDialog(QDialog):
     def chosen_period(self) -> str:
         return str(self.periods.period.currentData() or self.session.period.code)
 
+    def chosen_plan(self) -> str | None:
+        """The plan to report on, when the unit holds more than one (None: the only one)."""
+        return str(self.plan.currentData()) if len(self.plans) > 1 else None
+
     def suggested_path(self) -> Path:
         """E.g. Documents/广州监狱-2026年第四季度进度报告.pdf."""
         fmt = self.chosen_format()
@@ -147,6 +164,8 @@ class ReportDialog(QDialog):
         label = parse_period(self.chosen_period()).label
         who = self._who()
         what = tr("{period}{what}").format(period=label, what=tr(names[fmt]))  # English needs a space between
+        if self.chosen_plan() is not None:
+            what = f"{self.plan.currentText()}-{what}"
         stem = f"{who}-{what}" if who else what
         return self.folder / f"{_UNSAFE.sub('_', stem).strip(' .')}.{fmt}"
 
@@ -184,7 +203,9 @@ class ReportDialog(QDialog):
     # -- running -----------------------------------------------------------------------------------
     def arguments(self) -> list[str]:
         command = ["province", "report"] if self.office else ["report"]
-        return [*command, "--out", str(self.output_path()), "--period", self.chosen_period()]
+        plan = self.chosen_plan()
+        extra = ["--plan", plan] if plan is not None else []
+        return [*command, "--out", str(self.output_path()), "--period", self.chosen_period(), *extra]
 
     def is_running(self) -> bool:
         return self.job is not None and self.job.is_running()
@@ -271,7 +292,7 @@ class ReportDialog(QDialog):
         self.messages.info(tr("已取消：没有生成文件。"))
 
     def _set_editable(self, editable: bool) -> None:
-        for widget in (self.format, self.periods, self.out_edit, self.browse_button, self.generate_button):
+        for widget in (self.format, self.plan, self.periods, self.out_edit, self.browse_button, self.generate_button):
             widget.setEnabled(editable)
         self.cancel_button.setVisible(not editable)
         self.close_button.setEnabled(editable)

@@ -1,5 +1,6 @@
 """Office mode (a home made by `province init` or the set-up wizard's office path): the units × projects
-overview with province-wide indicators, a unit's drill-down, the register of units and keys, the import."""
+overview with province-wide indicators, a unit's drill-down, the register of units and keys, the plans the office
+issues, the import."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def install(window: MainWindow, session: Session) -> None:
     window.add_page("overview", tr("全省汇总"), overview, "Ctrl+1")
     window.add_page("unit", tr("单位详情"), detail, "Ctrl+2")
     window.add_page("units", tr("单位与密钥"), units, "Ctrl+3")
+    window.add_page("catalogs", tr("规划目录"), lambda: _catalogs_page(session), "Ctrl+4")
 
     def drill_down(code: str) -> None:
         window.show_page("unit")
@@ -74,6 +76,12 @@ def install(window: MainWindow, session: Session) -> None:
     verify = QAction(tr("校验全部佐证材料"), window)
     verify.triggered.connect(lambda: verify_all_evidence(window, session))
     window.menu("review").addAction(verify)
+
+
+def _catalogs_page(session: Session) -> Any:
+    from desktop.ui.office.catalogs_page import CatalogsPage  # built when first shown
+
+    return CatalogsPage(session)
 
 
 def _admin_dialog(window: MainWindow, units: UnitsPage, dialog: Any) -> None:

@@ -1,6 +1,6 @@
 """逐项填报: one grid to fill a whole period — every task and measure with status, percent and note.
 
-Follows the period selector. Each committed cell is saved at once through the progress operation (one undo
+Follows the plan and period selectors. Each committed cell is saved at once through the progress operation (one undo
 step per cell, as in the progress editor); last period's note can be copied forward for one row or for every
 row still without a note. A period approved by review is shown read-only with the reason. The rows are read
 in a worker thread (a unit with 1,350 measures), with its own store connection.
@@ -39,7 +39,7 @@ class PeriodGridPage(RefreshOnShow, QWidget):
         self.session = session
         self.job: BackgroundJob | None = None
         self._generation = 0
-        self._shown_period: Period | None = None
+        self._shown: tuple[Period, str] | None = None  # the period and plan on screen
 
         self.heading = QLabel()
         self.heading.setStyleSheet(theme.HEADING)
@@ -105,25 +105,26 @@ class PeriodGridPage(RefreshOnShow, QWidget):
         self._dirty = False
         self._generation += 1
         generation, period, session = self._generation, self.session.period, self.session
+        plan_id = session.plan_id
         self.heading.setText(tr("{period} 逐项填报").format(period=period_label(period)))
         self.count_label.setText(tr("正在读取…"))
 
         def work(progress: Any, cancelled: Any) -> list[SheetRow]:
             with session.worker_store() as store:
-                return period_sheet(store, period, progress)
+                return period_sheet(store, period, progress, plan_id)
 
         job = run_in_background(work, phase="read")
-        job.result.connect(lambda rows: self._loaded(generation, period, rows))
+        job.result.connect(lambda rows: self._loaded(generation, (period, plan_id), rows))
         job.failed.connect(self.messages.error)
         self.job = job
 
-    def _loaded(self, generation: int, period: Period, rows: list[SheetRow]) -> None:
+    def _loaded(self, generation: int, shown: tuple[Period, str], rows: list[SheetRow]) -> None:
         if generation != self._generation:
             return  # a later reload is on its way
-        same = period == self._shown_period
+        same = shown == self._shown
         current = self.view.currentIndex()
         self.model.set_rows(rows, self._editable(), keep_refused=same)
-        self._shown_period = period
+        self._shown = shown
         if not same:
             self.messages.clear()
         if same and current.isValid() and current.row() < self.model.rowCount():

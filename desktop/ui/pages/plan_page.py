@@ -63,6 +63,7 @@ class PlanPage(QWidget):
 
         session.changed.connect(self.on_changed)
         session.period_changed.connect(lambda _code: self.on_changed(Change.ALL, None))
+        session.plan_changed.connect(lambda _plan: self.on_changed(Change.ALL, None))
         self._office_marks()
         self.model.load(session.overview())
         self.tree.expandToDepth(0)
@@ -74,7 +75,7 @@ class PlanPage(QWidget):
         store = self.session.store
         back = open_returns(store).get(self.session.period.code)
         comments = {c.task: c.text for c in back.entry.comments if c.task} if back else {}
-        tasks = store.plan.tasks() if comments else []
+        tasks = store.plan.tasks(catalog_id=self.session.plan_id) if comments else []
         self.model.office_comments = {t.id: comments[t.key] for t in tasks if t.key in comments}
         self.office_note.setVisible(back is not None)
         if back is not None:

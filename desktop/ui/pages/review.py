@@ -1,4 +1,5 @@
-"""Review of a reporting period: what was filled in and what changed; submit, approve, return, reopen."""
+"""Review of a reporting period: what was filled in and what changed (of the plan shown); submit, approve, return,
+reopen. The review itself is of the whole period, every plan together."""
 
 from __future__ import annotations
 
@@ -60,6 +61,20 @@ def _touches_period(entry: AuditEntry, period: str) -> bool:
     if entry.entity != "progress":
         return True
     return any(text and json.loads(text).get("period") == period for text in (entry.after, entry.before))
+
+
+def _of_plan(entry: AuditEntry, plan_id: str, uids: set[str]) -> bool:
+    """Whether a change belongs to the plan shown: a measure or milestone by its task, progress and evidence by
+    their item (an entry naming neither is kept)."""
+    for text in (entry.after, entry.before):
+        if not text:
+            continue
+        data = json.loads(text)
+        if isinstance(data.get("task_uid"), str):
+            return str(data["task_uid"]).startswith(f"{plan_id}/")
+        if isinstance(data.get("item_uid"), str):
+            return data["item_uid"] in uids
+    return True
 
 
 class ReviewPage(RefreshOnShow, QWidget):
@@ -136,18 +151,28 @@ class ReviewPage(RefreshOnShow, QWidget):
         if record.comment:
             text += tr("　意见：{comment}").format(comment=record.comment)
         self.state.setText(text)
+        plan_id = self.session.plan_id
+        items = store.plan.plan_items(plan_id)  # the plan shown: its tasks, measures and milestones
         rows = []
+        elsewhere = 0  # entries of the other plans: the review covers them too
         for entry in store.progress.find(period=period.code):
+            if entry.item_id not in items:
+                elsewhere += 1
+                continue
             kind = store.plan.item_kind(entry.item_id)
             rows.append(FilledRow(entry, store.plan.item_title(entry.item_id), tr(kind.label)))
         self.filled.set_rows(rows)
-        self.filled_box.setTitle(tr("本期填报的进度（{n} 条）").format(n=len(rows)))
+        title = tr("本期填报的进度（{n} 条）").format(n=len(rows))
+        if elsewhere:
+            title += tr("；其他规划另有 {n} 条，审核对本期全部规划一并生效，请切换规划查看").format(n=elsewhere)
+        self.filled_box.setTitle(title)
         since, after_id = self._since()
+        uids = set(items.values())
         changes = [
             e
             for entity in CHANGE_ENTITIES
             for e in store.audit.entries(entity=entity, since=since, after_id=after_id, limit=MAX_CHANGES)
-            if _touches_period(e, period.code)
+            if _touches_period(e, period.code) and _of_plan(e, plan_id, uids)
         ]
         changes.sort(key=lambda e: e.id, reverse=True)
         self.changes.set_rows(changes[:MAX_CHANGES])

@@ -23,8 +23,9 @@ class RefreshOnShow:
 
     def watch(self, session: Session, *, period: bool = True) -> None:
         session.changed.connect(self._changed)
-        if period:
+        if period:  # the pages that show one period show one plan too
             session.period_changed.connect(lambda _code: self._changed(Change.ALL))
+            session.plan_changed.connect(lambda _plan: self._changed(Change.ALL))
 
     def _changed(self, _changes: Change, _initiator: object = None) -> None:
         self._dirty = True
