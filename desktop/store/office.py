@@ -333,7 +333,6 @@ class OfficeRepo:
         return [MergedUnit(**r) for r in self._db.query("SELECT * FROM office_unit_merged ORDER BY code")]
 
 
-
 def check_reason(reason: str, what: str) -> str:
     if not reason.strip():
         raise InputError(f"{what}必须写明原因（--reason），以便日后查证。")

@@ -422,9 +422,11 @@ class _Fields:
             raise self._bad("catalogs")
         refs = []
         for item in raw:
-            ref = _Fields(item if isinstance(item, dict) else {}, self._where, self._make is unsafe)
-            refs.append(CatalogRef(ref.text("id"), ref.text("version")))
-        if any(not r.id or not r.version for r in refs) or len({r.id for r in refs}) != len(refs):
+            fields = [item.get(k) if isinstance(item, dict) else None for k in ("id", "version")]
+            if not all(isinstance(f, str) and 0 < len(f) <= 200 for f in fields):
+                raise self._bad("catalogs")
+            refs.append(CatalogRef(str(fields[0]), str(fields[1])))
+        if len({r.id for r in refs}) != len(refs):
             raise self._bad("catalogs")
         return tuple(refs)
 
