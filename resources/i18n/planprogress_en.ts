@@ -2981,32 +2981,72 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Verify all evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="55" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="58" />
+      <source>汇总哪一个规划：本局发布的规划和随程序附带的规划</source>
+      <translation>Which plan to summarize: the plans this office issued and the plan shipped with the program</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="72" />
       <source>还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。</source>
       <translation>No unit is enrolled yet: enrol each unit's signing public key on the Units and keys page, then import the bundles they hand in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="68" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="85" />
       <source>全省指标（按各单位报送的时间节点计算）</source>
       <translation>Provincial indicators (from the milestones the units submitted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="94" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="92" />
+      <source>规划</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="124" />
+      <source>正在计算…</source>
+      <translation>Calculating…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="150" />
+      <source>{title}（{start}–{end}）</source>
+      <translation>{title} ({start}–{end})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="154" />
+      <source>随程序附带</source>
+      <translation>shipped with the program</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="156" />
+      <source>省局发布于 {when}</source>
+      <translation>issued by the office on {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="158" />
+      <source>{id} 版本 {version}，{source}</source>
+      <translation>{id} version {version}, {source}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="159" />
+      <source>（当前规划）</source>
+      <translation> (current plan)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="173" />
       <source>全省汇总　{period}</source>
       <translation>Province overview   {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="97" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="176" />
       <source>已登记 {n} 个单位，本期已报送 {done} 个。</source>
       <translation>{n} units enrolled, {done} submitted this period.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="99" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="178" />
       <source>未报送：{codes}。</source>
       <translation> Not submitted: {codes}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="101" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="180" />
       <source>已吊销的 {codes} 不计入汇总（见“单位与密钥”页）。</source>
       <translation>Revoked {codes} are left out of the roll-up (see the Units and keys page).</translation>
     </message>
