@@ -20,8 +20,10 @@ from desktop.services.office import registry
 from desktop.store import Store
 from desktop.store.catalogs import OfficeCatalogs
 from desktop.store.plan import task_uid
+from desktop.ui.office.drilldown import UnitDetailPage
 from desktop.ui.office.overview_page import OverviewPage
 from desktop.ui.session import Session
+from desktop.ui.startup import build_main_window
 
 from .bundle_support import OFFICE_ADMIN, OFFICE_PASSPHRASE, copy_office, make_office, make_unit, planprogress
 from .conftest import PASSWORD
@@ -97,3 +99,36 @@ def test_choosing_a_plan_shows_its_projects(qtbot, office: Session, tmp_path: Pa
     office.set_period("2027-01")  # another period keeps the chosen plan
     qtbot.waitUntil(lambda: page.status is not None and page.status.period == "2027-01", timeout=10000)
     assert page.status is not None and page.status.plan is not None and page.status.plan.id == "gd-prison-14fyp"
+
+
+def test_the_drill_down_shows_the_tasks_of_the_plan_chosen(qtbot, office: Session) -> None:
+    office.set_period("2027-Q1")
+    window = build_main_window(office)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+
+    def open_unit() -> UnitDetailPage:
+        row = overview.sorted.mapFromSource(overview.matrix.index(overview.matrix.row_of("GD-GZ01"), 0))
+        overview.table.doubleClicked.emit(row)
+        detail = window.page("unit")
+        assert isinstance(detail, UnitDetailPage) and window.current_page_key() == "unit"
+        return detail
+
+    detail = open_unit()
+    assert [t.uid for t in detail.task_model.rows()] == [
+        "sample-15fyp/1.01",
+        "sample-15fyp/1.02",
+        "sample-15fyp/2.01",
+    ]
+    assert [t.percent for t in detail.task_model.rows()] == [0, 0, 70]
+
+    window.show_page("overview")
+    overview.plan.setFocus()
+    qtbot.keyClick(overview.plan, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: overview.shown_plan() == "gd-prison-14fyp", timeout=10000)
+    detail = open_unit()
+    rows = detail.task_model.rows()
+    assert rows[0].uid == "gd-prison-14fyp/1.01" and rows[0].percent == 30 and len(rows) > 3

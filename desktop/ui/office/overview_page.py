@@ -199,6 +199,10 @@ class OverviewPage(RefreshOnShow, QWidget):
         body = view.verticalHeader().length() if rows else view.verticalHeader().defaultSectionSize()
         view.setFixedHeight(view.horizontalHeader().sizeHint().height() + body + 2 * view.frameWidth())
 
+    def shown_plan(self) -> str | None:
+        """The id of the plan the page shows (None before its first fill)."""
+        return self.status.plan.id if self.status is not None and self.status.plan is not None else None
+
     def selected_code(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return str(rows[0].data(CODE_ROLE)) if rows else None
