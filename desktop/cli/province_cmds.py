@@ -16,7 +16,7 @@ from desktop import paths
 from desktop.cli import answer_cmds, catalog_cmds
 from desktop.cli.bundle_cmds import Reporter, read_passphrase
 from desktop.cli.context import Context
-from desktop.cli.province_report_cmds import register_report
+from desktop.cli.province_report_cmds import PLAN_HELP, register_report
 from desktop.domain.catalog import available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, StateError
 from desktop.domain.periods import parse_date
@@ -70,6 +70,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = group.add_parser("status", help="各单位报送情况、工程完成度和全省指标")
     p.add_argument("--period", help="报告期（默认本季度），如 2026-Q4、2026-11")
     p.add_argument("--today", help="按这一天计算（默认今天）YYYY-MM-DD")
+    p.add_argument("--plan", metavar="ID", help=PLAN_HELP)
     p.set_defaults(handler=cmd_status)
     p = group.add_parser("log", help="导入日志（含被拒收的数据包及原因）")
     p.add_argument("--unit")
@@ -262,7 +263,8 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def status_text(status: ProvinceStatus) -> str:
-    lines = [f"报告期 {status.period}（截至 {status.today}）"]
+    plan = f"  规划：{status.plan.title}（{status.plan.id} 版本 {status.plan.version}）" if status.plan else ""
+    lines = [f"报告期 {status.period}（截至 {status.today}）{plan}"]
     for unit in status.units:
         state = "已吊销" if unit.revoked else ("已报送" if unit.reported else "未报送")
         last = f"第 {unit.last_seq} 号，{unit.last_at}"
@@ -297,7 +299,7 @@ def status_text(status: ProvinceStatus) -> str:
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     today = parse_date(args.today, "日期") if args.today else dt.date.today()
     with _office_store(ctx) as store:
-        status = province_status(store, args.period, today)
+        status = province_status(store, args.period, today, args.plan)
     data = asdict(status)
     data["today"] = status.today.isoformat()
     ctx.emit(data, status_text(status))

@@ -14,6 +14,8 @@ from desktop.cli.context import Context
 from desktop.cli.report_cmds import RenderProgress
 from desktop.domain.periods import parse_date
 
+PLAN_HELP = "规划编号（province catalog list 可查），如 gd-prison-14fyp；默认：年份包含今天的规划，否则最新的规划"
+
 # reportlab and openpyxl are imported inside the command: every other command starts faster.
 
 
@@ -23,6 +25,7 @@ def register_report(group: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--period", help="报告期：2026-11、2026-Q4 或 2026（默认：本季度）")
     p.add_argument("--format", choices=("pdf", "xlsx"), help="pdf 或 xlsx（默认按 --out 的扩展名）")
     p.add_argument("--today", help="按这一天判断逾期和指标（默认今天）YYYY-MM-DD")
+    p.add_argument("--plan", metavar="ID", help=PLAN_HELP)
     p.set_defaults(handler=cmd_province_report)
 
 
@@ -39,7 +42,7 @@ def cmd_province_report(ctx: Context, args: argparse.Namespace) -> int:
     collecting = RenderProgress(ctx, "collect", "汇总数据")
     with ctx.open_store() as store:
         collecting(0, 1)
-        data = collect_office_report(store, args.period, today)
+        data = collect_office_report(store, args.period, today, plan=args.plan)
         collecting(1, 1)
     collecting.close()
     progress = RenderProgress(ctx, "render", "生成报告" if fmt == "pdf" else "生成汇总表")

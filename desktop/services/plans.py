@@ -3,8 +3,9 @@ sent in its answers. Which one is current: the plan whose years hold today, else
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from desktop.domain.catalog_check import version_key
 from desktop.store import Store
@@ -34,6 +35,23 @@ class HeldPlan:
         }
 
 
+class _Years(Protocol):
+    @property
+    def start_year(self) -> int: ...
+    @property
+    def end_year(self) -> int: ...
+
+
+Plan = TypeVar("Plan", bound=_Years)
+
+
+def current_plan(plans: Sequence[Plan], year: int) -> Plan | None:
+    """The plan shown when none is chosen, at a unit and at the office: of `plans` (oldest first) the last one
+    whose years hold `year`, else the newest."""
+    running = [p for p in plans if p.start_year <= year <= p.end_year]
+    return (running or list(plans))[-1] if plans else None
+
+
 def held_plans(store: Store) -> list[HeldPlan]:
     catalogs = UnitCatalogs(store.database, store.audit)
     rows: list[tuple[str, str, str, int, int, str | None]] = [
@@ -50,9 +68,7 @@ def held_plans(store: Store) -> list[HeldPlan]:
         _id, version, title, start, end, received = versions[-1]
         plans.append(HeldPlan(cid, version, title, start, end, tuple(v[1] for v in versions), received))
     plans.sort(key=lambda p: (p.start_year, p.id))
-    year = int(store.database.now()[:4])
-    running = [p for p in plans if p.start_year <= year <= p.end_year]
-    chosen = (running or plans)[-1] if plans else None
+    chosen = current_plan(plans, int(store.database.now()[:4]))
     return [
         HeldPlan(p.id, p.version, p.title, p.start_year, p.end_year, p.versions, p.received_at, p is chosen)
         for p in plans

@@ -332,13 +332,6 @@ class OfficeRepo:
         """Unit rows folded into another when unit codes became canonical (codes that differed only in case)."""
         return [MergedUnit(**r) for r in self._db.query("SELECT * FROM office_unit_merged ORDER BY code")]
 
-    def known_catalog(self, catalog_id: str, version: str) -> bool:
-        row = self._db.one("SELECT 1 FROM catalog WHERE id = ? AND version = ?", (catalog_id, version))
-        return row is not None
-
-    def catalogs(self) -> list[str]:
-        return [f"{r['id']} {r['version']}" for r in self._db.query("SELECT id, version FROM catalog ORDER BY id")]
-
 
 def check_reason(reason: str, what: str) -> str:
     if not reason.strip():

@@ -2439,192 +2439,192 @@ Data folder: {root}</translation>
       <translation>Office comment: {text}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="40" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="41" />
       <source>工程</source>
       <translation>Projects</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="40" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="41" />
       <source>指标</source>
       <translation>Targets</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="40" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="41" />
       <source>已撤销</source>
       <translation>Retired</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="44" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="45" />
       <source>目录编号</source>
       <translation>Catalog ID</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="45" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="46" />
       <source>版本</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="46" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="47" />
       <source>规划名称</source>
       <translation>Plan title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="47" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="48" />
       <source>年份</source>
       <translation>Years</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="53" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="54" />
       <source>发布</source>
       <translation>Issued</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="54" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="55" />
       <source>随程序附带</source>
       <translation>shipped with the program</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="55" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="56" />
       <source>发布人：{who}</source>
       <translation>Issued by: {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="63" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="64" />
       <source>问题</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="69" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="70" />
       <source>与已发布的版本 {version} 相比：</source>
       <translation>Compared with the issued version {version}:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="70" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="71" />
       <source>改写</source>
       <translation>Reworded</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="71" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="72" />
       <source>{what} {n} 项</source>
       <translation>{what}: {n}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="72" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="73" />
       <source>：{keys}</source>
       <translation>: {keys}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="77" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="78" />
       <source>{title}（{id} 版本 {version}）</source>
       <translation>{title} ({id} version {version})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="94" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="95" />
       <source>省局发布的规划随下一份回执送达各单位。新规划或新版本：先生成模板，在 Excel 或 WPS 中填写，再导入；导入时逐项检查，有问题的文件什么都不保存。</source>
       <translation>Plans issued by the office reach the units with the next answer. For a new plan or version: write the template, fill it in with Excel or WPS, then import it; every rule is checked on import and a file with problems stores nothing.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="101" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="102" />
       <source>生成模板…</source>
       <translation>Write template…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="103" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="104" />
       <source>导入规划目录…</source>
       <translation>Import plan catalog…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="113" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="114" />
       <source>已有的规划目录</source>
       <translation>Plan catalogs held</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="123" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="124" />
       <source>新版本的改动</source>
       <translation>Changes of the new version</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="126" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="127" />
       <source>发布此版本</source>
       <translation>Issue this version</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="156" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="157" />
       <source>保存规划目录模板</source>
       <translation>Save plan catalog template</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="156" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="157" />
       <source>规划目录模板.xlsx</source>
       <translation>plan-catalog-template.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="164" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="165" />
       <source>{path} 已存在：请换一个文件名，以免覆盖已填写的内容。</source>
       <translation>{path} already exists: choose another file name so nothing filled in is overwritten.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="172" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="173" />
       <source>无法保存模板到 {path}（{error}）：请换一个位置。</source>
       <translation>Cannot save the template to {path} ({error}): choose another place.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="176" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="177" />
       <source>已生成规划目录模板：{path}。在 Excel 或 WPS 中填写（先读“填写说明”），再点“导入规划目录…”。</source>
       <translation>Template written: {path}. Fill it in with Excel or WPS (read the instructions sheet first), then click “Import plan catalog…”.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="186" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="187" />
       <source>选择规划目录文件</source>
       <translation>Choose a plan catalog file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="187" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="188" />
       <source>规划目录 (*.xlsx *.json);;Excel 工作簿 (*.xlsx);;JSON 文件 (*.json);;所有文件 (*)</source>
       <translation>Plan catalogs (*.xlsx *.json);;Excel workbooks (*.xlsx);;JSON files (*.json);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="196" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="197" />
       <source>正在检查 {name}…</source>
       <translation>Checking {name}…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="215" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="219" />
       <source>无法检查这个文件：{message}（什么都没有保存。）</source>
       <translation>This file could not be checked: {message} (nothing was stored.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="222" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="226" />
       <source>{name} 有 {n} 处问题，什么都没有保存：请按下表改正后重新导入。</source>
       <translation>{name} has {n} problem(s); nothing was stored. Correct them as listed below and import again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="229" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="233" />
       <source>{name} 已经发布过，内容相同：未作改动。</source>
       <translation>{name} was already issued with the same content: nothing changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="234" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="238" />
       <source>{name} 是已发布规划的新版本：请核对下面的改动，无误后点“发布此版本”。</source>
       <translation>{name} is a new version of an issued plan: check the changes below, then click “Issue this version”.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="247" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="251" />
       <source>已取消，什么都没有保存。</source>
       <translation>Cancelled; nothing was stored.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="261" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="265" />
       <source>已发布 {name}：随下一份回执送达各单位（制作回执U盘）。</source>
       <translation>Issued {name}: it reaches the units with the next answer (make the answer stick).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="267" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="271" />
       <source>{name} 的问题（{n} 处）：什么都没有保存</source>
       <translation>Problems in {name} ({n}): nothing was stored</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/catalogs_page.py" line="274" />
+      <location filename="../../desktop/ui/office/catalogs_page.py" line="278" />
       <source>新版本的改动：{name}</source>
       <translation>Changes of the new version: {name}</translation>
     </message>
@@ -2664,97 +2664,97 @@ Data folder: {root}</translation>
       <translation>Added by: {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="69" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="70" />
       <source>退回本期…</source>
       <translation>Return this period…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="70" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="71" />
       <source>把该单位本报告期退回重报：写明原因，可对各项任务写意见</source>
       <translation>Send this unit's period back: give the reason, and comments per task if needed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="86" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="87" />
       <source>措施与进度</source>
       <translation>Measures and progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="114" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="115" />
       <source>请先选择单位。</source>
       <translation>Choose a unit first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="130" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="131" />
       <source>另存副本…</source>
       <translation>Save a copy…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="194" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="198" />
       <source>还没有登记任何单位。</source>
       <translation>No unit is enrolled yet.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="207" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="213" />
       <source>最近接收第 {seq} 号数据包（{when}）</source>
       <translation>Last received bundle no. {seq} ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="209" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="215" />
       <source>尚未收到数据包</source>
       <translation>No bundle received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="211" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="217" />
       <source>　已吊销（{when}）</source>
       <translation>   revoked ({when})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="213" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="219" />
       <source>{name}　{period}　{last}{state}</source>
       <translation>{name}   {period}   {last}{state}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="238" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="244" />
       <source>在左侧选择一项任务。</source>
       <translation>Choose a task on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="260" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="266" />
       <source>选择一份材料，校验通过后在此预览。</source>
       <translation>Choose a file: it is previewed here once verified.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="267" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="273" />
       <source>正在校验…</source>
       <translation>Verifying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="268" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="274" />
       <source>正在校验文件…</source>
       <translation>Verifying the file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="280" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="286" />
       <source>文件缺失：请让 {unit} 重新导出完整数据包。</source>
       <translation>File missing: ask {unit} to export a full bundle again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="283" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="289" />
       <source>文件已被改动（哈希不符），不予显示：请从备份恢复或让单位重新导出。</source>
       <translation>The file was altered (hash differs) and is not shown: restore it from a backup or ask the unit to export again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="286" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="292" />
       <source>校验通过：与单位报送的文件一致。</source>
       <translation>Verified: identical to the file the unit sent.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="295" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="301" />
       <source>另存佐证材料</source>
       <translation>Save a copy of the evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drilldown.py" line="304" />
+      <location filename="../../desktop/ui/office/drilldown.py" line="310" />
       <source>已另存（哈希校验通过）：{path}</source>
       <translation>Copy saved (hash verified): {path}</translation>
     </message>
@@ -3176,32 +3176,62 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Verify all evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="55" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="58" />
+      <source>汇总哪一个规划：本局发布的规划和随程序附带的规划</source>
+      <translation>Which plan to summarize: the plans this office issued and the plan shipped with the program</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="72" />
       <source>还没有登记任何单位：请在“单位与密钥”页登记各单位的签名公钥，然后导入它们交来的数据包。</source>
       <translation>No unit is enrolled yet: enrol each unit's signing public key on the Units and keys page, then import the bundles they hand in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="68" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="85" />
       <source>全省指标（按各单位报送的时间节点计算）</source>
       <translation>Provincial indicators (from the milestones the units submitted)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="94" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="124" />
+      <source>正在计算…</source>
+      <translation>Calculating…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="150" />
+      <source>{title}（{start}–{end}）</source>
+      <translation>{title} ({start}–{end})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="156" />
+      <source>省局发布于 {when}</source>
+      <translation>issued by the office on {when}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="158" />
+      <source>{id} 版本 {version}，{source}</source>
+      <translation>{id} version {version}, {source}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="159" />
+      <source>（当前规划）</source>
+      <translation> (current plan)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/overview_page.py" line="173" />
       <source>全省汇总　{period}</source>
       <translation>Province overview   {period}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="97" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="176" />
       <source>已登记 {n} 个单位，本期已报送 {done} 个。</source>
       <translation>{n} units enrolled, {done} submitted this period.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="99" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="178" />
       <source>未报送：{codes}。</source>
       <translation> Not submitted: {codes}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/overview_page.py" line="101" />
+      <location filename="../../desktop/ui/office/overview_page.py" line="180" />
       <source>已吊销的 {codes} 不计入汇总（见“单位与密钥”页）。</source>
       <translation>Revoked {codes} are left out of the roll-up (see the Units and keys page).</translation>
     </message>
@@ -3995,17 +4025,17 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Deleted "{name}".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="140" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="141" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="152" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="153" />
       <source>从日历中选择</source>
       <translation>Pick from the calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="186" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="187" />
       <source>有</source>
       <translation>Set</translation>
     </message>
@@ -4100,24 +4130,9 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/plan_selector.py" line="22" />
-      <source>{title}（{start}–{end}）</source>
-      <translation>{title} ({start}–{end})</translation>
-    </message>
-    <message>
       <location filename="../../desktop/ui/widgets/plan_selector.py" line="27" />
       <source>省局送达于 {when}</source>
       <translation>received from the office on {when}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/plan_selector.py" line="29" />
-      <source>{id} 版本 {version}，{source}</source>
-      <translation>{id} version {version}, {source}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/plan_selector.py" line="30" />
-      <source>（当前规划）</source>
-      <translation> (current plan)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/widgets/preview.py" line="85" />

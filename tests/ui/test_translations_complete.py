@@ -137,8 +137,8 @@ def test_office_window_in_english(qtbot, english: None, tmp_path: Path) -> None:
         assert window.page_group.actions()[0].toolTip() == "Province overview (Ctrl+1)"
         overview = window.page("overview")
         assert isinstance(overview, OverviewPage)
-        overview.refresh()
-        assert overview.summary.text() == "0 units enrolled, 0 submitted this period."
+        overview.refresh()  # after the first fill, computed in a worker
+        qtbot.waitUntil(lambda: overview.summary.text() == "0 units enrolled, 0 submitted this period.")
         assert overview.empty.text().startswith("No unit is enrolled yet")
         window.show_page("units")
         units = window.page("units")

@@ -16,6 +16,7 @@ from typing import Any
 
 import minisign
 
+from desktop.domain.catalog_check import version_key
 from desktop.domain.errors import InputError, StateError
 from desktop.services.bundle.format import (
     AUDIT,
@@ -23,12 +24,14 @@ from desktop.services.bundle.format import (
     MANIFEST,
     MANIFEST_SIG,
     RECORDS,
+    CatalogRef,
     Entry,
     Manifest,
     signature_comment,
 )
 from desktop.services.bundle.tarstream import SourceEntry
 from desktop.store import Store
+from desktop.store.catalogs import UnitCatalogs
 from desktop.store.exports import CurrentRecord, ExportRecord, ExportRepo, StoredEntry
 
 SIGNATURE_NOTE = "planprogress unit signature"
@@ -77,6 +80,19 @@ def sign_manifest(signer: minisign.SecretKey, manifest: Manifest, data: bytes) -
     comment = signature_comment("manifest", manifest.unit, manifest.seq, manifest.bundle_id)
     signature = signer.sign(data, prehash=True, untrusted_comment=SIGNATURE_NOTE, trusted_comment=comment)
     return bytes(signature) + b"\n"
+
+
+def held_catalogs(store: Store) -> tuple[CatalogRef, ...]:
+    """The plans a bundle names: every catalog in the unit's plan tables, at the newest version held, by id.
+
+    Every record's task is a task of one of them (records can only point at tasks the home holds), and the list
+    is the same for a delta and a full bundle, so the office sees the same plans whatever travels."""
+    newest: dict[str, str] = {}
+    for row in UnitCatalogs(store.database, store.audit).built_from():
+        cid, version = str(row["id"]), str(row["version"])
+        if cid not in newest or version_key(version) > version_key(newest[cid]):
+            newest[cid] = version
+    return tuple(CatalogRef(cid, version) for cid, version in sorted(newest.items()))
 
 
 def build_plan(store: Store, signer: minisign.SecretKey, *, full: bool) -> ExportPlan:
@@ -155,8 +171,7 @@ def build_plan(store: Store, signer: minisign.SecretKey, *, full: bool) -> Expor
         bundle_id=str(uuid.uuid4()),
         prev_hash=last.bundle_hash if last else GENESIS,
         kind="full" if full else "delta",
-        catalog_id=unit.catalog_id,
-        catalog_version=unit.catalog_version,
+        catalogs=held_catalogs(store),
         created_at=store.database.now(),
         review_in_use=review,
         held_periods=tuple(sorted(held)),

@@ -248,8 +248,7 @@ def _write(
         bundle_hash=plan.bundle_hash,
         prev_hash=plan.prev_hash,
         kind=plan.kind,
-        catalog_id=plan.manifest.catalog_id,
-        catalog_version=plan.manifest.catalog_version,
+        catalogs=plan.manifest.catalogs,  # a resent version 1 manifest names its one catalog: the same here
         created_at=plan.created_at,
         written_at=_now(),
         signing_key_id=public_key_id(signer.get_public_key()),

@@ -1,5 +1,8 @@
-"""Bundle format version 1: names, the cleartext header (bundle.json), the inner MANIFEST.json, SHA256SUMS,
-signature comments, and the outcomes an intake can have. See docs/bundles.md."""
+"""Bundle format version 2: names, the cleartext header (bundle.json), the inner MANIFEST.json, SHA256SUMS,
+signature comments, and the outcomes an intake can have. See docs/bundles.md.
+
+Version 2 names every plan catalog the unit holds (`catalogs: [{id, version}]`); version 1 named one
+(`catalog_id`, `catalog_version`). Both are read, into the same `catalogs`; only version 2 is written."""
 
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ from desktop.domain.errors import IntegrityError
 
 FORMAT = "planprogress-bundle"
 MANIFEST_FORMAT = "planprogress-manifest"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READ_VERSIONS = (1, 2)
+MAX_CATALOGS = 100
 SUITE = "age-x25519+minisign-ed25519"
 
 HEADER = "bundle.json"
@@ -137,6 +142,14 @@ def parse_signature_comment(text: str, kind: str) -> tuple[str, int, str] | None
     return match[2], int(match[3]), match[4]
 
 
+@dataclass(frozen=True, order=True)
+class CatalogRef:
+    """A plan catalog a bundle's records may refer to: its id and the version the unit holds."""
+
+    id: str
+    version: str
+
+
 @dataclass(frozen=True)
 class Part:
     name: str
@@ -154,8 +167,7 @@ class Header:
     bundle_hash: str  # sha256 of MANIFEST.json: the chain link (stable across resends)
     prev_hash: str
     kind: str
-    catalog_id: str
-    catalog_version: str
+    catalogs: tuple[CatalogRef, ...]
     created_at: str
     written_at: str
     signing_key_id: str
@@ -169,7 +181,8 @@ class Header:
     answer_recipient: str = ""  # the unit's X25519 recipient for the office's answers (signed with the header)
 
     def to_json(self) -> bytes:
-        data = asdict(self)
+        data = asdict(self) | {"format_version": FORMAT_VERSION}
+        data["catalogs"] = [asdict(c) for c in self.catalogs]
         data["recipients"] = list(self.recipients)
         data["parts"] = [asdict(p) for p in self.parts]
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
@@ -185,10 +198,8 @@ class Header:
         if reader.text("format") != FORMAT:
             raise damaged(f"{HEADER} 不是 planprogress 数据包的头文件。", HEADER)
         version = reader.number("format_version")
-        if version != FORMAT_VERSION:
-            raise damaged(
-                f"数据包格式版本为 {version}，本程序只认识第 {FORMAT_VERSION} 版：请安装新版本的 planprogress。", HEADER
-            )
+        if version not in READ_VERSIONS:
+            raise damaged(f"数据包格式版本为 {version}，本程序只认识第 1、2 版：请安装新版本的 planprogress。", HEADER)
         if reader.text("suite") != SUITE:
             raise damaged(
                 f"数据包使用的加密套件“{data.get('suite')}”本程序不支持：请安装新版本的 planprogress。", HEADER
@@ -212,8 +223,7 @@ class Header:
             bundle_hash=reader.sha("bundle_hash"),
             prev_hash=reader.sha("prev_hash"),
             kind=reader.kind("kind"),
-            catalog_id=reader.text("catalog_id"),
-            catalog_version=reader.text("catalog_version"),
+            catalogs=reader.catalogs(version),
             created_at=reader.text("created_at"),
             written_at=reader.text("written_at"),
             signing_key_id=reader.text("signing_key_id"),
@@ -222,6 +232,7 @@ class Header:
             plaintext_size=reader.number("plaintext_size"),
             resend=bool(data.get("resend", False)),
             answer_recipient=_answer_recipient(data.get("answer_recipient", "")),
+            format_version=version,
         )
         return header
 
@@ -252,8 +263,7 @@ class Manifest:
     bundle_id: str
     prev_hash: str
     kind: str
-    catalog_id: str
-    catalog_version: str
+    catalogs: tuple[CatalogRef, ...]
     created_at: str
     review_in_use: bool
     held_periods: tuple[str, ...]
@@ -265,7 +275,8 @@ class Manifest:
     format_version: int = FORMAT_VERSION
 
     def to_json(self) -> bytes:
-        data = asdict(self)
+        data = asdict(self) | {"format_version": FORMAT_VERSION}
+        data["catalogs"] = [asdict(c) for c in self.catalogs]
         data["held_periods"] = list(self.held_periods)
         data["entries"] = [asdict(e) for e in self.entries]
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
@@ -274,7 +285,8 @@ class Manifest:
     def parse(cls, raw: bytes) -> Manifest:
         data = _json_object(raw, MANIFEST, outcome_unsafe=True)
         reader = _Fields(data, MANIFEST, unsafe_content=True)
-        if reader.text("format") != MANIFEST_FORMAT or reader.number("format_version") != FORMAT_VERSION:
+        version = reader.number("format_version")
+        if reader.text("format") != MANIFEST_FORMAT or version not in READ_VERSIONS:
             raise unsafe(f"{MANIFEST} 的格式不符。", MANIFEST)
         raw_entries = data.get("entries")
         if not isinstance(raw_entries, list) or len(raw_entries) > MAX_ENTRIES:
@@ -307,8 +319,7 @@ class Manifest:
             bundle_id=reader.uuid("bundle_id"),
             prev_hash=reader.sha("prev_hash"),
             kind=reader.kind("kind"),
-            catalog_id=reader.text("catalog_id"),
-            catalog_version=reader.text("catalog_version"),
+            catalogs=reader.catalogs(version),
             created_at=reader.text("created_at"),
             review_in_use=bool(data.get("review_in_use")),
             held_periods=tuple(held),
@@ -316,6 +327,7 @@ class Manifest:
             audit_to=reader.number("audit_to"),
             counts={str(k): int(v) for k, v in counts.items()},
             entries=tuple(entries),
+            format_version=version,
         )
 
 
@@ -400,6 +412,23 @@ class _Fields:
         if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", value):
             raise self._bad(key)
         return value
+
+    def catalogs(self, version: int) -> tuple[CatalogRef, ...]:
+        """Version 1: `catalog_id` and `catalog_version`; version 2: `catalogs`, a list of {id, version}."""
+        if version == 1:
+            return (CatalogRef(self.text("catalog_id"), self.text("catalog_version")),)
+        raw = self._data.get("catalogs")
+        if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_CATALOGS:
+            raise self._bad("catalogs")
+        refs = []
+        for item in raw:
+            fields = [item.get(k) if isinstance(item, dict) else None for k in ("id", "version")]
+            if not all(isinstance(f, str) and 0 < len(f) <= 200 for f in fields):
+                raise self._bad("catalogs")
+            refs.append(CatalogRef(str(fields[0]), str(fields[1])))
+        if len({r.id for r in refs}) != len(refs):
+            raise self._bad("catalogs")
+        return tuple(refs)
 
     def kind(self, key: str) -> str:
         value = self.text(key)

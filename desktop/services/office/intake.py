@@ -27,6 +27,7 @@ from desktop.services.bundle.format import (
 )
 from desktop.services.bundle.reader import Payload
 from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
+from desktop.services.catalogs import list_catalogs
 from desktop.services.office import payload_checks
 from desktop.services.office.dismiss import dismissed_on_medium
 from desktop.services.office.payload import decrypt_payload
@@ -161,11 +162,15 @@ class Intake:
 
     def _accept(self, verified: VerifiedBundle, label: str, content: Path, from_held: bool) -> IntakeResult:
         header = verified.header
-        if not self._office.known_catalog(header.catalog_id, header.catalog_version):
+        issued = sorted({(str(c.content["id"]), str(c.content["version"])) for c in list_catalogs(self._store)})
+        unknown = [c for c in header.catalogs if (c.id, c.version) not in issued]
+        if unknown:
             raise BundleError(
                 Outcome.UNKNOWN_CATALOG,
-                f"数据包基于规划目录 {header.catalog_id} {header.catalog_version}，省局的程序不认识这个版本"
-                f"（已有：{'、'.join(self._office.catalogs())}）：请安装包含该版本规划目录的 planprogress 后再导入。",
+                f"数据包基于规划目录 {'、'.join(f'{c.id} {c.version}' for c in unknown)}，本省局没有发布过这个版本"
+                f"（本局已有：{'、'.join(f'{cid} {version}' for cid, version in issued)}）。未导入任何内容。"
+                "如该目录随新版 planprogress 附带，请安装新版本后再导入；如是省局发布的规划，请先用 province "
+                "catalog add 发布该版本，或请该单位核对其回执是否来自本局。",
             )
         if self._recipient not in header.recipients:
             raise BundleError(
@@ -215,7 +220,7 @@ class Intake:
         header, manifest = verified.header, payload.manifest
         self._announce("merge", 0)
         records = payload_checks.Records(payload.records)
-        needed = payload_checks.evidence_shas(records)
+        needed = payload_checks.evidence_shas(records, {c.id for c in manifest.catalogs})
         sizes = {e.name.removeprefix("evidence/"): e.size for e in manifest.entries if e.name.startswith("evidence/")}
         for sha, size in needed.items():
             if sha in sizes and sizes[sha] != size:
@@ -246,8 +251,11 @@ class Intake:
                 counts = self._records.merge(
                     unit,
                     bundle,
-                    UnitFacts(
-                        manifest.unit_name, manifest.review_in_use, manifest.catalog_id, manifest.catalog_version
+                    UnitFacts(  # the unit's row keeps the first plan named (one plan: the one of a version 1 bundle)
+                        manifest.unit_name,
+                        manifest.review_in_use,
+                        manifest.catalogs[0].id,
+                        manifest.catalogs[0].version,
                     ),
                     [(sha, sizes[sha]) for sha in payload.evidence],
                     iter(records),

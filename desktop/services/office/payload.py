@@ -35,10 +35,8 @@ def manifest_check(verified: VerifiedBundle) -> Callable[[bytes, bytes], Manifes
         if named != (header.unit, header.seq, header.bundle_id):
             raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单签名所注明的单位和序号与外部不符。")
         manifest = Manifest.parse(raw)
-        outside = (header.unit, header.seq, header.bundle_id, header.prev_hash, header.kind, header.catalog_id,
-                   header.catalog_version)  # fmt: skip
-        inside = (manifest.unit, manifest.seq, manifest.bundle_id, manifest.prev_hash, manifest.kind,
-                  manifest.catalog_id, manifest.catalog_version)  # fmt: skip
+        outside = (header.unit, header.seq, header.bundle_id, header.prev_hash, header.kind, header.catalogs)
+        inside = (manifest.unit, manifest.seq, manifest.bundle_id, manifest.prev_hash, manifest.kind, manifest.catalogs)
         if inside != outside:
             raise unsafe("数据包内的清单与数据包头不一致。")
         listed = [SourceEntry(e.name, e.size, e.sha256) for e in manifest.entries]

@@ -11,7 +11,7 @@ import functools
 import json
 import operator
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -206,12 +206,25 @@ class Records:
         self._kept = kept
 
 
-def evidence_shas(ops: Iterable[RecordOp]) -> dict[str, int]:
-    """Every evidence file the records refer to, with its size (a first pass that also validates)."""
+_TASK_REFS = {"measure": "task_uid", "milestone": "task_uid", "progress": "item_uid", "evidence": "item_uid"}
+
+
+def evidence_shas(ops: Iterable[RecordOp], catalogs: Collection[str]) -> dict[str, int]:
+    """Every evidence file the records refer to, with its size (a first pass that also validates), and every
+    plan task a record points at (`catalog/key`) checked to be of a plan the bundle names in `catalogs`."""
     found: dict[str, int] = {}
     for op in ops:
-        if op.entity == "evidence" and op.data is not None:
+        if op.data is None:
+            continue
+        if op.entity == "evidence":
             found[str(op.data["sha256"])] = int(op.data["size"])
+        ref = op.data.get(_TASK_REFS.get(op.entity, ""))
+        if isinstance(ref, str) and "/" in ref and ref.partition("/")[0] not in catalogs:
+            raise unsafe(
+                f"{RECORDS} 中的记录 {op.uid[:80]} 指向规划目录“{ref.partition('/')[0][:80]}”的任务，"
+                "但数据包未列出这个规划目录。",
+                RECORDS,
+            )
     return found
 
 

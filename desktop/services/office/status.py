@@ -13,6 +13,7 @@ from desktop.domain.errors import InputError
 from desktop.domain.health import Light
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
 from desktop.domain.rollup import mean_percent
+from desktop.services.office.plans import office_plan, plan_target_rows, plan_task_rows
 from desktop.services.office.unit_view import TaskRow, shown_progress, tasks_from_rows
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
@@ -65,6 +66,17 @@ class IndicatorStatus:
 
 
 @dataclass(frozen=True)
+class PlanShown:
+    """The plan a status is computed for."""
+
+    id: str
+    version: str
+    title: str
+    start_year: int
+    end_year: int
+
+
+@dataclass(frozen=True)
 class ProvinceStatus:
     period: str
     today: dt.date
@@ -72,6 +84,7 @@ class ProvinceStatus:
     not_reported: tuple[str, ...]
     indicators: tuple[IndicatorStatus, ...]
     revoked: tuple[UnitStatus, ...] = ()  # left out of the roll-up and every count; listed apart
+    plan: PlanShown | None = None
 
 
 def _within(inner: str, outer: Period) -> bool:
@@ -100,18 +113,25 @@ def light_counts(tasks: Iterable[TaskRow]) -> dict[str, int]:
     return {light.name.lower(): lights.count(light) for light in Light}
 
 
-def province_status(store: Store, period: str | None = None, today: dt.date | None = None) -> ProvinceStatus:
+def province_status(
+    store: Store, period: str | None = None, today: dt.date | None = None, plan: str | None = None
+) -> ProvinceStatus:
+    """Every unit's roll-up of plan `plan` (None: the plan whose years hold today, else the newest) for
+    `period` (None: the quarter `today` falls in), and the plan's indicators."""
     today = today or dt.date.today()
     when = parse_period(period) if period else current_period(PeriodKind.QUARTER, today)
+    catalog = office_plan(store, plan, today.year)
     office = OfficeRepo(store.database, store.audit)
     records = OfficeRecords(store.database, store.audit)
-    plan_tasks = records.plan_tasks()
+    plan_tasks = plan_task_rows(catalog)
+    in_plan = {str(t["uid"]) for t in plan_tasks}
     thresholds = store.settings.thresholds()
     by_unit: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for entity in ("measure", "milestone"):
         by_unit[entity] = defaultdict(list)
         for row in records.rows(entity):
-            by_unit[entity][str(row["unit"])].append(row)
+            if str(row["task_uid"]) in in_plan:
+                by_unit[entity][str(row["unit"])].append(row)
     held: dict[str, list[int]] = defaultdict(list)
     for bundle in office.held():
         held[bundle.unit].append(bundle.seq)
@@ -150,14 +170,17 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
         today=today,
         units=tuple(active),
         not_reported=tuple(u.code for u in active if not u.reported),
-        indicators=_indicators(records, [u.code for u in active], today),
+        indicators=_indicators(records, plan_target_rows(catalog), [u.code for u in active], today),
         revoked=tuple(u for u in units if u.revoked),
+        plan=PlanShown(catalog.id, catalog.version, catalog.title, catalog.start_year, catalog.end_year),
     )
 
 
-def _indicators(records: OfficeRecords, active: list[str], today: dt.date) -> tuple[IndicatorStatus, ...]:
+def _indicators(
+    records: OfficeRecords, target_rows: list[dict[str, Any]], active: list[str], today: dt.date
+) -> tuple[IndicatorStatus, ...]:
     targets: dict[str, dict[str, Any]] = {}
-    for row in records.targets():
+    for row in target_rows:
         target = targets.setdefault(str(row["key"]), {"name": row["name"], "unit": row["unit"], "goals": []})
         target["goals"].append((int(row["year"]), float(row["value"])))
     achieved_on: dict[str, dict[str, dt.date]] = defaultdict(dict)  # target key -> unit -> earliest date

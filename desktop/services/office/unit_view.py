@@ -15,6 +15,7 @@ from desktop.domain.health import Light, Thresholds, due_light, progress_light, 
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.rollup import candidate_groups, shown_entries, task_percent
 from desktop.domain.status import Status
+from desktop.services.office.plans import office_plan, plan_task_rows
 from desktop.store import Store
 from desktop.store.office import OfficeRepo, OfficeUnit
 from desktop.store.office_records import OfficeRecords
@@ -107,18 +108,27 @@ def _cell(shown: tuple[dict[str, Any], bool] | None) -> ProgressCell | None:
     return ProgressCell(str(row["period"]), parse_status(row["status"]), int(row["percent"]), str(row["note"]), carried)
 
 
-def build_unit_view(store: Store, code: str, period: str, today: dt.date, thresholds: Thresholds) -> UnitView:
+def build_unit_view(
+    store: Store, code: str, period: str, today: dt.date, thresholds: Thresholds, plan: str | None = None
+) -> UnitView:
+    """Unit `code`'s tasks of plan `plan` (None: the plan shown when none is chosen) for `period`."""
     when = parse_period(period)
     unit = OfficeRepo(store.database, store.audit).require_unit(code)
     records = OfficeRecords(store.database, store.audit)
-    return UnitView(unit, when.code, unit_tasks(records, code, when, today, thresholds))
+    tasks = plan_task_rows(office_plan(store, plan, today.year))
+    return UnitView(unit, when.code, unit_tasks(records, code, when, today, thresholds, tasks))
 
 
 def unit_tasks(
-    records: OfficeRecords, code: str, when: Period, today: dt.date, thresholds: Thresholds
+    records: OfficeRecords,
+    code: str,
+    when: Period,
+    today: dt.date,
+    thresholds: Thresholds,
+    plan_tasks: list[dict[str, Any]],
 ) -> tuple[TaskRow, ...]:
-    """Every plan task of unit `code` in plan order, as it stands at the end of `when`."""
-    plan_tasks = records.plan_tasks()
+    """Every task of a plan (`plan_tasks`, desktop.services.office.plans) of unit `code` in plan order, as it
+    stands at the end of `when`."""
     measures, milestones = records.rows("measure", code), records.rows("milestone", code)
     owner_task = {str(r["uid"]): str(r["task_uid"]) for r in (*measures, *milestones)}
     evidence: dict[str, int] = defaultdict(int)

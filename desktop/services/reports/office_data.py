@@ -10,16 +10,17 @@ its due date and not done, a milestone past its due date and not achieved.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from desktop.domain.errors import StateError
 from desktop.domain.health import Light, Thresholds
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.status import Status
 from desktop.services.office.indicator_lines import indicator_lines
+from desktop.services.office.plans import office_plan, plan_task_rows
 from desktop.services.office.status import UnitStatus, province_status
 from desktop.services.office.unit_view import MeasureRow, ProgressCell, TaskRow, unit_tasks
 from desktop.services.reports.office_pdf import OfficeReportData, OfficeUnitRow, RedItem
-from desktop.services.reports.unit_data import plan_title
 from desktop.store import Store
 from desktop.store.office_records import OfficeRecords
 
@@ -74,16 +75,28 @@ def _task_reds(task: TaskRow, measure_by_uid: dict[str, MeasureRow]) -> list[Red
 
 
 def red_items(
-    records: OfficeRecords, code: str, when: Period, today: dt.date, thresholds: Thresholds
+    records: OfficeRecords,
+    code: str,
+    when: Period,
+    today: dt.date,
+    thresholds: Thresholds,
+    plan_tasks: list[dict[str, Any]],
 ) -> tuple[RedItem, ...]:
-    """A unit's overdue and 滞后 items in plan order (tasks, then their measures, then their milestones)."""
-    tasks = unit_tasks(records, code, when, today, thresholds)
+    """A unit's overdue and 滞后 items of a plan's tasks in plan order (tasks, then their measures, then their
+    milestones)."""
+    tasks = unit_tasks(records, code, when, today, thresholds, plan_tasks)
     measure_by_uid = {m.uid: m for t in tasks for m in t.measures}
     return tuple(item for task in tasks for item in _task_reds(task, measure_by_uid))
 
 
 def _unit_row(
-    unit: UnitStatus, projects: list[int], records: OfficeRecords, when: Period, today: dt.date, th: Thresholds
+    unit: UnitStatus,
+    projects: list[int],
+    records: OfficeRecords,
+    when: Period,
+    today: dt.date,
+    th: Thresholds,
+    plan_tasks: list[dict[str, Any]],
 ) -> OfficeUnitRow:
     percents = {p.number: p.percent for p in unit.projects}
     received = unit.last_seq > 0
@@ -94,14 +107,19 @@ def _unit_row(
         last_seq=unit.last_seq if received else None,
         last_at=_local_time(unit.last_at) if received else "",
         percents=tuple(percents.get(n) if received else None for n in projects),
-        red_items=red_items(records, unit.code, when, today, th) if received else (),
+        red_items=red_items(records, unit.code, when, today, th, plan_tasks) if received else (),
     )
 
 
 def collect_office_report(
-    store: Store, period: str | None = None, today: dt.date | None = None, now: dt.datetime | None = None
+    store: Store,
+    period: str | None = None,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+    plan: str | None = None,
 ) -> OfficeReportData:
-    """Everything the office summary shows for `period` (default: the quarter `today` falls in)."""
+    """Everything the office summary shows of plan `plan` (default: the plan whose years hold today, else the
+    newest) for `period` (default: the quarter `today` falls in)."""
     if store.kind != "office":
         raise StateError(
             f"{store.home.root} 是单位的数据目录：全省汇总报告只能在省局的数据目录生成"
@@ -109,20 +127,22 @@ def collect_office_report(
         )
     generated = now or dt.datetime.now().astimezone()
     today = today or generated.date()
-    status = province_status(store, period, today)
+    catalog = office_plan(store, plan, today.year)
+    status = province_status(store, period, today, catalog.id)
     when = parse_period(status.period)
     records = OfficeRecords(store.database, store.audit)
     thresholds = store.settings.thresholds()
-    projects = store.plan.projects()
+    projects = catalog.projects
     numbers = [p.number for p in projects]
+    tasks = plan_task_rows(catalog)
     active = [u for u in status.units if not u.revoked]
     return OfficeReportData(
         office=store.database.meta("office_name", DEFAULT_OFFICE_NAME) or DEFAULT_OFFICE_NAME,
-        plan_title=plan_title(store.unit().catalog_id),
+        plan_title=catalog.title,
         period=when,
         generated=generated,
         projects=tuple(p.name for p in projects),
-        units=tuple(_unit_row(u, numbers, records, when, today, thresholds) for u in active),
+        units=tuple(_unit_row(u, numbers, records, when, today, thresholds, tasks) for u in active),
         indicators=tuple(indicator_lines(status.indicators)),
         revoked=tuple(u.name or u.code for u in status.revoked),
     )

@@ -55,6 +55,7 @@ class UnitDetailPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.view: UnitView | None = None
+        self.plan: str | None = None  # the plan 全省汇总 showed when the unit was opened; None: the current plan
         self._dirty = True
         self.jobs: list[BackgroundJob] = []
         self.unit = QComboBox()
@@ -171,7 +172,10 @@ class UnitDetailPage(QWidget):
         self.unit.blockSignals(False)
         self.refresh()
 
-    def show_unit(self, code: str) -> bool:
+    def show_unit(self, code: str, plan: str | None = None) -> bool:
+        """Show unit `code`'s tasks of `plan` (None: keep the plan shown)."""
+        if plan is not None:
+            self.plan = plan
         if self._dirty or self.unit.findData(code) < 0:
             self.reload_units()
         position = self.unit.findData(code)
@@ -196,7 +200,9 @@ class UnitDetailPage(QWidget):
             return
         session = self.session
         try:
-            view = build_unit_view(session.store, code, session.period.code, session.today(), session.thresholds())
+            view = build_unit_view(
+                session.store, code, session.period.code, session.today(), session.thresholds(), self.plan
+            )
         except PlanProgressError as exc:
             self.messages.error(str(exc))
             return

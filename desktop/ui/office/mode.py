@@ -40,7 +40,7 @@ def install(window: MainWindow, session: Session) -> None:
 
     def drill_down(code: str) -> None:
         window.show_page("unit")
-        detail.show_unit(code)
+        detail.show_unit(code, overview.shown_plan())  # the plan 全省汇总 shows
 
     overview.open_unit.connect(drill_down)
 

@@ -1,14 +1,21 @@
-"""The office's main view: who reported for the period, the units × projects matrix, and the province-wide
-indicators against their goals. Double-click a unit to drill down."""
+"""The office's main view of one plan: who reported for the period, the units × the plan's projects matrix, and
+the plan's province-wide indicators against their goals. Double-click a unit to drill down.
+
+A plan selector lists the plans the office issued and the shipped one (the current plan first chosen). The first
+fill is computed at once, so the window's first paint shows the figures; a later one (another plan or period)
+is computed in a worker with its own connection, and only the newest result is shown."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -17,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import PlanProgressError
+from desktop.services.office.plans import OfficePlan, office_plans
 from desktop.services.office.status import ProvinceStatus, province_status
+from desktop.store import Store
 from desktop.ui import theme
+from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.format import period_label
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import SORT_ROLE, RowTableModel
@@ -38,8 +48,15 @@ class OverviewPage(RefreshOnShow, QWidget):
         self.session = session
         self._dirty = True
         self.status: ProvinceStatus | None = None
+        self.job: BackgroundJob | None = None
+        self._generation = 0
+        self._plan: str | None = None  # chosen in the selector; None: the current plan
         self.heading = QLabel()
         self.heading.setStyleSheet(theme.HEADING)
+        self.plan = QComboBox()
+        self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.plan.setToolTip(tr("汇总哪一个规划：本局发布的规划和随程序附带的规划"))
+        self.plan.currentIndexChanged.connect(self._plan_chosen)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
@@ -70,7 +87,11 @@ class OverviewPage(RefreshOnShow, QWidget):
 
         self.messages = MessageBar()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(QLabel(tr("规划")))
+        top.addWidget(self.plan)
+        layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.messages)
         layout.addWidget(self.empty)
@@ -80,12 +101,70 @@ class OverviewPage(RefreshOnShow, QWidget):
 
     def refresh(self) -> None:
         self._dirty = False
-        session = self.session
-        try:
-            status = province_status(session.store, session.period.code, session.today())
-        except PlanProgressError as exc:
-            self.messages.error(str(exc))
+        self._generation += 1
+        generation, session, plan = self._generation, self.session, self._plan
+        period, today = session.period.code, session.today()
+
+        def compute(store: Store) -> tuple[list[OfficePlan], ProvinceStatus]:
+            return office_plans(store, today.year), province_status(store, period, today, plan)
+
+        if self.status is None:  # the first fill: at once, for the first paint
+            try:
+                plans, status = compute(session.store)
+            except PlanProgressError as exc:
+                self.messages.error(str(exc))
+                return
+            self._show(plans, status)
             return
+
+        def work(_progress: Any, _cancelled: Any) -> tuple[list[OfficePlan], ProvinceStatus]:
+            with session.worker_store() as store:
+                return compute(store)
+
+        self.summary.setText(tr("正在计算…"))
+        job = run_in_background(work, phase="status")
+        job.result.connect(lambda result: self._loaded(generation, result))
+        job.failed.connect(lambda message: self._failed(generation, message))
+        self.job = job
+
+    def _loaded(self, generation: int, result: tuple[list[OfficePlan], ProvinceStatus]) -> None:
+        if generation == self._generation:  # else a later refresh is on its way
+            self._show(*result)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.messages.error(message)
+
+    def _plan_chosen(self, index: int) -> None:
+        chosen = str(self.plan.itemData(index) or "")
+        if chosen and chosen != (self.status.plan.id if self.status and self.status.plan else None):
+            self._plan = chosen
+            self.refresh()
+
+    def _fill_plans(self, plans: list[OfficePlan], shown: str) -> None:
+        """The list again (a plan may have been issued meanwhile), showing `shown`, without announcing a choice."""
+        self.plan.blockSignals(True)
+        self.plan.clear()
+        for item in plans:
+            self.plan.addItem(
+                tr("{title}（{start}–{end}）").format(title=item.title, start=item.start_year, end=item.end_year),
+                item.id,
+            )
+            source = (
+                tr("随程序附带")
+                if item.issued_at is None
+                else tr("省局发布于 {when}").format(when=_local_day(item.issued_at))
+            )
+            tip = tr("{id} 版本 {version}，{source}").format(id=item.id, version=item.version, source=source)
+            self.plan.setItemData(self.plan.count() - 1, tip + (tr("（当前规划）") if item.current else ""),
+                                  Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+        self.plan.setCurrentIndex(max(self.plan.findData(shown), 0))
+        self.plan.setEnabled(len(plans) > 1)  # one plan: named, nothing to choose
+        self.plan.blockSignals(False)
+
+    def _show(self, plans: list[OfficePlan], status: ProvinceStatus) -> None:
+        session = self.session
+        self._fill_plans(plans, status.plan.id if status.plan else "")
         self.messages.clear()
         chosen = self.selected_code()
         self.status = status
@@ -120,6 +199,10 @@ class OverviewPage(RefreshOnShow, QWidget):
         body = view.verticalHeader().length() if rows else view.verticalHeader().defaultSectionSize()
         view.setFixedHeight(view.horizontalHeader().sizeHint().height() + body + 2 * view.frameWidth())
 
+    def shown_plan(self) -> str | None:
+        """The id of the plan the page shows (None before its first fill)."""
+        return self.status.plan.id if self.status is not None and self.status.plan is not None else None
+
     def selected_code(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return str(rows[0].data(CODE_ROLE)) if rows else None
@@ -135,3 +218,11 @@ class OverviewPage(RefreshOnShow, QWidget):
         code = index.data(CODE_ROLE)
         if code:
             self.open_unit.emit(str(code))
+
+
+def _local_day(stamp: str) -> str:
+    """The database's UTC stamp as the office's local date."""
+    try:
+        return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().date().isoformat()
+    except ValueError:
+        return stamp[:10]

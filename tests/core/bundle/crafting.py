@@ -12,7 +12,7 @@ from pathlib import Path
 import minisign
 import pyrage
 
-from desktop.services.bundle.contents import sign_manifest
+from desktop.services.bundle.contents import held_catalogs, sign_manifest
 from desktop.services.bundle.format import (
     GENESIS,
     HEADER,
@@ -20,6 +20,7 @@ from desktop.services.bundle.format import (
     MANIFEST_SIG,
     SUMS,
     SUMS_SIG,
+    CatalogRef,
     Entry,
     Header,
     Manifest,
@@ -68,6 +69,7 @@ class Craft:
     manifest_signer: minisign.SecretKey | None = None
     tail: bytes = bytes(1024)
     encrypt_to: list[str] | None = None
+    catalogs: tuple[CatalogRef, ...] = ()  # default: the plans the unit holds, as an export names them
 
 
 def craft_bundle(unit: Store, out: Path, craft: Craft) -> Path:
@@ -82,8 +84,7 @@ def craft_bundle(unit: Store, out: Path, craft: Craft) -> Path:
         bundle_id=bundle_id,
         prev_hash=craft.prev_hash,
         kind="full",
-        catalog_id=info.catalog_id,
-        catalog_version=info.catalog_version,
+        catalogs=craft.catalogs or held_catalogs(unit),
         created_at="2026-11-26T08:00:00Z",
         review_in_use=False,
         held_periods=(),
@@ -112,8 +113,7 @@ def craft_bundle(unit: Store, out: Path, craft: Craft) -> Path:
         bundle_hash=hashlib.sha256(manifest_bytes).hexdigest(),
         prev_hash=craft.prev_hash,
         kind="full",
-        catalog_id=info.catalog_id,
-        catalog_version=info.catalog_version,
+        catalogs=craft.catalogs or held_catalogs(unit),
         created_at=manifest.created_at,
         written_at=manifest.created_at,
         signing_key_id=public_key_id(signer.get_public_key()),

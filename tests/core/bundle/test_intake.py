@@ -197,7 +197,8 @@ def test_bundle_for_another_office(office: Store, unit: Store, stick: Path, tmp_
 def test_unknown_catalog_version(office: Store, unit: Store, stick: Path, tmp_path: Path,
                                  office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
-    unit.database.set_meta("catalog_version", "9.9.9")
+    unit.database.conn.execute("UPDATE catalog SET version = '9.9.9'")  # a program shipping a newer catalog
+    unit.database.conn.commit()
     before = office_unit_data(office)
     [result] = intake(office, office_keys.identity, export(unit, stick).path)
     assert result.outcome is Outcome.UNKNOWN_CATALOG

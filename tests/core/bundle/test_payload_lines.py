@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.services.bundle.format import AUDIT, RECORDS, BundleError, Manifest
+from desktop.services.bundle.format import AUDIT, RECORDS, BundleError, CatalogRef, Manifest
 from desktop.services.office import payload_checks
 from desktop.store.audit import GENESIS, row_hash
 from desktop.store.exports import RECORD_FIELDS
@@ -159,8 +159,7 @@ def _manifest(audit_to: int) -> Manifest:
         bundle_id="b",
         prev_hash="",
         kind="full",
-        catalog_id="c",
-        catalog_version="1",
+        catalogs=(CatalogRef("c", "1"),),
         created_at="2026-11-26T20:18:00Z",
         review_in_use=False,
         held_periods=(),

@@ -24,6 +24,7 @@ from desktop.services.bundle.format import (
     MANIFEST_SIG,
     RECORDS,
     BundleError,
+    CatalogRef,
     Entry,
     Header,
     Manifest,
@@ -47,7 +48,7 @@ def _valid_tar() -> tuple[bytes, dict[str, bytes]]:
     entries = [_entry(name, data) for name, data in content.items()]
     manifest = Manifest(
         unit="GD-F01", unit_name="模糊测试", seq=1, bundle_id="00000000-0000-4000-8000-000000000000",
-        prev_hash="0" * 64, kind="full", catalog_id="c", catalog_version="1", created_at="2026-01-01T00:00:00Z",
+        prev_hash="0" * 64, kind="full", catalogs=(CatalogRef("c", "1"),), created_at="2026-01-01T00:00:00Z",
         review_in_use=False, held_periods=(), audit_from=1, audit_to=0,
         entries=tuple(Entry(e.name, e.size, e.sha256) for e in entries),
     )  # fmt: skip

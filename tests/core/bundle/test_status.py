@@ -21,6 +21,8 @@ from desktop.services.reports.office_data import collect_office_report
 from desktop.services.reports.office_pdf import render_office_pdf
 from desktop.store import Store
 from tests.core.bundle.conftest import OfficeKeys, accept, add_work, enroll, export, make_unit
+from tests.core.bundle.plans_support import SAMPLE_ID, issue_sample
+from tests.core.catalogs.conftest import sample_plan
 from tests.core.reports.conftest import pdf_pages
 
 TARGET = "standardized-prison-rate"
@@ -95,14 +97,16 @@ def test_indicator_figures_are_named_and_printed_alike(province: Store, tmp_path
     assert "全省指标 规范化监狱创建达标率：规划目标 2023年底 80%，目标年底达到 33.3%，目前达到 66.7%" in printed
 
 
-def test_goals_come_from_the_catalog_tables(province: Store) -> None:
-    province.database.conn.execute(
-        "UPDATE target_goal SET value = 30 WHERE year = 2023 AND target_id = (SELECT id FROM target WHERE key = ?)",
-        (TARGET,),
-    )
-    province.database.conn.commit()
-    [indicator] = province_status(province, "2024-Q2", dt.date(2024, 6, 1)).indicators
-    assert indicator.goals[0].value == 30 and indicator.goals[0].met
+def test_goals_come_from_the_plans_catalog(province: Store) -> None:
+    plan = sample_plan()
+    plan["targets"][0]["goals"][0]["value"] = 30
+    issue_sample(province, plan)
+    status = province_status(province, "2027-Q4", dt.date(2027, 12, 1), plan=SAMPLE_ID)
+    [indicator] = status.indicators
+    assert indicator.key == "sample-rate"
+    assert [(g.year, g.value) for g in indicator.goals] == [(2027, 30), (2030, 100)]
+    [shipped] = province_status(province, "2024-Q2", dt.date(2024, 6, 1), plan="gd-prison-14fyp").indicators
+    assert shipped.key == TARGET and shipped.goals[0].value == 80
 
 
 def test_evidence_by_unit_task_and_milestone(office: Store, unit: Store, tmp_path: Path,
