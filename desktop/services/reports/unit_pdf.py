@@ -216,7 +216,7 @@ def _project(n: int, view: ProjectView, st: pp.Styles) -> list[Flowable]:
 
 
 _EVIDENCE_TITLES = ["序号", "标题", "类别", "所属期", "原文件名", "大小", "SHA-256", "佐证对象"]
-_EVIDENCE_WIDTHS = [10 * mm, 30 * mm, 14 * mm, 18 * mm, 32 * mm, 15 * mm, 22 * mm, 37 * mm]
+_EVIDENCE_WIDTHS = [10 * mm, 29 * mm, 14 * mm, 23 * mm, 29 * mm, 15 * mm, 22 * mm, 36 * mm]
 
 
 def _evidence(lines: Sequence[EvidenceLine], st: pp.Styles) -> list[Flowable]:
