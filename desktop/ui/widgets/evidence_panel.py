@@ -93,7 +93,7 @@ class EvidencePanel(QWidget):
         self.open_button.clicked.connect(self.open_external)
         self.verify_button = QPushButton(tr("校验文件"))
         self.verify_button.clicked.connect(self.verify_selected)
-        self.edit_button = QPushButton(tr("修改类别…"))
+        self.edit_button = QPushButton(tr("修改类别和所属期…"))
         self.edit_button.setToolTip(tr("修改选中材料的标题、类别和所属期"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(tr("删除"))
@@ -386,7 +386,8 @@ class EvidencePanel(QWidget):
         self.verified.emit(False, message)
 
     def edit_selected(self) -> EvidenceDialog | None:
-        """修改类别…: the selected record's title, category and period, in a dialog that keeps a refusal inside it."""
+        """修改类别和所属期…: the selected record's title, category and period, in a dialog that keeps a refusal
+        inside it."""
         record = self.selected()
         if record is None or not self.session.can_edit:
             return None
