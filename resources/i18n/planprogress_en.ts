@@ -3800,22 +3800,22 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="407" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="408" />
       <source>已修改“{title}”：类别 {category}，所属期 {period}。</source>
       <translation>Changed "{title}": category {category}, period {period}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="420" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="421" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="421" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="422" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="429" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="430" />
       <source>已删除“{name}”。</source>
       <translation>Deleted "{name}".</translation>
     </message>
