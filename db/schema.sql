@@ -150,7 +150,8 @@ CREATE TABLE evidence (
     size          INTEGER NOT NULL,
     media_type    TEXT NOT NULL,
     added_by      TEXT NOT NULL,
-    added_at      TEXT NOT NULL
+    added_at      TEXT NOT NULL,
+    period        TEXT  -- the reporting period the file belongs to (2026-11, 2026-Q4, 2026), or NULL: not set
 );
 CREATE INDEX evidence_item ON evidence (item_id);
 CREATE INDEX evidence_sha ON evidence (sha256);
@@ -398,6 +399,7 @@ CREATE TABLE unit_evidence (
     added_by      TEXT NOT NULL,
     added_at      TEXT NOT NULL,
     seq           INTEGER NOT NULL,
+    period        TEXT,  -- as the unit's evidence.period; NULL also when the bundle came from a release without it
     PRIMARY KEY (unit, uid)
 );
 CREATE INDEX unit_evidence_item ON unit_evidence (unit, item_uid);
@@ -596,4 +598,4 @@ CREATE TABLE answer_catalog (
     PRIMARY KEY (id, version)
 );
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

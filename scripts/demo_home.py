@@ -21,6 +21,7 @@ if str(REPO) not in sys.path:
 
 from desktop import paths  # noqa: E402
 from desktop.domain.catalog import load_catalog  # noqa: E402
+from desktop.domain.periods import PeriodKind, current_period  # noqa: E402
 from desktop.domain.status import Role, Status  # noqa: E402
 from desktop.store import Store  # noqa: E402
 
@@ -405,14 +406,16 @@ def build_demo_home(root: Path) -> Store:
     numbers = iter(range(1, 1000))
     events: list[Event] = []  # what happens after the measures are entered, run in order of day
 
-    def evidence(item_id: int, specs: tuple[str, ...]) -> None:
+    def evidence(item_id: int, specs: tuple[str, ...], period: str | None = None) -> None:
         for spec in specs:
             clock.on(SET_UP)
-            store.evidence.add(item_id, _evidence_file(files, spec, next(numbers)))
+            store.evidence.add(item_id, _evidence_file(files, spec, next(numbers)), period=period)
 
     def reached(milestone_id: int, step: Step) -> None:
         store.milestones.update(milestone_id, achieved_date=step.done, actual_value=step.actual)
-        evidence(milestone_id, step.evidence)
+        # a milestone's files belong to the quarter it was reached in
+        quarter = current_period(PeriodKind.QUARTER, step.done).code if step.done else None
+        evidence(milestone_id, step.evidence, quarter)
 
     store.audit.actor = "lixiaomei"
     for plan in PLANS:

@@ -4,7 +4,7 @@ usage: xvfb-run -a -s "-screen 0 1440x900x24" python scripts/screenshots_grid.py
 
 The grid is shown with rows reported, last period's notes in the right-hand column (the current row's can be
 copied forward) and one refused percent (150) kept in its cell with the message; the evidence dialog with a
-category being changed.
+category and the period the file belongs to being changed.
 """
 
 from __future__ import annotations
@@ -54,8 +54,12 @@ def shoot(out: Path, home: Path) -> None:
     dialog = detail.evidence.edit_selected()
     assert isinstance(dialog, EvidenceDialog)
     dialog.category.setCurrentText("会议记录")
+    dialog.period.setText("2026-Q3")
     save(dialog, out, "evidence-dialog")
     dialog.reject()
+    panel = detail.evidence  # a milestone's file, filed under the quarter the milestone was reached in
+    panel.owner.setCurrentIndex(next(n for n in range(panel.owner.count()) if "集中轮训" in panel.owner.itemText(n)))
+    panel.select_row(0)
     save(window, out, "evidence-category")
     QTimer.singleShot(0, window.close)
     settle()

@@ -16,6 +16,7 @@ from desktop import paths
 from desktop.cli import answer_cmds, catalog_cmds
 from desktop.cli.bundle_cmds import Reporter, read_passphrase
 from desktop.cli.context import Context
+from desktop.cli.evidence_cmds import period_text
 from desktop.cli.province_report_cmds import PLAN_HELP, register_report
 from desktop.domain.catalog import available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, StateError
@@ -315,7 +316,7 @@ def cmd_evidence_list(ctx: Context, args: argparse.Namespace) -> int:
         [asdict(r) for r in rows],
         "\n".join(
             f"[{r.id:>5}] {r.unit} 任务{r.task_key or '?'} {r.item_title[:20]}｜{r.title}｜{r.original_name}｜"
-            f"{r.size} 字节｜{r.sha256[:12]}"
+            f"{r.size} 字节｜{r.sha256[:12]}｜所属期：{period_text(r.period)}"
             for r in rows
         )
         or "没有佐证材料。",

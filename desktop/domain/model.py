@@ -125,6 +125,7 @@ class EvidenceRecord(msgspec.Struct, frozen=True):
     media_type: str
     added_by: str
     added_at: str
+    period: str | None = None  # the reporting period the file belongs to (its code), or None: not set
 
 
 class AuditEntry(msgspec.Struct, frozen=True):

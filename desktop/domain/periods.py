@@ -82,11 +82,11 @@ class Period(msgspec.Struct, frozen=True, order=True):
         return self.code
 
 
-def parse_period(text: str) -> Period:
+def parse_period(text: str, what: str = "报告期") -> Period:
     """Parse `2026-11`, `2026-Q4` or `2026` (also the labels the app shows: 2026年11月, 2026年第四季度,
-    2026年度); raise InputError with an example otherwise."""
+    2026年度); raise InputError with an example otherwise, naming the field as `what`."""
     value = _typed(text)
-    hint = f"报告期“{text}”格式不正确：请写成 2026-11（月）、2026-Q4（季度）或 2026（年度）。"
+    hint = f"{what}“{text}”格式不正确：请写成 2026-11（月）、2026-Q4（季度）或 2026（年度）。"
     if m := _MONTH.match(value):
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
@@ -101,10 +101,18 @@ def parse_period(text: str) -> Period:
         raise InputError(hint)
     if not _FIRST_YEAR <= period.year <= _LAST_YEAR:
         raise InputError(
-            f"报告期“{text}”的年份超出范围：请写 {_FIRST_YEAR} 至 {_LAST_YEAR} 年之间的报告期，"
+            f"{what}“{text}”的年份超出范围：请写 {_FIRST_YEAR} 至 {_LAST_YEAR} 年之间的报告期，"
             "如 2026-11（月）、2026-Q4（季度）或 2026（年度）。"
         )
     return period
+
+
+def parse_optional_period(text: str | None, what: str) -> Period | None:
+    """A period a record may have or not (the period an evidence file belongs to): empty text means none;
+    anything else must be a period as `parse_period` reads it."""
+    if text is None or not _typed(text):
+        return None
+    return parse_period(text, what)
 
 
 def current_period(kind: PeriodKind, today: dt.date) -> Period:

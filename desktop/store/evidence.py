@@ -17,6 +17,7 @@ import msgspec
 
 from desktop.domain.errors import InputError, NotFoundError
 from desktop.domain.model import EvidenceRecord
+from desktop.domain.periods import parse_optional_period
 from desktop.domain.system_errors import reason
 from desktop.store.audit import AuditLog
 from desktop.store.db import Database
@@ -80,6 +81,12 @@ def _shifted(progress: Progress, offset: int, total: int) -> Progress:
     return lambda done, _size: progress(offset + done, total)
 
 
+def evidence_period(text: str | None) -> str | None:
+    """The period an evidence file belongs to, as stored: a period's code, or None when left empty."""
+    period = parse_optional_period(text, "所属期")
+    return None if period is None else period.code
+
+
 class EvidenceRepo:
     def __init__(self, database: Database, audit: AuditLog, plan: PlanRepo, home: Home) -> None:
         self._db = database
@@ -94,9 +101,10 @@ class EvidenceRepo:
         *,
         title: str | None = None,
         category: str = "",
+        period: str | None = None,
         progress: Progress | None = None,
     ) -> AddedEvidence:
-        return self.add_many(item_id, [source], title=title, category=category, progress=progress)[0]
+        return self.add_many(item_id, [source], title=title, category=category, period=period, progress=progress)[0]
 
     def add_many(
         self,
@@ -105,10 +113,13 @@ class EvidenceRepo:
         *,
         title: str | None = None,
         category: str = "",
+        period: str | None = None,
         progress: Progress | None = None,
     ) -> list[AddedEvidence]:
-        """Add files all-or-nothing: every file is checked and copied in before any record is written."""
+        """Add files all-or-nothing: every file is checked and copied in before any record is written.
+        `period` is the reporting period the files belong to (None or empty: not set)."""
         item_uid = self._plan.item_uid(item_id)  # fails early on an unknown id
+        period_code = evidence_period(period)
         sizes = [self.check_source(source) for source in sources]
         total, offset = sum(sizes), 0
         staged: list[tuple[Path, str, int, str, Path]] = []
@@ -133,7 +144,7 @@ class EvidenceRepo:
                     fresh.append(True)
             with self._db.transaction():
                 records = [
-                    self._insert(item_id, item_uid, sha256, size, media_type, source.name, title, category)
+                    self._insert(item_id, item_uid, sha256, size, media_type, source.name, title, category, period_code)
                     for source, sha256, size, media_type, _tmp in staged
                 ]
         except BaseException:
@@ -222,6 +233,7 @@ class EvidenceRepo:
         name: str,
         title: str | None,
         category: str,
+        period: str | None,
     ) -> EvidenceRecord:
         with self._db.transaction() as conn:
             conn.execute(
@@ -231,7 +243,7 @@ class EvidenceRepo:
             uid = str(uuid.uuid4())
             conn.execute(
                 "INSERT INTO evidence (uid, item_id, sha256, title, category, original_name, size, media_type, "
-                "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "added_by, added_at, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uid,
                     item_id,
@@ -243,6 +255,7 @@ class EvidenceRepo:
                     media_type,
                     self._audit.actor,
                     self._db.now(),
+                    period,
                 ),
             )
             record = self.get_by_uid(uid)
@@ -286,18 +299,28 @@ class EvidenceRepo:
     def path_of(self, record: EvidenceRecord) -> Path:
         return self._home.blob_path(record.sha256)
 
-    def update(self, evidence_id: int, *, title: str | None = None, category: str | None = None) -> EvidenceRecord:
-        """Change an evidence record's title or category (the file itself never changes), with an audit row."""
+    def update(
+        self,
+        evidence_id: int,
+        *,
+        title: str | None = None,
+        category: str | None = None,
+        period: str | None = None,
+    ) -> EvidenceRecord:
+        """Change an evidence record's title, category or period (the file itself never changes), with an audit
+        row. None leaves a field as it is; an empty category or period clears it."""
         with self._db.transaction() as conn:
             before = self.get(evidence_id)
             new_title = before.title if title is None else title.strip()
             new_category = before.category if category is None else category.strip()
+            new_period = before.period if period is None else evidence_period(period)
             if not new_title:
                 raise InputError("佐证材料的标题不能为空：请填写标题（例如文件内容的简短说明）。")
-            if (new_title, new_category) == (before.title, before.category):
+            if (new_title, new_category, new_period) == (before.title, before.category, before.period):
                 return before
             conn.execute(
-                "UPDATE evidence SET title = ?, category = ? WHERE id = ?", (new_title, new_category, evidence_id)
+                "UPDATE evidence SET title = ?, category = ?, period = ? WHERE id = ?",
+                (new_title, new_category, new_period, evidence_id),
             )
             after = self.get(evidence_id)
             item_uid = self._plan.item_uid(before.item_id)

@@ -70,6 +70,7 @@ RECORD_FIELDS: dict[str, tuple[tuple[str, type, bool], ...]] = {
         ("media_type", str, False),
         ("added_by", str, False),
         ("added_at", str, False),
+        ("period", str, True),
     ),
     "review": (
         ("uid", str, False),
@@ -80,6 +81,11 @@ RECORD_FIELDS: dict[str, tuple[tuple[str, type, bool], ...]] = {
         ("comment", str, False),
     ),
 }
+
+# Fields added after the first release. A record leaves them out while they are null, so its digest (and the
+# line an office of an earlier release reads) stays as it was until the field is set; an office reads an
+# absent one as null, which is what a bundle made by an earlier release means.
+OPTIONAL_FIELDS: dict[str, frozenset[str]] = {"evidence": frozenset({"period"})}
 
 _SNAPSHOT_SQL = {
     "measure": "SELECT i.uid, ti.uid AS task_uid, m.title, m.department, m.person, m.co_units, m.start_date, "
@@ -92,7 +98,7 @@ _SNAPSHOT_SQL = {
     "progress": "SELECT p.uid, i.uid AS item_uid, p.period, p.status, p.percent, p.note, p.updated_at, "
     "p.updated_by FROM progress p JOIN item i ON i.id = p.item_id ORDER BY p.id",
     "evidence": "SELECT e.uid, i.uid AS item_uid, e.sha256, e.title, e.category, e.original_name, e.size, "
-    "e.media_type, e.added_by, e.added_at FROM evidence e JOIN item i ON i.id = e.item_id ORDER BY e.id",
+    "e.media_type, e.added_by, e.added_at, e.period FROM evidence e JOIN item i ON i.id = e.item_id ORDER BY e.id",
     "review": "SELECT period AS uid, period, state, updated_at, updated_by, comment FROM review ORDER BY period",
 }
 
@@ -198,7 +204,12 @@ class ExportRepo:
         """Every record of the unit as it would travel, with uids in place of local row ids."""
         for entity in ENTITIES:
             for row in self._db.query(_SNAPSHOT_SQL[entity]):
-                data = {name: _typed(row[name], kind) for name, kind, _ in RECORD_FIELDS[entity]}
+                optional = OPTIONAL_FIELDS.get(entity, frozenset())
+                data = {
+                    name: _typed(row[name], kind)
+                    for name, kind, _ in RECORD_FIELDS[entity]
+                    if name not in optional or row[name] is not None
+                }
                 period = str(row["period"]) if entity == "progress" else None
                 yield CurrentRecord(entity, str(row["uid"]), period, data, record_digest(data))
 

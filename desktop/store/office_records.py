@@ -272,7 +272,7 @@ class OfficeRecords:
         """Evidence with the task it belongs to (directly, or through a measure or milestone), paged by rowid."""
         sql = (
             "SELECT * FROM (SELECT e.rowid AS id, e.unit, e.uid, e.item_uid, e.sha256, e.title, e.category, "
-            "e.original_name, e.size, e.media_type, e.added_by, e.added_at, "
+            "e.original_name, e.size, e.media_type, e.added_by, e.added_at, e.period, "
             "CASE WHEN m.uid IS NOT NULL THEN 'measure' WHEN ms.uid IS NOT NULL THEN 'milestone' ELSE 'task' END "
             "AS item_kind, coalesce(m.title, ms.title, t.text, '') AS item_title, "
             "coalesce(m.task_uid, ms.task_uid, e.item_uid) AS task_uid, tt.key AS task_key "

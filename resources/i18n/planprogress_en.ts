@@ -617,37 +617,47 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Restoring from backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/evidence.py" line="33" />
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="35" />
       <source>可不填，如 照片、文件、会议记录</source>
       <translation>Optional, e.g. photo, document, minutes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/evidence.py" line="39" />
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="41" />
       <source>修改佐证材料</source>
       <translation>Edit evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/evidence.py" line="41" />
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="43" />
       <source>{name}（{size}）</source>
       <translation>{name} ({size})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/evidence.py" line="45" />
-      <source>只修改标题和类别，文件本身不变；修改会写入审计记录，可用 Ctrl+Z 撤销。</source>
-      <translation>Only the title and category change, never the file; the change is written to the audit trail and Ctrl+Z takes it back.</translation>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="47" />
+      <source>所属期</source>
+      <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/evidence.py" line="47" />
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="49" />
+      <source>这份材料属于哪个报告期：2026-11（月）、2026-Q4（季度）或 2026（年度）；清空表示不限定</source>
+      <translation>The reporting period this file belongs to: 2026-11 (month), 2026-Q4 (quarter) or 2026 (year); leave empty for none</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="51" />
+      <source>只修改标题、类别和所属期，文件本身不变；修改会写入审计记录，可用 Ctrl+Z 撤销。</source>
+      <translation>Only the title, category and period change, never the file itself; the change is audited and can be undone with Ctrl+Z.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="53" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/evidence.py" line="48" />
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="54" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/evidence.py" line="49" />
+      <location filename="../../desktop/ui/dialogs/evidence.py" line="55" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
@@ -2654,12 +2664,12 @@ Data folder: {root}</translation>
       <translation>not done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="95" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="96" />
       <source>归属</source>
       <translation>Belongs to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/drill_columns.py" line="99" />
+      <location filename="../../desktop/ui/office/drill_columns.py" line="101" />
       <source>添加人：{who}</source>
       <translation>Added by: {who}</translation>
     </message>
@@ -3875,152 +3885,167 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>{period}   {light}   {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="72" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="77" />
       <source>新添加的文件归入这个类别（添加后也可修改）</source>
       <translation>Files added now get this category (it can be changed later)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="76" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="81" />
       <source>可不填</source>
       <translation>optional</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="77" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="84" />
+      <source>新添加的文件属于哪个报告期：默认为窗口当前选择的报告期，可改写（如 2026-11、2026-Q4、2026）或清空</source>
+      <translation>The reporting period new files belong to: the period chosen in the window unless you type another (e.g. 2026-11, 2026-Q4, 2026) or clear it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="86" />
+      <source>可不填，如 2026-Q4</source>
+      <translation>Optional, e.g. 2026-Q4</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="90" />
       <source>添加文件…</source>
       <translation>Add files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="79" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="92" />
       <source>用系统程序打开</source>
       <translation>Open with system viewer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="81" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="94" />
       <source>校验文件</source>
       <translation>Verify file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="83" />
-      <source>修改类别…</source>
-      <translation>Edit category…</translation>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="96" />
+      <source>修改类别和所属期…</source>
+      <translation>Edit category and period…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="84" />
-      <source>修改选中材料的标题和类别</source>
-      <translation>Edit the title and category of the selected file</translation>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="97" />
+      <source>修改选中材料的标题、类别和所属期</source>
+      <translation>Edit the selected file's title, category and period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="89" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="102" />
       <source>材料归属</source>
       <translation>Evidence of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="130" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="156" />
       <source>添加</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="145" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="171" />
       <source>提示：可以把文件直接拖到这里添加。</source>
       <translation>Tip: drop files here to add them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="191" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="217" />
       <source>选择一份材料即可在此预览。</source>
       <translation>Choose a file to preview it here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="197" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="223" />
       <source>{name}（{size}，{type}）</source>
       <translation>{name} ({size}, {type})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="201" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="227" />
       <source>（未分类）</source>
       <translation>(no category)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="204" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="228" />
+      <source>（未指定）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="231" />
       <source>未校验</source>
       <translation>not verified</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="204" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="231" />
       <source>文件缺失</source>
       <translation>file missing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="221" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="254" />
       <source>选择佐证材料</source>
       <translation>Choose evidence files</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="221" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="254" />
       <source>所有文件 (*)</source>
       <translation>All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="249" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="282" />
       <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
       <translation>Choose a task or measure on the left before adding evidence.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="261" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="303" />
       <source>正在添加 {n} 个文件…</source>
       <translation>Adding {n} files…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="276" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="318" />
       <source>已添加 {n} 份佐证材料。</source>
       <translation>{n} evidence files added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="278" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="320" />
       <source>（{names} 与已有文件内容相同，只保存一份）</source>
       <translation> ({names} had the same content as a stored file; kept once)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="300" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="342" />
       <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
       <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="310" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="352" />
       <source>系统没有能打开这种文件的程序：副本在 {path}</source>
       <translation>No program here opens this kind of file: the copy is at {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="332" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="374" />
       <source>文件缺失：{name}，请从备份恢复。</source>
       <translation>File missing: {name}; restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="334" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="376" />
       <source>校验通过：文件完好，SHA-256 一致。</source>
       <translation>Verified: the file is intact, its SHA-256 matches.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="336" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="378" />
       <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="365" />
-      <source>已修改“{title}”：类别 {category}。</source>
-      <translation>Changed "{title}": category {category}.</translation>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="408" />
+      <source>已修改“{title}”：类别 {category}，所属期 {period}。</source>
+      <translation>Changed "{title}": category {category}, period {period}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="376" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="421" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="377" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="422" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="385" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="430" />
       <source>已删除“{name}”。</source>
       <translation>Deleted "{name}".</translation>
     </message>
@@ -4035,7 +4060,7 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>Pick from the calendar</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/fields.py" line="187" />
+      <location filename="../../desktop/ui/widgets/fields.py" line="212" />
       <source>有</source>
       <translation>Set</translation>
     </message>

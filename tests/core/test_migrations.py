@@ -192,6 +192,7 @@ def test_v1_data_survives_the_migration(tmp_path: Path, catalog: Catalog) -> Non
         assert store.users.authenticate("rev", PASSWORD).name == "rev"
         [record] = store.evidence.find()
         assert record.original_name == "第一版 的佐证.pdf"
+        assert record.period is None  # files added before periods were kept belong to no period
         assert store.evidence.verify() == []
         assert store.audit.verify() == []
         store.progress.record(measure.id, "2024-Q3", Status.IN_PROGRESS, 70)  # and it takes new writes

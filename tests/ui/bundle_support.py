@@ -120,7 +120,7 @@ def build_scene(tmp_path: Path, office_template: Path, catalog: Any, password: s
             task.id, "规范化监狱创建达标", dt.date(2023, 12, 31), target_key="standardized-prison-rate"
         )
         unit.milestones.mark_done(milestone.id, dt.date(2023, 6, 30))
-        unit.evidence.add(measure.id, photo)
+        unit.evidence.add(measure.id, photo, period="2026-Q4")
         gz01_pub = unit.home.keys / keys.UNIT_PUBLIC
     with make_unit(tmp_path / "韶关", "GD-SG02", "韶关监狱", catalog, office_pub, password) as unit:
         sg02_pub = unit.home.keys / keys.UNIT_PUBLIC

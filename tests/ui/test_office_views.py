@@ -124,6 +124,9 @@ def test_drill_down_into_a_unit_with_verified_evidence_preview(
     assert page.evidence_model.rowCount() == 1
     record = page.evidence_model.index(0, 0).data(ROW_ROLE)
     assert record.original_name == "达标 验收.png" and record.item_kind == "measure"
+    headers = [page.evidence_model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["标题", "归属", "所属期", "添加时间"]
+    assert page.evidence_model.index(0, 2).data() == "2026年第四季度"  # the period the unit filed it under
 
     page.evidence_table.selectRow(0)
     qtbot.waitUntil(lambda: page.check.text() not in ("", "正在校验…"), timeout=10000)
@@ -182,7 +185,7 @@ def test_evidence_list_fits_beside_the_preview_at_the_default_size(qtbot, office
     qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() == 1)
     qtbot.wait(50)  # the header lays out its stretched section after the first resize
     assert window.width() == 1360
-    assert table.horizontalScrollBar().maximum() == 0, [table.columnWidth(c) for c in range(3)]
+    assert table.horizontalScrollBar().maximum() == 0, [table.columnWidth(c) for c in range(4)]
     header = table.horizontalHeader()
     assert header.sectionSize(1) >= header.sectionSizeHint(1)  # 归属 keeps at least its own header's width
     record = table.model().index(0, 0).data(ROW_ROLE)

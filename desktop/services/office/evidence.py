@@ -37,6 +37,7 @@ class OfficeEvidence:
     media_type: str
     added_by: str
     added_at: str
+    period: str | None  # the reporting period the unit filed it under; None: not set (or an earlier release)
 
 
 def _evidence(row: dict[str, Any]) -> OfficeEvidence:

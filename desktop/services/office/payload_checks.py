@@ -22,7 +22,7 @@ from desktop.domain.periods import parse_period
 from desktop.domain.status import ReviewState, Status
 from desktop.services.bundle.format import AUDIT, RECORDS, SHA256, BundleError, Manifest, Outcome, unsafe
 from desktop.store.audit import GENESIS, row_hash
-from desktop.store.exports import RECORD_FIELDS
+from desktop.store.exports import OPTIONAL_FIELDS, RECORD_FIELDS
 from desktop.store.office_records import AUDIT_COLUMNS, RecordOp
 
 MAX_LINE = 16 * 1024 * 1024
@@ -47,6 +47,13 @@ def _field_type(kind: type, nullable: bool) -> Any:
     return base | None if nullable else base
 
 
+def _field(entity: str, name: str, kind: type, nullable: bool) -> tuple[Any, ...]:
+    """A struct field; one a bundle of an earlier release lacks is read as null when absent."""
+    if name in OPTIONAL_FIELDS.get(entity, ()):
+        return (name, _field_type(kind, nullable), None)
+    return (name, _field_type(kind, nullable))
+
+
 def _audit_type(name: str) -> Any:
     return int if name == "id" else (str | None if name in ("before", "after") else str)
 
@@ -57,7 +64,7 @@ _DATA = {
     entity: msgspec.json.Decoder(
         msgspec.defstruct(
             f"_{entity}_data",
-            [(name, _field_type(kind, nullable)) for name, kind, nullable in fields],
+            [_field(entity, name, kind, nullable) for name, kind, nullable in fields],
             forbid_unknown_fields=True,
         )
     )
@@ -114,6 +121,8 @@ def _check_semantics(entity: str, data: dict[str, Any], where: str) -> None:
     try:
         if entity in ("progress", "review") and not _canonical_period(str(data["period"])):
             raise ValueError  # the office matches periods by their code: "2026-1" would never be found
+        if entity == "evidence" and data["period"] is not None and not _canonical_period(str(data["period"])):
+            raise ValueError
         if entity == "progress":
             if data["status"] not in _STATUSES or not 0 <= int(data["percent"]) <= 100:
                 raise ValueError
@@ -151,8 +160,11 @@ def parse_record(number: int, line: Any) -> RecordOp:
     if not isinstance(data, dict):
         raise unsafe(f"{where} 缺少记录内容。", RECORDS)
     fields = RECORD_FIELDS[entity]
-    if set(data) != {name for name, _, _ in fields}:
+    optional = OPTIONAL_FIELDS.get(entity, frozenset())
+    names = {name for name, _, _ in fields}
+    if not (set(data) <= names and names - optional <= set(data)):
         raise unsafe(f"{where} 的字段与格式不符。", RECORDS)
+    data = {name: data.get(name) for name, _, _ in fields}  # an absent optional field is null
     for name, kind, nullable in fields:
         if not _check_value(data[name], kind, nullable):
             raise unsafe(f"{where} 的字段 {name} 类型无效。", RECORDS)

@@ -72,23 +72,31 @@ def add_evidence(
     *,
     title: str | None = None,
     category: str = "",
+    period: str | None = None,
     progress: Progress | None = None,
 ) -> Outcome[list[AddedEvidence]]:
-    """Add files all-or-nothing: one unreadable file among several adds none of them."""
-    added = store.evidence.add_many(item_id, sources, title=title, category=category, progress=progress)
+    """Add files all-or-nothing: one unreadable file among several adds none of them. `period` is the reporting
+    period they belong to (None or empty: not set); a malformed one is refused before anything is copied."""
+    added = store.evidence.add_many(item_id, sources, title=title, category=category, period=period, progress=progress)
     return Outcome(added, Change.EVIDENCE, tuple(a.record.id for a in added))
 
 
 def update_evidence(
-    store: Store, evidence_id: int, *, title: str | None = None, category: str | None = None
+    store: Store,
+    evidence_id: int,
+    *,
+    title: str | None = None,
+    category: str | None = None,
+    period: str | None = None,
 ) -> Outcome[EvidenceRecord]:
-    """Change an evidence record's title or category; undo puts both back as they were."""
+    """Change an evidence record's title, category or period (None: as it is; empty category or period:
+    cleared); undo puts all three back as they were."""
     with store.database.transaction():
         before = store.evidence.get(evidence_id)
-        record = store.evidence.update(evidence_id, title=title, category=category)
+        record = store.evidence.update(evidence_id, title=title, category=category, period=period)
 
     def restore(s: Store) -> object:
-        return update_evidence(s, before.id, title=before.title, category=before.category)
+        return update_evidence(s, before.id, title=before.title, category=before.category, period=before.period or "")
 
     undo = Undo(UNDO_EDIT_EVIDENCE, before.title, restore, Change.EVIDENCE)
     return Outcome(record, Change.EVIDENCE, (record.id,), undo)

@@ -66,6 +66,7 @@ EVIDENCE_COLUMNS = _columns(
     Column("supports", "佐证对象", 40, wrap=True),
     Column("title", "标题", 30, wrap=True),
     Column("category", "类别", 12),
+    Column("period", "所属期", 14),
     Column("original_name", "原文件名", 40, wrap=True),
     Column("size", "大小（字节）", 14),
     Column("sha256", "SHA-256", 66),

@@ -146,6 +146,7 @@ def _evidence_rows(data: UnitReportData) -> list[list[Any]]:
             "supports": line.supports,
             "title": r.title,
             "category": r.category,
+            "period": r.period,
             "original_name": r.original_name,
             "size": r.size,
             "sha256": r.sha256,

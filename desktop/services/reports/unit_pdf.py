@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from desktop.domain.health import Light
+from desktop.domain.periods import parse_period
 from desktop.domain.sizes import size_text
 from desktop.services.reports import pdf_parts as pp
 from desktop.services.reports.charts import lights_chart, percent_chart
@@ -214,8 +215,8 @@ def _project(n: int, view: ProjectView, st: pp.Styles) -> list[Flowable]:
     return out
 
 
-_EVIDENCE_TITLES = ["序号", "标题", "类别", "原文件名", "大小", "SHA-256", "佐证对象"]
-_EVIDENCE_WIDTHS = [10 * mm, 34 * mm, 14 * mm, 38 * mm, 15 * mm, 22 * mm, 45 * mm]
+_EVIDENCE_TITLES = ["序号", "标题", "类别", "所属期", "原文件名", "大小", "SHA-256", "佐证对象"]
+_EVIDENCE_WIDTHS = [10 * mm, 29 * mm, 14 * mm, 23 * mm, 29 * mm, 15 * mm, 22 * mm, 36 * mm]
 
 
 def _evidence(lines: Sequence[EvidenceLine], st: pp.Styles) -> list[Flowable]:
@@ -232,6 +233,7 @@ def _evidence(lines: Sequence[EvidenceLine], st: pp.Styles) -> list[Flowable]:
                 str(n),
                 line.record.title,
                 line.record.category or "—",
+                parse_period(line.record.period).label if line.record.period else "—",
                 line.record.original_name,
                 size_text(line.record.size),
                 line.record.sha256[:12],

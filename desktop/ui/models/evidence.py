@@ -6,7 +6,7 @@ from typing import Any
 
 from desktop.domain.model import EvidenceRecord
 from desktop.store import Store
-from desktop.ui.format import local_time, size_text
+from desktop.ui.format import local_time, period_code_label, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import RIGHT, Column, KeysetTableModel
 
@@ -18,6 +18,7 @@ def evidence_columns() -> list[Column[EvidenceRecord]]:
         Column(tr("标题"), lambda r: r.title),
         Column(tr("文件名"), lambda r: r.original_name),
         Column(tr("大小"), lambda r: size_text(r.size), RIGHT, sort_key=lambda r: r.size),
+        Column(tr("所属期"), lambda r: period_code_label(r.period) if r.period else ""),
         Column(tr("类别"), lambda r: r.category),
         Column(tr("添加人"), lambda r: r.added_by),
         Column(tr("添加时间"), lambda r: local_time(r.added_at)),

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from desktop.services.office.evidence import OfficeEvidence
 from desktop.services.office.unit_view import MeasureRow, MilestoneRow, ProgressCell, TaskRow
-from desktop.ui.format import date_text, local_time, size_text
+from desktop.ui.format import date_text, local_time, period_code_label, size_text
 from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.models.table import CENTER, RIGHT, Column
 from desktop.ui.widgets.lights import light_icon
@@ -82,8 +82,9 @@ def owner_text(record: OfficeEvidence) -> str:
 
 
 def evidence_columns() -> list[Column[OfficeEvidence]]:
-    """What a reviewer scans a unit's files by: title, what it proves, when. File name, size and hash are in
-    the title's tooltip and under the preview, so the list fits beside the preview without scrolling sideways."""
+    """What a reviewer scans a unit's files by: title, what it proves, the period it belongs to, when it was
+    added. File name, size and hash are in the title's tooltip and under the preview, so the list fits beside
+    the preview without scrolling sideways."""
     return [
         Column(
             tr("标题"),
@@ -93,6 +94,7 @@ def evidence_columns() -> list[Column[OfficeEvidence]]:
             ),
         ),
         Column(tr("归属"), owner_text, tooltip=owner_text),
+        Column(tr("所属期"), lambda e: period_code_label(e.period) if e.period else ""),
         Column(
             tr("添加时间"),
             lambda e: local_time(e.added_at),
@@ -103,6 +105,7 @@ def evidence_columns() -> list[Column[OfficeEvidence]]:
 
 EVIDENCE_OWNER = 1  # the column that takes the spare width
 TITLE_SAMPLE = "专题教育实施方案"  # a usual title: longer ones elide, the tooltip has them whole
+PERIOD_SAMPLE = "2026年第四季度"  # the longest period label
 STAMP_SAMPLE = "2026-11-26T10:00:00Z"
 
 
@@ -115,6 +118,6 @@ def size_evidence_table(table: QTableView) -> None:
     air = metrics.horizontalAdvance("空白")
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(EVIDENCE_OWNER, QHeaderView.ResizeMode.Stretch)
-    for column, sample in ((0, TITLE_SAMPLE), (2, local_time(STAMP_SAMPLE))):
+    for column, sample in ((0, TITLE_SAMPLE), (2, PERIOD_SAMPLE), (3, local_time(STAMP_SAMPLE))):
         header.resizeSection(column, max(header.sectionSizeHint(column), metrics.horizontalAdvance(sample) + air))
     table.setWordWrap(False)  # one line per row, cut with an ellipsis

@@ -1,5 +1,8 @@
 """Evidence (佐证材料) of one item: add by file dialog or drag-and-drop, preview, open, verify, delete.
 
+New files get the category and the period (所属期) set in the bar above the list; the period starts as the
+one chosen in the window and follows it until the clerk types into it.
+
 Copying and hashing run in the thread pool (hashlib releases the GIL); the worker opens its own
 store connection, and the panel refreshes when it reports back.
 """
@@ -36,18 +39,20 @@ from desktop.store.files import hash_file
 from desktop.ui import file_dialogs, theme
 from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.dialogs.evidence import EvidenceDialog, category_box
-from desktop.ui.format import local_time, size_text
+from desktop.ui.format import local_time, period_code_label, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.evidence import EvidenceModel
 from desktop.ui.models.table import ROW_ROLE
 from desktop.ui.session import Change, Session
+from desktop.ui.widgets.fields import PeriodEdit
 from desktop.ui.widgets.message_bar import MessageBar
 from desktop.ui.widgets.preview import PreviewPane
 
 FILE_NAME_SAMPLE = "会议纪要（第一期）.pdf"  # a usual name: longer ones are elided (the panel shows them whole)
 SIZE_SAMPLE = 1024**3 - 1  # "1024.0 MB": the widest size text (a gigabyte and more shows as "1.0 GB")
-
-PANEL_HIDDEN = (3, 4, 5, 6)  # category, added by, added at, hash: shown beside the preview
+PERIOD_SAMPLE = "2026年第四季度"  # the longest period label
+PERIOD_COLUMN = 3
+PANEL_HIDDEN = (4, 5, 6, 7)  # category, added by, added at, hash: shown beside the preview
 
 
 def local_files(urls: Sequence[QUrl]) -> list[Path]:
@@ -74,14 +79,22 @@ class EvidencePanel(QWidget):
         self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         if (line := self.category.lineEdit()) is not None:
             line.setPlaceholderText(tr("可不填"))
+        self.period = PeriodEdit(session.period.code, tr("所属期"))
+        self.period.setToolTip(
+            tr("新添加的文件属于哪个报告期：默认为窗口当前选择的报告期，可改写（如 2026-11、2026-Q4、2026）或清空")
+        )
+        self.period.setMinimumWidth(self.period.fontMetrics().horizontalAdvance(tr("可不填，如 2026-Q4")) + 40)
+        self.period.problem_changed.connect(self._period_problem)
+        self._period_refused = False  # the message bar shows why the typed period was refused
+        session.period_changed.connect(self.period.offer)
         self.add_button = QPushButton(tr("添加文件…"))
         self.add_button.clicked.connect(self.choose_files)
         self.open_button = QPushButton(tr("用系统程序打开"))
         self.open_button.clicked.connect(self.open_external)
         self.verify_button = QPushButton(tr("校验文件"))
         self.verify_button.clicked.connect(self.verify_selected)
-        self.edit_button = QPushButton(tr("修改类别…"))
-        self.edit_button.setToolTip(tr("修改选中材料的标题和类别"))
+        self.edit_button = QPushButton(tr("修改类别和所属期…"))
+        self.edit_button.setToolTip(tr("修改选中材料的标题、类别和所属期"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(tr("删除"))
         self.delete_button.clicked.connect(self.delete_selected)
@@ -90,6 +103,8 @@ class EvidencePanel(QWidget):
         bar.addWidget(self.owner, 1)
         bar.addWidget(QLabel(tr("类别")))
         bar.addWidget(self.category)
+        bar.addWidget(QLabel(tr("所属期")))
+        bar.addWidget(self.period)
         for button in (self.add_button, self.open_button, self.verify_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
 
@@ -111,21 +126,32 @@ class EvidencePanel(QWidget):
         air = metrics.horizontalAdvance("空白")
         header.resizeSection(1, metrics.horizontalAdvance(FILE_NAME_SAMPLE) + air)
         header.resizeSection(2, metrics.horizontalAdvance(size_text(SIZE_SAMPLE)) + air)
+        header.resizeSection(PERIOD_COLUMN, metrics.horizontalAdvance(PERIOD_SAMPLE) + air)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.open_external)
 
         self.preview = PreviewPane()
         self.info_name = QLabel()
         self.info_category = QLabel()
+        self.info_period = QLabel()
         self.info_hash = QLabel()
         self.info_added = QLabel()
         self.info_check = QLabel()
-        for label in (self.info_name, self.info_category, self.info_hash, self.info_added, self.info_check):
+        self.info_labels = (
+            self.info_name,
+            self.info_category,
+            self.info_period,
+            self.info_hash,
+            self.info_added,
+            self.info_check,
+        )
+        for label in self.info_labels:
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         info = QFormLayout()
         info.addRow(tr("文件"), self.info_name)
         info.addRow(tr("类别"), self.info_category)
+        info.addRow(tr("所属期"), self.info_period)
         info.addRow(tr("SHA-256"), self.info_hash)
         info.addRow(tr("添加"), self.info_added)
         info.addRow(tr("校验"), self.info_check)
@@ -189,7 +215,7 @@ class EvidencePanel(QWidget):
         self._update_buttons()
         if record is None:
             self.preview.show_message(tr("选择一份材料即可在此预览。"))
-            for label in (self.info_name, self.info_category, self.info_hash, self.info_added, self.info_check):
+            for label in self.info_labels:
                 label.clear()
             return
         path = self.session.store.evidence.path_of(record)
@@ -199,6 +225,7 @@ class EvidencePanel(QWidget):
             )
         )
         self.info_category.setText(record.category or tr("（未分类）"))
+        self.info_period.setText(period_code_label(record.period) if record.period else tr("（未指定）"))
         self.info_hash.setText(record.sha256)
         self.info_added.setText(f"{record.added_by}　{local_time(record.added_at)}")
         self.info_check.setText(tr("未校验") if path.is_file() else tr("文件缺失"))
@@ -217,6 +244,12 @@ class EvidencePanel(QWidget):
         self.verify_button.setEnabled(chosen)
 
     # -- adding ----------------------------------------------------------------------------------------
+    def _period_problem(self, problem: str) -> None:
+        if not problem and self._period_refused:
+            self._period_refused = False
+            if self.messages.kind == "error":
+                self.messages.clear()  # the refused period is right now
+
     def choose_files(self) -> None:
         names = file_dialogs.open_files(self, tr("选择佐证材料"), tr("所有文件 (*)"))
         if names:
@@ -248,14 +281,23 @@ class EvidencePanel(QWidget):
         if item_id is None or not self.session.can_edit:
             self.messages.error(tr("请先在左侧选择任务或措施，再添加佐证材料。"))
             return None
+        problem = self.period.problem()
+        if problem:  # refused before anything is copied; the typed period stays for the clerk to correct
+            self.messages.error(problem)
+            self._period_refused = True
+            self.period.setFocus()
+            return None
         session = self.session
         category = self.category.currentText().strip()
+        period = self.period.text()
 
         def work(progress: Any, cancelled: Any) -> list[AddedEvidence]:
             added = []
             with session.worker_store() as store:
                 for path in files:
-                    added += ops.add_evidence(store, item_id, [path], category=category, progress=progress).value
+                    added += ops.add_evidence(
+                        store, item_id, [path], category=category, period=period, progress=progress
+                    ).value
             return added
 
         self.messages.info(tr("正在添加 {n} 个文件…").format(n=len(files)))
@@ -344,7 +386,8 @@ class EvidencePanel(QWidget):
         self.verified.emit(False, message)
 
     def edit_selected(self) -> EvidenceDialog | None:
-        """修改类别…: the selected record's title and category, in a dialog that keeps a refusal inside it."""
+        """修改类别和所属期…: the selected record's title, category and period, in a dialog that keeps a refusal
+        inside it."""
         record = self.selected()
         if record is None or not self.session.can_edit:
             return None
@@ -362,8 +405,10 @@ class EvidencePanel(QWidget):
         if evidence_id in rows:
             self.select_row(rows.index(evidence_id))
         self.messages.info(
-            tr("已修改“{title}”：类别 {category}。").format(
-                title=changed.title, category=changed.category or tr("（未分类）")
+            tr("已修改“{title}”：类别 {category}，所属期 {period}。").format(
+                title=changed.title,
+                category=changed.category or tr("（未分类）"),
+                period=period_code_label(changed.period) if changed.period else tr("（未指定）"),
             )
         )
 

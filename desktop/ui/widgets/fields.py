@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCalendarWidget, QCheckBox, QHBoxLayout, QLineEdit
 
 from desktop.domain.errors import InputError
 from desktop.domain.numbers import parse_number
-from desktop.domain.periods import parse_date
+from desktop.domain.periods import Period, parse_date, parse_optional_period
 from desktop.ui import theme
 from desktop.ui.i18n import tr
 
@@ -173,6 +173,31 @@ class DateEdit(CheckedEdit):
         self._menu.close()
         self.set_value(from_qdate(date))
         self.editingFinished.emit()
+
+
+class PeriodEdit(CheckedEdit):
+    """A reporting period that may be left empty (2026-11, 2026-Q4, 2026, or the labels 2026年第四季度…), read by
+    the same rule as every period; `what` names the field in the message."""
+
+    def __init__(self, code: str | None, what: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.what = what
+        self.setPlaceholderText(tr("可不填，如 2026-Q4"))
+        self.setClearButtonEnabled(True)
+        self.setText(code or "")
+        self.typed = False  # the clerk typed (or cleared) it: offered defaults no longer replace it
+        self.textEdited.connect(self._edited)
+
+    def parse(self, text: str) -> Period | None:
+        return parse_optional_period(text, self.what)
+
+    def offer(self, code: str) -> None:
+        """A new default (the period chosen in the window): taken until the clerk has typed their own."""
+        if not self.typed:
+            self.setText(code)
+
+    def _edited(self, _text: str) -> None:
+        self.typed = True
 
 
 class OptionalDate(QWidget):
