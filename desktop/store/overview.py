@@ -140,9 +140,11 @@ def build_overview(
     period: str,
     today: dt.date,
     thresholds: Thresholds,
+    catalog: str | None = None,
 ) -> list[ProjectView]:
-    """`measures`, `milestones` and `progress` are read directly (see _MEASURE_SQL); the repositories stay in
-    the signature so callers need not know."""
+    """The projects of one plan (`catalog`) or of every plan held, each with its own tasks. `measures`,
+    `milestones` and `progress` are read directly (see _MEASURE_SQL); the repositories stay in the signature
+    so callers need not know."""
     when = parse_period(period)
     dates = _Dates()
     shown = _read_progress(database, when)
@@ -151,12 +153,12 @@ def build_overview(
     milestones_by_task = _read_milestones(database, dates)
 
     views: list[ProjectView] = []
-    tasks_by_project: dict[int, list[Task]] = defaultdict(list)
-    for task in plan.tasks():
-        tasks_by_project[task.project].append(task)
-    for project in plan.projects():
+    tasks_by_project: dict[tuple[str, int], list[Task]] = defaultdict(list)
+    for task in plan.tasks(catalog=catalog):
+        tasks_by_project[(task.catalog, task.project)].append(task)
+    for project in plan.projects(catalog):
         task_views = []
-        for task in tasks_by_project[project.number]:
+        for task in tasks_by_project[(project.catalog, project.number)]:
             mviews = []
             for m in measures_by_task.get(task.id, ()):
                 entry, carried = shown.get(m.id, _NOTHING)
