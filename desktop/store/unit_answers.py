@@ -2,8 +2,9 @@
 bundle, periods it sent back, its notices, and the log of refused answers.
 
 An answer carries the office's whole current state for the unit, so applying one replaces the receipts,
-adds returns, notices and plan versions not seen before (loading each plan version into the plan tables), and withdraws open returns the office no longer lists. It all
-happens in one transaction with an audit row per change.
+adds returns, notices and plan versions not seen before (each plan version loaded into the plan tables), and
+withdraws open returns the office no longer lists. It all happens in one transaction with an audit row per
+change.
 """
 
 from __future__ import annotations
