@@ -14,6 +14,7 @@ import msgspec
 from desktop.domain.model import ItemKind, ProgressEntry
 from desktop.domain.periods import Period
 from desktop.domain.rollup import shown_entries
+from desktop.services.plans import plan_for
 from desktop.store import Store
 
 Progress = Callable[[int, int], None]
@@ -34,16 +35,20 @@ def _picked(entries: list[ProgressEntry], viewed: Period) -> dict[int, ProgressE
     return {item: row[3] for item, (row, _carried) in shown_entries(rows, viewed, item=0, period=1, updated=2).items()}
 
 
-def period_sheet(store: Store, period: Period, progress: Progress | None = None) -> list[SheetRow]:
-    """The grid's rows in plan order: each task, then its measures."""
+def period_sheet(
+    store: Store, period: Period, progress: Progress | None = None, plan: str | None = None
+) -> list[SheetRow]:
+    """The grid's rows of one plan (`plan`, default the current one: desktop.services.plans.plan_for) in plan
+    order: each task, then its measures."""
+    catalog = plan_for(store, plan).id
     entries = store.progress.find()
     shown = _picked(entries, period)
     earlier = _picked([e for e in entries if e.period != period.code], period)
-    projects = {p.number: f"{p.number} {p.name}" for p in store.plan.projects()}
+    projects = {p.number: f"{p.number} {p.name}" for p in store.plan.projects(catalog)}
     measures: dict[int, list[tuple[int, str]]] = {}
     for m in store.measures.find():
         measures.setdefault(m.task_id, []).append((m.id, m.title))
-    tasks = store.plan.tasks()
+    tasks = store.plan.tasks(catalog=catalog)
     rows: list[SheetRow] = []
 
     def row(item_id: int, kind: ItemKind, project: str, label: str) -> SheetRow:
@@ -53,7 +58,7 @@ def period_sheet(store: Store, period: Period, progress: Progress | None = None)
 
     for done, task in enumerate(tasks, 1):
         project = projects.get(task.project, str(task.project))
-        rows.append(row(task.id, ItemKind.TASK, project, f"{task.key} {task.text}"))
+        rows.append(row(task.id, ItemKind.TASK, project, f"{task.key} {task.label}"))
         rows.extend(row(mid, ItemKind.MEASURE, project, title) for mid, title in measures.get(task.id, ()))
         if progress is not None:
             progress(done, len(tasks))

@@ -23,6 +23,7 @@ from desktop.domain.model import User
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
 from desktop.domain.status import Role
 from desktop.services.operations import Change, Outcome, run_undo
+from desktop.services.plans import plan_for
 from desktop.store import Store
 from desktop.store.overview import ProjectView
 from desktop.ui.undo import UndoStack
@@ -115,10 +116,12 @@ class Session(QObject):
         return self._thresholds
 
     def overview(self) -> list[ProjectView]:
-        """The roll-up for the current period, computed once per change and shared by every view."""
+        """The roll-up for the current period of the plan shown (desktop.services.plans.plan_for), computed once
+        per change and shared by every view."""
         code = self._period.code
         if self._overview is None or self._overview[0] != code:
-            views = self.store.overview(code, today=self.today(), thresholds=self.thresholds())
+            plan = plan_for(self.store).id
+            views = self.store.overview(code, today=self.today(), thresholds=self.thresholds(), plan=plan)
             self._overview = (code, views)
         return self._overview[1]
 

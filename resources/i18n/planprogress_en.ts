@@ -2419,17 +2419,22 @@ Data folder: {root}</translation>
       <translation>{status} (from measures)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="132" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="75" />
+      <source>已调整（{status}）</source>
+      <translation>Adjusted ({status})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="138" />
       <source>{count} 项逾期或滞后</source>
       <translation>{count} overdue or lagging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="253" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="259" />
       <source>【省局意见】</source>
       <translation>[Office comment] </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="263" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="269" />
       <source>省局意见：{text}</source>
       <translation>Office comment: {text}</translation>
     </message>
@@ -3266,22 +3271,22 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>   comment: {comment}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="146" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="147" />
       <source>逾期未完成的时间节点（{n}）</source>
       <translation>Overdue milestones ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="147" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="148" />
       <source>{days} 天内到期（{n}）</source>
       <translation>Due within {days} days ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="148" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
       <source>已完成但缺少佐证材料（{n}）</source>
       <translation>Done without evidence ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/dashboard.py" line="165" />
+      <location filename="../../desktop/ui/pages/dashboard.py" line="166" />
       <source>{n} 项任务　正常 {green}　临近 {yellow}　逾期/滞后 {red}　未填报 {grey}</source>
       <translation>{n} tasks   on track {green}   due soon {yellow}   overdue/lagging {red}   not reported {grey}</translation>
     </message>
