@@ -28,6 +28,7 @@ class SheetRow(msgspec.Struct, frozen=True):
     own: ProgressEntry | None  # the period's own entry
     shown: ProgressEntry | None  # what the period shows: its own entry or one carried forward
     earlier: ProgressEntry | None  # the latest entry of another period ended by the period's end
+    retired: bool = False  # the row's task was retired by a new version of the plan: read-only
 
 
 def _picked(entries: list[ProgressEntry], viewed: Period) -> dict[int, ProgressEntry]:
@@ -51,15 +52,16 @@ def period_sheet(
     tasks = store.plan.tasks(catalog=catalog)
     rows: list[SheetRow] = []
 
-    def row(item_id: int, kind: ItemKind, project: str, label: str) -> SheetRow:
+    def row(item_id: int, kind: ItemKind, project: str, label: str, retired: bool) -> SheetRow:
         seen = shown.get(item_id)
         own = seen if seen is not None and seen.period == period.code else None
-        return SheetRow(item_id, kind, project, label, own, seen, earlier.get(item_id))
+        return SheetRow(item_id, kind, project, label, own, seen, earlier.get(item_id), retired)
 
     for done, task in enumerate(tasks, 1):
         project = projects.get(task.project, str(task.project))
-        rows.append(row(task.id, ItemKind.TASK, project, f"{task.key} {task.label}"))
-        rows.extend(row(mid, ItemKind.MEASURE, project, title) for mid, title in measures.get(task.id, ()))
+        retired = task.retired is not None
+        rows.append(row(task.id, ItemKind.TASK, project, f"{task.key} {task.label}", retired))
+        rows.extend(row(mid, ItemKind.MEASURE, project, title, retired) for mid, title in measures.get(task.id, ()))
         if progress is not None:
             progress(done, len(tasks))
     return rows

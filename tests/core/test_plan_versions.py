@@ -9,8 +9,17 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
+
 from desktop.domain.catalog import Catalog
 from desktop.domain.catalog_check import normalize
+from desktop.domain.model import ItemKind
+from desktop.domain.periods import parse_period
+from desktop.services.operations.ledger import import_ledger
+from desktop.services.period_sheet import period_sheet
+from desktop.services.reports.ledger_import import plan_ledger_import
+from desktop.services.reports.ledger_xlsx import export_ledger
+from desktop.services.reports.unit_data import collect_unit_report
 from desktop.store import Store
 from desktop.store.catalogs import UnitCatalogs
 from desktop.store.db import DB_FILENAME
@@ -110,3 +119,36 @@ def test_a_plan_stored_before_plans_were_loaded_is_loaded_when_the_home_opens(tm
         assert store.plan.latest_version(SAMPLE) == "1.0.0"
     with Store.open(root, "填报员") as store:  # once only
         assert len(store.plan.tasks(catalog=SAMPLE)) == 3
+
+
+def test_the_period_grid_shows_one_plan_and_marks_a_retired_task(tmp_path: Path, catalog: Catalog) -> None:
+    with Store.create(tmp_path / "单位", "填报员", "unit", catalog) as store:
+        _apply(store, 1, _version("1.0.0"), _version("1.1.0", retire="1.1.0"))
+        rows = period_sheet(store, parse_period("2027-Q1"), plan=SAMPLE)
+        tasks = [r for r in rows if r.kind is ItemKind.TASK]
+        assert [(r.label, r.retired) for r in tasks] == [
+            ("1.01 示例任务：完善测试用的工作机制。", False),
+            ("1.02 示例任务：开展测试用的培训。（已调整）", True),
+            ("2.01 示例任务：建设测试用的信息系统。", False),
+        ]
+        shipped = period_sheet(store, parse_period("2027-Q1"), plan=catalog.id)
+        assert len([r for r in shipped if r.kind is ItemKind.TASK]) == len(catalog.tasks)
+
+
+def test_a_ledger_names_its_plan_and_imports_against_that_plans_tasks(tmp_path: Path, catalog: Catalog) -> None:
+    """Both plans have a task 1.01: a row of the 十四五 ledger lands on 十四五's 1.01, not the sample's."""
+    with Store.create(tmp_path / "单位", "填报员", "unit", catalog) as store:
+        store.set_unit("GD-T01", "测试监狱")
+        _apply(store, 1, _version("1.0.0"))
+        out = tmp_path / "十四五台账.xlsx"
+        export_ledger(collect_unit_report(store, "2026-Q4", plan=catalog.id), out)
+        book = load_workbook(out)
+        sheet = book[book.sheetnames[0]]
+        headers = [c.value for c in sheet[1]]
+        sheet.append([{"任务编号": "1.01", "措施名称": "十四五收尾措施"}.get(str(h)) for h in headers])
+        book.save(out)
+        plan = plan_ledger_import(store, out)
+        assert plan.problems == []
+        import_ledger(store, plan)
+        [measure] = store.measures.find()
+        assert store.plan.task(measure.task_id).uid == f"{catalog.id}/1.01"
