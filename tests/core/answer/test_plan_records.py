@@ -173,6 +173,18 @@ def test_a_received_plan_takes_records_beside_the_shipped_plan_and_a_new_version
     recorded = cli("progress", str(_task_id(rows, "2.01")), "--period", "2027-Q1", "--status", "推进中", "--percent",
                    "20", home_dir=home)  # fmt: skip
     assert recorded.code == 0, recorded.err
+    other = str(_task_id(rows, "2.01"))
+    measure = cli("--json", "measure", "add", other, "--title", "示例措施：建设测试系统", home_dir=home)
+    assert measure.code == 0, measure.err
+    milestone = cli("--json", "milestone", "add", str(measure.json()["id"]), "--title", "示例节点：系统上线",
+                    "--due", "2027-06-30", "--target-key", "sample-rate", "--target-value", "60",
+                    home_dir=home)  # fmt: skip
+    assert milestone.code == 0, milestone.err
+    (pair.root / "系统截图.pdf").write_bytes(b"%PDF-1.4 screenshot")
+    attached = cli("evidence", "add", other, str(pair.root / "系统截图.pdf"), home_dir=home)
+    assert attached.code == 0, attached.err
+    refused_measure = cli("measure", "add", str(ids["task"]), "--title", "不应添加", home_dir=home)
+    assert refused_measure.code != 0 and message in refused_measure.err
 
     status = cli("--json", "status", "--plan", SAMPLE, "--period", "2027-Q1", home_dir=home).json()
     assert status["plan"] == SAMPLE and status["plan_title"] == "示例规划（测试用）"
