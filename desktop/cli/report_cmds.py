@@ -98,7 +98,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
             "bytes": size,
             **extra,
         },
-        f"已生成{data.plan_title} {data.period.label}{what}：{out}",
+        f"已生成{data.period.label}{what}：{out}",
     )
     return 0
 
