@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+import msgspec
+
 from desktop.domain.catalog import Catalog, CatalogTarget, parse_catalog
 from desktop.domain.catalog_check import version_key
 from desktop.domain.errors import NotFoundError
@@ -29,12 +31,11 @@ _TASK_SQL = (
 )
 
 
-class _Retired:
+class _Retired(msgspec.Struct, frozen=True):
     """Retired task uids and target (catalog, key) pairs with the version that retired them."""
 
-    def __init__(self, tasks: dict[str, str], targets: dict[tuple[str, str], str]) -> None:
-        self.tasks = tasks
-        self.targets = targets
+    tasks: dict[str, str]
+    targets: dict[tuple[str, str], str]
 
 
 class PlanRepo:
@@ -236,11 +237,6 @@ class PlanRepo:
         found = _Retired(tasks, targets)
         self._retired_cache = (stamp, found)
         return found
-
-    def retired_of(self, item_id: int) -> tuple[str, str] | None:
-        """(plan id, version that retired it) when the item is a retired task or belongs to one, else None."""
-        task = self.task(self.task_of(item_id))
-        return (task.catalog, task.retired) if task.retired else None
 
     def projects(self, catalog: str | None = None) -> list[Project]:
         """The projects of one plan (`catalog`), or of every plan held (each plan numbers its own from 1)."""
