@@ -79,7 +79,7 @@ def _project_rows(data: UnitReportData, number: int) -> list[list[Any]]:
         values: dict[str, Any] = {
             "task_key": view.task.key,
             "level": lay.LEVEL_TASK,
-            "task_text": view.task.text,
+            "task_text": view.task.label,
             "status": entry.status.value if entry else "未填报",
             "percent": view.percent,
             "note": entry.note if entry else "",
@@ -92,7 +92,7 @@ def _project_rows(data: UnitReportData, number: int) -> list[list[Any]]:
             values = {
                 "task_key": view.task.key,
                 "level": lay.LEVEL_MEASURE,
-                "task_text": view.task.text,
+                "task_text": view.task.label,
                 "title": m.title,
                 "department": m.department,
                 "person": m.person,
@@ -119,7 +119,7 @@ def _milestone_rows(data: UnitReportData) -> list[list[Any]]:
                 ms = msv.milestone
                 values: dict[str, Any] = {
                     "task_key": view.task.key,
-                    "task_text": view.task.text,
+                    "task_text": view.task.label,
                     "measure": titles.get(ms.measure_id, "") if ms.measure_id else "",
                     "title": ms.title,
                     "due_date": ms.due_date,

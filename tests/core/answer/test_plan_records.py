@@ -198,6 +198,7 @@ def test_a_received_plan_takes_records_beside_the_shipped_plan_and_a_new_version
     shown = pdf_text(pdf)
     assert "示例规划（测试用）" in shown and "示例工程甲" in shown and "示例工程乙" in shown
     assert "凝心聚力" not in shown  # no project of the other plan
+    assert "开展测试用的培训。（已调整）" in shown.replace("\n", "")
     xlsx = pair.root / "示例台账.xlsx"
     assert cli("report", "--plan", SAMPLE, "--period", "2027-Q1", "--out", str(xlsx), home_dir=home).code == 0
     book = load_workbook(xlsx, read_only=True)
