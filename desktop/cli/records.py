@@ -10,10 +10,12 @@ import msgspec
 
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError
+from desktop.domain.model import Task
 from desktop.domain.numbers import parse_number
 from desktop.domain.periods import parse_date, parse_period
 from desktop.domain.status import Status, parse_percent
 from desktop.services import operations as ops
+from desktop.services.plans import plan_for
 
 
 def _number(text: str | None, what: str) -> float | None:
@@ -38,6 +40,7 @@ def item_id(text: str) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("tasks", help="列出规划任务（及编号）")
     p.add_argument("--project", type=int, choices=range(1, 10), metavar="N", help="只列出第 N 项工程（1–5）")
+    p.add_argument("--plan", metavar="ID", help="规划目录编号（默认：年份包含今年的规划，否则最新的；plans 列出）")
     p.set_defaults(handler=cmd_tasks)
 
     measure = sub.add_parser("measure", help="本单位的分解措施").add_subparsers(dest="action", required=True)
@@ -93,23 +96,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_progress)
 
 
-def _task_dict(task: Any) -> dict[str, Any]:
-    return {"id": task.id, "project": task.project, "key": task.key, "title": task.text, "uid": task.uid}
+def _task_dict(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "plan": task.catalog,
+        "project": task.project,
+        "key": task.key,
+        "title": task.text,
+        "uid": task.uid,
+        "retired": task.retired,  # the plan version that retired it (已调整), else null
+    }
 
 
 def cmd_tasks(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.open_store() as store:
-        tasks = store.plan.tasks(args.project)
-        projects = {p.number: p.name for p in store.plan.projects()}
+        plan = plan_for(store, args.plan)
+        tasks = store.plan.tasks(args.project, plan.id)
+        projects = {p.number: p.name for p in store.plan.projects(plan.id)}
     if ctx.json:
         ctx.emit([_task_dict(t) for t in tasks])
         return 0
+    print(f"{plan.title}（{plan.id} 版本 {plan.version}）")
     current = None
     for task in tasks:
         if task.project != current:
             current = task.project
             print(f"\n第{task.project}项 {projects.get(task.project, '')}")
-        print(f"  [{task.id:>3}] {task.key} {task.text}")
+        mark = f"  【已调整：版本 {task.retired} 撤销，历史记录只读】" if task.retired else ""
+        print(f"  [{task.id:>3}] {task.key} {task.text}{mark}")
     return 0
 
 

@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help="输出文件，如 报告.pdf 或 台账.xlsx")
     p.add_argument("--period", help="报告期：2026-11、2026-Q4 或 2026（默认：最近填报的报告期）")
     p.add_argument("--format", choices=("pdf", "xlsx"), help="pdf 或 xlsx（默认按 --out 的扩展名）")
+    p.add_argument("--plan", metavar="ID", help="规划目录编号（默认：年份包含今年的规划，否则最新的；plans 列出）")
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("import-ledger", help="从 Excel 台账导入措施和时间节点（先检查，再一次性导入）")
@@ -73,7 +74,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     fmt = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "pdf")
     check_target(out, (f".{fmt}",))
     with ctx.open_store() as store:
-        data = collect_unit_report(store, args.period)
+        data = collect_unit_report(store, args.period, plan=args.plan)
     progress = RenderProgress(ctx, "render", "生成报告" if fmt == "pdf" else "生成台账")
     try:
         if fmt == "pdf":
@@ -88,7 +89,15 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         progress.close()
     size = out.stat().st_size
     ctx.emit(
-        {"event": "result", "out": str(out), "format": fmt, "period": data.period.code, "bytes": size, **extra},
+        {
+            "event": "result",
+            "out": str(out),
+            "format": fmt,
+            "period": data.period.code,
+            "plan": data.plan_id,
+            "bytes": size,
+            **extra,
+        },
         f"已生成{data.period.label}{what}：{out}",
     )
     return 0

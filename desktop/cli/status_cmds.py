@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("status", help="本单位各工程完成度和任务状态（与省局看到的对照）")
     p.add_argument("--period", help="报告期（默认本季度），如 2026-Q4、2026-11、2026")
     p.add_argument("--today", help="按这一天计算（默认今天）YYYY-MM-DD")
+    p.add_argument("--plan", metavar="ID", help="规划目录编号（默认：年份包含今年的规划，否则最新的；plans 列出）")
     p.set_defaults(handler=cmd_status)
 
 
@@ -26,7 +27,7 @@ def _lights(counts: dict[str, int]) -> str:
 
 
 def status_text(status: OwnStatus) -> str:
-    lines = [f"{status.name}（{status.code}）  报告期 {status.period}（截至 {status.today}）"]
+    lines = [f"{status.name}（{status.code}）  {status.plan_title}  报告期 {status.period}（截至 {status.today}）"]
     lines.append("    " + "  ".join(f"{p.number}.{p.name} {p.percent}%" for p in status.projects))
     lines.append(f"    任务：{_lights(status.lights)}")
     if not status.last_seq:
@@ -47,7 +48,7 @@ def status_text(status: OwnStatus) -> str:
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     today = parse_date(args.today, "日期") if args.today else dt.date.today()
     with ctx.open_store() as store:
-        status = own_status(store, args.period, today)
+        status = own_status(store, args.period, today, args.plan)
     data = asdict(status)
     data["today"] = status.today.isoformat()
     ctx.emit(data, status_text(status))

@@ -20,6 +20,7 @@ class CatalogTask(msgspec.Struct, frozen=True):
     project: int
     seq: int  # order within the project, 1-based
     text: str
+    retired: str | None = None  # the version that retired it
 
 
 class CatalogProject(msgspec.Struct, frozen=True):
@@ -40,6 +41,7 @@ class CatalogTarget(msgspec.Struct, frozen=True):
     project: int
     task_key: str
     goals: tuple[TargetGoal, ...]
+    retired: str | None = None
 
     def goal_for(self, year: int) -> TargetGoal | None:
         """The goal in force for a year: the latest goal whose year is <= `year`."""
@@ -68,7 +70,10 @@ class Catalog(msgspec.Struct, frozen=True):
 
 
 def _task(project: int, seq: int, raw: dict[str, Any]) -> CatalogTask:
-    return CatalogTask(key=str(raw["key"]), project=project, seq=seq, text=str(raw["text"]))
+    retired = raw.get("retired")
+    return CatalogTask(
+        key=str(raw["key"]), project=project, seq=seq, text=str(raw["text"]), retired=str(retired) if retired else None
+    )
 
 
 def parse_catalog(data: dict[str, Any]) -> Catalog:
@@ -88,6 +93,7 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
             project=int(t["project"]),
             task_key=str(t["task"]),
             goals=tuple(TargetGoal(int(g["year"]), float(g["value"])) for g in t["goals"]),
+            retired=str(t["retired"]) if t.get("retired") else None,
         )
         for t in data.get("targets", [])
     )

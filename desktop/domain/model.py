@@ -35,8 +35,9 @@ class Unit(msgspec.Struct, frozen=True):
 
 class Project(msgspec.Struct, frozen=True):
     id: int
-    number: int
+    number: int  # 1-based within its plan: every plan numbers its projects from 1
     name: str
+    catalog: str = ""  # the plan (catalog id) it belongs to
 
 
 class Task(msgspec.Struct, frozen=True):
@@ -46,6 +47,13 @@ class Task(msgspec.Struct, frozen=True):
     seq: int
     key: str
     text: str
+    catalog: str = ""  # the plan (catalog id) it belongs to
+    retired: str | None = None  # the plan version that retired it (已调整): its records are read-only
+
+    @property
+    def label(self) -> str:
+        """How the plan tree and lists mark a retired task."""
+        return f"{self.text}（已调整）" if self.retired else self.text
 
 
 class Measure(msgspec.Struct, frozen=True):
@@ -147,3 +155,5 @@ class Target(msgspec.Struct, frozen=True):
     unit: str
     task_id: int | None
     goals: tuple[tuple[int, float], ...]
+    catalog: str = ""
+    retired: str | None = None

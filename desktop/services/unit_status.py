@@ -18,6 +18,7 @@ from desktop.domain.periods import PeriodKind, current_period, parse_period
 from desktop.services.bundle.format import RECORDS
 from desktop.services.office.status import light_counts, project_completion
 from desktop.services.office.unit_view import TaskRow, shown_rows, tasks_from_rows
+from desktop.services.plans import plan_for
 from desktop.store import Store
 from desktop.store.exports import ExportRepo, record_digest
 
@@ -46,6 +47,8 @@ class OwnStatus:
     held_periods: tuple[str, ...]  # progress that review holds back (the period is not approved)
     unsent: bool  # other changes wait for the next export
     differs: bool = field(default=False)  # own and reported figures are not the same
+    plan: str = ""  # the plan (catalog id) the figures are of
+    plan_title: str = ""
 
 
 def current_records(exports: ExportRepo) -> Records:
@@ -76,21 +79,25 @@ def _rows(records: Records, entity: str) -> list[dict[str, Any]]:
     return [data for (kind, _uid), data in records.items() if kind == entity]
 
 
-def _plan_tasks(store: Store) -> list[dict[str, Any]]:
-    """The plan's tasks in the shape the office reads them (OfficeRecords.plan_tasks)."""
-    names = {p.number: p.name for p in store.plan.projects()}
+def _plan_tasks(store: Store, plan: str) -> list[dict[str, Any]]:
+    """One plan's tasks in the shape the office reads them (OfficeRecords.plan_tasks)."""
+    names = {p.number: p.name for p in store.plan.projects(plan)}
     return [
         {"uid": t.uid, "key": t.key, "text": t.text, "project": t.project, "project_name": names[t.project]}
-        for t in store.plan.tasks()
+        for t in store.plan.tasks(catalog=plan)
     ]
 
 
-def own_status(store: Store, period: str | None = None, today: dt.date | None = None) -> OwnStatus:
-    """The unit's roll-up for `period` (default: the quarter `today` falls in), own and as the office has it."""
+def own_status(
+    store: Store, period: str | None = None, today: dt.date | None = None, plan: str | None = None
+) -> OwnStatus:
+    """The unit's roll-up of one plan (`plan`, default the current one: desktop.services.plans.plan_for) for
+    `period` (default: the quarter `today` falls in), own and as the office has it."""
     today = today or dt.date.today()
     when = parse_period(period) if period else current_period(PeriodKind.QUARTER, today)
+    chosen = plan_for(store, plan)
     exports = ExportRepo(store.database, store.audit)
-    plan_tasks, thresholds = _plan_tasks(store), store.settings.thresholds()
+    plan_tasks, thresholds = _plan_tasks(store, chosen.id), store.settings.thresholds()
 
     def tasks(records: Records) -> tuple[TaskRow, ...]:
         shown = shown_rows(_rows(records, "progress"), when)
@@ -129,4 +136,6 @@ def own_status(store: Store, period: str | None = None, today: dt.date | None = 
         held_periods=tuple(held),
         unsent=unsent,
         differs=lights != reported_lights or any(p.percent != p.reported_percent for p in figures),
+        plan=chosen.id,
+        plan_title=chosen.title,
     )

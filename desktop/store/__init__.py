@@ -56,6 +56,7 @@ class Store:
         self.evidence = EvidenceRepo(self.database, self.audit, self.plan, home)
         self.settings = SettingsRepo(self.database, self.audit)
         self.evidence.sweep_incoming()
+        self.plan.load_received()  # plans received before they were loaded into the plan tables
 
     @classmethod
     def open(cls, root: Path, actor: str, clock: Clock = utc_now) -> Store:
@@ -132,10 +133,10 @@ class Store:
         period: str,
         today: dt.date | None = None,
         thresholds: Thresholds | None = None,
-        catalog_id: str | None = None,
+        plan: str | None = None,
     ) -> list[ProjectView]:
-        """Per-project roll-up for a reporting period, of one plan if `catalog_id` is given
-        (see desktop.store.overview)."""
+        """Per-project roll-up for a reporting period of one plan (`plan`, a catalog id) or of every plan held
+        (see desktop.store.overview); desktop.services.plans names the plan a caller shows."""
         return build_overview(
             self.database,
             self.plan,
@@ -145,5 +146,5 @@ class Store:
             period,
             today or dt.date.today(),
             thresholds or self.settings.thresholds(),
-            catalog_id,
+            plan,
         )

@@ -106,7 +106,8 @@ class UnitCatalogs:
         self._audit = audit
 
     def built_from(self) -> list[dict[str, Any]]:
-        """The catalogs the home was built from (shipped with the program): id, version, title and years."""
+        """The catalog versions loaded into the plan tables (the one the home was built from, shipped with the
+        program, and those received and loaded): id, version, title and years."""
         return self._db.query("SELECT id, version, title, start_year, end_year FROM catalog ORDER BY id, version")
 
     def received(self) -> list[ReceivedCatalog]:

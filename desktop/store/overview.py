@@ -140,10 +140,11 @@ def build_overview(
     period: str,
     today: dt.date,
     thresholds: Thresholds,
-    catalog_id: str | None = None,
+    catalog: str | None = None,
 ) -> list[ProjectView]:
-    """`measures`, `milestones` and `progress` are read directly (see _MEASURE_SQL); the repositories stay in
-    the signature so callers need not know. `catalog_id` limits the roll-up to one plan's projects."""
+    """The projects of one plan (`catalog`) or of every plan held, each with its own tasks. `measures`,
+    `milestones` and `progress` are read directly (see _MEASURE_SQL); the repositories stay in the signature
+    so callers need not know."""
     when = parse_period(period)
     dates = _Dates()
     shown = _read_progress(database, when)
@@ -152,14 +153,12 @@ def build_overview(
     milestones_by_task = _read_milestones(database, dates)
 
     views: list[ProjectView] = []
-    # Plans number their projects alike (1, 2, …): a task belongs to its plan's project of that number.
     tasks_by_project: dict[tuple[str, int], list[Task]] = defaultdict(list)
-    for task in plan.tasks(catalog_id=catalog_id):
-        tasks_by_project[(task.uid.rpartition("/")[0], task.project)].append(task)
-    plans = [catalog_id] if catalog_id is not None else plan.catalog_ids()
-    for project, plan_id in ((p, c) for c in plans for p in plan.projects(c)):
+    for task in plan.tasks(catalog=catalog):
+        tasks_by_project[(task.catalog, task.project)].append(task)
+    for project in plan.projects(catalog):
         task_views = []
-        for task in tasks_by_project[(plan_id, project.number)]:
+        for task in tasks_by_project[(project.catalog, project.number)]:
             mviews = []
             for m in measures_by_task.get(task.id, ()):
                 entry, carried = shown.get(m.id, _NOTHING)

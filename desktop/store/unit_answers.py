@@ -2,8 +2,9 @@
 bundle, periods it sent back, its notices, and the log of refused answers.
 
 An answer carries the office's whole current state for the unit, so applying one replaces the receipts,
-adds returns, notices and plan versions not seen before, and withdraws open returns the office no longer lists. It all
-happens in one transaction with an audit row per change.
+adds returns, notices and plan versions not seen before (each plan version loaded into the plan tables), and
+withdraws open returns the office no longer lists. It all happens in one transaction with an audit row per
+change.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from desktop.store.answers import Notice, PeriodReturn, Receipt, comments_json, 
 from desktop.store.audit import AuditLog
 from desktop.store.catalogs import UnitCatalogs
 from desktop.store.db import Database
+from desktop.store.plan import PlanRepo
 
 
 class ReceivedAnswer(msgspec.Struct, frozen=True):
@@ -186,6 +188,7 @@ class UnitAnswers:
                 [(n.id, n.title, n.text, n.made_by, n.made_at, answer.seq, now) for n in fresh],
             )
             new_catalogs = UnitCatalogs(self._db, self._audit).add_received(catalogs or [], answer.seq)
+            PlanRepo(self._db, self._audit).load_received()  # a received plan is workable at once
             self._audit.append(
                 "event",
                 "answer",

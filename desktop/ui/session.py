@@ -148,7 +148,7 @@ class Session(QObject):
         view."""
         key = (self._period.code, self.plan_id)
         if self._overview is None or self._overview[0] != key:
-            views = self.store.overview(key[0], today=self.today(), thresholds=self.thresholds(), catalog_id=key[1])
+            views = self.store.overview(key[0], today=self.today(), thresholds=self.thresholds(), plan=key[1])
             self._overview = (key, views)
         return self._overview[1]
 

@@ -2434,17 +2434,22 @@ Data folder: {root}</translation>
       <translation>{status} (from measures)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="132" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="75" />
+      <source>已调整（{status}）</source>
+      <translation>Adjusted ({status})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/models/plan_tree.py" line="138" />
       <source>{count} 项逾期或滞后</source>
       <translation>{count} overdue or lagging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="253" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="259" />
       <source>【省局意见】</source>
       <translation>[Office comment] </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/models/plan_tree.py" line="263" />
+      <location filename="../../desktop/ui/models/plan_tree.py" line="269" />
       <source>省局意见：{text}</source>
       <translation>Office comment: {text}</translation>
     </message>
@@ -3576,7 +3581,7 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>This row has no earlier note to copy.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/pages/period_grid.py" line="220" />
+      <location filename="../../desktop/ui/pages/period_grid.py" line="221" />
       <source>已为 {n} 行沿用上期说明（Ctrl+Z 可一次撤销）。</source>
       <translation>Copied last period's note into {n} rows (Ctrl+Z undoes it in one step).</translation>
     </message>

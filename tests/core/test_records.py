@@ -46,7 +46,7 @@ def test_records_are_frozen_and_hashable() -> None:
     assert project == Project(id=1, number=1, name="凝心聚力工程")
     assert len({project, Project(1, 1, "凝心聚力工程")}) == 1
     assert msgspec.structs.replace(project, name="空的工程").name == "空的工程"
-    assert msgspec.structs.asdict(project) == {"id": 1, "number": 1, "name": "凝心聚力工程"}
+    assert msgspec.structs.asdict(project) == {"id": 1, "number": 1, "name": "凝心聚力工程", "catalog": ""}
 
 
 def test_periods_sort_by_year_then_index() -> None:

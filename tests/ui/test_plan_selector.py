@@ -30,10 +30,10 @@ SHIPPED = "gd-prison-14fyp"
 
 def _fill(store: Store) -> None:
     """A measure with progress for 2026-Q4 under a task of each plan."""
-    shipped = store.plan.tasks(catalog_id=SHIPPED)[0]
+    shipped = store.plan.tasks(catalog=SHIPPED)[0]
     measure = store.measures.add(shipped.id, "十四五收尾措施", department="政治处", person="张三")
     store.progress.record(measure.id, "2026-Q4", Status.IN_PROGRESS, 60, "十四五的进展")
-    sample = store.plan.tasks(catalog_id="sample-15fyp")[0]
+    sample = store.plan.tasks(catalog="sample-15fyp")[0]
     measure = store.measures.add(sample.id, "示例措施（测试用）", department="狱政科", person="李四")
     store.milestones.add(measure.id, "示例节点（测试用）", dt.date(2026, 12, 10))
     store.progress.record(measure.id, "2026-Q4", Status.IN_PROGRESS, 30, "示例的进展")
@@ -119,7 +119,7 @@ def test_switching_the_plan_changes_tree_dashboard_review_and_grid(qtbot, two_pl
     qtbot.waitUntil(
         lambda: {r.project for r in grid.model.rows()} != {"1 示例工程甲（测试用）", "2 示例工程乙（测试用）"}
     )
-    assert len(grid.model.rows()) == len(two_plans.plan.tasks(catalog_id=SHIPPED)) + 1  # tasks and one measure
+    assert len(grid.model.rows()) == len(two_plans.plan.tasks(catalog=SHIPPED)) + 1  # tasks and one measure
     assert "示例措施（测试用）" not in [r.label for r in grid.model.rows()]
     assert _projects(window)[0] == "一、凝心聚力工程" and len(_projects(window)) == 5
     window.show_page("dashboard")

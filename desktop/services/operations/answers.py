@@ -24,9 +24,10 @@ def add_notice(store: Store, title: str, text: str, units: list[str] | None) -> 
 
 
 def receive_answers(store: Store, paths: list[Path]) -> Outcome[receive.ReceiveRun]:
-    """Apply the answers for this unit found under `paths`; each answer all or nothing."""
+    """Apply the answers for this unit found under `paths`; each answer all or nothing. A plan it brings changes
+    the plan's structure (tasks added, reworded, retired)."""
     run = receive.receive_answers(store, paths)
-    return Outcome(run, Change.REVIEW | Change.UNIT)
+    return Outcome(run, Change.REVIEW | Change.UNIT | Change.STRUCTURE)
 
 
 def mark_notice_read(store: Store, notice_id: str) -> Outcome[None]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.domain.model import EvidenceRecord, ProgressEntry, ReviewRecord
 from desktop.domain.status import Status
 from desktop.services.operations.base import Change, Outcome, Undo
+from desktop.services.operations.retired import ensure_editable
 from desktop.store import Store
 from desktop.store.evidence import AddedEvidence, Progress
 
@@ -20,6 +21,7 @@ def record_progress(
     store: Store, item_id: int, period: str, status: Status, percent: int, note: str = ""
 ) -> Outcome[ProgressEntry]:
     """Write an item's entry for a period; undo restores the entry that was there (or removes the new one)."""
+    ensure_editable(store, (item_id,))
     with store.database.transaction():
         before = store.progress.get(item_id, period)
         entry = store.progress.record(item_id, period, status, percent, note)
@@ -39,6 +41,7 @@ def record_progress_many(
 ) -> Outcome[list[ProgressEntry]]:
     """Write several items' entries for one period (item, status, percent, note) all-or-nothing, as one step to
     undo: the period grid copying last period's notes into every row."""
+    ensure_editable(store, (e[0] for e in entries))
     befores: list[tuple[int, ProgressEntry | None]] = []
     written: list[ProgressEntry] = []
     with store.database.transaction():
@@ -61,6 +64,7 @@ def record_progress_many(
 
 
 def delete_progress(store: Store, item_id: int, period: str) -> Outcome[None]:
+    ensure_editable(store, (item_id,))
     store.progress.delete(item_id, period)
     return Outcome(None, Change.PROGRESS, (item_id,))
 
@@ -77,6 +81,7 @@ def add_evidence(
 ) -> Outcome[list[AddedEvidence]]:
     """Add files all-or-nothing: one unreadable file among several adds none of them. `period` is the reporting
     period they belong to (None or empty: not set); a malformed one is refused before anything is copied."""
+    ensure_editable(store, (item_id,))
     added = store.evidence.add_many(item_id, sources, title=title, category=category, period=period, progress=progress)
     return Outcome(added, Change.EVIDENCE, tuple(a.record.id for a in added))
 
@@ -91,6 +96,7 @@ def update_evidence(
 ) -> Outcome[EvidenceRecord]:
     """Change an evidence record's title, category or period (None: as it is; empty category or period:
     cleared); undo puts all three back as they were."""
+    ensure_editable(store, (store.evidence.get(evidence_id).item_id,))
     with store.database.transaction():
         before = store.evidence.get(evidence_id)
         record = store.evidence.update(evidence_id, title=title, category=category, period=period)
@@ -103,6 +109,7 @@ def update_evidence(
 
 
 def delete_evidence(store: Store, evidence_id: int) -> Outcome[None]:
+    ensure_editable(store, (store.evidence.get(evidence_id).item_id,))
     store.evidence.delete(evidence_id)
     return Outcome(None, Change.EVIDENCE, (evidence_id,))
 

@@ -9,6 +9,7 @@ import msgspec
 
 from desktop.domain.model import Measure, Milestone
 from desktop.services.operations.base import Change, Outcome, Undo
+from desktop.services.operations.retired import ensure_editable
 from desktop.store import Store
 from desktop.store.measures import EDITABLE as MEASURE_FIELDS
 from desktop.store.milestones import EDITABLE as MILESTONE_FIELDS
@@ -35,6 +36,7 @@ def add_measure(
     start_date: dt.date | None = None,
     due_date: dt.date | None = None,
 ) -> Outcome[Measure]:
+    ensure_editable(store, (task_id,))
     measure = store.measures.add(
         task_id,
         title,
@@ -50,6 +52,7 @@ def add_measure(
 
 def update_measure(store: Store, measure_id: int, **changes: Any) -> Outcome[Measure]:
     """Change the given fields; the undo step puts back every editable field as it was."""
+    ensure_editable(store, (measure_id,))
     with store.database.transaction():
         before = store.measures.get(measure_id)
         measure = store.measures.update(measure_id, **changes)
@@ -59,6 +62,7 @@ def update_measure(store: Store, measure_id: int, **changes: Any) -> Outcome[Mea
 
 
 def delete_measure(store: Store, measure_id: int) -> Outcome[None]:
+    ensure_editable(store, (measure_id,))
     store.measures.delete(measure_id)
     return Outcome(None, Change.STRUCTURE, (measure_id,))
 
@@ -74,6 +78,7 @@ def add_milestone(
     target_key: str | None = None,
 ) -> Outcome[Milestone]:
     """A milestone under a task or a measure (`parent_id` may be either)."""
+    ensure_editable(store, (parent_id,))
     milestone = store.milestones.add(
         parent_id, title, due_date, target_value=target_value, target_unit=target_unit, target_key=target_key
     )
@@ -87,6 +92,7 @@ def _milestone_undo(before: Milestone) -> Undo:
 
 
 def update_milestone(store: Store, milestone_id: int, **changes: Any) -> Outcome[Milestone]:
+    ensure_editable(store, (milestone_id,))
     with store.database.transaction():
         before = store.milestones.get(milestone_id)
         milestone = store.milestones.update(milestone_id, **changes)
@@ -96,6 +102,7 @@ def update_milestone(store: Store, milestone_id: int, **changes: Any) -> Outcome
 def mark_milestone_done(
     store: Store, milestone_id: int, achieved_date: dt.date, actual_value: float | None = None
 ) -> Outcome[Milestone]:
+    ensure_editable(store, (milestone_id,))
     with store.database.transaction():
         before = store.milestones.get(milestone_id)
         milestone = store.milestones.mark_done(milestone_id, achieved_date, actual_value)
@@ -103,5 +110,6 @@ def mark_milestone_done(
 
 
 def delete_milestone(store: Store, milestone_id: int) -> Outcome[None]:
+    ensure_editable(store, (milestone_id,))
     store.milestones.delete(milestone_id)
     return Outcome(None, Change.STRUCTURE, (milestone_id,))

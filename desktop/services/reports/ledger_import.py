@@ -21,7 +21,7 @@ from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.model import Measure, Milestone, Task
 from desktop.services.reports import ledger_layout as lay
 from desktop.services.reports import ledger_read as rd
-from desktop.services.reports.ledger_progress import ProgressEdit, progress_edits
+from desktop.services.reports.ledger_progress import ProgressEdit, ledger_plan, progress_edits
 from desktop.store import Store
 
 Progress = Callable[[int, int], None]
@@ -137,10 +137,10 @@ class LedgerProblemsError(InputError):
 
 
 class _Planner:
-    def __init__(self, store: Store, plan: LedgerPlan) -> None:
+    def __init__(self, store: Store, plan: LedgerPlan, catalog: str) -> None:
         self.plan = plan
-        self.tasks = {t.key: t for t in store.plan.tasks()}
-        self.targets = {t.key for t in store.plan.targets()}
+        self.tasks = {t.key: t for t in store.plan.tasks(catalog=catalog)}
+        self.targets = {t.key for t in store.plan.targets(catalog)}
         measures = store.measures.find()
         self.measure_by_uid = {m.uid: m for m in measures}
         self.measures_by_title: dict[tuple[int, str], list[Measure]] = defaultdict(list)
@@ -294,7 +294,7 @@ def plan_ledger_import(store: Store, path: Path, progress: Progress | None = Non
             f"“{path.name}”中没有台账格式的工作表（表头须含“任务编号”“措施名称”或“时间节点”“到期日期”）："
             "请用 planprogress report --format xlsx 导出的台账作为模板。"
         )
-    planner = _Planner(store, plan)
+    planner = _Planner(store, plan, ledger_plan(store, book))
     ordered = [s for s in book.sheets if s.kind == "project"] + [s for s in book.sheets if s.kind == "milestone"]
     total = sum(len(s.rows) for s in ordered)
     done = 0

@@ -76,6 +76,9 @@ EVIDENCE_COLUMNS = _columns(
 )
 
 README_SHEET = "说明"
+README_PLAN = (
+    "规划目录"  # the 说明 line naming the plan (catalog id) the ledger is of: its task numbers are that plan's
+)
 
 # A sheet is a project sheet when row 1 holds these headers, a milestone sheet when it holds those.
 PROJECT_REQUIRED = ("任务编号", "措施名称")

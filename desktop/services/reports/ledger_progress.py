@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.services.plans import plan_for
 from desktop.services.reports import ledger_layout as lay
 from desktop.services.reports import ledger_read as rd
 from desktop.store import Store
@@ -59,12 +60,12 @@ def notice() -> str:
     return f"台账的 {'、'.join(COLUMNS)} 列没有导入。{REASON}。{WHAT_TO_DO}。"
 
 
-def _shown_values(store: Store, period: str | None) -> dict[tuple[str, str], Shown]:
+def _shown_values(store: Store, period: str | None, plan: str) -> dict[tuple[str, str], Shown]:
     """What the export wrote in the progress columns for the ledger's period (see ledger_xlsx)."""
     if period is None:
         return {}
     shown: dict[tuple[str, str], Shown] = {}
-    for project in store.overview(period, dt.date.today()):
+    for project in store.overview(period, dt.date.today(), plan=plan):
         for view in project.tasks:
             entry = view.progress
             status = entry.status.value if entry else NOT_REPORTED
@@ -84,10 +85,16 @@ def _percent(value: Any) -> float | str | None:
         return rd.text(value)  # not a number: differs from anything shown
 
 
+def ledger_plan(store: Store, book: rd.Workbook) -> str:
+    """The plan whose task numbers the ledger uses: the one its 说明 sheet names; a ledger that names none was
+    exported when a home held one plan, the one it was built from."""
+    return plan_for(store, book.plan or store.unit().catalog_id or None).id
+
+
 def progress_edits(store: Store, book: rd.Workbook) -> list[ProgressEdit]:
     """Rows whose progress columns were changed (or filled in on a new row). Without the ledger's period (its
     说明 sheet deleted) only new rows can be checked."""
-    shown = _shown_values(store, book.period)
+    shown = _shown_values(store, book.period, ledger_plan(store, book))
     edits: list[ProgressEdit] = []
     for sheet in book.sheets:
         if sheet.kind != "project":

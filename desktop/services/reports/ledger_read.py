@@ -45,6 +45,7 @@ class Workbook:
     skipped: tuple[str, ...]  # sheets that are not ledger sheets (佐证材料, 说明, the clerk's own)
     problems: tuple[tuple[str, int, str], ...]  # (sheet, row, message) for sheets that cannot be read at all
     period: str | None = None  # the reporting period the ledger was exported for (说明 sheet), if still there
+    plan: str | None = None  # the plan (catalog id) it was exported for (说明 sheet); older ledgers do not say
 
 
 _PERIOD_CODE = re.compile(r"（([^（）]+)）\s*$")  # 报告期: 2026年第四季度（2026-Q4）
@@ -146,16 +147,19 @@ def _rows(ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
         yield number, tuple(values)
 
 
-def _period(rows: Iterable[tuple[int, tuple[Any, ...]]]) -> str | None:
-    """The 说明 sheet's 报告期 line, as a period code."""
+def _readme(rows: Iterable[tuple[int, tuple[Any, ...]]]) -> tuple[str | None, str | None]:
+    """The 说明 sheet's 报告期 line, as a period code, and its 规划目录 line (the plan's id)."""
+    period = plan = None
     for _number, values in itertools.islice(rows, 30):
         if len(values) > 1 and text(values[0]) == "报告期":
             match = _PERIOD_CODE.search(text(values[1]))
             try:
-                return parse_period(match[1]).code if match else None
+                period = parse_period(match[1]).code if match else None
             except InputError:
-                return None
-    return None
+                period = None
+        elif len(values) > 1 and text(values[0]) == lay.README_PLAN:
+            plan = text(values[1]) or None
+    return period, plan
 
 
 def read_ledger_workbook(path: Path) -> Workbook:
@@ -165,6 +169,7 @@ def read_ledger_workbook(path: Path) -> Workbook:
     skipped: list[str] = []
     problems: list[tuple[str, int, str]] = []
     period: str | None = None
+    plan: str | None = None
     try:
         for ws in wb.worksheets:
             rows = _rows(ws)
@@ -174,7 +179,7 @@ def read_ledger_workbook(path: Path) -> Workbook:
             if kind is None:
                 skipped.append(ws.title)
                 if ws.title == lay.README_SHEET and period is None:
-                    period = _period(itertools.chain([first] if first else [], rows))
+                    period, plan = _readme(itertools.chain([first] if first else [], rows))
                 continue
             if missing:
                 problems.append((ws.title, 1, f"表头缺少列：{'、'.join(missing)}（请勿删除或改名台账的列标题）。"))
@@ -190,4 +195,4 @@ def read_ledger_workbook(path: Path) -> Workbook:
             sheets.append(LedgerSheet(ws.title, kind, tuple(parsed)))
     finally:
         wb.close()
-    return Workbook(tuple(sheets), tuple(skipped), tuple(problems), period)
+    return Workbook(tuple(sheets), tuple(skipped), tuple(problems), period, plan)

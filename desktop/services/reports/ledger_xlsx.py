@@ -79,7 +79,7 @@ def _project_rows(data: UnitReportData, number: int) -> list[list[Any]]:
         values: dict[str, Any] = {
             "task_key": view.task.key,
             "level": lay.LEVEL_TASK,
-            "task_text": view.task.text,
+            "task_text": view.task.label,
             "status": entry.status.value if entry else "未填报",
             "percent": view.percent,
             "note": entry.note if entry else "",
@@ -92,7 +92,7 @@ def _project_rows(data: UnitReportData, number: int) -> list[list[Any]]:
             values = {
                 "task_key": view.task.key,
                 "level": lay.LEVEL_MEASURE,
-                "task_text": view.task.text,
+                "task_text": view.task.label,
                 "title": m.title,
                 "department": m.department,
                 "person": m.person,
@@ -119,7 +119,7 @@ def _milestone_rows(data: UnitReportData) -> list[list[Any]]:
                 ms = msv.milestone
                 values: dict[str, Any] = {
                     "task_key": view.task.key,
-                    "task_text": view.task.text,
+                    "task_text": view.task.label,
                     "measure": titles.get(ms.measure_id, "") if ms.measure_id else "",
                     "title": ms.title,
                     "due_date": ms.due_date,
@@ -161,6 +161,8 @@ def _evidence_rows(data: UnitReportData) -> list[list[Any]]:
 def _readme(ws: Worksheet, data: UnitReportData) -> None:
     lines = [
         ("单位", f"{data.unit.name}（{data.unit.code}）"),
+        ("规划", data.plan_title),
+        (lay.README_PLAN, data.plan_id),
         ("报告期", f"{data.period.label}（{data.period.code}）"),
         ("生成时间", data.generated.strftime("%Y-%m-%d %H:%M")),
         ("审核状态", data.review_text),
@@ -171,7 +173,7 @@ def _readme(ws: Worksheet, data: UnitReportData) -> None:
         ("蓝色表头", "可修改的列；导入时读取。"),
         ("灰色表头", "只供查看和筛选的列（状态、进展、状态灯等）；导入时忽略，请在程序中填报进度。"),
         ("记录标识", "已有记录的编号，请勿修改；新增一行时留空即可。"),
-        ("任务编号", "如 1.01，对应“十四五”规划任务；措施行和时间节点行都必须填写。"),
+        ("任务编号", "如 1.01，对应上面“规划”的任务；措施行和时间节点行都必须填写。"),
         ("所属措施", "时间节点挂在哪个措施下（填措施名称，须与同一任务下的措施名称一致）；留空表示直接挂在任务下。"),
         ("日期", "写成 2026-11-30 或 2026/11/30。"),
         ("删除", "导入不会删除任何记录；如需删除，请在程序中操作。"),
@@ -204,7 +206,7 @@ def build_workbook(data: UnitReportData, progress: Progress | None = None) -> Wo
     _readme(wb.create_sheet(lay.README_SHEET), data)
     if progress:
         progress(total - 1, total)
-    wb.properties.title = f"{data.unit.name} {data.period.label} 规划推进台账"
+    wb.properties.title = f"{data.unit.name} {data.plan_title} {data.period.label} 规划推进台账"
     wb.properties.creator = "planprogress"
     return wb
 

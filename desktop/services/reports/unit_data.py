@@ -12,6 +12,7 @@ from desktop.domain.health import Light
 from desktop.domain.model import EvidenceRecord, ReviewRecord, Unit
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.status import ReviewState
+from desktop.services.plans import plan_for
 from desktop.store import Store
 from desktop.store.exports import ExportRepo
 from desktop.store.overview import ProjectView
@@ -39,6 +40,7 @@ class UnitReportData:
     last_bundle_seq: int | None
     projects: tuple[ProjectView, ...]
     evidence: tuple[EvidenceLine, ...]
+    plan_id: str = ""  # the plan (catalog id) the report is of
 
     @property
     def bundle_text(self) -> str:
@@ -98,6 +100,7 @@ def _review_people(store: Store, review: ReviewRecord) -> tuple[str, str]:
 
 
 def _evidence_lines(store: Store, projects: list[ProjectView]) -> tuple[EvidenceLine, ...]:
+    """Evidence of the report's plan only: the files of the tasks, measures and milestones it shows."""
     labels: dict[int, tuple[str, str]] = {}
     for project in projects:
         for view in project.tasks:
@@ -109,24 +112,29 @@ def _evidence_lines(store: Store, projects: list[ProjectView]) -> tuple[Evidence
                 labels[ms.milestone.id] = (f"时间节点：{ms.milestone.title}（任务 {key}）", key)
     lines = []
     for record in store.evidence.find():
-        supports, key = labels.get(record.item_id, (f"编号 {record.item_id}", ""))
-        lines.append(EvidenceLine(record, supports, key))
+        if record.item_id in labels:
+            supports, key = labels[record.item_id]
+            lines.append(EvidenceLine(record, supports, key))
     order = {view.task.key: n for n, view in enumerate(v for p in projects for v in p.tasks)}
     lines.sort(key=lambda line: (order.get(line.task_key, len(order)), line.record.id))
     return tuple(lines)
 
 
-def collect_unit_report(store: Store, period: str | None = None, now: dt.datetime | None = None) -> UnitReportData:
+def collect_unit_report(
+    store: Store, period: str | None = None, now: dt.datetime | None = None, plan: str | None = None
+) -> UnitReportData:
+    """One plan's report (`plan`, default the current one: desktop.services.plans.plan_for)."""
     generated = now or dt.datetime.now().astimezone()
     today = generated.date()
     when = parse_period(period or default_period(store, today))
+    held = plan_for(store, plan)
     review = store.reviews.get(when.code)
     submitter, reviewer = _review_people(store, review)
-    projects = store.overview(when.code, today)
+    projects = store.overview(when.code, today, plan=held.id)
     unit = store.unit()
     return UnitReportData(
         unit=unit,
-        plan_title=plan_title(unit.catalog_id),
+        plan_title=held.title,
         period=when,
         generated=generated,
         today=today,
@@ -136,4 +144,5 @@ def collect_unit_report(store: Store, period: str | None = None, now: dt.datetim
         last_bundle_seq=last_bundle_seq(store),
         projects=tuple(projects),
         evidence=_evidence_lines(store, projects),
+        plan_id=held.id,
     )

@@ -185,7 +185,7 @@ def _task(view: TaskView, st: pp.Styles) -> list[Flowable]:
     narrative = entry.note.strip() if entry else ""
     if not (narrative or view.measures or view.milestones):
         facts += "｜尚无进展说明、措施和时间节点"
-    heading = [pp.para(f"{view.task.key}　{view.task.text}", st.h3), pp.para(facts, st.note)]
+    heading = [pp.para(f"{view.task.key}　{view.task.label}", st.h3), pp.para(facts, st.note)]
     out: list[Flowable] = [CondPageBreak(30 * mm), KeepTogether(heading)]
     if not (narrative or view.measures or view.milestones):
         return out

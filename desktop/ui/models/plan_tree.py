@@ -72,6 +72,7 @@ class StatusWords:
         self.not_reported = tr("未填报")
         self.carried = tr("{status}（沿用{period}）")
         self.derived = tr("{status}（据措施）")
+        self.retired = tr("已调整（{status}）")
 
     def status(self, status: Status) -> str:
         if status not in self._status:
@@ -91,7 +92,12 @@ class StatusWords:
         return self.status(entry.status)
 
     def task(self, tv: TaskView) -> str:
-        """A task's own entry if it has one; else what its measures add up to, marked as derived."""
+        """A task's own entry if it has one; else what its measures add up to, marked as derived. A task a new
+        version of the plan retired is marked 已调整 (its records are read-only)."""
+        status = self._task(tv)
+        return self.retired.format(status=status) if tv.task.retired else status
+
+    def _task(self, tv: TaskView) -> str:
         if tv.progress is not None or not tv.measures:
             return self.entry(tv.progress, tv.carried)
         reported = [m.progress.status for m in tv.measures if m.progress is not None]

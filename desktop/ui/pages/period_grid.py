@@ -191,12 +191,13 @@ class PeriodGridPage(RefreshOnShow, QWidget):
         return self.model.save_row(current.row(), status, percent, row.earlier.note)
 
     def _copyable(self) -> list[int]:
-        """Rows without a note of their own for the period whose earlier entry has one."""
+        """Rows without a note of their own for the period whose earlier entry has one (a retired task's rows
+        are read-only)."""
         rows = self.model.rows()
         return [
             n
             for n, r in enumerate(rows)
-            if r.earlier is not None and r.earlier.note and not (r.own is not None and r.own.note)
+            if r.earlier is not None and r.earlier.note and not (r.own is not None and r.own.note) and not r.retired
         ]
 
     def copy_all_rows(self) -> int:

@@ -74,9 +74,9 @@ class PlanPage(QWidget):
 
         store = self.session.store
         back = open_returns(store).get(self.session.period.code)
-        comments = {c.task: c.text for c in back.entry.comments if c.task} if back else {}
-        tasks = store.plan.tasks(catalog_id=self.session.plan_id) if comments else []
-        self.model.office_comments = {t.id: comments[t.key] for t in tasks if t.key in comments}
+        comments = {c.target: c.text for c in back.entry.comments if c.task} if back else {}
+        tasks = store.plan.tasks() if comments else []
+        self.model.office_comments = {t.id: comments[t.uid] for t in tasks if t.uid in comments}
         self.office_note.setVisible(back is not None)
         if back is not None:
             self.office_note.setText(

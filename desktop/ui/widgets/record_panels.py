@@ -227,7 +227,7 @@ class MilestonesPanel(_RecordPanel):
         if self.task is None:
             return
         parent_id = self.measure_id or self.task.task.id
-        targets = self.session.store.plan.targets(self.session.plan_id)  # the shown plan's indicators
+        targets = self.session.store.plan.targets(self.task.task.catalog)
         dialog = MilestoneDialog(self._owner_text(), None, targets, self.session.today(), self)
         dialog.save = lambda: ops.add_milestone(self.session.store, parent_id, **dialog.values())
         if dialog.exec():
@@ -237,7 +237,7 @@ class MilestonesPanel(_RecordPanel):
         chosen: MilestoneView | None = self.selected()
         if chosen is None or self.task is None or not self.session.can_edit:
             return
-        targets = self.session.store.plan.targets(self.session.plan_id)  # the shown plan's indicators
+        targets = self.session.store.plan.targets(self.task.task.catalog)
         dialog = MilestoneDialog(self._owner_text(), chosen.milestone, targets, self.session.today(), self)
         dialog.save = lambda: ops.update_milestone(self.session.store, chosen.milestone.id, **dialog.values())
         if dialog.exec():
