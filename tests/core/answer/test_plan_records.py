@@ -16,6 +16,8 @@ from openpyxl import load_workbook
 from desktop.domain.errors import StateError
 from desktop.domain.status import Status
 from desktop.services import operations as ops
+from desktop.services.office.status import province_status
+from desktop.services.office.unit_view import build_unit_view
 from desktop.services.plans import plan_for
 from desktop.services.unit_status import sent_records
 from desktop.store import Store
@@ -101,6 +103,17 @@ def test_a_received_plan_takes_records_beside_the_shipped_plan_and_a_new_version
     assert verified.code == 0, verified.err
     assert json.loads(verified.out.strip().splitlines()[-1])["ok"]
     accept(pair.office, pair.keys.identity, result.path)
+
+    # the office's status for the sample plan and 2027-Q1 shows the unit's own figures (one rule, both sides)
+    when = dt.date(2027, 4, 10)
+    mine = unit.overview("2027-Q1", when, plan=SAMPLE)
+    drill = build_unit_view(pair.office, "GD-T01", "2027-Q1", when, pair.office.settings.thresholds(), SAMPLE)
+    assert {t.uid: (t.percent, t.light) for t in drill.tasks} == {
+        t.task.uid: (t.percent, t.light) for pv in mine for t in pv.tasks
+    }
+    [entry] = province_status(pair.office, "2027-Q1", when, SAMPLE).units
+    assert [(p.number, p.percent) for p in entry.projects] == [(pv.project.number, pv.percent) for pv in mine]
+    assert any(t.percent == 45 for pv in mine for t in pv.tasks)  # the figure recorded above reached the office
 
     # version 1.1 rewords 1.01 and retires 1.02 (which has a measure, a milestone, progress and evidence)
     before_counts, before_audit = _counts(unit), unit.audit.entries()
