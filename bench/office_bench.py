@@ -1,6 +1,6 @@
 """The office at scale: `province status`, the first painted 全省汇总 and an import of a stick of deltas.
 
-usage: python bench/office_bench.py [--units 30] [--years 5] [--repeat 3] [--dir DIR] [--json]
+usage: python bench/office_bench.py [--units 30] [--years 5] [--repeat 3] [--dir DIR] [--against CHECKOUT] [--json]
        (run under xvfb-run -a -s "-screen 0 1440x900x24" for a real X server; offscreen otherwise)
 
 Builds an office that has imported `--units` units, each with 5 measures under every one of the plan's 54
@@ -15,12 +15,16 @@ more month for every item and exports a delta onto one stick. Measured, each as 
   import    `planprogress province import STICK` of the deltas into a copy of the office, against the same
             bytes by hand: `age -d` the office key once (passphrase typed on a pty), then per bundle
             `minisign -V`, `sha256sum -c` and `age -d -i key payload.tar.age | tar -x`.
-Prints medians. Targets: status < 1 s, window < 1 s, import ratio ours/standard <= 1.0.
+Prints medians, and the load average at each run (the machine may be shared: compare CPU seconds, and ratios
+within one run). `--against CHECKOUT` times another checkout's three processes on the same data in every run,
+alternating with this one's, so that a change is compared under the same load.
+Targets: status < 1 s, window < 1 s, import ratio ours/standard <= 1.0.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -162,8 +166,8 @@ lock.release()
 """
 
 
-def first_paint(office: Path) -> tuple[float, int]:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+def first_paint(office: Path, repo: Path = REPO) -> tuple[float, int]:
+    env = dict(os.environ, PYTHONPATH=str(repo))
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     start = time.time()
@@ -172,7 +176,7 @@ def first_paint(office: Path) -> tuple[float, int]:
         capture_output=True,
         text=True,
         env=env,
-        cwd=REPO,
+        cwd=repo,
         timeout=300,
     )
     if proc.returncode != 0:
@@ -186,39 +190,49 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def bench_once(root: Path, paths: dict[str, Path], period: str) -> dict[str, float]:
-    from desktop.services.office.status import province_status
-    from desktop.store import Store
-
-    env = {"PYTHONPATH": str(REPO), "PLANPROGRESS_PASSPHRASE": PASSPHRASE}
+def bench_tree(root: Path, paths: dict[str, Path], period: str, repo: Path, prefix: str = "") -> dict[str, float]:
+    """`province status`, the window and `province import` as processes of the checkout at `repo`."""
+    env = {"PYTHONPATH": str(repo), "PLANPROGRESS_PASSPHRASE": PASSPHRASE}
     py = [sys.executable, "-m", "desktop"]
     out: dict[str, float] = {}
     office = paths["office"]
     cpu = children_cpu()
     out["status_process"], out["status_rss"] = run_measured(
-        [*py, "--home", str(office), "--json", "province", "status", "--period", period], env, REPO
+        [*py, "--home", str(office), "--json", "province", "status", "--period", period], env, repo
     )
     out["status_process_cpu"] = children_cpu() - cpu
-    with Store.open(office, "bench") as store:
+    cpu = children_cpu()
+    out["window"], out["window_rows"] = first_paint(office, repo)
+    out["window_cpu"] = children_cpu() - cpu
+    copy = root / "office-import"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(office, copy)
+    cpu = children_cpu()
+    out["import_ours"], out["import_rss"] = run_measured(
+        [*py, "--home", str(copy), "province", "import", str(paths["deltas"])], env, repo
+    )
+    out["import_ours_cpu"] = children_cpu() - cpu
+    shutil.rmtree(copy)
+    return {prefix + key: value for key, value in out.items()}
+
+
+def bench_once(root: Path, paths: dict[str, Path], period: str, against: Path | None) -> dict[str, float]:
+    from desktop.services.office.status import province_status
+    from desktop.store import Store
+
+    out: dict[str, float] = {"load": os.getloadavg()[0]}
+    out.update(bench_tree(root, paths, period, REPO))
+    if against is not None:
+        out.update(bench_tree(root, paths, period, against, "against_"))
+    with Store.open(paths["office"], "bench") as store:
         start, cpu_start = time.perf_counter(), time.process_time()
         status = province_status(store, period)
         out["status_call"] = time.perf_counter() - start
         out["status_call_cpu"] = time.process_time() - cpu_start
         out["units"] = len(status.units)
-    cpu = children_cpu()
-    out["window"], rows = first_paint(office)
-    out["window_cpu"] = children_cpu() - cpu
-    assert rows == out["units"], (rows, out["units"])
+    assert out["window_rows"] == out["units"], (out["window_rows"], out["units"])
 
-    copy = root / "office-import"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(office, copy)
-    stick = paths["deltas"]
-    cpu = children_cpu()
-    out["import_ours"], out["import_rss"] = run_measured(
-        [*py, "--home", str(copy), "province", "import", str(stick)], env, REPO
-    )
-    out["import_ours_cpu"] = children_cpu() - cpu
+    office, stick = paths["office"], paths["deltas"]
     unpacked = root / "unpacked"
     shutil.rmtree(unpacked, ignore_errors=True)
     unpacked.mkdir()
@@ -235,8 +249,22 @@ def bench_once(root: Path, paths: dict[str, Path], period: str) -> dict[str, flo
     out["import_std_cpu"] = children_cpu() - cpu
     out["bundles"] = len(steps) - 1
     out["stick_mib"] = sum(p.stat().st_size for p in stick.rglob("*") if p.is_file()) / 1048576
-    shutil.rmtree(copy)
+    out["load_after"] = os.getloadavg()[0]
     shutil.rmtree(unpacked)
+    for prefix in ("", "against_") if against is not None else ("",):
+        out[prefix + "import_ratio"] = out[prefix + "import_ours"] / out["import_std"]
+        out[prefix + "import_ratio_cpu"] = out[prefix + "import_ours_cpu"] / out["import_std_cpu"]
+    print(
+        f"  run: load {out['load']:.1f}→{out['load_after']:.1f}; status CPU {out['status_process_cpu']:.2f}, window "
+        f"CPU {out['window_cpu']:.2f}, import CPU ratio {out['import_ratio_cpu']:.2f}"
+        + (
+            f"; against: status {out['against_status_process_cpu']:.2f}, window {out['against_window_cpu']:.2f}, "
+            f"import {out['against_import_ratio_cpu']:.2f}"
+            if against is not None
+            else ""
+        ),
+        file=sys.stderr,
+    )
     return out
 
 
@@ -246,24 +274,28 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=3, help="runs; the median is reported")
     parser.add_argument("--dir", help="scratch folder, kept and reused (default: a temporary folder, removed)")
+    parser.add_argument("--against", type=Path, help="another checkout timed alongside in every run")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    against = args.against.resolve() if args.against else None
     for tool in ("age", "minisign", "sha256sum", "tar"):
         if not shutil.which(tool):
             raise SystemExit(f"missing tool: {tool} (bash scripts/setup.sh test installs it)")
     scratch = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="pp-office-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
     period = f"{FIRST_YEAR + args.years - 1}-Q4"
+    for tree in (REPO, against) if against is not None else (REPO,):
+        # bytecode written first, as an installed program has it (and as PYTHONDONTWRITEBYTECODE would prevent)
+        compileall.compile_dir(tree / "desktop", quiet=1)
     try:
         started = time.perf_counter()
         paths = build_world(scratch, args.units, args.years)
         built = time.perf_counter() - started
-        runs = [bench_once(scratch, paths, period) for _ in range(args.repeat)]
+        runs = [bench_once(scratch, paths, period, against) for _ in range(args.repeat)]
     finally:
         if not args.dir:
             shutil.rmtree(scratch, ignore_errors=True)
     result = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-    result["import_ratio"] = result["import_ours"] / result["import_std"]
     result["setup"] = built
     result["day"] = dt.date.today().isoformat()
     if args.json:
@@ -271,7 +303,7 @@ def main() -> int:
         return 0
     print(
         f"{args.units} units, {args.years} years of months and quarters, {MEASURES_PER_TASK} measures per task; "
-        f"median of {args.repeat} (setup {built:.0f} s)"
+        f"median of {args.repeat} (setup {built:.0f} s); load average {result['load']:.1f} at the start of a run"
     )
     print("wall seconds (CPU seconds of the process tree in brackets: the figure to trust on a busy machine)")
     print(
@@ -287,9 +319,17 @@ def main() -> int:
         f"import of {result['bundles']:.0f} delta bundles ({result['stick_mib']:.1f} MiB): ours "
         f"{result['import_ours']:.2f} s ({result['import_ours_cpu']:.2f}), by hand {result['import_std']:.2f} s "
         f"({result['import_std_cpu']:.2f}), ratio {result['import_ratio']:.2f} (CPU "
-        f"{result['import_ours_cpu'] / result['import_std_cpu']:.2f}); peak RSS ours {result['import_rss']} MiB, "
+        f"{result['import_ratio_cpu']:.2f}); peak RSS ours {result['import_rss']} MiB, "
         f"by hand {result['import_std_rss']} MiB"
     )
+    if against is not None:
+        print(
+            f"against {against}: province status {result['against_status_process']:.2f} s "
+            f"({result['against_status_process_cpu']:.2f}); window {result['against_window']:.2f} s "
+            f"({result['against_window_cpu']:.2f}); import {result['against_import_ours']:.2f} s "
+            f"({result['against_import_ours_cpu']:.2f}), ratio {result['against_import_ratio']:.2f} (CPU "
+            f"{result['against_import_ratio_cpu']:.2f})"
+        )
     return 0
 
 

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import NoReturn
 
-from desktop import __version__, logs
-from desktop.cli import (
-    admin,
-    answer_cmds,
-    bundle_cmds,
-    catalog_cmds,
-    diagnostics_cmds,
-    evidence_cmds,
-    province_cmds,
-    records,
-    report_cmds,
-    status_cmds,
-)
+import desktop
+from desktop import logs
 from desktop.cli.context import Context
 from desktop.domain.errors import PlanProgressError, StoreError
 from desktop.domain.system_errors import describe
@@ -31,19 +22,23 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[Context, argparse.Namespace], int]
 
-# Feature modules each add their subcommands; order is the order in `--help`.
-COMMAND_MODULES = [
-    admin,
-    answer_cmds,
-    records,
-    status_cmds,
-    evidence_cmds,
-    report_cmds,
-    bundle_cmds,
-    province_cmds,
-    catalog_cmds,
-    diagnostics_cmds,
-]
+# Feature modules (under desktop.cli) each add their subcommands; order is the order in `--help`. Each is listed
+# with the commands it adds, so that running one command imports only its own module (and what that needs), not
+# every command's services; `--help` and a word that names no command import them all.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "admin": ("init", "unit", "user", "review", "audit", "backup", "restore"),
+    "answer_cmds": ("receive",),
+    "records": ("tasks", "measure", "milestone", "progress"),
+    "status_cmds": ("status",),
+    "evidence_cmds": ("evidence",),
+    "report_cmds": ("report", "import-ledger"),
+    "bundle_cmds": ("keys", "export", "verify"),
+    "province_cmds": ("province",),
+    "catalog_cmds": ("plans",),
+    "diagnostics_cmds": ("diagnostics",),
+}
+# Global options that take a value (the next word is their value, not a command).
+VALUE_OPTIONS = ("--home", "--user", "--passphrase-file")
 # Commands on a unit's own records; the office's home holds none, so there they are refused.
 UNIT_ONLY_COMMANDS = {
     "plans",
@@ -103,12 +98,43 @@ def _accept_global_flags_after_command(parser: argparse.ArgumentParser) -> None:
                 _accept_global_flags_after_command(child)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class PrintVersion(argparse.Action):
+    """`--version`: the version is looked up only when asked (reading the package metadata costs every command
+    tens of milliseconds)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"planprogress {desktop.__version__}")
+        parser.exit()
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command argv runs (its first word that is neither an option nor an option's value), or None when it
+    names none or asks for help or the version before it. A long option may be abbreviated as argparse allows."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--version"):
+            return None
+        if not word.startswith("-"):
+            return word
+        if "=" not in word and len(word) > 2 and any(option.startswith(word) for option in VALUE_OPTIONS):
+            next(words, None)
+    return None
+
+
+def command_modules(argv: Sequence[str] | None = None) -> list[ModuleType]:
+    """The modules whose commands the parser needs: the one adding argv's command, or every one."""
+    word = command_word(sys.argv[1:] if argv is None else argv)
+    names = [name for name, commands in COMMAND_MODULES.items() if word in commands] or list(COMMAND_MODULES)
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
+def build_parser(argv: Sequence[str] | None = None, *, every_command: bool = True) -> argparse.ArgumentParser:
+    """The parser with every command, or (every_command=False) only with those of the module adding argv's."""
     parser = Parser(
         prog="planprogress",
         description="广东监狱“十四五”规划进度填报（不带命令时打开图形界面）",
     )
-    parser.add_argument("--version", action="version", version=f"planprogress {__version__}")
+    parser.add_argument("--version", action=PrintVersion, nargs=0, help="显示版本号并退出")
     parser.add_argument(
         "--home", metavar="DIR", help="数据目录（默认：系统用户数据目录，或环境变量 PLANPROGRESS_HOME）"
     )
@@ -118,14 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--passphrase-file", metavar="FILE", help="从文件读取密钥口令（或设环境变量 PLANPROGRESS_PASSPHRASE）"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    modules = command_modules([]) if every_command else command_modules(argv)
+    for module in modules:
         module.register(sub)
     _accept_global_flags_after_command(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv, every_command=False)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -1,5 +1,7 @@
 """The office's answers on the command line: `province return`, `province notice`, `province answer` at the
-office, `receive` at the unit; plus what the unit's lists show of them (export --list, review status)."""
+office, `receive` at the unit; plus what the unit's lists show of them (export --list, review status).
+The answer services (and the signing and encryption libraries under them) are imported by the command that
+runs them: `province status` or `export --list` registers these commands without paying for them."""
 
 from __future__ import annotations
 
@@ -7,20 +9,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.bundle_cmds import read_passphrase
 from desktop.cli.context import Context
 from desktop.domain.errors import InputError
-from desktop.services.answer.office import write_answers
-from desktop.services.answer.receive import ALREADY, APPLIED
 from desktop.services.answer.unit_view import open_returns, receipt_text, receipts_by_seq
-from desktop.services.keys import office_signing_key, public_key_id
-from desktop.services.operations import answers as answer_ops
 from desktop.store import Store
 from desktop.store.answers import PeriodReturn
 from desktop.store.exports import ExportRecord
 
 REFUSED_EXIT = 7
-_STATUS_TEXT = {APPLIED: "已导入", ALREADY: "已导入过", "refused": "拒收"}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,6 +62,8 @@ def return_data(unit: str, entry: PeriodReturn) -> dict[str, Any]:
 
 
 def cmd_return(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.operations import answers as answer_ops
+
     with _office(ctx) as store:
         made = answer_ops.return_unit_period(store, args.code, args.period, args.reason, args.comment).value
     ctx.emit(
@@ -77,6 +75,8 @@ def cmd_return(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_notice(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.operations import answers as answer_ops
+
     with _office(ctx) as store:
         notice = answer_ops.add_notice(store, args.title, args.text, args.unit or None).value
     to = "、".join(args.unit) if args.unit else "所有单位"
@@ -88,6 +88,10 @@ def cmd_notice(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_answer(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.cli.bundle_cmds import read_passphrase
+    from desktop.services.answer.office import write_answers
+    from desktop.services.keys import office_signing_key, public_key_id
+
     passphrase = read_passphrase(ctx, "省局私钥的口令：")
     if not passphrase:
         raise InputError(
@@ -128,9 +132,13 @@ def cmd_answer(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_receive(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.answer.receive import ALREADY, APPLIED
+    from desktop.services.operations import answers as answer_ops
+
     with ctx.open_store() as store:
         run = answer_ops.receive_answers(store, [Path(p) for p in args.paths]).value
-    lines = [f"{line.name}  [{_STATUS_TEXT[line.status]}]  {line.message}" for line in run.lines]
+    status_text = {APPLIED: "已导入", ALREADY: "已导入过", "refused": "拒收"}
+    lines = [f"{line.name}  [{status_text[line.status]}]  {line.message}" for line in run.lines]
     if run.others:
         lines.append(f"另有 {len(run.others)} 份回执是给其他单位的，已跳过：{'、'.join(run.others)}")
     ctx.emit(

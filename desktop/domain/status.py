@@ -16,6 +16,9 @@ class Status(Enum):
 
     @classmethod
     def parse(cls, text: str) -> Status:
+        exact = _BY_VALUE.get(text)  # stored rows hold the value itself: the office reads tens of thousands
+        if exact is not None:
+            return exact
         key = text.strip().lower().replace("-", "_").replace(" ", "_")
         for status in cls:
             if key in (status.value, status.name.lower()):
@@ -26,6 +29,7 @@ class Status(Enum):
         raise InputError(f"状态“{text}”无法识别：请使用 {names} 之一。")
 
 
+_BY_VALUE = {status.value: status for status in Status}
 _STATUS_ALIASES = {
     "todo": Status.NOT_STARTED,
     "pending": Status.NOT_STARTED,

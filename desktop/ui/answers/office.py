@@ -1,11 +1,12 @@
 """Office side: 退回本期… from a unit's detail page (a reason, and a comment per task beside its figures), and
 制作回执U盘… (which units, where, the passphrase; the writing runs off the GUI thread behind a progress bar).
-Both call the same Qt-free services as `province return` and `province answer`."""
+Both call the same Qt-free services as `province return` and `province answer`. Those services (and the signing
+and encryption libraries they use) are imported when a dialog acts, not with the office window."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -32,15 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.answer.office import AnswerRun, write_answers
 from desktop.services.office.unit_view import TaskRow
-from desktop.services.operations import answers as answer_ops
 from desktop.store.office import OfficeRepo
 from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Session
 from desktop.ui.widgets.message_bar import MessageBar
+
+if TYPE_CHECKING:
+    from desktop.services.answer.office import AnswerRun
 
 COMMENT_COLUMN = 3
 
@@ -102,6 +104,8 @@ class ReturnDialog(QDialog):
         return out
 
     def save(self) -> None:
+        from desktop.services.operations import answers as answer_ops
+
         code, period, reason, comments = self.code, self.period, self.reason.text(), self.comments()
         made, error = self.session.perform(
             lambda store: answer_ops.return_unit_period(store, code, period, reason, comments), self
@@ -182,6 +186,8 @@ class AnswerStickDialog(QDialog):
         ]
 
     def run(self) -> BackgroundJob | None:
+        from desktop.services.answer.office import write_answers  # here, not in the worker thread
+
         out = Path(self.folder.text().strip()) if self.folder.text().strip() else None
         if out is None:
             self.messages.error(tr("请选择要写入的U盘或文件夹。"))

@@ -13,9 +13,8 @@ from desktop.ui.home_actions import install_home_actions, verify_all_evidence
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.office.drilldown import UnitDetailPage
-from desktop.ui.office.key_dialogs import EnrollDialog, ResyncDialog, RevokeDialog
 from desktop.ui.office.overview_page import OverviewPage
-from desktop.ui.office.units_page import UnitsPage
+from desktop.ui.office.units_page import UnitsPage, key_dialog
 from desktop.ui.reports import install as install_reports
 from desktop.ui.session import Session
 from desktop.ui.widgets.period_selector import PeriodSelector
@@ -64,14 +63,16 @@ def install(window: MainWindow, session: Session) -> None:
 
     admin = window.menu("admin")
     admin.addSeparator()
-    for text, dialog in (
-        (tr("登记单位公钥…"), EnrollDialog),
-        (tr("吊销单位…"), RevokeDialog),
-        (tr("允许单位重新同步…"), ResyncDialog),
+    for text, kind in (
+        (tr("登记单位公钥…"), "enroll"),
+        (tr("吊销单位…"), "revoke"),
+        (tr("允许单位重新同步…"), "resync"),
     ):
         action = QAction(text, window)
         action.setEnabled(session.can_admin)
-        action.triggered.connect(lambda _checked=False, d=dialog: _admin_dialog(window, units, d(session, window)))
+        action.triggered.connect(
+            lambda _checked=False, k=kind: _admin_dialog(window, units, key_dialog(k, session, window))
+        )
         admin.addAction(action)
     verify = QAction(tr("校验全部佐证材料"), window)
     verify.triggered.connect(lambda: verify_all_evidence(window, session))

@@ -4,9 +4,10 @@ bundle ever offered to this office with its outcome and, for a rejection, the re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtWidgets import (
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -20,7 +21,6 @@ from desktop.store.office import IntakeEntry, OfficeRepo, OfficeUnit, UnitKey
 from desktop.ui.format import local_time
 from desktop.ui.i18n import tr
 from desktop.ui.models.table import CENTER, RIGHT, Column, RowTableModel
-from desktop.ui.office.key_dialogs import EnrollDialog, ResyncDialog, RevokeDialog
 from desktop.ui.session import Session
 from desktop.ui.widgets.lights import light_icon
 from desktop.ui.widgets.message_bar import MessageBar
@@ -101,6 +101,15 @@ def log_columns() -> list[Column[IntakeEntry]]:
     ]
 
 
+def key_dialog(kind: Literal["enroll", "revoke", "resync"], session: Session, parent: QWidget) -> QDialog:
+    """The enroll, revoke or resync form, imported when first opened: the key libraries it uses are not needed
+    to show the office window."""
+    from desktop.ui.office import key_dialogs
+
+    forms = {"enroll": key_dialogs.EnrollDialog, "revoke": key_dialogs.RevokeDialog, "resync": key_dialogs.ResyncDialog}
+    return forms[kind](session, parent)
+
+
 class UnitsPage(RefreshOnShow, QWidget):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
@@ -109,9 +118,9 @@ class UnitsPage(RefreshOnShow, QWidget):
         self.enroll_button = QPushButton(tr("登记单位公钥…"))
         self.revoke_button = QPushButton(tr("吊销单位…"))
         self.resync_button = QPushButton(tr("允许重新同步…"))
-        self.enroll_button.clicked.connect(lambda: self.run_dialog(EnrollDialog(session, self)))
-        self.revoke_button.clicked.connect(lambda: self.run_dialog(RevokeDialog(session, self)))
-        self.resync_button.clicked.connect(lambda: self.run_dialog(ResyncDialog(session, self)))
+        self.enroll_button.clicked.connect(lambda: self.run_dialog(key_dialog("enroll", session, self)))
+        self.revoke_button.clicked.connect(lambda: self.run_dialog(key_dialog("revoke", session, self)))
+        self.resync_button.clicked.connect(lambda: self.run_dialog(key_dialog("resync", session, self)))
         buttons = QHBoxLayout()
         for button in (self.enroll_button, self.revoke_button, self.resync_button):
             button.setEnabled(session.can_admin)
