@@ -21,13 +21,13 @@ from desktop.services.bundle.format import (
     AUDIT,
     GENESIS,
     MANIFEST,
-    MANIFEST_SIG,
     RECORDS,
     Entry,
     Manifest,
     signature_comment,
 )
 from desktop.services.bundle.tarstream import SourceEntry
+from desktop.services.suite import Signer, as_signer
 from desktop.store import Store
 from desktop.store.exports import CurrentRecord, ExportRecord, ExportRepo, StoredEntry
 
@@ -73,13 +73,12 @@ def _entry(name: str, content: bytes) -> SourceEntry:
     return SourceEntry(name, len(content), hashlib.sha256(content).hexdigest(), content)
 
 
-def sign_manifest(signer: minisign.SecretKey, manifest: Manifest, data: bytes) -> bytes:
+def sign_manifest(signer: Signer | minisign.SecretKey, manifest: Manifest, data: bytes) -> bytes:
     comment = signature_comment("manifest", manifest.unit, manifest.seq, manifest.bundle_id)
-    signature = signer.sign(data, prehash=True, untrusted_comment=SIGNATURE_NOTE, trusted_comment=comment)
-    return bytes(signature) + b"\n"
+    return as_signer(signer).sign(data, comment, SIGNATURE_NOTE)
 
 
-def build_plan(store: Store, signer: minisign.SecretKey, *, full: bool) -> ExportPlan:
+def build_plan(store: Store, signer: Signer | minisign.SecretKey, *, full: bool) -> ExportPlan:
     """Decide what the next bundle carries. Reads only: nothing is marked as sent until the export succeeds."""
     unit = store.unit()
     if not unit.code:
@@ -166,7 +165,7 @@ def build_plan(store: Store, signer: minisign.SecretKey, *, full: bool) -> Expor
         entries=tuple(Entry(e.name, e.size, e.sha256) for e in (records, audit, *evidence)),
     )
     manifest_bytes = manifest.to_json()
-    signature = _entry(MANIFEST_SIG, sign_manifest(signer, manifest, manifest_bytes))
+    signature = _entry(MANIFEST + as_signer(signer).suite.sig_ext, sign_manifest(signer, manifest, manifest_bytes))
     return ExportPlan(
         seq=seq,
         bundle_id=manifest.bundle_id,
