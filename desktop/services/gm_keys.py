@@ -180,7 +180,7 @@ def create_unit_gm(home: Home, unit_code: str, passphrase: str | None) -> Public
 
         text = private_pem(secret)
     write_private(home.keys / UNIT_SECRET, text.encode("ascii"))
-    comment = f"planprogress unit {unit_code} 签名公钥 {secret.public.key_id()}，其后为回执加密公钥"
+    comment = f"planprogress unit {unit_code} signing key {secret.public.key_id()}, then its answer key"
     write_private(home.keys / UNIT_PUBLIC, pub_file_text([secret.public, answer.public], comment).encode(), 0o644)
     return secret.public
 

@@ -224,6 +224,11 @@ def load_public_key(path: Path, what: str = "签名公钥") -> minisign.PublicKe
 
 
 def unit_key_is_protected(home: Home) -> bool:
+    path = home.keys / UNIT_SECRET
+    if path.is_file():
+        data = read_key_file(path, "签名密钥")
+        if data.lstrip().startswith(b"-----BEGIN"):  # an SM2 key: PKCS#8, encrypted or not
+            return data.lstrip().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
     return bool(_load_secret(home).is_encrypted())
 
 
@@ -385,6 +390,29 @@ class OfficeIdentities:
         if suite is GM:
             return None if self.gm is None else (self.gm, self.gm.public.key_id())
         return None if self.age is None else (self.age, str(self.age.to_public()))
+
+
+def office_suites(home: Home) -> list[Suite]:
+    """The suites the office has keys for, its first (the one `province init` chose) first."""
+    if gm_keys.office_is_gm_only(home):
+        return [GM]
+    return [AGE, GM] if gm_keys.office_gm_paths(home) is not None else [AGE]
+
+
+def office_recipient_ids(home: Home, suite: Suite) -> list[str]:
+    """At the office: its public key and escrow keys in `suite` (age recipients, or SM3 key ids)."""
+    path = home.keys / OFFICE_PUBLIC
+    data = read_key_file(path, "省局公钥")
+    found = gm_keys.read_gm_office_pub(data, path.name) if suite is GM else None
+    return [key.key_id() for key in found.encrypt] if found is not None else parse_recipients(data, path.name)
+
+
+def own_office_answer_key(home: Home) -> VerifyKey | None:
+    """At the office: the key its answers are signed with in its first suite (from its own office.pub)."""
+    if office_suites(home)[0] is GM:
+        return office_answer_key(home)
+    age = office_signing_key(home)
+    return AgeVerifyKey(age) if age is not None else None
 
 
 def load_office_keys(home: Home, passphrase: str) -> OfficeIdentities:
