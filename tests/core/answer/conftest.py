@@ -22,11 +22,14 @@ from tests.core.bundle.conftest import (  # noqa: F401 - fixtures
     OFFICE_PASSPHRASE,
     OfficeKeys,
     accept,
+    age_office_keys,
     enroll,
     export,
+    gm_office_keys,
     make_office,
     make_unit,
     office_keys,
+    suite_office_keys,
 )
 
 

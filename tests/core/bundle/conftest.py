@@ -55,8 +55,15 @@ def age_office_keys(tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
 
 
 @pytest.fixture(scope="session")
-def office_keys(age_office_keys: OfficeKeys) -> OfficeKeys:
+def office_keys(request: pytest.FixtureRequest, age_office_keys: OfficeKeys) -> OfficeKeys:
+    """The age office's keys; a test marked `BOTH_SUITES` gets each suite's in turn."""
+    if getattr(request, "param", AGE.short) == GM.short:
+        gm: OfficeKeys = request.getfixturevalue("gm_office_keys")
+        return gm
     return age_office_keys
+
+
+BOTH_SUITES = pytest.mark.parametrize("office_keys", [AGE.short, GM.short], indirect=True)
 
 
 @pytest.fixture(scope="session")

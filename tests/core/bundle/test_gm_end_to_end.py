@@ -1,0 +1,65 @@
+"""End to end in the 国密 suite: an office made with `--suite gm` and a unit that imported its office.pub export,
+import, answer and receive, every file in the SM2/SM3/SM4 layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.domain.catalog import Catalog
+from desktop.domain.status import Status
+from desktop.services.answer.office import add_notice, return_period, write_answers
+from desktop.services.answer.receive import receive_answers
+from desktop.store.answers import OfficeAnswers
+from desktop.store.office import OfficeRepo
+from desktop.store.unit_answers import UnitAnswers
+from tests.core.bundle.conftest import (
+    OFFICE_PASSPHRASE,
+    OfficeKeys,
+    accept,
+    add_work,
+    enroll,
+    export,
+    make_office,
+    make_unit,
+)
+
+
+def test_office_and_unit_in_gm_export_import_answer_receive(
+    tmp_path: Path, catalog: Catalog, gm_office_keys: OfficeKeys
+) -> None:
+    office = make_office(tmp_path / "省局", catalog, gm_office_keys)
+    unit = make_unit(tmp_path / "单位", catalog, "GD-G01", gm_office_keys.folder / "office.pub", passphrase="单位口令")
+    enroll(office, unit)
+    add_work(unit, tmp_path)
+    unit.progress.record(unit.plan.tasks()[1].id, "2026-Q3", Status.IN_PROGRESS, 30, "第三季度")
+    first = export(unit, tmp_path / "U盘1", passphrase="单位口令", part_size=8 * 1024)
+    names = sorted(p.name for p in first.path.iterdir())
+    assert names[:4] == ["SM3SUMS", "SM3SUMS.sig", "bundle.json", "payload.key"]
+    assert len(names) > 5 and all(n.startswith("payload.sm4.") for n in names[4:])
+    [accepted] = accept(office, gm_office_keys.identity, first.path)
+    assert accepted.upserts > 0 and accepted.evidence == 1
+    repo = OfficeRepo(office.database, office.audit)
+    assert repo.require_unit("GD-G01").last_seq == 1
+    assert str(OfficeAnswers(office.database, office.audit).recipient("GD-G01")).startswith("sm2:")
+
+    add_work(unit, tmp_path, "二")
+    second = export(unit, tmp_path / "U盘2", passphrase="单位口令")
+    accept(office, gm_office_keys.identity, second.path)
+    assert repo.require_unit("GD-G01").last_seq == 2
+
+    return_period(office, "GD-G01", "2026-Q3", "请补充佐证", [])
+    add_notice(office, "年终检查", "十二月中旬开展。", None)
+    (tmp_path / "回执").mkdir()
+    run = write_answers(office, tmp_path / "回执", OFFICE_PASSPHRASE)
+    [written] = run.written
+    files = sorted(p.name for p in written.path.iterdir())
+    assert files == ["SM3SUMS", "SM3SUMS.sig", "answer.json", "payload.key", "payload.sm4"]
+    received = receive_answers(unit, [tmp_path / "回执"])
+    assert received.ok, [line.message for line in received.lines]
+    assert "退回报告期 2026-Q3" in received.lines[0].message
+    answers = UnitAnswers(unit.database, unit.audit)
+    assert len(answers.notices()) == 1
+    again = receive_answers(unit, [written.path])
+    assert again.lines[0].status == "already_applied"
+    office.close()
+    unit.close()
