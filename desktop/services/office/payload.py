@@ -39,11 +39,13 @@ def manifest_check(verified: VerifiedBundle) -> Callable[[bytes, bytes], Manifes
             trusted = verified.public_key.verify(raw, sig_raw)
         except SignatureInvalidError:
             raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单的签名无效。") from None
-        # minisign's trusted comment names unit, seq and id; the 国密 signature covers the manifest, which does
-        if trusted is not None:
+        if trusted is not None:  # minisign's trusted comment names unit, seq and id
             named = parse_signature_comment(trusted, "manifest")
-            if named != (header.unit, header.seq, header.bundle_id):
-                raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单签名所注明的单位和序号与外部不符。")
+        else:  # the 国密 signature covers the manifest itself, which names them
+            inner = Manifest.parse(raw)
+            named = (inner.unit, inner.seq, inner.bundle_id)
+        if named != (header.unit, header.seq, header.bundle_id):
+            raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单签名所注明的单位和序号与外部不符。")
         manifest = Manifest.parse(raw)
         outside = (header.unit, header.seq, header.bundle_id, header.prev_hash, header.kind, header.catalog_id,
                    header.catalog_version)  # fmt: skip
