@@ -216,8 +216,12 @@ def _decrypt(store: Store, signed: SignedFolder, header: AnswerHeader, target: P
             trusted = signed.public_key.verify(raw, sig_raw)
         except SignatureInvalidError:
             raise AnswerError("bad_signature", "回执内容的签名无效。") from None
-        # minisign names unit, seq and id in its trusted comment; the 国密 signature covers ANSWER.json, which does
-        if trusted is not None and parse_signature_comment(trusted, "answer-content") != signed.comment:
+        if trusted is not None:  # minisign names unit, seq and id in its trusted comment
+            named = parse_signature_comment(trusted, "answer-content")
+        else:  # the 国密 signature covers ANSWER.json itself, which names them
+            inner = AnswerContent.parse(raw)
+            named = (inner.unit, inner.seq, inner.answer_id)
+        if named != signed.comment:
             raise AnswerError("bad_signature", "回执内容签名所注明的单位和序号与外部不符。")
         content = AnswerContent.parse(raw)
         if (content.unit, content.seq, content.answer_id) != signed.comment:
