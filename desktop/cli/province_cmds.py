@@ -31,7 +31,7 @@ from desktop.services.office.intake import Intake, IntakeResult
 from desktop.services.office.intake_counts import IntakeCounts, count_results
 from desktop.services.office.status import ProvinceStatus, province_status
 from desktop.services.operations import keys as key_ops
-from desktop.services.suite import GM, SHORT_NAMES, by_short
+from desktop.services.suite import GM, SHORT_NAMES, by_name, by_short
 from desktop.store import Home, Store
 from desktop.store.office import OfficeRepo
 
@@ -314,6 +314,9 @@ def status_text(status: ProvinceStatus) -> str:
     lines = [f"报告期 {status.period}（截至 {status.today}）"]
     for unit in status.units:
         state = "已吊销" if unit.revoked else ("已报送" if unit.reported else "未报送")
+        suite = by_name(unit.suite)
+        if suite is not None:
+            state += f"，{suite.label}"
         last = f"第 {unit.last_seq} 号，{unit.last_at}"
         projects = "  ".join(f"{p.number}.{p.name} {p.percent}%" for p in unit.projects)
         extra = ""

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-import minisign
-
 if TYPE_CHECKING:
+    import minisign
+
     from desktop.services.gm.sm2 import PrivateKey, PublicKey
 
 AGE_NAME = "age-x25519+minisign-ed25519"
@@ -152,6 +152,8 @@ class AgeVerifyKey:
         return str(self.key.to_base64().decode("ascii"))
 
     def verify(self, data: bytes, signature: bytes) -> str | None:
+        import minisign
+
         try:
             parsed = minisign.Signature.from_bytes(signature)
             self.key.verify(data, parsed)
@@ -224,10 +226,14 @@ class GmSigner:
 
 
 def as_verify_key(key: VerifyKey | minisign.PublicKey) -> VerifyKey:
+    import minisign
+
     return AgeVerifyKey(key) if isinstance(key, minisign.PublicKey) else key
 
 
 def as_signer(key: Signer | minisign.SecretKey) -> Signer:
+    import minisign
+
     return AgeSigner(key) if isinstance(key, minisign.SecretKey) else key
 
 
@@ -237,11 +243,27 @@ def stored_key(text: str) -> VerifyKey:
         from desktop.services.gm.keyfiles import load_public_pem
 
         return GmVerifyKey(load_public_pem(text.encode("ascii"), "登记的公钥"))
+    import minisign
+
     return AgeVerifyKey(minisign.PublicKey.from_base64(text))
 
 
 def suite_of_stored(text: str) -> Suite:
     return GM if text.lstrip().startswith("-----BEGIN") else AGE
+
+
+class _EnrolledKey(Protocol):
+    @property
+    def public_key(self) -> str: ...
+    @property
+    def retired_at(self) -> str | None: ...
+
+
+def active_key_suite(keys: Sequence[_EnrolledKey]) -> Suite | None:
+    """The suite of the key a unit signs with now (its last key not retired; None without one): what the
+    office's status and window show per unit."""
+    active = [key for key in keys if key.retired_at is None]
+    return suite_of_stored(active[-1].public_key) if active else None
 
 
 def sm2_recipient(key: PublicKey) -> str:

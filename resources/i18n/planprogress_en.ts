@@ -1197,24 +1197,24 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Office data folder created: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="313" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="316" />
       <source>已导入省局公钥。</source>
       <translation>The office public key was imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="313" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="316" />
       <source>尚未导入省局公钥：导出进度包前请在“管理”菜单中导入。</source>
       <translation>No office public key yet: import it from the Manage menu before exporting.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="315" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="318" />
       <source>{name}（{code}）的数据目录已建立：{root}
 {office}</source>
       <translation>Data folder of {name} ({code}) created: {root}
 {office}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="326" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="329" />
       <source>无法读取公钥文件 {path}（{error}）。</source>
       <translation>Cannot read the public key file {path} ({error}).</translation>
     </message>
@@ -3071,62 +3071,77 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Cannot save the public key to {path} ({error}): choose another place.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="46" />
+      <location filename="../../desktop/ui/office/units_page.py" line="48" />
+      <source>国密（SM2/SM3/SM4）</source>
+      <translation>GM (SM2/SM3/SM4)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="48" />
+      <source>age（X25519/Ed25519）</source>
+      <translation>age (X25519/Ed25519)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="54" />
       <source>等待重新同步</source>
       <translation>Waiting for resync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="52" />
+      <location filename="../../desktop/ui/office/units_page.py" line="60" />
       <source>（尚未收到数据包）</source>
       <translation>(no bundle received yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="61" />
+      <location filename="../../desktop/ui/office/units_page.py" line="69" />
       <source>签名密钥</source>
       <translation>Signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="64" />
+      <location filename="../../desktop/ui/office/units_page.py" line="72" />
       <source>{key}　登记 {when}</source>
       <translation>{key}   enrolled {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="65" />
+      <location filename="../../desktop/ui/office/units_page.py" line="73" />
       <source>　停用 {when}</source>
       <translation>   retired {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="69" />
+      <location filename="../../desktop/ui/office/units_page.py" line="77" />
+      <source>密码套件</source>
+      <translation>Crypto suite</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="78" />
       <source>登记时间</source>
       <translation>Enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="71" />
+      <location filename="../../desktop/ui/office/units_page.py" line="80" />
       <source>最近接收</source>
       <translation>Last received</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="79" />
+      <location filename="../../desktop/ui/office/units_page.py" line="88" />
       <source>单位代码合并</source>
       <translation>Unit codes merged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="100" />
+      <location filename="../../desktop/ui/office/units_page.py" line="109" />
       <source>操作人</source>
       <translation>Done by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="111" />
+      <location filename="../../desktop/ui/office/units_page.py" line="120" />
       <source>允许重新同步…</source>
       <translation>Allow resync…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="122" />
+      <location filename="../../desktop/ui/office/units_page.py" line="131" />
       <source>已登记的单位</source>
       <translation>Enrolled units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="124" />
+      <location filename="../../desktop/ui/office/units_page.py" line="133" />
       <source>导入记录（最近 {n} 条，含被拒收的数据包及原因）</source>
       <translation>Import log (last {n} entries, with rejected bundles and why)</translation>
     </message>

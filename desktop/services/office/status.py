@@ -14,6 +14,7 @@ from desktop.domain.health import Light
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
 from desktop.domain.rollup import mean_percent
 from desktop.services.office.unit_view import TaskRow, shown_progress, tasks_from_rows
+from desktop.services.suite import active_key_suite
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo
@@ -42,6 +43,7 @@ class UnitStatus:
     projects: tuple[ProjectCompletion, ...]
     lights: dict[str, int] = field(default_factory=dict)  # tasks per light: grey, green, yellow, red
     returned: tuple[str, ...] = ()  # periods the office sent back, not yet reported again (已退回, 待单位重报)
+    suite: str = ""  # the suite of the unit's key in use (age-x25519+minisign-ed25519 or sm2-sm3-sm4), "" without one
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,11 @@ def light_counts(tasks: Iterable[TaskRow]) -> dict[str, int]:
     return {light.name.lower(): lights.count(light) for light in Light}
 
 
+def _suite_name(office: OfficeRepo, code: str) -> str:
+    suite = active_key_suite(office.keys_of(code))
+    return suite.name if suite is not None else ""
+
+
 def province_status(store: Store, period: str | None = None, today: dt.date | None = None) -> ProvinceStatus:
     today = today or dt.date.today()
     when = parse_period(period) if period else current_period(PeriodKind.QUARTER, today)
@@ -142,6 +149,7 @@ def province_status(store: Store, period: str | None = None, today: dt.date | No
                 projects=project_completion(tasks),
                 lights=light_counts(tasks),
                 returned=tuple(sorted(set(returned[unit.code]))),
+                suite=_suite_name(office, unit.code),
             )
         )
     active = [u for u in units if not u.revoked]

@@ -9,6 +9,8 @@ from desktop.domain.catalog import Catalog
 from desktop.domain.status import Status
 from desktop.services.answer.office import add_notice, return_period, write_answers
 from desktop.services.answer.receive import receive_answers
+from desktop.services.office.status import province_status
+from desktop.services.suite import GM
 from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo
 from desktop.store.unit_answers import UnitAnswers
@@ -41,6 +43,9 @@ def test_office_and_unit_in_gm_export_import_answer_receive(
     repo = OfficeRepo(office.database, office.audit)
     assert repo.require_unit("GD-G01").last_seq == 1
     assert str(OfficeAnswers(office.database, office.audit).recipient("GD-G01")).startswith("sm2:")
+
+    [status] = province_status(office).units
+    assert status.suite == GM.name  # what `province status` and the office's unit list show
 
     add_work(unit, tmp_path, "二")
     second = export(unit, tmp_path / "U盘2", passphrase="单位口令")
