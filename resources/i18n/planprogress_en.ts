@@ -3572,47 +3572,71 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Unit information…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="114" />
+      <location filename="../../desktop/ui/unit_mode.py" line="117" />
       <source>导入失败</source>
       <translation>Import failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="116" />
+      <location filename="../../desktop/ui/unit_mode.py" line="119" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="129" />
+      <location filename="../../desktop/ui/unit_mode.py" line="123" />
+      <source>已换用新的签名密钥</source>
+      <translation>New signing key in use</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="124" />
+      <source>省局公钥已换用另一密码套件：本单位已生成该套件的新签名密钥（编号 {key}），旧密钥停用。
+请用“管理 → 导出本单位签名公钥…”把新的公钥交省局重新登记；登记前导出的数据包省局不会接收。下一次导出是完整数据包，序号接着上一个。</source>
+      <translation>The office public key uses another crypto suite: this unit made a new signing key in that suite (number {key}); the old key is retired.
+Use Manage → Export this unit's signing public key… and have the office enroll the new key; bundles exported before that are not accepted. The next export is a full bundle with the next number.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="148" />
+      <source>换用新的签名密钥</source>
+      <translation>Switch to a new signing key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="149" />
+      <source>这份省局公钥使用{suite}套件，本单位要换用该套件的新签名密钥。
+为新密钥设置口令（可留空）：</source>
+      <translation>This office public key uses the {suite} suite: this unit switches to a new signing key in that suite.
+Set a passphrase for the new key (may be left empty):</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="169" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="129" />
+      <location filename="../../desktop/ui/unit_mode.py" line="169" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="135" />
+      <location filename="../../desktop/ui/unit_mode.py" line="175" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="142" />
+      <location filename="../../desktop/ui/unit_mode.py" line="182" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="144" />
+      <location filename="../../desktop/ui/unit_mode.py" line="184" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="147" />
+      <location filename="../../desktop/ui/unit_mode.py" line="187" />
       <source>本单位签名公钥已保存</source>
       <translation>Unit signing public key saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="148" />
+      <location filename="../../desktop/ui/unit_mode.py" line="188" />
       <source>已保存到 {path}。
 
 密钥编号：{key}
