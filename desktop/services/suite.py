@@ -248,6 +248,11 @@ def stored_key(text: str) -> VerifyKey:
     return AgeVerifyKey(minisign.PublicKey.from_base64(text))
 
 
+def suite_of_key_id(key_id: str) -> Suite:
+    """The suite a key id belongs to, by its form: SM3 ids have 64 hex digits, minisign ids 16 (for messages)."""
+    return GM if len(key_id) == 64 else AGE
+
+
 def suite_of_stored(text: str) -> Suite:
     return GM if text.lstrip().startswith("-----BEGIN") else AGE
 

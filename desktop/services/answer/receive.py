@@ -36,7 +36,7 @@ from desktop.services.gm_keys import gm_answer_keys
 from desktop.services.keys import answer_identities, office_answer_key
 from desktop.services.office.payload import decrypt_into
 from desktop.services.office.staging import copy_in, intake_lock
-from desktop.services.suite import GM, SignatureInvalidError, VerifyKey, sm2_recipient
+from desktop.services.suite import SignatureInvalidError, VerifyKey, sm2_recipient, suite_of_key_id
 from desktop.store import Store
 from desktop.store.unit_answers import ApplyCounts, ReceivedAnswer, UnitAnswers
 
@@ -120,7 +120,7 @@ def _office_lookup(store: Store) -> KeyLookup:
     imported = office_answer_key(store.home)
 
     def lookup(key_id: str, unit: str | None) -> VerifyKey:
-        sig_name = GM.sums_sig if len(key_id) == 64 else "SHA256SUMS.minisig"  # SM3 key ids are 64 hex digits
+        sig_name = suite_of_key_id(key_id).sums_sig
         if imported is None:
             raise AnswerError(
                 "unknown_key",

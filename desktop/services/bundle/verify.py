@@ -1,4 +1,5 @@
-"""Checking a bundle folder without decrypting it: files present, signature over SHA256SUMS, every sum.
+"""Checking a bundle folder without decrypting it: files present, signature over the sums file (SHA256SUMS, or
+SM3SUMS in the 国密 suite), every sum.
 
 The same code runs at the unit (`verify`, and the read-back after an export) and at the office (after the
 copy to staging, before anything is decrypted). Which key must have signed is decided by a lookup the
@@ -139,7 +140,7 @@ def claimed_unit(raw: bytes) -> str | None:
 class Layout:
     """What a signed folder is called and holds: progress bundles (PB-) and the office's answers (PO-)."""
 
-    header: str  # the cleartext header file, first line of SHA256SUMS
+    header: str  # the cleartext header file, first line of the sums file
     kind: str  # the kind word of the signature's trusted comment
     noun: str  # what messages call it
     signer: str  # whose key must have signed, in messages
@@ -154,7 +155,7 @@ BUNDLE_LAYOUT = Layout(HEADER, "bundle", "数据包", "该单位", BUNDLE_NAME, 
 
 @dataclass(frozen=True)
 class SignedFolder:
-    """A folder whose SHA256SUMS carries a good signature and whose header matches its sum. Parts unchecked."""
+    """A folder whose sums file carries a good signature and whose header matches its sum. Parts unchecked."""
 
     folder: Path
     name: str
@@ -180,7 +181,9 @@ def check_signed_folder(
     hashes: dict[str, str] | None = None,
     extra: list[str] | None = None,
 ) -> SignedFolder:
-    """The checks every signed folder gets: names, files, the signature over SHA256SUMS and the header's sum."""
+    """The checks every signed folder gets: names, files, the signature over the sums file and the header's sum.
+
+    The folder's suite is chosen once, by its sums files (`folder_suite`); the signing key must be of it."""
     noun = layout.noun
     name = name or folder.name
     match = layout.folder_name.match(name)

@@ -11,7 +11,7 @@ from desktop.domain.unit_code import canonical_unit_code, normalize_unit_code, s
 from desktop.services.bundle.format import BundleError, Outcome
 from desktop.services.bundle.verify import ClaimMismatch, KeyLookup, shown
 from desktop.services.keys import read_unit_pub
-from desktop.services.suite import VerifyKey, stored_key
+from desktop.services.suite import VerifyKey, stored_key, suite_of_key_id
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo, OfficeUnit, check_reason, enroll_hint
@@ -70,10 +70,6 @@ def _revoked_text(unit: OfficeUnit) -> str:
     return f"单位 {unit.code} 已于 {unit.revoked_at} 被吊销，不再接收其数据包。{DISMISS_HINT}。"
 
 
-def _sig_name(key_id: str) -> str:
-    return "SM3SUMS.sig" if len(key_id) == 64 else "SHA256SUMS.minisig"  # SM3 key ids are 64 hex digits
-
-
 def office_lookup(store: Store) -> KeyLookup:
     office = OfficeRepo(store.database, store.audit)
 
@@ -92,8 +88,8 @@ def office_lookup(store: Store) -> KeyLookup:
                 raise BundleError(Outcome.REVOKED_UNIT, _revoked_text(unit))
             raise BundleError(
                 Outcome.BAD_SIGNATURE,
-                f"数据包自称来自 {unit.code}，但签名（{_sig_name(key_id)}）所用的密钥 {key_id} 不是该单位登记的密钥："
-                "签名文件被改动过，或是伪造的数据包。",
+                f"数据包自称来自 {unit.code}，但签名（{suite_of_key_id(key_id).sums_sig}）所用的密钥 {key_id} "
+                "不是该单位登记的密钥：签名文件被改动过，或是伪造的数据包。",
             )
         owner = office.require_unit(key.unit)
         if owner.revoked:

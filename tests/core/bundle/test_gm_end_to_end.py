@@ -3,14 +3,21 @@ import, answer and receive, every file in the SM2/SM3/SM4 layout."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.status import Status
+from desktop.services import gm_keys, keys
 from desktop.services.answer.office import add_notice, return_period, write_answers
 from desktop.services.answer.receive import receive_answers
+from desktop.services.gm import sm2
+from desktop.services.gm.keyfiles import public_pem
+from desktop.services.gm.sm2 import PrivateKey
+from desktop.services.gm.symmetric import sm4_ctr
 from desktop.services.office.status import province_status
 from desktop.services.suite import GM
+from desktop.store import Home
 from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo
 from desktop.store.unit_answers import UnitAnswers
@@ -67,4 +74,22 @@ def test_office_and_unit_in_gm_export_import_answer_receive(
     again = receive_answers(unit, [written.path])
     assert again.lines[0].status == "already_applied"
     office.close()
+    unit.close()
+
+
+def test_an_escrow_key_opens_the_payload_as_age_escrow_does(tmp_path: Path, catalog: Catalog) -> None:
+    """Each escrow recipient gets its own wrapped key (payload.key.2 …), listed in SM3SUMS and the header."""
+    escrow = PrivateKey.generate()
+    escrow_pem = tmp_path / "托管.pem"
+    escrow_pem.write_text(public_pem(escrow.public), encoding="ascii")
+    office_root = tmp_path / "省局钥"
+    keys.create_office_key(Home(office_root), OFFICE_PASSPHRASE, [], "测试省局", GM, gm_keys.read_escrow(escrow_pem))
+    unit = make_unit(tmp_path / "单位", catalog, "GD-E01", office_root / "keys" / "office.pub")
+    bundle = export(unit, tmp_path / "U盘").path
+    header = json.loads((bundle / "bundle.json").read_bytes())
+    assert header["recipients"][1] == escrow.public.key_id()
+    assert "SM3 (payload.key.2) = " in (bundle / "SM3SUMS").read_text(encoding="ascii")
+    key = sm2.decrypt(escrow, (bundle / "payload.key.2").read_bytes())
+    plain = sm4_ctr(key, bytes.fromhex(header["iv"]), (bundle / "payload.sm4").read_bytes())
+    assert plain[:13] == b"MANIFEST.json"
     unit.close()
