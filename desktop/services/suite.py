@@ -76,16 +76,10 @@ class Suite:
             return "".join(f"SM3 ({name}) = {digest}\n" for name, digest in items).encode("ascii")
         return "".join(f"{digest}  {name}\n" for name, digest in items).encode("ascii")
 
-    def sums_lines(self, text: str) -> list[tuple[str, str]] | None:
-        """(name, hex) per line, or None at the first line not in the suite's format."""
-        items: list[tuple[str, str]] = []
-        pattern = _GM_SUMS_LINE if self.gm else _AGE_SUMS_LINE
-        for line in text.splitlines():
-            match = pattern.match(line)
-            if not match:
-                return None
-            items.append((match["name"], match["hex"]))
-        return items
+    def sums_line(self, line: str) -> tuple[str, str] | None:
+        """(name, hex) of one line of the sums file, or None when it is not in the suite's format."""
+        match = (_GM_SUMS_LINE if self.gm else _AGE_SUMS_LINE).match(line)
+        return (match["name"], match["hex"]) if match else None
 
 
 _AGE_SUMS_LINE = re.compile(r"^(?P<hex>[0-9a-f]{64}) [ *](?P<name>[A-Za-z0-9._-]+)$")

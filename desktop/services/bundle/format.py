@@ -370,10 +370,12 @@ def parse_sums(raw: bytes, header: str = HEADER, crypto: suites.Suite = suites.A
         text = raw.decode("ascii")
     except UnicodeDecodeError:
         raise damaged(f"{sums} 含有非法字符。", sums) from None
-    items = crypto.sums_lines(text)
-    if items is None:
-        bad = next(line for line in text.splitlines() if crypto.sums_lines(line) is None)
-        raise damaged(f"{sums} 的格式不符（“{bad[:80]}”）。", sums)
+    items: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        item = crypto.sums_line(line)
+        if item is None:
+            raise damaged(f"{sums} 的格式不符（“{line[:80]}”）。", sums)
+        items.append(item)
     names = [n for n, _ in items]
     if len(set(names)) != len(names) or not names or names[0] != header:
         raise damaged(f"{sums} 的文件清单不符。", sums)
