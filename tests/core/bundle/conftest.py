@@ -41,44 +41,49 @@ class OfficeKeys:
     suite: Suite = AGE
 
 
-def _office_keys(root: Path, suite: Suite) -> OfficeKeys:
-    info = keys.create_office_key(Home(root), OFFICE_PASSPHRASE, [], "测试省局", suite)
-    if suite is AGE:
-        return OfficeKeys(root / "keys", keys.load_office_identity(Home(root), OFFICE_PASSPHRASE), info.public_key)
-    identities = keys.load_office_keys(Home(root), OFFICE_PASSPHRASE)
-    return OfficeKeys(root / "keys", identities, info.public_key, suite)
+_MADE: dict[str, OfficeKeys] = {}
+
+
+def _office_keys(factory: pytest.TempPathFactory, suite: Suite) -> OfficeKeys:
+    """The office keys of `suite`, made once per session (unlocking them costs seconds)."""
+    if suite.short not in _MADE:
+        root = factory.mktemp(f"office-keys-{suite.short}")
+        info = keys.create_office_key(Home(root), OFFICE_PASSPHRASE, [], "测试省局", suite)
+        if suite is AGE:
+            identity: pyrage.x25519.Identity | keys.OfficeIdentities = keys.load_office_identity(
+                Home(root), OFFICE_PASSPHRASE
+            )
+        else:
+            identity = keys.load_office_keys(Home(root), OFFICE_PASSPHRASE)
+        _MADE[suite.short] = OfficeKeys(root / "keys", identity, info.public_key, suite)
+    return _MADE[suite.short]
 
 
 @pytest.fixture(scope="session")
 def age_office_keys(tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
-    return _office_keys(tmp_path_factory.mktemp("office-keys"), AGE)
-
-
-@pytest.fixture(scope="session")
-def office_keys(request: pytest.FixtureRequest, age_office_keys: OfficeKeys) -> OfficeKeys:
-    """The age office's keys; a test marked `BOTH_SUITES` gets each suite's in turn."""
-    if getattr(request, "param", AGE.short) == GM.short:
-        gm: OfficeKeys = request.getfixturevalue("gm_office_keys")
-        return gm
-    return age_office_keys
-
-
-BOTH_SUITES = pytest.mark.parametrize("office_keys", [AGE.short, GM.short], indirect=True)
+    return _office_keys(tmp_path_factory, AGE)
 
 
 @pytest.fixture(scope="session")
 def gm_office_keys(tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
     """A 国密 office: SM2 keys only (province init --suite gm)."""
-    return _office_keys(tmp_path_factory.mktemp("office-keys-gm"), GM)
+    return _office_keys(tmp_path_factory, GM)
+
+
+@pytest.fixture(scope="session")
+def office_keys(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
+    """The age office's keys; a test marked `BOTH_SUITES` gets each suite's in turn."""
+    return _office_keys(tmp_path_factory, GM if getattr(request, "param", AGE.short) == GM.short else AGE)
 
 
 @pytest.fixture(scope="session", params=[AGE.short, GM.short])
-def suite_office_keys(
-    request: pytest.FixtureRequest, age_office_keys: OfficeKeys, gm_office_keys: OfficeKeys
-) -> OfficeKeys:
+def suite_office_keys(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
     """The office keys of each suite in turn: a module that overrides `office_keys` with this runs every test
     for both suites."""
-    return gm_office_keys if request.param == GM.short else age_office_keys
+    return _office_keys(tmp_path_factory, GM if request.param == GM.short else AGE)
+
+
+BOTH_SUITES = pytest.mark.parametrize("office_keys", [AGE.short, GM.short], indirect=True)
 
 
 def make_office(root: Path, catalog: Catalog, office_keys: OfficeKeys) -> Store:
