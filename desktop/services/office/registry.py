@@ -26,7 +26,8 @@ def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeU
     public, recipient = read_unit_pub(public_key_file, "单位签名公钥")  # either suite
     key_id = public.key_id
     unit, what = OfficeRepo(store.database, store.audit).enroll(unit_code, key_id, public.stored)
-    log.info("unit %s: %s key %s enrolled (%s) by %s", unit_code, public.suite.short, key_id, what, store.audit.actor)
+    log.info("unit %s: key %s enrolled (%s) by %s, suite %s", unit_code, key_id, what, store.audit.actor,
+             public.suite.short)  # fmt: skip
     if recipient is not None:  # unit.pub made since answers exist: the office can answer the unit at once
         OfficeAnswers(store.database, store.audit).note_recipient(unit.code, recipient, "enroll")
     return unit, what, key_id
