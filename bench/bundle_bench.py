@@ -1,6 +1,6 @@
 """Export and import of a bundle, timed against the same work done by hand with the standard tools.
 
-usage: python bench/bundle_bench.py [--size-mib 256] [--files 16] [--repeat 1] [--dir DIR] [--json]
+usage: python bench/bundle_bench.py [--size-mib 256] [--files 16] [--repeat 1] [--dir DIR] [--json] [--suite gm]
 
 Builds synthetic evidence (random bytes, so nothing compresses) in a unit home, then in the same run:
   ours      `planprogress export` (tar -> age -> parts, fsync, read-back verify) and `province import`
@@ -9,6 +9,11 @@ Builds synthetic evidence (random bytes, so nothing compresses) in a unit home, 
             `sha256sum -c`, `age -d -i office.key | tar -x` (age unlocks the same passphrase-protected
             identity, typed on a pty, so both sides pay the same scrypt cost), and once more followed by
             `sync`, since our import fsyncs every evidence file before it commits.
+With `--suite gm` both sides work in the 国密 suite: ours writes SM4-CTR parts, SM3SUMS and an SM2 signature;
+the standard side is the pipeline by hand with stock OpenSSL: `tar | openssl enc -sm4-ctr`, the key wrapped
+with `openssl pkeyutl -encrypt`, `openssl dgst -sm3` of each file, `openssl dgst -sign`, `sync`, the sums read
+back; the import by hand is the auditor's commands of docs/gm-suite.md followed by `tar -x` (OpenSSL asks
+for the office key's passphrase on the pty, PBKDF2 as in our unlock).
 Prints seconds, the ratio ours/standard (target <= 1.0) and each process tree's peak RSS (target: flat
 from 0.5 to 2 GiB, <= 150 MiB). Run by hand with --size-mib 512 and --size-mib 2048.
 """
@@ -35,6 +40,7 @@ sys.path.insert(0, str(REPO))
 from desktop.domain.catalog import load_catalog  # noqa: E402
 from desktop.services import keys  # noqa: E402
 from desktop.services.office import registry  # noqa: E402
+from desktop.services.suite import AGE, GM, Suite, by_short  # noqa: E402
 from desktop.store import Home, Store  # noqa: E402
 
 PASSPHRASE = "bench office passphrase"
@@ -96,7 +102,7 @@ def run_on_pty(command: str, passphrase: str, cwd: Path) -> tuple[float, int]:
                 except OSError:
                     chunk = b""
                 seen += chunk
-                if not typed and b"passphrase" in seen.lower():
+                if not typed and (b"passphrase" in seen.lower() or b"pass phrase" in seen.lower()):
                     os.write(fd, passphrase.encode() + b"\n")
                     typed = True
             done, status = os.waitpid(pid, os.WNOHANG)
@@ -123,7 +129,7 @@ from desktop.services.office.intake import Intake
 from desktop.store import Store
 office, bundle, passphrase = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 with Store.open(office, "bench") as store:
-    identity = keys.load_office_identity(store.home, passphrase)
+    identity = keys.load_office_keys(store.home, passphrase)
     Path("/proc/self/clear_refs").write_text("5")
     [result] = Intake(store, identity).run([bundle])
     assert result.ok, result.message
@@ -165,7 +171,46 @@ def drop_caches() -> None:
         Path("/proc/sys/vm/drop_caches").write_text("3\n")
 
 
-def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dict[str, float]:
+GM_ID = "-sigopt distid:1234567812345678"
+
+
+def standard_commands(suite: Suite, root: Path, unit_home: Path, office_home: Path, std: Path) -> tuple[str, str]:
+    """The export and the import by hand with the suite's standard tools (the import runs in our bundle)."""
+    if suite is GM:
+        export = (
+            f"openssl rand 16 > {root}/k.bin && K=$(od -An -tx1 {root}/k.bin | tr -d ' \\n')"
+            " && IV=$(openssl rand -hex 16)"
+            f" && tar -cf - -C {unit_home} evidence | openssl enc -sm4-ctr -K $K -iv $IV -out {std}/payload.sm4"
+            f" && openssl pkeyutl -encrypt -pubin -inkey {office_home}/keys/office.pub -in {root}/k.bin"
+            f" -out {std}/payload.key && cd {std}"
+            " && for f in payload.key payload.sm4; do openssl dgst -sm3 -r $f; done > SM3SUMS"
+            f" && openssl dgst -sm3 -sign {root}/std-sm2.key {GM_ID} -out SM3SUMS.sig SM3SUMS"
+            " && sync && for f in payload.key payload.sm4; do openssl dgst -sm3 -r $f; done > /dev/null"
+        )
+        imported = (
+            f"openssl dgst -sm3 -verify {unit_home}/keys/unit.pub {GM_ID} -signature SM3SUMS.sig SM3SUMS >/dev/null"
+            " && cksum -a sm3 --check SM3SUMS >/dev/null"
+            f" && K=$(openssl pkeyutl -decrypt -inkey {office_home}/keys/office.key -in payload.key"
+            " | od -An -tx1 | tr -d ' \\n')"
+            """ && IV=$(sed -n 's/.*"iv": *"\\([0-9a-f]*\\)".*/\\1/p' bundle.json)"""
+            f" && cat payload.sm4* | openssl enc -d -sm4-ctr -K $K -iv $IV | tar -xf - -C {root}/unpacked"
+        )
+        return export, imported
+    recipient = keys.office_recipients(Home(unit_home))[0]
+    export = (
+        f"tar -cf - -C {unit_home} evidence | age -r {recipient} > {std}/payload.tar.age"
+        f" && cd {std} && sha256sum payload.tar.age > SHA256SUMS"
+        f" && minisign -S -s {root}/std.key -m SHA256SUMS -t 'unit:GD-B01 seq:1' >/dev/null"
+        " && sync && sha256sum -c SHA256SUMS >/dev/null"
+    )
+    imported = (
+        f"minisign -Vm SHA256SUMS -p {unit_home}/keys/unit.pub >/dev/null && sha256sum -c SHA256SUMS >/dev/null"
+        f" && age -d -i {office_home}/keys/office.key payload.tar.age | tar -xf - -C {root}/unpacked"
+    )
+    return export, imported
+
+
+def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int, suite: Suite = AGE) -> dict[str, float]:
     for name in ("stick", "stick-std", "office", "unpacked", "unit"):
         shutil.rmtree(root / name, ignore_errors=True)
     pristine, unit_home, office_home = root / "unit-pristine", root / "unit", root / "office"
@@ -176,14 +221,16 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dic
     if not pristine.exists():  # made once; each run exports from a fresh copy (seq 1 every time)
         keys_home = Home(root / "office-keys")
         if not (keys_home.keys / keys.OFFICE_IDENTITY).exists():
-            keys.create_office_key(keys_home, PASSPHRASE, [], "bench")
+            keys.create_office_key(keys_home, PASSPHRASE, [], "bench", suite)
         with Store.create(pristine, "bench", "unit", catalog) as unit:
             unit.set_unit("GD-B01", "基准监狱")
-            keys.create_unit_key(unit.home, "GD-B01", None)
+            keys.create_unit_key(unit.home, "GD-B01", None, suite)
             keys.import_office_key(unit.home, keys_home.keys / keys.OFFICE_PUBLIC)
             make_evidence(unit, root, size_mib, files)
         subprocess.run(
-            ["minisign", "-G", "-W", "-p", str(root / "std.pub"), "-s", str(root / "std.key")],
+            ["minisign", "-G", "-W", "-p", str(root / "std.pub"), "-s", str(root / "std.key")]
+            if suite is AGE
+            else ["openssl", "genpkey", "-algorithm", "SM2", "-out", str(root / "std-sm2.key")],
             check=True,
             capture_output=True,
         )
@@ -191,7 +238,7 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dic
     with Store.create(office_home, "bench", "office", catalog) as office:
         shutil.copytree(root / "office-keys" / "keys", office_home / "keys")
         registry.enroll(office, unit_home / "keys" / keys.UNIT_PUBLIC, "GD-B01")
-    recipient = keys.office_recipients(Home(unit_home))[0]
+    standard_export, standard_import = standard_commands(suite, root, unit_home, office_home, std)
     env = {"PYTHONPATH": str(REPO), "PLANPROGRESS_PASSPHRASE": PASSPHRASE}
     py = [sys.executable, "-m", "desktop"]
     out: dict[str, float] = {}
@@ -201,12 +248,6 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dic
         [*py, "--home", str(unit_home), "export", "--out", str(stick), "--full"], env, REPO
     )
     drop_caches()
-    standard_export = (
-        f"tar -cf - -C {unit_home} evidence | age -r {recipient} > {std}/payload.tar.age"
-        f" && cd {std} && sha256sum payload.tar.age > SHA256SUMS"
-        f" && minisign -S -s {root}/std.key -m SHA256SUMS -t 'unit:GD-B01 seq:1' >/dev/null"
-        " && sync && sha256sum -c SHA256SUMS >/dev/null"
-    )
     out["export_std"], out["export_std_rss"] = run_measured(["bash", "-o", "pipefail", "-c", standard_export])
 
     bundle = next(stick.glob("PB-*"))
@@ -216,10 +257,6 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dic
     )
     (root / "unpacked").mkdir()
     drop_caches()
-    standard_import = (
-        f"minisign -Vm SHA256SUMS -p {unit_home}/keys/unit.pub >/dev/null && sha256sum -c SHA256SUMS >/dev/null"
-        f" && age -d -i {office_home}/keys/office.key payload.tar.age | tar -xf - -C {root}/unpacked"
-    )
     out["import_std"], out["import_std_rss"] = run_on_pty(standard_import, PASSPHRASE, bundle)
     shutil.rmtree(root / "unpacked")
     (root / "unpacked").mkdir()
@@ -230,7 +267,7 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dic
             sys.executable,
             "-c",
             "import sys; from pathlib import Path; from desktop.services import keys; "
-            "from desktop.store import Home; keys.load_office_identity(Home(Path(sys.argv[1])), sys.argv[2])",
+            "from desktop.store import Home; keys.load_office_keys(Home(Path(sys.argv[1])), sys.argv[2])",
             str(office_home),
             PASSPHRASE,
         ],
@@ -242,7 +279,7 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int) -> dic
         shutil.copytree(root / "office-keys" / "keys", office_home / "keys")
         registry.enroll(office, unit_home / "keys" / keys.UNIT_PUBLIC, "GD-B01")
     out["import_stream_rss"] = streaming_import_peak(office_home, bundle)
-    out["payload_mib"] = sum(p.stat().st_size for p in bundle.glob("payload.tar.age*")) / 1048576
+    out["payload_mib"] = sum(p.stat().st_size for p in bundle.glob(f"{suite.payload}*")) / 1048576
     return out
 
 
@@ -253,15 +290,17 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs; the median is reported")
     parser.add_argument("--dir", help="scratch folder (default: a temporary folder, removed afterwards)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--suite", choices=["age", "gm"], default="age", help="the suite of both sides")
     args = parser.parse_args()
-    for tool in ("age", "minisign", "sha256sum", "tar"):
+    suite = by_short(args.suite)
+    for tool in ("age", "minisign", "sha256sum", "tar") if suite is AGE else ("openssl", "cksum", "od", "tar"):
         if not shutil.which(tool):
             raise SystemExit(f"missing tool: {tool} (bash scripts/setup.sh test installs it)")
     scratch = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="pp-bundle-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
     catalog = REPO / "resources" / "catalog" / "gd-prison-14fyp.json"
     try:
-        runs = [bench_once(scratch, catalog, args.size_mib, args.files) for _ in range(args.repeat)]
+        runs = [bench_once(scratch, catalog, args.size_mib, args.files, suite) for _ in range(args.repeat)]
     finally:
         if not args.dir:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -274,8 +313,8 @@ def main() -> int:
         print(json.dumps(result))
         return 0
     print(
-        f"evidence {args.size_mib} MiB in {args.files} files; payload {result['payload_mib']:.0f} MiB; "
-        f"median of {args.repeat}"
+        f"suite {suite.name}; evidence {args.size_mib} MiB in {args.files} files; "
+        f"payload {result['payload_mib']:.0f} MiB; median of {args.repeat}"
     )
     for step in ("export", "import"):
         print(
@@ -289,7 +328,8 @@ def main() -> int:
     )
     print(
         f"both imports include unlocking the office key: {result['unlock']:.2f} s, {result['unlock_rss']} MiB "
-        f"(scrypt, a fixed cost); our import without the unlock peaks at {result['import_stream_rss']} MiB"
+        "(a fixed cost: scrypt for age, PBKDF2 for 国密); "
+        f"our import without the unlock peaks at {result['import_stream_rss']} MiB"
     )
     return 0
 

@@ -24,6 +24,7 @@ from desktop.services import keys
 from desktop.services import operations as ops
 from desktop.services.backup import create_backup, export_state, restore_backup, resync_advice
 from desktop.services.operations import keys as key_ops
+from desktop.services.suite import AGE
 from desktop.store import Home, Store
 
 PASSWORD_ENV = "PLANPROGRESS_USER_PASSWORD"
@@ -100,14 +101,15 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     if not catalogs:
         raise NotFoundError(f"没有名为 {args.catalog} 的规划目录。")
     office_key = Path(args.province_key).expanduser() if args.province_key else None
+    suite = AGE  # units take the suite of the office key they import
     if office_key is not None:  # checked before anything is created
-        keys.parse_recipients(keys.read_key_file(office_key, "省局公钥"), office_key.name)
+        suite, _ = keys.office_pub_suite(keys.read_key_file(office_key, "省局公钥"), office_key.name)
     passphrase = read_passphrase(ctx, "为本单位签名密钥设置口令（直接回车则不设口令）：", new=True)
     with Store.create(ctx.home, ctx.actor, "unit", catalogs[-1]) as store:
         unit = ops.set_unit(store, code, args.unit_name).value
         tasks = len(store.plan.tasks())
     home = Home(ctx.home)
-    signing = key_ops.create_unit_key(home, unit.code, passphrase).value
+    signing = key_ops.create_unit_key(home, unit.code, passphrase, suite).value
     if office_key is not None:
         key_ops.import_office_key(home, office_key)
     notice = (
@@ -124,6 +126,7 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
             "tasks": tasks,
             "signing_key_id": signing.key_id,
             "signing_key_protected": signing.protected,
+            "suite": signing.suite.name,
             "public_key_path": str(signing.public_key_path),
             "office_key_imported": office_key is not None,
         },

@@ -28,6 +28,7 @@ from desktop.services.bundle.format import BundleError
 from desktop.services.bundle.verify import KeyLookup, own_key_lookup, verify_bundle
 from desktop.services.office.registry import office_lookup
 from desktop.services.operations import keys as key_ops
+from desktop.services.suite import Suite
 from desktop.store import Home, Store, missing_home_error
 from desktop.store.exports import ExportRepo
 
@@ -144,34 +145,39 @@ def cmd_keys_show(ctx: Context, args: argparse.Namespace) -> int:
         raise missing_home_error(ctx.home)
     if (home.keys / keys.OFFICE_IDENTITY).is_file():
         path = home.keys / keys.OFFICE_PUBLIC
-        recipients = keys.parse_recipients(path.read_bytes(), path.name)
-        signing = keys.office_signing_key(home)
-        signing_id = keys.public_key_id(signing) if signing is not None else None
+        suite = keys.office_suites(home)[0]
+        recipients = keys.office_recipient_ids(home, suite)
+        answer_key = keys.own_office_answer_key(home)
+        signing_id = answer_key.key_id if answer_key is not None else None
         ctx.emit(
             {
                 "kind": "office",
+                "suite": suite.name,
+                "suites": [s.name for s in keys.office_suites(home)],
                 "public_key": recipients[0],
                 "public_key_path": str(path),
                 "escrow": recipients[1:],
                 "signing_key_id": signing_id,
             },
-            f"省局公钥：{recipients[0]}\n公钥文件：{path}（请把它交给各单位：planprogress keys import office.pub）"
+            f"省局公钥：{recipients[0]}（{suite.label}）\n"
+            f"公钥文件：{path}（请把它交给各单位：planprogress keys import office.pub）"
             + (f"\n回执签名密钥编号：{signing_id}（各单位导入时电话核对）" if signing_id else ""),
         )
         return 0
-    public = keys.unit_public_key(home)
-    key_id = keys.public_key_id(public)
+    public = keys.unit_verify_key(home)
+    key_id = public.key_id
     path = home.keys / keys.UNIT_PUBLIC
     office = home.keys / keys.OFFICE_PUBLIC
     ctx.emit(
         {
             "kind": "unit",
-            "public_key": public.to_base64().decode("ascii"),
+            "suite": public.suite.name,
+            "public_key": public.stored,
             "public_key_path": str(path),
             "key_id": key_id,
             "office_key_imported": office.is_file(),
         },
-        f"本单位签名公钥：{public.to_base64().decode('ascii')}\n密钥编号：{key_id}\n公钥文件：{path}"
+        f"本单位签名公钥（{public.suite.label}）：{public.stored.strip()}\n密钥编号：{key_id}\n公钥文件：{path}"
         "（请把这个文件交省局登记：province enroll）"
         + ("" if office.is_file() else "\n注意：还没有导入省局公钥（planprogress keys import office.pub）。"),
     )
@@ -194,15 +200,26 @@ def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
     home = Home(ctx.home)
     if not home.exists():
         raise missing_home_error(ctx.home)
-    recipients = key_ops.import_office_key(home, Path(args.file).expanduser()).value
-    signing = keys.office_signing_key(home)
-    signing_id = keys.public_key_id(signing) if signing is not None else None
+    source = Path(args.file).expanduser()
+    suite, _ = keys.office_pub_suite(keys.read_key_file(source, "省局公钥"), source.name)
+    switched = _switch_suite(ctx, home, suite)  # before the import: a refusal leaves the old office.pub in place
+    recipients = key_ops.import_office_key(home, source).value
+    answer_key = keys.office_answer_key(home)
+    signing_id = answer_key.key_id if answer_key is not None else None
+    if switched is not None:
+        ctx.warn(
+            f"省局已换用{suite.label}套件：本单位已生成新的{suite.label}签名密钥（编号 {switched.key_id}），"
+            f"旧密钥停用。请把 {switched.public_key_path} 交省局重新登记（province enroll），登记前导出的数据包"
+            "省局不会接收。下一次导出是完整数据包，序号接着上一个。"
+        )
     ctx.emit(
         {
             "office_public_key": recipients[0],
             "recipients": recipients,
+            "suite": suite.name,
             "path": str(home.keys / keys.OFFICE_PUBLIC),
             "signing_key_id": signing_id,
+            "unit_key_id": switched.key_id if switched is not None else None,
         },
         f"已导入省局公钥 {recipients[0]}"
         + (f"（另有 {len(recipients) - 1} 个托管公钥）" if len(recipients) > 1 else "")
@@ -215,11 +232,24 @@ def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def create_unit_key(ctx: Context, home: Home, unit_code: str, rotate_in: Store | None = None) -> keys.UnitKeyInfo:
-    """A new signing key; with `rotate_in`, one that replaces the key of that unit's store."""
+def _switch_suite(ctx: Context, home: Home, suite: Suite) -> keys.UnitKeyInfo | None:
+    """A unit whose office changed suite gets a signing key in that suite (its chain continues); None when the
+    unit already signs in it, or has no key yet."""
+    if not (home.keys / keys.UNIT_PUBLIC).is_file() or keys.unit_verify_key(home).suite is suite:
+        return None
+    with ctx.open_store() as store:
+        if store.kind != "unit":
+            return None
+        return create_unit_key(ctx, home, store.unit().code, rotate_in=store, suite=suite)
+
+
+def create_unit_key(
+    ctx: Context, home: Home, unit_code: str, rotate_in: Store | None = None, suite: Suite | None = None
+) -> keys.UnitKeyInfo:
+    """A new signing key; with `rotate_in`, one that replaces the key of that unit's store (in `suite`)."""
     passphrase = read_passphrase(ctx, "为本单位签名密钥设置口令（直接回车则不设口令）：", new=True)
     if rotate_in is not None:
-        info = key_ops.rotate_unit_key(rotate_in, home, unit_code, passphrase).value
+        info = key_ops.rotate_unit_key(rotate_in, home, unit_code, passphrase, suite).value
     else:
         info = key_ops.create_unit_key(home, unit_code, passphrase).value
     if not info.protected:
@@ -345,12 +375,13 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
 def verify_lookup(ctx: Context, pubkey: str | None, store: Store | None) -> tuple[KeyLookup, str]:
     if pubkey:
-        return own_key_lookup(keys.load_public_key(Path(pubkey).expanduser()), f"公钥文件 {pubkey} 中的密钥"), "file"
+        public = keys.read_unit_pub(Path(pubkey).expanduser(), "公钥文件")[0]
+        return own_key_lookup(public, f"公钥文件 {pubkey} 中的密钥"), "file"
     if store is not None and store.kind == "office":
         return office_lookup(store), "office"
     home = Home(ctx.home)
     if (home.keys / keys.UNIT_PUBLIC).is_file():
-        return own_key_lookup(keys.unit_public_key(home), "本单位的签名密钥"), "unit"
+        return own_key_lookup(keys.unit_verify_key(home), "本单位的签名密钥"), "unit"
     raise InputError("请用 --pubkey 指定单位的公钥文件（unit.pub）：当前数据目录中没有可用的公钥。")
 
 
@@ -367,7 +398,7 @@ def _verify(ctx: Context, args: argparse.Namespace, store: Store | None) -> int:
     lookup, source = verify_lookup(ctx, args.pubkey, store)
     folder = Path(args.bundle).expanduser()
     reporter = Reporter(ctx, "校验")
-    total = sum(p.stat().st_size for p in folder.glob("payload.tar.age*")) if folder.is_dir() else 0
+    total = sum(p.stat().st_size for p in folder.glob("payload.*")) if folder.is_dir() else 0
     done = 0
 
     def advance(count: int) -> None:

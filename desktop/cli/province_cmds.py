@@ -22,7 +22,7 @@ from desktop.domain.catalog import available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, StateError
 from desktop.domain.periods import parse_date
 from desktop.domain.unit_code import normalised_note
-from desktop.services import keys
+from desktop.services import gm_keys, keys
 from desktop.services import operations as ops
 from desktop.services.bundle.format import BUNDLE_NAME, Outcome
 from desktop.services.office import dismiss, registry
@@ -32,6 +32,7 @@ from desktop.services.office.intake import Intake, IntakeResult
 from desktop.services.office.intake_counts import IntakeCounts, count_results
 from desktop.services.office.status import ProvinceStatus, province_status
 from desktop.services.operations import keys as key_ops
+from desktop.services.suite import GM, SHORT_NAMES, by_name, by_short
 from desktop.store import Home, Store
 from desktop.store.office import OfficeRepo
 
@@ -44,8 +45,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p = group.add_parser("init", help="建立省局的数据目录和加密密钥对")
     p.add_argument("--name", default="省局", help="省局名称（写在公钥文件的注释里）")
-    p.add_argument("--escrow", action="append", default=[], metavar="KEY_OR_FILE", help="托管备份公钥（age1…或文件）")
+    p.add_argument(
+        "--escrow",
+        action="append",
+        default=[],
+        metavar="KEY_OR_FILE",
+        help="托管备份公钥（age1…或文件；国密：SM2 PEM 文件）",
+    )
+    p.add_argument("--suite", choices=SHORT_NAMES, default="age", help="密码套件：age（默认）或 gm（国密 SM2/SM3/SM4）")
     p.set_defaults(handler=cmd_init)
+    keys_group = group.add_parser("keys", help="省局密钥：增加国密密钥").add_subparsers(dest="what", required=True)
+    p = keys_group.add_parser("add", help="为已有的 age 省局增加国密（SM2）密钥，office.pub 同时含两套公钥")
+    p.add_argument("--suite", choices=["gm"], required=True)
+    p.add_argument("--escrow", action="append", default=[], metavar="FILE", help="国密托管备份公钥（SM2 PEM 文件）")
+    p.set_defaults(handler=cmd_keys_add)
     p = group.add_parser("enroll", help="登记单位的签名公钥")
     p.add_argument("pubkey", metavar="UNIT_PUBKEY_FILE")
     p.add_argument("--unit-code", required=True)
@@ -108,10 +121,15 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         with ctx.open_store() as store:
             if store.kind != "office":
                 raise StateError(f"{ctx.home} 是单位的数据目录：省局请另建一个数据目录（--home）。")
+    suite = by_short(args.suite)
     escrow: list[str] = []
+    gm_escrow = []
     for item in args.escrow:
         path = Path(item).expanduser()
-        escrow += keys.parse_recipients(path.read_bytes(), path.name) if path.is_file() else [item]
+        if suite is GM:
+            gm_escrow += gm_keys.read_escrow(path)
+        else:
+            escrow += keys.parse_recipients(path.read_bytes(), path.name) if path.is_file() else [item]
     passphrase = read_passphrase(ctx, "为省局私钥设置口令（至少 8 个字符）：", new=True)
     if not passphrase:
         raise InputError(
@@ -124,10 +142,11 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         catalogs = available_catalogs(paths.catalogs_dir())
         with Store.create(ctx.home, ctx.actor, "office", catalogs[-1]) as store:
             ops.set_up_office(store, catalogs, args.name)
-    info = key_ops.create_office_key(home, passphrase, escrow, args.name).value
+    info = key_ops.create_office_key(home, passphrase, escrow, args.name, suite, gm_escrow).value
     ctx.emit(
         {
             "home": str(ctx.home),
+            "suite": info.suite.name,
             "public_key": info.public_key,
             "public_key_path": str(info.public_key_path),
             "identity_path": str(info.identity_path),
@@ -136,6 +155,36 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         f"已建立省局密钥对。\n公钥：{info.public_key}\n"
         f"公钥文件：{info.public_key_path}（交各单位：planprogress keys import）\n"
         f"私钥文件：{info.identity_path}（口令保护；请另行备份，口令切勿遗失）",
+    )
+    return 0
+
+
+def cmd_keys_add(ctx: Context, args: argparse.Namespace) -> int:
+    """An age office adds SM2 keys beside its age identity (units then migrate one by one)."""
+    with _office_store(ctx) as store:
+        office_name = store.database.meta("office_name", "省局") or "省局"
+    gm_escrow = [key for item in args.escrow for key in gm_keys.read_escrow(Path(item).expanduser())]
+    passphrase = read_passphrase(ctx, "省局私钥的口令：")
+    if not passphrase:
+        raise InputError(
+            "需要省局私钥的口令：请在终端输入，或用 --passphrase-file 文件 / 环境变量 PLANPROGRESS_PASSPHRASE 提供。"
+        )
+    home = Home(ctx.home)
+    keys.load_office_identity(home, passphrase)  # the new keys take the office's passphrase: check it first
+    public = key_ops.add_office_gm_key(home, passphrase, gm_escrow, office_name).value
+    paths = gm_keys.office_gm_paths(home)
+    assert paths is not None
+    ctx.emit(
+        {
+            "suite": GM.name,
+            "public_key": public.key_id(),
+            "public_key_path": str(home.keys / keys.OFFICE_PUBLIC),
+            "identity_path": str(paths[0]),
+            "escrow": [key.key_id() for key in gm_escrow],
+        },
+        f"已增加省局国密（SM2）密钥（编号 {public.key_id()}）：{paths[0]}\n"
+        f"新的公钥文件 {home.keys / keys.OFFICE_PUBLIC} 同时含 age 与国密公钥：请把它交给要换用国密的单位"
+        "（planprogress keys import office.pub）；未导入的单位照旧用 age，省局两种都接收。",
     )
     return 0
 
@@ -228,7 +277,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         )
     reporter = Reporter(ctx, "导入")
     with _office_store(ctx) as store:
-        identity = keys.load_office_identity(store.home, passphrase)
+        identity = keys.load_office_keys(store.home, passphrase)
         try:
             results = Intake(store, identity, progress=reporter.progress, phase=reporter.phase).run(sources)
         finally:
@@ -268,6 +317,9 @@ def status_text(status: ProvinceStatus) -> str:
     lines = [f"报告期 {status.period}（截至 {status.today}）{plan}"]
     for unit in status.units:
         state = "已吊销" if unit.revoked else ("已报送" if unit.reported else "未报送")
+        suite = by_name(unit.suite)
+        if suite is not None:
+            state += f"，{suite.label}"
         last = f"第 {unit.last_seq} 号，{unit.last_at}"
         projects = "  ".join(f"{p.number}.{p.name} {p.percent}%" for p in unit.projects)
         extra = ""

@@ -17,12 +17,27 @@ import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import minisign
 import pyrage
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
 from desktop.domain.system_errors import reason
+from desktop.services import gm_keys
+from desktop.services.gm_keys import without_pem
+from desktop.services.suite import (
+    AGE,
+    GM,
+    AgeSigner,
+    AgeVerifyKey,
+    GmSigner,
+    GmVerifyKey,
+    Signer,
+    Suite,
+    VerifyKey,
+    sm2_recipient,
+)
 from desktop.store.files import fsync_dir
 from desktop.store.home import Home
 
@@ -46,6 +61,7 @@ class UnitKeyInfo:
     public_key: str  # the base64 line, as `minisign -P` takes it
     public_key_path: Path
     protected: bool
+    suite: Suite = AGE
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,7 @@ class OfficeKeyInfo:
     public_key_path: Path
     identity_path: Path
     escrow: tuple[str, ...]
+    suite: Suite = AGE
 
 
 def key_id_hex(key_id: bytes) -> str:
@@ -101,10 +118,14 @@ def read_key_file(path: Path, what: str) -> bytes:
 
 
 # -- unit signing key ------------------------------------------------------------------------------------
-def create_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitKeyInfo:
+def create_unit_key(home: Home, unit_code: str, passphrase: str | None, suite: Suite = AGE) -> UnitKeyInfo:
     secret_path, public_path = home.keys / UNIT_SECRET, home.keys / UNIT_PUBLIC
     if secret_path.exists():
         raise StateError(f"本单位的签名密钥已存在（{secret_path}），未作改动。")
+    if suite is GM:
+        public_sm2 = gm_keys.create_unit_gm(home, unit_code, passphrase)
+        log.info("unit SM2 signing key %s created for %s", public_sm2.key_id(), unit_code)
+        return UnitKeyInfo(public_sm2.key_id(), GmVerifyKey(public_sm2).stored, public_path, bool(passphrase), GM)
     pair = minisign.KeyPair.generate()
     secret, public = pair.secret_key, pair.public_key
     key_id = public_key_id(public)
@@ -119,15 +140,40 @@ def create_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitK
     return UnitKeyInfo(key_id, public.to_base64().decode("ascii"), public_path, bool(passphrase))
 
 
-def rotate_unit_key(home: Home, unit_code: str, passphrase: str | None) -> UnitKeyInfo:
-    """Replace the signing key; the old pair is kept beside it under its key id (bundles name their key)."""
-    old = unit_public_key(home)
-    old_id = public_key_id(old)
+def rotate_unit_key(home: Home, unit_code: str, passphrase: str | None, suite: Suite | None = None) -> UnitKeyInfo:
+    """Replace the signing key (in `suite`, default the current one); the old pair is kept beside it under its
+    key id (bundles name their key)."""
+    old = unit_verify_key(home)
     for name in (UNIT_SECRET, UNIT_PUBLIC):
         current = home.keys / name
-        os.replace(current, current.with_name(f"{name}.{old_id}.retired"))
-    log.info("unit signing key %s retired (rotation)", old_id)
-    return create_unit_key(home, unit_code, passphrase)
+        os.replace(current, current.with_name(f"{name}.{old.key_id}.retired"))
+    log.info("unit signing key %s retired (rotation)", old.key_id)
+    return create_unit_key(home, unit_code, passphrase, suite or old.suite)
+
+
+def unit_verify_key(home: Home) -> VerifyKey:
+    """The unit's public signing key, in whichever suite it is."""
+    path = home.keys / UNIT_PUBLIC
+    if not path.is_file():
+        raise NotFoundError(f"本单位还没有签名密钥（{path}）：请运行 planprogress keys init 生成。")
+    return read_unit_pub(path, "本单位签名公钥")[0]
+
+
+def read_unit_pub(path: Path, what: str = "单位签名公钥") -> tuple[VerifyKey, str | None]:
+    """A unit.pub of either suite: the signing key and the answer recipient it names (None if none)."""
+    data = read_key_file(path, what)
+    if gm_keys.is_gm_unit_pub(data):
+        signing, answer = gm_keys.read_gm_unit_pub(data, path.name)
+        return GmVerifyKey(signing), sm2_recipient(answer) if answer is not None else None
+    return AgeVerifyKey(load_public_key(path, what)), answer_recipient_of(data)
+
+
+def unit_signer(home: Home, passphrase: str | None) -> Signer:
+    """The unit's signing key ready to sign, in its suite."""
+    path = home.keys / UNIT_SECRET
+    if path.is_file() and read_key_file(path, "签名密钥").lstrip().startswith(b"-----BEGIN"):
+        return GmSigner(gm_keys.load_unit_gm_signer(home, passphrase))
+    return AgeSigner(load_unit_signer(home, passphrase))
 
 
 def unit_public_key(home: Home) -> minisign.PublicKey:
@@ -140,7 +186,7 @@ def unit_public_key(home: Home) -> minisign.PublicKey:
 def unit_key_id(home: Home) -> str | None:
     """The unit's signing key number (what the office compares when it enrolls unit.pub); None without a key."""
     path = home.keys / UNIT_PUBLIC
-    return public_key_id(load_public_key(path, "本单位签名公钥")) if path.is_file() else None
+    return read_unit_pub(path, "本单位签名公钥")[0].key_id if path.is_file() else None
 
 
 def export_unit_public_key(home: Home, target: Path, unit_code: str) -> tuple[Path, str]:
@@ -178,6 +224,11 @@ def load_public_key(path: Path, what: str = "签名公钥") -> minisign.PublicKe
 
 
 def unit_key_is_protected(home: Home) -> bool:
+    path = home.keys / UNIT_SECRET
+    if path.is_file():
+        data = read_key_file(path, "签名密钥")
+        if data.lstrip().startswith(b"-----BEGIN"):  # an SM2 key: PKCS#8, encrypted or not
+            return data.lstrip().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
     return bool(_load_secret(home).is_encrypted())
 
 
@@ -214,7 +265,7 @@ def parse_recipients(data: bytes, source: str) -> list[str]:
     except UnicodeDecodeError:
         raise InputError(f"{source} 不是省局公钥文件（不是文本）：请使用省局下发的 office.pub。") from None
     recipients: list[str] = []
-    for raw in text.splitlines():
+    for raw in without_pem(text).splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -231,9 +282,17 @@ def parse_recipients(data: bytes, source: str) -> list[str]:
     return recipients
 
 
+def office_pub_suite(data: bytes, source: str) -> tuple[Suite, list[str]]:
+    """The suite an office.pub gives its units (国密 when it has an SM2 section) and its recipients' ids."""
+    found = gm_keys.read_gm_office_pub(data, source)
+    if found is not None:
+        return GM, [key.key_id() for key in found.encrypt]
+    return AGE, parse_recipients(data, source)
+
+
 def import_office_key(home: Home, source: Path) -> list[str]:
     data = read_key_file(source, "省局公钥")
-    recipients = parse_recipients(data, source.name)
+    _suite, recipients = office_pub_suite(data, source.name)
     if (home.keys / OFFICE_IDENTITY).exists():
         raise StateError("这是省局的数据目录：省局自己的公钥不需要导入。")
     write_private(home.keys / OFFICE_PUBLIC, data if data.endswith(b"\n") else data + b"\n", 0o644)
@@ -247,16 +306,42 @@ def office_recipients(home: Home) -> list[str]:
         raise NotFoundError(
             "还没有导入省局公钥：请用 planprogress keys import office.pub（省局下发的文件）导入后再导出。"
         )
-    return parse_recipients(read_key_file(path, "省局公钥"), path.name)
+    return office_pub_suite(read_key_file(path, "省局公钥"), path.name)[1]
+
+
+def office_targets(home: Home) -> tuple[Suite, list[Any], list[str]]:
+    """The suite of the imported office.pub, what to encrypt to (age recipients or SM2 keys) and their ids."""
+    path = home.keys / OFFICE_PUBLIC
+    recipients = office_recipients(home)  # refuses a missing or broken office.pub with the usual message
+    found = gm_keys.read_gm_office_pub(read_key_file(path, "省局公钥"), path.name)
+    if found is None:
+        return AGE, list(recipients), list(recipients)
+    return GM, list(found.encrypt), [key.key_id() for key in found.encrypt]
+
+
+def office_suite(home: Home) -> Suite | None:
+    """The suite of the imported office.pub (None before one is imported)."""
+    path = home.keys / OFFICE_PUBLIC
+    if not path.is_file():
+        return None
+    return GM if gm_keys.has_gm_section(read_key_file(path, "省局公钥")) else AGE
 
 
 # -- the office's age key pair ---------------------------------------------------------------------------
-def create_office_key(home: Home, passphrase: str, escrow: list[str], office_name: str) -> OfficeKeyInfo:
+def create_office_key(
+    home: Home, passphrase: str, escrow: list[str], office_name: str, suite: Suite = AGE, gm_escrow: Any = ()
+) -> OfficeKeyInfo:
+    """The office's key pair in `suite` (`gm_escrow`: SM2 escrow public keys for the 国密 suite)."""
     identity_path, public_path = home.keys / OFFICE_IDENTITY, home.keys / OFFICE_PUBLIC
     if identity_path.exists():
         raise StateError(f"省局密钥已存在（{identity_path}），未作改动：不要重复生成，否则已下发的公钥将失效。")
     if len(passphrase) < MIN_OFFICE_PASSPHRASE:
         raise InputError(f"省局私钥口令至少需要 {MIN_OFFICE_PASSPHRASE} 个字符。")
+    if suite is GM:
+        public_sm2 = gm_keys.create_office_gm(home, passphrase, list(gm_escrow), office_name, primary=True)
+        ids = tuple(key.key_id() for key in gm_escrow)
+        log.info("office SM2 key pair created (%d escrow keys)", len(ids))
+        return OfficeKeyInfo(public_sm2.key_id(), public_path, identity_path, ids, GM)
     for recipient in escrow:
         try:
             pyrage.x25519.Recipient.from_str(recipient)
@@ -291,6 +376,51 @@ def load_office_identity(home: Home, passphrase: str) -> pyrage.x25519.Identity:
         if line.startswith("AGE-SECRET-KEY-"):
             return pyrage.x25519.Identity.from_str(line.strip())
     raise StateError(f"省局私钥文件 {path} 中没有密钥：请从备份恢复。")
+
+
+@dataclass(frozen=True)
+class OfficeIdentities:
+    """The office's private keys per suite, unlocked with its passphrase (None: the office lacks that suite)."""
+
+    age: pyrage.x25519.Identity | None
+    gm: Any = None  # desktop.services.gm.sm2.PrivateKey; imported lazily
+
+    def for_suite(self, suite: Suite) -> tuple[Any, str] | None:
+        """The identity of `suite` and the id bundles name it by (age recipient / SM3 key id)."""
+        if suite is GM:
+            return None if self.gm is None else (self.gm, self.gm.public.key_id())
+        return None if self.age is None else (self.age, str(self.age.to_public()))
+
+
+def office_suites(home: Home) -> list[Suite]:
+    """The suites the office has keys for, its first (the one `province init` chose) first."""
+    if gm_keys.office_is_gm_only(home):
+        return [GM]
+    return [AGE, GM] if gm_keys.office_gm_paths(home) is not None else [AGE]
+
+
+def office_recipient_ids(home: Home, suite: Suite) -> list[str]:
+    """At the office: its public key and escrow keys in `suite` (age recipients, or SM3 key ids)."""
+    path = home.keys / OFFICE_PUBLIC
+    data = read_key_file(path, "省局公钥")
+    found = gm_keys.read_gm_office_pub(data, path.name) if suite is GM else None
+    return [key.key_id() for key in found.encrypt] if found is not None else parse_recipients(data, path.name)
+
+
+def own_office_answer_key(home: Home) -> VerifyKey | None:
+    """At the office: the key its answers are signed with in its first suite (from its own office.pub)."""
+    if office_suites(home)[0] is GM:
+        return office_answer_key(home)
+    age = office_signing_key(home)
+    return AgeVerifyKey(age) if age is not None else None
+
+
+def load_office_keys(home: Home, passphrase: str) -> OfficeIdentities:
+    """Every suite's office key. A 国密-only office has no age identity; an age office may have added 国密."""
+    if gm_keys.office_is_gm_only(home):
+        return OfficeIdentities(None, gm_keys.load_office_gm(home, passphrase))
+    age = load_office_identity(home, passphrase)
+    return OfficeIdentities(age, gm_keys.load_office_gm(home, passphrase))
 
 
 # -- answers: the office's signing key, the unit's X25519 identity -----------------------------------------
@@ -329,6 +459,9 @@ def answer_identities(home: Home) -> list[pyrage.x25519.Identity]:
 
 def refresh_unit_pub(home: Home, unit_code: str) -> str:
     """Make sure unit.pub names the answer recipient (homes made before answers existed); return it."""
+    path = home.keys / UNIT_PUBLIC
+    if path.is_file() and gm_keys.is_gm_unit_pub(read_key_file(path, "本单位签名公钥")):
+        return sm2_recipient(gm_keys.ensure_gm_answer_key(home).public)
     recipient = ensure_answer_identity(home)
     path = home.keys / UNIT_PUBLIC
     if path.is_file():
@@ -364,6 +497,17 @@ def office_signing_key(home: Home) -> minisign.PublicKey | None:
             except (minisign.Error, ValueError):
                 raise InputError(f"{path} 中的回执签名公钥已损坏：请重新导入省局下发的 office.pub。") from None
     return None
+
+
+def office_answer_key(home: Home) -> VerifyKey | None:
+    """The key that signs the office's answers, from the imported office.pub (国密 when it has that section)."""
+    path = home.keys / OFFICE_PUBLIC
+    if path.is_file():
+        found = gm_keys.read_gm_office_pub(read_key_file(path, "省局公钥"), path.name)
+        if found is not None:
+            return GmVerifyKey(found.signing) if found.signing is not None else None
+    age = office_signing_key(home)
+    return AgeVerifyKey(age) if age is not None else None
 
 
 def load_office_signer(home: Home, passphrase: str) -> tuple[minisign.SecretKey, bool]:

@@ -124,12 +124,52 @@ def import_office_key(window: MainWindow, session: Session, source: Path | None 
     from desktop.services.operations import keys as key_ops  # loaded on use: start-up stays short
 
     try:
+        switched = _switch_suite(window, session, source)
+        if switched is False:
+            return False
         recipients = key_ops.import_office_key(session.store.home, source).value
     except PlanProgressError as exc:
         QMessageBox.warning(window, tr("导入失败"), str(exc))
         return False
     window.statusBar().showMessage(tr("已导入省局公钥（{n} 个）。").format(n=len(recipients)), 10000)
+    if switched:
+        QMessageBox.information(
+            window,
+            tr("已换用新的签名密钥"),
+            tr(
+                "省局公钥已换用另一密码套件：本单位已生成该套件的新签名密钥（编号 {key}），旧密钥停用。\n"
+                "请用“管理 → 导出本单位签名公钥…”把新的公钥交省局重新登记；登记前导出的数据包省局不会接收。"
+                "下一次导出是完整数据包，序号接着上一个。"
+            ).format(key=switched),
+        )
     return True
+
+
+def _switch_suite(window: MainWindow, session: Session, source: Path) -> str | bool | None:
+    """When the office.pub is in another suite than the unit's signing key, make a key in that suite (asking
+    for its passphrase, which may be left empty as at set-up): returns its id, False if the clerk cancelled,
+    None when nothing changes."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from desktop.services import keys
+    from desktop.services.operations import keys as key_ops
+
+    home = session.store.home
+    suite, _ = keys.office_pub_suite(keys.read_key_file(source, "省局公钥"), source.name)
+    if not (home.keys / keys.UNIT_PUBLIC).is_file() or keys.unit_verify_key(home).suite is suite:
+        return None
+    passphrase, ok = QInputDialog.getText(
+        window,
+        tr("换用新的签名密钥"),
+        tr("这份省局公钥使用{suite}套件，本单位要换用该套件的新签名密钥。\n为新密钥设置口令（可留空）：").format(
+            suite=tr("国密（SM2/SM3/SM4）") if suite.gm else tr("age（X25519/Ed25519）")
+        ),
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok:
+        return False
+    code = session.store.unit().code
+    return key_ops.rotate_unit_key(session.store, home, code, passphrase or None, suite).value.key_id
 
 
 def export_unit_key(window: MainWindow, session: Session, target: Path | None = None) -> Path | None:

@@ -254,152 +254,152 @@
       <translation>Import the office's answers from its stick: whether bundles were accepted, returned periods and notices</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="57" />
+      <location filename="../../desktop/ui/answers/office.py" line="59" />
       <source>退回本期</source>
       <translation>Return this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="60" />
+      <location filename="../../desktop/ui/answers/office.py" line="62" />
       <source>必填：为什么退回，单位应当怎样改</source>
       <translation>Required: why it is returned and what the unit should change</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <location filename="../../desktop/ui/answers/office.py" line="64" />
       <source>序号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <location filename="../../desktop/ui/answers/office.py" line="64" />
       <source>任务</source>
       <translation>Task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <location filename="../../desktop/ui/answers/office.py" line="64" />
       <source>本期完成</source>
       <translation>Done this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <location filename="../../desktop/ui/answers/office.py" line="64" />
       <source>意见（可留空）</source>
       <translation>Comment (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="79" />
+      <location filename="../../desktop/ui/answers/office.py" line="81" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="80" />
+      <location filename="../../desktop/ui/answers/office.py" line="82" />
       <source>报告期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="81" />
+      <location filename="../../desktop/ui/answers/office.py" line="83" />
       <source>退回原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="83" />
+      <location filename="../../desktop/ui/answers/office.py" line="85" />
       <source>退回</source>
       <translation>returned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="89" />
+      <location filename="../../desktop/ui/answers/office.py" line="91" />
       <source>对各项任务的意见（随回执送到单位，显示在该任务旁）</source>
       <translation>Comments per task (sent with the answer, shown beside the task at the unit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="122" />
+      <location filename="../../desktop/ui/answers/office.py" line="126" />
       <source>制作回执U盘</source>
       <translation>Write answer stick</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="124" />
+      <location filename="../../desktop/ui/answers/office.py" line="128" />
       <source>有新内容的单位（回执、退回、通知）</source>
       <translation>Units with something new (receipts, returns, notices)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="125" />
+      <location filename="../../desktop/ui/answers/office.py" line="129" />
       <source>下面选中的单位</source>
       <translation>The units ticked below</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="126" />
+      <location filename="../../desktop/ui/answers/office.py" line="130" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="140" />
+      <location filename="../../desktop/ui/answers/office.py" line="144" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="153" />
+      <location filename="../../desktop/ui/answers/office.py" line="157" />
       <source>写到（U盘或文件夹）</source>
       <translation>Write to (stick or folder)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="154" />
+      <location filename="../../desktop/ui/answers/office.py" line="158" />
       <source>省局私钥口令</source>
       <translation>Office key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="156" />
+      <location filename="../../desktop/ui/answers/office.py" line="160" />
       <source>制作</source>
       <translation>Write</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="173" />
+      <location filename="../../desktop/ui/answers/office.py" line="177" />
       <source>选择回执U盘或文件夹</source>
       <translation>Choose the answer stick or folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="187" />
+      <location filename="../../desktop/ui/answers/office.py" line="193" />
       <source>请选择要写入的U盘或文件夹。</source>
       <translation>Choose the stick or folder to write to.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="191" />
+      <location filename="../../desktop/ui/answers/office.py" line="197" />
       <source>请在列表中勾选要写回执的单位。</source>
       <translation>Tick the units to answer in the list.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="195" />
+      <location filename="../../desktop/ui/answers/office.py" line="201" />
       <source>请输入省局私钥的口令。</source>
       <translation>Enter the office key's passphrase.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="224" />
+      <location filename="../../desktop/ui/answers/office.py" line="230" />
       <source>{name}：回执 {r} 条，退回 {b} 期，通知 {n} 条</source>
       <translation>{name}: {r} receipts, {b} returned periods, {n} notices</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="231" />
+      <location filename="../../desktop/ui/answers/office.py" line="237" />
       <source>另有 {n} 个单位没有新内容，未写回执。</source>
       <translation>{n} more units have nothing new; no answer written for them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="233" />
+      <location filename="../../desktop/ui/answers/office.py" line="239" />
       <source>已生成省局的回执签名密钥，office.pub 已更新：请把新的 office.pub 交各单位导入。</source>
       <translation>The office's answer signing key was created and office.pub updated: give every unit the new office.pub to import.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="234" />
+      <location filename="../../desktop/ui/answers/office.py" line="240" />
       <source>没有需要写回执的单位。</source>
       <translation>No unit needs an answer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="236" />
+      <location filename="../../desktop/ui/answers/office.py" line="242" />
       <source>已写出 {n} 份回执。</source>
       <translation>{n} answers written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="245" />
+      <location filename="../../desktop/ui/answers/office.py" line="251" />
       <source>制作回执U盘…</source>
       <translation>Write answer stick…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="246" />
+      <location filename="../../desktop/ui/answers/office.py" line="252" />
       <source>把回执、退回的报告期和通知写到U盘，送回各单位</source>
       <translation>Write receipts, returned periods and notices to a stick for the units</translation>
     </message>
@@ -1212,24 +1212,24 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Office data folder created: {root}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="313" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="316" />
       <source>已导入省局公钥。</source>
       <translation>The office public key was imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="313" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="316" />
       <source>尚未导入省局公钥：导出进度包前请在“管理”菜单中导入。</source>
       <translation>No office public key yet: import it from the Manage menu before exporting.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="315" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="318" />
       <source>{name}（{code}）的数据目录已建立：{root}
 {office}</source>
       <translation>Data folder of {name} ({code}) created: {root}
 {office}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="326" />
+      <location filename="../../desktop/ui/dialogs/setup_wizard.py" line="329" />
       <source>无法读取公钥文件 {path}（{error}）。</source>
       <translation>Cannot read the public key file {path} ({error}).</translation>
     </message>
@@ -3146,47 +3146,47 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Average</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="36" />
+      <location filename="../../desktop/ui/office/mode.py" line="35" />
       <source>全省汇总</source>
       <translation>Province overview</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="37" />
+      <location filename="../../desktop/ui/office/mode.py" line="36" />
       <source>单位详情</source>
       <translation>Unit details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="38" />
+      <location filename="../../desktop/ui/office/mode.py" line="37" />
       <source>单位与密钥</source>
       <translation>Units and keys</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="51" />
+      <location filename="../../desktop/ui/office/mode.py" line="50" />
       <source>导入进度包…</source>
       <translation>Import progress bundles…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="53" />
+      <location filename="../../desktop/ui/office/mode.py" line="52" />
       <source>从U盘或文件夹导入各单位的进度包（Ctrl+I）</source>
       <translation>Import the units' progress bundles from a USB stick or folder (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="68" />
+      <location filename="../../desktop/ui/office/mode.py" line="67" />
       <source>登记单位公钥…</source>
       <translation>Enrol unit key…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="69" />
+      <location filename="../../desktop/ui/office/mode.py" line="68" />
       <source>吊销单位…</source>
       <translation>Revoke unit…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="70" />
+      <location filename="../../desktop/ui/office/mode.py" line="69" />
       <source>允许单位重新同步…</source>
       <translation>Allow unit resync…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="76" />
+      <location filename="../../desktop/ui/office/mode.py" line="77" />
       <source>校验全部佐证材料</source>
       <translation>Verify all evidence files</translation>
     </message>
@@ -3311,62 +3311,77 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Cannot save the public key to {path} ({error}): choose another place.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="46" />
+      <location filename="../../desktop/ui/office/units_page.py" line="48" />
+      <source>国密（SM2/SM3/SM4）</source>
+      <translation>GM (SM2/SM3/SM4)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="48" />
+      <source>age（X25519/Ed25519）</source>
+      <translation>age (X25519/Ed25519)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="54" />
       <source>等待重新同步</source>
       <translation>Waiting for resync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="52" />
+      <location filename="../../desktop/ui/office/units_page.py" line="60" />
       <source>（尚未收到数据包）</source>
       <translation>(no bundle received yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="61" />
+      <location filename="../../desktop/ui/office/units_page.py" line="69" />
       <source>签名密钥</source>
       <translation>Signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="64" />
+      <location filename="../../desktop/ui/office/units_page.py" line="72" />
       <source>{key}　登记 {when}</source>
       <translation>{key}   enrolled {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="65" />
+      <location filename="../../desktop/ui/office/units_page.py" line="73" />
       <source>　停用 {when}</source>
       <translation>   retired {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="69" />
+      <location filename="../../desktop/ui/office/units_page.py" line="77" />
+      <source>密码套件</source>
+      <translation>Crypto suite</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/units_page.py" line="78" />
       <source>登记时间</source>
       <translation>Enrolled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="71" />
+      <location filename="../../desktop/ui/office/units_page.py" line="80" />
       <source>最近接收</source>
       <translation>Last received</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="79" />
+      <location filename="../../desktop/ui/office/units_page.py" line="88" />
       <source>单位代码合并</source>
       <translation>Unit codes merged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="100" />
+      <location filename="../../desktop/ui/office/units_page.py" line="109" />
       <source>操作人</source>
       <translation>Done by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="111" />
+      <location filename="../../desktop/ui/office/units_page.py" line="129" />
       <source>允许重新同步…</source>
       <translation>Allow resync…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="122" />
+      <location filename="../../desktop/ui/office/units_page.py" line="140" />
       <source>已登记的单位</source>
       <translation>Enrolled units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/units_page.py" line="124" />
+      <location filename="../../desktop/ui/office/units_page.py" line="142" />
       <source>导入记录（最近 {n} 条，含被拒收的数据包及原因）</source>
       <translation>Import log (last {n} entries, with rejected bundles and why)</translation>
     </message>
@@ -3802,47 +3817,71 @@ Only one window may use a data folder at a time. Switch to the open window (it m
       <translation>Unit information…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="129" />
+      <location filename="../../desktop/ui/unit_mode.py" line="132" />
       <source>导入失败</source>
       <translation>Import failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="131" />
+      <location filename="../../desktop/ui/unit_mode.py" line="134" />
       <source>已导入省局公钥（{n} 个）。</source>
       <translation>Office public key imported ({n}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="144" />
+      <location filename="../../desktop/ui/unit_mode.py" line="138" />
+      <source>已换用新的签名密钥</source>
+      <translation>New signing key in use</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="139" />
+      <source>省局公钥已换用另一密码套件：本单位已生成该套件的新签名密钥（编号 {key}），旧密钥停用。
+请用“管理 → 导出本单位签名公钥…”把新的公钥交省局重新登记；登记前导出的数据包省局不会接收。下一次导出是完整数据包，序号接着上一个。</source>
+      <translation>The office public key uses another crypto suite: this unit made a new signing key in that suite (number {key}); the old key is retired.
+Use Manage → Export this unit's signing public key… and have the office enroll the new key; bundles exported before that are not accepted. The next export is a full bundle with the next number.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="163" />
+      <source>换用新的签名密钥</source>
+      <translation>Switch to a new signing key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="164" />
+      <source>这份省局公钥使用{suite}套件，本单位要换用该套件的新签名密钥。
+为新密钥设置口令（可留空）：</source>
+      <translation>This office public key uses the {suite} suite: this unit switches to a new signing key in that suite.
+Set a passphrase for the new key (may be left empty):</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_mode.py" line="184" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="144" />
+      <location filename="../../desktop/ui/unit_mode.py" line="184" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="150" />
+      <location filename="../../desktop/ui/unit_mode.py" line="190" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="157" />
+      <location filename="../../desktop/ui/unit_mode.py" line="197" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="159" />
+      <location filename="../../desktop/ui/unit_mode.py" line="199" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="162" />
+      <location filename="../../desktop/ui/unit_mode.py" line="202" />
       <source>本单位签名公钥已保存</source>
       <translation>Unit signing public key saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="163" />
+      <location filename="../../desktop/ui/unit_mode.py" line="203" />
       <source>已保存到 {path}。
 
 密钥编号：{key}

@@ -13,14 +13,17 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from desktop.domain.catalog_check import check_catalog, normalize
+from desktop.services import suite as suites
 from desktop.services.bundle.format import (
     AGE_RECIPIENT,
-    PAYLOAD,
     SUITE,
     BundleError,
     Outcome,
     Part,
     damaged,
+    header_suite,
+    parse_parts,
+    part_json,
     unsafe,
 )
 from desktop.services.bundle.format import _Fields as Fields
@@ -39,8 +42,8 @@ MAX_PAYLOAD = 2 * MAX_CONTENT  # the encrypted part: the content, its signature 
 MAX_ITEMS = 100_000
 _UNIT = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?"
 ANSWER_NAME = re.compile(rf"^PO-({_UNIT})-(\d{{6}})$")
-ENTRY_NAMES = re.compile(r"^ANSWER\.json(?:\.minisig)?$")
-LAYOUT = Layout(HEADER, "answer", "回执", "省局", ANSWER_NAME, "PO-单位代码-六位序号")
+ENTRY_NAMES = re.compile(r"^ANSWER\.json(?:\.minisig|\.sig)?$")
+LAYOUT = Layout(HEADER, "answer", "回执", "省局", ANSWER_NAME, "PO-单位代码-六位序号", "office_key_id", "answer_id")
 
 
 def answer_name(unit: str, seq: int) -> str:
@@ -80,10 +83,23 @@ class AnswerHeader:
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
     suite: str = SUITE
+    iv: str = ""  # 国密 only: the SM4-CTR initial counter, hex
+
+    @property
+    def crypto(self) -> suites.Suite:
+        found = suites.by_name(self.suite)
+        assert found is not None  # parse() refuses any other
+        return found
+
+    @property
+    def key_files(self) -> list[str]:
+        return suites.key_file_names(1) if self.crypto.gm else []
 
     def to_json(self) -> bytes:
         data = asdict(self)
-        data["parts"] = [asdict(p) for p in self.parts]
+        data["parts"] = part_json(self.parts, self.crypto)
+        if not self.crypto.gm:
+            del data["iv"]
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
     @classmethod
@@ -92,19 +108,15 @@ class AnswerHeader:
         reader = Fields(data, HEADER)
         if reader.text("format") != FORMAT:
             raise damaged(f"{HEADER} 不是 planprogress 回执的头文件。", HEADER)
-        if reader.number("format_version") != FORMAT_VERSION or reader.text("suite") != SUITE:
+        if reader.number("format_version") != FORMAT_VERSION or suites.by_name(data.get("suite")) is None:
             raise damaged("回执的格式版本或加密套件本程序不认识：请安装新版本的 planprogress。", HEADER)
-        raw_parts = data.get("parts")
-        if not isinstance(raw_parts, list) or len(raw_parts) != 1 or not isinstance(raw_parts[0], dict):
-            raise damaged(f"{HEADER} 中的分卷清单无效。", HEADER)
-        part = Fields(raw_parts[0], HEADER)
-        parts = (Part(part.text("name"), part.number("size"), part.sha("sha256")),)
-        if parts[0].name != PAYLOAD:
-            raise damaged(f"{HEADER} 中的分卷名称不合规。", HEADER)
+        crypto = header_suite(reader, data)
+        parts = tuple(parse_parts(data, crypto, HEADER, 1))
         if parts[0].size > MAX_PAYLOAD:
             raise damaged(f"{HEADER} 所列的分卷过大，不是本程序生成的回执。", HEADER)
         recipient = reader.text("recipient")
-        if not AGE_RECIPIENT.match(recipient):
+        valid = suites.sm2_recipient_key(recipient) is not None if crypto.gm else AGE_RECIPIENT.match(recipient)
+        if not valid:
             raise damaged(f"{HEADER} 中的字段 recipient 无效。", HEADER)
         return cls(
             unit=reader.unit("unit"),
@@ -116,6 +128,8 @@ class AnswerHeader:
             recipient=recipient,
             parts=parts,
             plaintext_size=reader.number("plaintext_size"),
+            suite=crypto.name,
+            iv=reader.iv("iv") if crypto.gm else "",
         )
 
 

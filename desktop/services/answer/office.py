@@ -17,21 +17,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import minisign
 import pyrage
 
 from desktop.domain.errors import InputError, PlanProgressError, StateError
 from desktop.domain.periods import parse_period
 from desktop.services.answer.format import CONTENT as CONTENT_NAME
-from desktop.services.answer.format import CONTENT_SIG as CONTENT_SIG_NAME
 from desktop.services.answer.format import HEADER, LAYOUT, AnswerContent, AnswerHeader, answer_name, state_json
 from desktop.services.bundle.export import write_small
-from desktop.services.bundle.format import PART_SIZE, SUMS, SUMS_SIG, format_sums, signature_comment
+from desktop.services.bundle.format import PART_SIZE, signature_comment
 from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import SourceEntry, TarSource, tar_size
 from desktop.services.bundle.verify import check_parts, check_signed_folder, own_key_lookup
-from desktop.services.keys import load_office_signer, public_key_id
+from desktop.services.gm_keys import load_office_gm_signer
+from desktop.services.keys import load_office_signer, office_suites
 from desktop.services.office.registry import require_office
+from desktop.services.suite import AgeSigner, GmSigner, Signer, Suite, recipient_suite, seal, sm2_recipient_key
 from desktop.store import Store
 from desktop.store.answers import AnswerLog, Notice, OfficeAnswers, OfficeReturn, ReturnComment
 from desktop.store.catalogs import OfficeCatalogs
@@ -126,7 +126,8 @@ def write_answers(
     named = [office.require_unit(code).code for code in units or []]
     candidates = named or [u.code for u in office.units() if not u.revoked]
     catalogs = tuple(c.content for c in OfficeCatalogs(store.database, store.audit).issued())
-    signer, created = load_office_signer(store.home, passphrase)
+    signers = _Signers(store, passphrase)
+    signers.of(office_suites(store.home)[0])  # a wrong passphrase is said before anything is written
     for leftover in out.glob(".PO-*.partial"):  # hidden halves of an interrupted run: never an answer
         shutil.rmtree(leftover, ignore_errors=True)
     office_name = store.database.meta("office_name", "省局") or "省局"
@@ -158,7 +159,7 @@ def write_answers(
             continue
         seq = (last.seq if last else 0) + 1
         content = AnswerContent(code, seq, str(uuid.uuid4()), _now(), receipts, returns, notices, catalogs)
-        path = _write_one(out, content, recipient, signer, office_name)
+        path = _write_one(out, content, recipient, signers.of(recipient_suite(recipient)), office_name)
         answers.log_answer(
             AnswerLog(
                 code,
@@ -185,60 +186,78 @@ def write_answers(
         written.append(WrittenAnswer(code, seq, final, len(receipts), len(returns), len(notices)))
     if progress is not None:
         progress(len(candidates), len(candidates))
-    return AnswerRun(tuple(written), tuple(skipped), unchanged, created)
+    return AnswerRun(tuple(written), tuple(skipped), unchanged, signers.created)
 
 
-def _write_one(out: Path, content: AnswerContent, recipient: str, signer: minisign.SecretKey, office_name: str) -> Path:
+class _Signers:
+    """The office's answer-signing key per suite, unlocked on first use (a 国密 office has no minisign key)."""
+
+    def __init__(self, store: Store, passphrase: str) -> None:
+        self._store = store
+        self._passphrase = passphrase
+        self._loaded: dict[str, Signer] = {}
+        self.created = False
+
+    def of(self, suite: Suite) -> Signer:
+        if suite.name not in self._loaded:
+            if suite.gm:
+                self._loaded[suite.name] = GmSigner(load_office_gm_signer(self._store.home, self._passphrase))
+            else:
+                secret, created = load_office_signer(self._store.home, self._passphrase)
+                self.created = self.created or created
+                self._loaded[suite.name] = AgeSigner(secret)
+        return self._loaded[suite.name]
+
+
+def _write_one(out: Path, content: AnswerContent, recipient: str, signer: Signer, office_name: str) -> Path:
     """Write the answer under a hidden name, read it back and verify it; the caller logs it, then renames."""
     final = out / answer_name(content.unit, content.seq)
     if final.exists():
         raise StateError(f"{out} 中已有 {final.name}：请换一个U盘或文件夹，或先把原来的回执移走。")
     work = out / f".{final.name}.{content.answer_id}.partial"
     shutil.rmtree(work, ignore_errors=True)
-    public = signer.get_public_key()
-    key_id = public_key_id(public)
+    public = signer.public
+    suite = signer.suite
+    target = sm2_recipient_key(recipient) if suite.gm else recipient
     try:
         work.mkdir()
         raw = content.to_json()
-        sig = signer.sign(
-            raw,
-            prehash=True,
-            untrusted_comment="planprogress office signature",
-            trusted_comment=signature_comment("answer-content", content.unit, content.seq, content.answer_id),
-        )
-        sig_raw = bytes(sig) + b"\n"
-        entries = [_entry(CONTENT_NAME, raw), _entry(CONTENT_SIG_NAME, sig_raw)]
+        comment = signature_comment("answer-content", content.unit, content.seq, content.answer_id)
+        sig_raw = signer.sign(raw, comment, "planprogress office signature")
+        entries = [_entry(CONTENT_NAME, raw), _entry(CONTENT_NAME + suite.sig_ext, sig_raw)]
         source = TarSource(entries, 0)
-        sink = PartWriter(work, PART_SIZE)
+        sink = PartWriter(work, PART_SIZE, base=suite.payload, hasher=suite.hasher)
         try:
-            pyrage.encrypt_io(source, sink, [pyrage.x25519.Recipient.from_str(recipient)])
+            sealed = seal(suite, source, sink, [target])
         except (pyrage.EncryptError, OSError) as exc:
             sink.abort()
             raise StateError(f"加密回执时出错（{exc}）：请重试。") from None
         parts = sink.close()
+        for name, wrapped in sealed.key_files:
+            write_small(work / name, wrapped)
         header = AnswerHeader(
             unit=content.unit,
             seq=content.seq,
             answer_id=content.answer_id,
             office=office_name,
-            office_key_id=key_id,
+            office_key_id=public.key_id,
             created_at=content.created_at,
             recipient=recipient,
             parts=tuple(parts),
             plaintext_size=tar_size(entries),
+            suite=suite.name,
+            iv=sealed.iv,
         )
         header_bytes = header.to_json()
         write_small(work / HEADER, header_bytes)
-        sums = format_sums([(HEADER, hashlib.sha256(header_bytes).hexdigest())] + [(p.name, p.sha256) for p in parts])
-        write_small(work / SUMS, sums)
+        listed = [(HEADER, suite.digest(header_bytes))] + [(n, suite.digest(w)) for n, w in sealed.key_files]
+        sums = suite.format_sums(listed + [(p.name, p.sha256) for p in parts])
+        write_small(work / suite.sums, sums)
         comment = signature_comment("answer", content.unit, content.seq, content.answer_id)
-        signature = signer.sign(
-            sums, prehash=True, untrusted_comment="planprogress office signature", trusted_comment=comment
-        )
-        write_small(work / SUMS_SIG, bytes(signature) + b"\n")
+        write_small(work / suite.sums_sig, signer.sign(sums, comment, "planprogress office signature"))
         fsync_dir(work)
         signed = check_signed_folder(work, LAYOUT, own_key_lookup(public, "省局的回执签名密钥"), name=final.name)
-        check_parts(signed, header.parts)
+        check_parts(signed, header.parts, key_files=header.key_files)
     except PlanProgressError:
         shutil.rmtree(work, ignore_errors=True)
         raise

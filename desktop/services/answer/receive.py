@@ -12,13 +12,11 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-
-import minisign
+from typing import Any
 
 from desktop.domain.errors import InputError, NotFoundError, StateError
 from desktop.services.answer.format import (
     CONTENT,
-    CONTENT_SIG,
     ENTRY_NAMES,
     HEADER,
     LAYOUT,
@@ -30,13 +28,15 @@ from desktop.services.answer.format import (
     refusal_kind,
     wrong_unit,
 )
-from desktop.services.bundle.format import SUMS_SIG, BundleError, parse_signature_comment, unsafe
+from desktop.services.bundle.format import BundleError, parse_signature_comment, unsafe
 from desktop.services.bundle.reader import StrictTarReader
 from desktop.services.bundle.tarstream import SourceEntry, tar_size
 from desktop.services.bundle.verify import KeyLookup, SignedFolder, check_parts, check_signed_folder, shown
-from desktop.services.keys import answer_identities, office_signing_key, public_key_id
+from desktop.services.gm_keys import gm_answer_keys
+from desktop.services.keys import answer_identities, office_answer_key
 from desktop.services.office.payload import decrypt_into
 from desktop.services.office.staging import copy_in, intake_lock
+from desktop.services.suite import SignatureInvalidError, VerifyKey, sm2_recipient, suite_of_key_id
 from desktop.store import Store
 from desktop.store.unit_answers import ApplyCounts, ReceivedAnswer, UnitAnswers
 
@@ -117,23 +117,24 @@ def _refused(answers: UnitAnswers, path: Path, seq: int | None, exc: BundleError
 
 
 def _office_lookup(store: Store) -> KeyLookup:
-    imported = office_signing_key(store.home)
+    imported = office_answer_key(store.home)
 
-    def lookup(key_id: str, unit: str | None) -> minisign.PublicKey:
+    def lookup(key_id: str, unit: str | None) -> VerifyKey:
+        sig_name = suite_of_key_id(key_id).sums_sig
         if imported is None:
             raise AnswerError(
                 "unknown_key",
                 f"回执由省局密钥 {key_id} 签名，但本单位导入的省局公钥（office.pub）中还没有回执签名公钥："
                 "请向省局索取新的 office.pub，电话核对密钥编号后用“导入省局公钥”（keys import）导入，再导入回执。",
-                SUMS_SIG,
+                sig_name,
             )
-        expected = public_key_id(imported)
+        expected = imported.key_id
         if key_id != expected:
             raise AnswerError(
                 "changed_key",
                 f"回执由密钥 {key_id} 签名，而本单位导入的省局回执签名密钥是 {expected}：如省局确已更换密钥，"
                 "请向省局索取新的 office.pub，电话核对编号后导入；否则这份回执是伪造的，请交省局核查。",
-                SUMS_SIG,
+                sig_name,
             )
         return imported
 
@@ -150,7 +151,7 @@ def _one(store: Store, answers: UnitAnswers, own: str, source: Path, stage: Path
         signed = check_signed_folder(folder, LAYOUT, _office_lookup(store), name=name, hashes=hashes, extra=extra)
         header = _header(signed, own)
         seq = header.seq
-        check_parts(signed, header.parts, hashes=hashes)
+        check_parts(signed, header.parts, hashes=hashes, key_files=header.key_files)
         done = answers.by_id(header.answer_id)
         if done is not None:
             return ReceiveLine(
@@ -181,24 +182,28 @@ def _one(store: Store, answers: UnitAnswers, own: str, source: Path, stage: Path
 def _header(signed: SignedFolder, own: str) -> AnswerHeader:
     header = AnswerHeader.parse(signed.header_raw)
     if (header.unit, header.seq, header.answer_id) != signed.comment:
-        raise AnswerError("bad_signature", "签名注释中的单位和序号与回执头不符。", SUMS_SIG)
+        raise AnswerError("bad_signature", "签名注释中的单位和序号与回执头不符。", signed.crypto.sums_sig)
     if (signed.name_match[1], int(signed.name_match[2])) != (header.unit, header.seq):
         raise AnswerError("damaged", f"文件夹名称 {signed.name} 与回执内容（{header.unit} 第 {header.seq} 号）不符。")
     if header.office_key_id != signed.key_id:
         raise AnswerError("bad_signature", "回执头所列的签名密钥与实际签名不符。", HEADER)
+    if header.crypto is not signed.crypto:
+        raise AnswerError("damaged", f"回执头所写的加密套件与 {signed.sums_name} 不符。", HEADER)
     if header.unit != own:
         raise wrong_unit(header.unit, own)
     return header
 
 
 def _decrypt(store: Store, signed: SignedFolder, header: AnswerHeader, target: Path) -> AnswerContent:
-    identities = answer_identities(store.home)
+    crypto = header.crypto
+    identities: list[Any] = gm_answer_keys(store.home) if crypto.gm else list(answer_identities(store.home))
     if not identities:
         raise AnswerError(
             "unknown_recipient",
             "本单位还没有回执密钥：请先导出一个数据包（会生成回执密钥并告知省局），再请省局重新制作回执。",
         )
-    if header.recipient not in {str(i.to_public()) for i in identities}:
+    own = {sm2_recipient(k.public) if crypto.gm else str(k.to_public()) for k in identities}
+    if header.recipient not in own:
         raise AnswerError(
             "unknown_recipient",
             "这份回执不是加密给本单位的回执密钥的（省局登记的回执公钥不是本机的）：请导出一个新数据包交省局导入，"
@@ -208,11 +213,15 @@ def _decrypt(store: Store, signed: SignedFolder, header: AnswerHeader, target: P
 
     def check(raw: bytes, sig_raw: bytes) -> AnswerContent:
         try:
-            signature = minisign.Signature.from_bytes(sig_raw)
-            signed.public_key.verify(raw, signature)
-        except (minisign.Error, ValueError):
+            trusted = signed.public_key.verify(raw, sig_raw)
+        except SignatureInvalidError:
             raise AnswerError("bad_signature", "回执内容的签名无效。") from None
-        if parse_signature_comment(signature.trusted_comment, "answer-content") != signed.comment:
+        if trusted is not None:  # minisign names unit, seq and id in its trusted comment
+            named = parse_signature_comment(trusted, "answer-content")
+        else:  # the 国密 signature covers ANSWER.json itself, which names them
+            inner = AnswerContent.parse(raw)
+            named = (inner.unit, inner.seq, inner.answer_id)
+        if named != signed.comment:
             raise AnswerError("bad_signature", "回执内容签名所注明的单位和序号与外部不符。")
         content = AnswerContent.parse(raw)
         if (content.unit, content.seq, content.answer_id) != signed.comment:
@@ -224,12 +233,16 @@ def _decrypt(store: Store, signed: SignedFolder, header: AnswerHeader, target: P
         return content
 
     target.mkdir()
-    reader = StrictTarReader(target, check, head=(CONTENT, CONTENT_SIG), names=ENTRY_NAMES, head_cap=MAX_CONTENT)
+    head = (CONTENT, CONTENT + crypto.sig_ext)
+    reader = StrictTarReader(target, check, head=head, names=ENTRY_NAMES, head_cap=MAX_CONTENT)
     decrypt_into(
         [signed.folder / p.name for p in header.parts],
         reader,
         identities,
         None,
+        crypto=crypto,
+        key_files=header.key_files,
+        iv=header.iv,
         disk="解密回执到本单位数据目录时出错（{error}）：请检查磁盘空间后重试。",
         wrong_key=AnswerError("unknown_recipient", "无法用本单位的回执密钥解密：回执不是加密给本单位的。"),
     )

@@ -22,7 +22,6 @@ from desktop.services.bundle.format import (
     AUDIT,
     GENESIS,
     MANIFEST,
-    MANIFEST_SIG,
     RECORDS,
     CatalogRef,
     Entry,
@@ -30,6 +29,7 @@ from desktop.services.bundle.format import (
     signature_comment,
 )
 from desktop.services.bundle.tarstream import SourceEntry
+from desktop.services.suite import Signer, as_signer
 from desktop.store import Store
 from desktop.store.catalogs import UnitCatalogs
 from desktop.store.exports import CurrentRecord, ExportRecord, ExportRepo, StoredEntry
@@ -76,10 +76,9 @@ def _entry(name: str, content: bytes) -> SourceEntry:
     return SourceEntry(name, len(content), hashlib.sha256(content).hexdigest(), content)
 
 
-def sign_manifest(signer: minisign.SecretKey, manifest: Manifest, data: bytes) -> bytes:
+def sign_manifest(signer: Signer | minisign.SecretKey, manifest: Manifest, data: bytes) -> bytes:
     comment = signature_comment("manifest", manifest.unit, manifest.seq, manifest.bundle_id)
-    signature = signer.sign(data, prehash=True, untrusted_comment=SIGNATURE_NOTE, trusted_comment=comment)
-    return bytes(signature) + b"\n"
+    return as_signer(signer).sign(data, comment, SIGNATURE_NOTE)
 
 
 def held_catalogs(store: Store) -> tuple[CatalogRef, ...]:
@@ -95,7 +94,7 @@ def held_catalogs(store: Store) -> tuple[CatalogRef, ...]:
     return tuple(CatalogRef(cid, version) for cid, version in sorted(newest.items()))
 
 
-def build_plan(store: Store, signer: minisign.SecretKey, *, full: bool) -> ExportPlan:
+def build_plan(store: Store, signer: Signer | minisign.SecretKey, *, full: bool) -> ExportPlan:
     """Decide what the next bundle carries. Reads only: nothing is marked as sent until the export succeeds."""
     unit = store.unit()
     if not unit.code:
@@ -181,7 +180,7 @@ def build_plan(store: Store, signer: minisign.SecretKey, *, full: bool) -> Expor
         entries=tuple(Entry(e.name, e.size, e.sha256) for e in (records, audit, *evidence)),
     )
     manifest_bytes = manifest.to_json()
-    signature = _entry(MANIFEST_SIG, sign_manifest(signer, manifest, manifest_bytes))
+    signature = _entry(MANIFEST + as_signer(signer).suite.sig_ext, sign_manifest(signer, manifest, manifest_bytes))
     return ExportPlan(
         seq=seq,
         bundle_id=manifest.bundle_id,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import hashlib
 import logging
 import os
 import shutil
@@ -19,26 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import minisign
 import pyrage
 
 from desktop.domain.errors import InputError, PlanProgressError, StateError
 from desktop.domain.system_errors import reason
 from desktop.services.bundle.contents import ExportPlan, build_plan, resend_plan
-from desktop.services.bundle.format import (
-    HEADER,
-    PART_SIZE,
-    SUMS,
-    SUMS_SIG,
-    Header,
-    bundle_name,
-    format_sums,
-    signature_comment,
-)
+from desktop.services.bundle.format import HEADER, PART_SIZE, Header, bundle_name, signature_comment
 from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
 from desktop.services.bundle.verify import own_key_lookup, verify_bundle
-from desktop.services.keys import load_unit_signer, office_recipients, public_key_id, refresh_unit_pub
+from desktop.services.keys import office_targets, refresh_unit_pub, unit_signer
+from desktop.services.suite import Signer, Suite, VerifyKey, seal
 from desktop.store import Store
 from desktop.store.exports import ExportRecord, ExportRepo
 from desktop.store.files import disk_free, fsync_dir, fsync_file
@@ -53,7 +43,8 @@ MARGIN = 256 * 1024
 
 
 def estimate_size(plaintext: int, recipients: int) -> int:
-    """Bytes the bundle will take: age adds a header and 16 bytes per 64 KiB chunk; plus the small files."""
+    """Bytes the bundle will take: age adds a header and 16 bytes per 64 KiB chunk; plus the small files (the
+    国密 suite adds less: SM4-CTR keeps the size, and a wrapped key per recipient is ~120 bytes)."""
     chunks = plaintext // AGE_CHUNK + 1
     return plaintext + 16 * chunks + 200 * recipients + 512 + 16 * 1024
 
@@ -81,7 +72,7 @@ def _partial_name(unit: str, seq: int, bundle_id: str) -> str:
     return f".{bundle_name(unit, seq)}.{bundle_id}.partial"
 
 
-def _tidy_leftovers(out: Path, unit: str, exports: ExportRepo, public_key: minisign.PublicKey) -> list[str]:
+def _tidy_leftovers(out: Path, unit: str, exports: ExportRepo, public_key: VerifyKey) -> list[str]:
     """Finish an export that was logged but not renamed; remove hidden leftovers of interrupted ones.
 
     A logged bundle id alone does not prove the folder is whole (a killed `--resend` leaves a half-written
@@ -102,7 +93,7 @@ def _tidy_leftovers(out: Path, unit: str, exports: ExportRepo, public_key: minis
     return completed
 
 
-def _whole(folder: Path, final: Path, public_key: minisign.PublicKey) -> bool:
+def _whole(folder: Path, final: Path, public_key: VerifyKey) -> bool:
     try:
         verify_bundle(folder, own_key_lookup(public_key, "本单位的签名密钥"), name=final.name)
     except PlanProgressError:
@@ -128,10 +119,15 @@ def export_bundle(
     if not out.is_dir():
         raise InputError(f"目标文件夹 {out} 不存在：请插好U盘，或先建立该文件夹。")
     unit = store.unit()
-    recipients = office_recipients(store.home)
-    signer = load_unit_signer(store.home, passphrase)
+    suite, recipients, recipient_ids = office_targets(store.home)
+    signer = unit_signer(store.home, passphrase)
+    if signer.suite is not suite:
+        raise StateError(
+            f"本单位的签名密钥是{signer.suite.label}套件，而导入的省局公钥是{suite.label}套件：请重新导入省局下发的 "
+            "office.pub（keys import），程序会换用对应套件的签名密钥。未写入任何文件，导出序号未变。"
+        )
     answer_to = refresh_unit_pub(store.home, unit.code)
-    public_key = signer.get_public_key()
+    public_key = signer.public
     exports = ExportRepo(store.database, store.audit)
     completed = _tidy_leftovers(out, unit.code, exports, public_key)
     _start(phase, progress, "prepare", 0)
@@ -157,7 +153,8 @@ def export_bundle(
     shutil.rmtree(work, ignore_errors=True)
     try:
         work.mkdir()
-        header = _write(plan, work, signer, recipients, answer_to, plaintext, part_size, progress, phase, cancelled)
+        targets = (suite, recipients, recipient_ids)
+        header = _write(plan, work, signer, targets, answer_to, plaintext, part_size, progress, phase, cancelled)
         _start(phase, progress, "verify", header.payload_size)
         verified = verify_bundle(
             work,
@@ -218,8 +215,8 @@ def export_bundle(
 def _write(
     plan: ExportPlan,
     work: Path,
-    signer: minisign.SecretKey,
-    recipients: list[str],
+    signer: Signer,
+    targets: tuple[Suite, list[object], list[str]],
     answer_to: str,
     plaintext: int,
     part_size: int,
@@ -227,18 +224,23 @@ def _write(
     phase: Phase | None,
     cancelled: Callable[[], bool] | None,
 ) -> Header:
+    suite, recipients, recipient_ids = targets
     _start(phase, progress, "encrypt", plaintext)
     source = TarSource(plan.entries, _mtime(plan.created_at), _counter(progress, plaintext), cancelled)
-    sink = PartWriter(work, part_size, cancelled=cancelled)
+    sink = PartWriter(work, part_size, cancelled=cancelled, base=suite.payload, hasher=suite.hasher)
     try:
-        pyrage.encrypt_io(source, sink, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
-    except (pyrage.EncryptError, OSError) as exc:
+        sealed = seal(suite, source, sink, recipients)
+    except BaseException as exc:
         sink.abort()
         original = source.error or sink.error
-        if original is not None:
+        if original is not None and original is not exc:
             raise original from None
-        raise StateError(f"加密数据包时出错（{exc}）：请重试；如反复出现，请联系管理员。") from None
+        if isinstance(exc, pyrage.EncryptError):
+            raise StateError(f"加密数据包时出错（{exc}）：请重试；如反复出现，请联系管理员。") from None
+        raise
     parts = sink.close()
+    for name, wrapped in sealed.key_files:
+        write_small(work / name, wrapped)
     if source.produced != plaintext:
         raise StateError("生成的数据包内容长度与预计不符：请重试。")
     header = Header(
@@ -251,22 +253,22 @@ def _write(
         catalogs=plan.manifest.catalogs,  # a resent version 1 manifest names its one catalog: the same here
         created_at=plan.created_at,
         written_at=_now(),
-        signing_key_id=public_key_id(signer.get_public_key()),
-        recipients=tuple(recipients),
+        signing_key_id=signer.public.key_id,
+        recipients=tuple(recipient_ids),
         parts=tuple(parts),
         plaintext_size=plaintext,
+        suite=suite.name,
         resend=plan.resend,
         answer_recipient=answer_to,
+        iv=sealed.iv,
     )
     header_bytes = header.to_json()
     write_small(work / HEADER, header_bytes)
-    sums = format_sums([(HEADER, hashlib.sha256(header_bytes).hexdigest())] + [(p.name, p.sha256) for p in parts])
-    write_small(work / SUMS, sums)
+    listed = [(HEADER, suite.digest(header_bytes))] + [(n, suite.digest(w)) for n, w in sealed.key_files]
+    sums = suite.format_sums(listed + [(p.name, p.sha256) for p in parts])
+    write_small(work / suite.sums, sums)
     comment = signature_comment("bundle", plan.manifest.unit, plan.seq, plan.bundle_id)
-    signature = signer.sign(
-        sums, prehash=True, untrusted_comment="planprogress unit signature", trusted_comment=comment
-    )
-    write_small(work / SUMS_SIG, bytes(signature) + b"\n")
+    write_small(work / suite.sums_sig, signer.sign(sums, comment, "planprogress unit signature"))
     fsync_dir(work)
     return header
 

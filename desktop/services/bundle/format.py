@@ -13,6 +13,8 @@ from enum import Enum
 from typing import Any
 
 from desktop.domain.errors import IntegrityError
+from desktop.services import suite as suites
+from desktop.services.suite import KEY_FILE
 
 FORMAT = "planprogress-bundle"
 MANIFEST_FORMAT = "planprogress-manifest"
@@ -44,10 +46,11 @@ MAX_EVIDENCE_FILE = 64 * 1024**3
 
 _UNIT = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?"
 BUNDLE_NAME = re.compile(rf"^PB-({_UNIT})-(\d{{6}})$")
-PART_NAME = re.compile(r"^payload\.tar\.age(?:\.(\d{3}))?$")
+PART_NAME = re.compile(r"^payload\.(?:tar\.age|sm4)(?:\.(\d{3}))?$")
 ENTRY_NAME = re.compile(
-    r"^(?:MANIFEST\.json|MANIFEST\.json\.minisig|records\.jsonl|audit\.jsonl|evidence/[0-9a-f]{64})$"
+    r"^(?:MANIFEST\.json|MANIFEST\.json\.(?:minisig|sig)|records\.jsonl|audit\.jsonl|evidence/[0-9a-f]{64})$"
 )
+MANIFEST_SIGS = (MANIFEST_SIG, MANIFEST + suites.GM.sig_ext)
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 _SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *]([A-Za-z0-9._-]+)$")
@@ -178,13 +181,27 @@ class Header:
     format_version: int = FORMAT_VERSION
     suite: str = SUITE
     resend: bool = False
-    answer_recipient: str = ""  # the unit's X25519 recipient for the office's answers (signed with the header)
+    answer_recipient: str = ""  # the unit's recipient for the office's answers (signed with the header)
+    iv: str = ""  # 国密 only: the SM4-CTR initial counter, hex
+
+    @property
+    def crypto(self) -> suites.Suite:
+        found = suites.by_name(self.suite)
+        assert found is not None  # parse() refuses any other
+        return found
+
+    @property
+    def key_files(self) -> list[str]:
+        """The wrapped key files of the 国密 suite, one per recipient (none in the age suite)."""
+        return suites.key_file_names(len(self.recipients)) if self.crypto.gm else []
 
     def to_json(self) -> bytes:
         data = asdict(self) | {"format_version": FORMAT_VERSION}
         data["catalogs"] = [asdict(c) for c in self.catalogs]
         data["recipients"] = list(self.recipients)
-        data["parts"] = [asdict(p) for p in self.parts]
+        data["parts"] = part_json(self.parts, self.crypto)
+        if not self.crypto.gm:
+            del data["iv"]
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
     @property
@@ -200,21 +217,12 @@ class Header:
         version = reader.number("format_version")
         if version not in READ_VERSIONS:
             raise damaged(f"数据包格式版本为 {version}，本程序只认识第 1、2 版：请安装新版本的 planprogress。", HEADER)
-        if reader.text("suite") != SUITE:
-            raise damaged(
-                f"数据包使用的加密套件“{data.get('suite')}”本程序不支持：请安装新版本的 planprogress。", HEADER
-            )
-        parts = []
-        raw_parts = data.get("parts")
-        if not isinstance(raw_parts, list) or not 1 <= len(raw_parts) <= MAX_PARTS:
-            raise damaged(f"{HEADER} 中的分卷清单无效。", HEADER)
-        for item in raw_parts:
-            part = _Fields(item if isinstance(item, dict) else {}, HEADER)
-            parts.append(Part(part.text("name"), part.number("size"), part.sha("sha256")))
-        if [p.name for p in parts] != part_names(len(parts)):
-            raise damaged(f"{HEADER} 中的分卷名称不合规。", HEADER)
+        crypto = header_suite(reader, data)
+        parts = parse_parts(data, crypto, HEADER, MAX_PARTS)
         recipients = data.get("recipients")
         if not isinstance(recipients, list) or not recipients or not all(isinstance(r, str) for r in recipients):
+            raise damaged(f"{HEADER} 中的加密公钥清单无效。", HEADER)
+        if crypto.gm and (len(recipients) > 99 or not all(SHA256.match(r) for r in recipients)):
             raise damaged(f"{HEADER} 中的加密公钥清单无效。", HEADER)
         header = cls(
             unit=reader.unit("unit"),
@@ -230,17 +238,48 @@ class Header:
             recipients=tuple(recipients),
             parts=tuple(parts),
             plaintext_size=reader.number("plaintext_size"),
+            suite=crypto.name,
             resend=bool(data.get("resend", False)),
-            answer_recipient=_answer_recipient(data.get("answer_recipient", "")),
+            answer_recipient=_answer_recipient(data.get("answer_recipient", ""), crypto),
+            iv=reader.iv("iv") if crypto.gm else "",
             format_version=version,
         )
         return header
 
 
-def _answer_recipient(value: object) -> str:
-    """Absent in bundles made before answers existed; otherwise an age X25519 recipient."""
+def header_suite(reader: _Fields, data: dict[str, Any]) -> suites.Suite:
+    found = suites.by_name(reader.text("suite"))
+    if found is None:
+        raise damaged(f"使用的加密套件“{data.get('suite')}”本程序不支持：请安装新版本的 planprogress。", reader.where)
+    return found
+
+
+def part_json(parts: tuple[Part, ...], crypto: suites.Suite) -> list[dict[str, Any]]:
+    return [{"name": p.name, "size": p.size, crypto.digest_field: p.sha256} for p in parts]
+
+
+def parse_parts(data: dict[str, Any], crypto: suites.Suite, where: str, most: int) -> list[Part]:
+    """The header's parts: names as the suite numbers them, each with size and digest (sha256 or sm3)."""
+    raw_parts = data.get("parts")
+    if not isinstance(raw_parts, list) or not 1 <= len(raw_parts) <= most:
+        raise damaged(f"{where} 中的分卷清单无效。", where)
+    parts = []
+    for item in raw_parts:
+        part = _Fields(item if isinstance(item, dict) else {}, where)
+        parts.append(Part(part.text("name"), part.number("size"), part.sha(crypto.digest_field)))
+    if [p.name for p in parts] != crypto.part_names(len(parts)):
+        raise damaged(f"{where} 中的分卷名称不合规。", where)
+    return parts
+
+
+def _answer_recipient(value: object, crypto: suites.Suite) -> str:
+    """Absent in bundles made before answers existed; otherwise an age X25519 recipient, or an SM2 one."""
     if value == "":
         return ""
+    if crypto.gm:
+        if not isinstance(value, str) or suites.sm2_recipient_key(value) is None:
+            raise damaged(f"{HEADER} 中的字段 answer_recipient 无效。", HEADER)
+        return value
     if not isinstance(value, str) or not AGE_RECIPIENT.match(value):
         raise damaged(f"{HEADER} 中的字段 answer_recipient 无效。", HEADER)
     return value
@@ -296,7 +335,7 @@ class Manifest:
         for item in raw_entries:
             entry = _Fields(item if isinstance(item, dict) else {}, MANIFEST, unsafe_content=True)
             name = entry.text("name")
-            if not ENTRY_NAME.match(name) or name in (MANIFEST, MANIFEST_SIG) or name in seen:
+            if not ENTRY_NAME.match(name) or name in (MANIFEST, *MANIFEST_SIGS) or name in seen:
                 raise unsafe(f"{MANIFEST} 列出了不允许的条目“{name[:80]}”。", MANIFEST)
             seen.add(name)
             item_entry = Entry(name, entry.number("size"), entry.sha("sha256"))
@@ -336,22 +375,28 @@ def format_sums(items: list[tuple[str, str]]) -> bytes:
     return "".join(f"{sha}  {name}\n" for name, sha in items).encode("ascii")
 
 
-def parse_sums(raw: bytes, header: str = HEADER) -> list[tuple[str, str]]:
+def parse_sums(raw: bytes, header: str = HEADER, crypto: suites.Suite = suites.AGE) -> list[tuple[str, str]]:
+    """The sums file of the suite: the header first, then (国密) the wrapped key files, then every part."""
+    sums = crypto.sums
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
-        raise damaged(f"{SUMS} 含有非法字符。", SUMS) from None
+        raise damaged(f"{sums} 含有非法字符。", sums) from None
     items: list[tuple[str, str]] = []
     for line in text.splitlines():
-        match = _SUMS_LINE.match(line)
-        if not match:
-            raise damaged(f"{SUMS} 的格式不符（“{line[:80]}”）。", SUMS)
-        items.append((match[2], match[1]))
+        item = crypto.sums_line(line)
+        if item is None:
+            raise damaged(f"{sums} 的格式不符（“{line[:80]}”）。", sums)
+        items.append(item)
     names = [n for n, _ in items]
     if len(set(names)) != len(names) or not names or names[0] != header:
-        raise damaged(f"{SUMS} 的文件清单不符。", SUMS)
-    if names[1:] != part_names(len(names) - 1):
-        raise damaged(f"{SUMS} 列出的分卷不符。", SUMS)
+        raise damaged(f"{sums} 的文件清单不符。", sums)
+    keys = [n for n in names[1:] if KEY_FILE.match(n)] if crypto.gm else []
+    if crypto.gm and (not keys or names[1 : 1 + len(keys)] != suites.key_file_names(len(keys))):
+        raise damaged(f"{sums} 列出的加密密钥文件不符。", sums)
+    rest = names[1 + len(keys) :]
+    if rest != crypto.part_names(len(rest)) or not rest:
+        raise damaged(f"{sums} 列出的分卷不符。", sums)
     return items
 
 
@@ -373,6 +418,16 @@ class _Fields:
         self._data = data
         self._where = where
         self._make = unsafe if unsafe_content else damaged
+
+    @property
+    def where(self) -> str:
+        return self._where
+
+    def iv(self, key: str) -> str:
+        value = self.text(key)
+        if not re.fullmatch(r"[0-9a-f]{32}", value):
+            raise self._bad(key)
+        return value
 
     def _bad(self, key: str) -> BundleError:
         return self._make(f"{self._where} 中的字段 {key} 缺失或无效。", self._where)

@@ -11,18 +11,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.services.bundle.format import Part, part_names
+from desktop.services.bundle.format import PAYLOAD, Part
 from desktop.services.bundle.tarstream import ExportCancelledError
+from desktop.services.suite import Hasher
 from desktop.store.files import drop_cache
 
 CHUNK = 1024 * 1024
 
 
 class PartWriter:
-    """A write()-able sink for pyrage.encrypt_io: payload.tar.age.000, .001 ... each at most `part_size`.
+    """A write()-able sink for the encrypted payload: `base`.000, .001 ... each at most `part_size`, hashed
+    with `hasher` (sha256, or SM3 in the 国密 suite).
 
-    After close(), a single part is renamed to payload.tar.age. `error` keeps an exception raised here (pyrage
-    hides it inside its own EncryptError).
+    After close(), a single part is renamed to `base` (payload.tar.age, payload.sm4). `error` keeps an exception
+    raised here (pyrage hides it inside its own EncryptError).
     """
 
     def __init__(
@@ -31,24 +33,29 @@ class PartWriter:
         part_size: int,
         on_write: Callable[[int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        *,
+        base: str = PAYLOAD,
+        hasher: Callable[[], Hasher] = hashlib.sha256,
     ) -> None:
         if part_size < 1024:
             raise ValueError("part_size too small")
+        self._base = base
+        self._hasher = hasher
         self._folder = folder
         self._part_size = part_size
         self._on_write = on_write
         self._cancelled = cancelled
         self._handle: BinaryIO | None = None
-        self._digest = hashlib.sha256()
+        self._digest: Hasher = hasher()
         self._written = 0
         self._done: list[tuple[Path, int, str]] = []
         self.total = 0
         self.error: BaseException | None = None
 
     def _open_next(self) -> None:
-        path = self._folder / f"payload.tar.age.{len(self._done):03d}"
+        path = self._folder / f"{self._base}.{len(self._done):03d}"
         self._handle = open(path, "xb")  # noqa: SIM115 - closed in _close_current
-        self._digest = hashlib.sha256()
+        self._digest = self._hasher()
         self._written = 0
 
     def _close_current(self) -> None:
@@ -98,7 +105,8 @@ class PartWriter:
         if self._handle is None and not self._done:
             self._open_next()
         self._close_current()
-        names = part_names(len(self._done))
+        count = len(self._done)
+        names = [self._base] if count == 1 else [f"{self._base}.{i:03d}" for i in range(count)]
         parts: list[Part] = []
         for (path, size, sha), name in zip(self._done, names, strict=True):
             if path.name != name:

@@ -1,4 +1,5 @@
-"""Checking a bundle folder without decrypting it: files present, signature over SHA256SUMS, every sum.
+"""Checking a bundle folder without decrypting it: files present, signature over the sums file (SHA256SUMS, or
+SM3SUMS in the 国密 suite), every sum.
 
 The same code runs at the unit (`verify`, and the read-back after an export) and at the office (after the
 copy to staging, before anything is decrypted). Which key must have signed is decided by a lookup the
@@ -18,6 +19,7 @@ import minisign
 
 from desktop.domain.system_errors import reason
 from desktop.domain.unit_code import same_unit_code
+from desktop.services import suite as suites
 from desktop.services.bundle.format import (
     BUNDLE_NAME,
     HEADER,
@@ -26,7 +28,6 @@ from desktop.services.bundle.format import (
     MAX_SUMS,
     PART_NAME,
     PART_SIZE,
-    SUMS,
     SUMS_SIG,
     BundleError,
     Header,
@@ -36,7 +37,7 @@ from desktop.services.bundle.format import (
     parse_signature_comment,
     parse_sums,
 )
-from desktop.services.keys import public_key_id, signature_key_id
+from desktop.services.suite import KEY_FILE, SignatureInvalidError, Suite, VerifyKey, as_verify_key
 from desktop.store.files import hash_file
 
 # (signature key id, unit code the header claims or None) -> the public key that must have signed
@@ -50,9 +51,9 @@ class ClaimMismatch(Exception):  # noqa: N818 - a lookup's answer, not an error 
     only when the signature really is that unit's, and "invalid signature" otherwise.
     """
 
-    def __init__(self, public_key: minisign.PublicKey, owner: str, claimed: str) -> None:
+    def __init__(self, public_key: VerifyKey | minisign.PublicKey, owner: str, claimed: str) -> None:
         super().__init__(owner, claimed)
-        self.public_key = public_key
+        self.public_key = as_verify_key(public_key)
         self.owner = owner
         self.claimed = claimed
 
@@ -63,7 +64,7 @@ class VerifiedBundle:
     name: str
     header: Header
     key_id: str
-    public_key: minisign.PublicKey
+    public_key: VerifyKey
 
     @property
     def part_paths(self) -> list[Path]:
@@ -75,8 +76,21 @@ def shown(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def allowed_file(name: str, header: str = HEADER) -> bool:
-    return name in (header, SUMS, SUMS_SIG) or bool(PART_NAME.match(name))
+def allowed_file(name: str, header: str = HEADER, crypto: Suite | None = None) -> bool:
+    """A file a signed folder may hold: in `crypto`'s layout, or (None) in either suite's."""
+    if crypto is None:
+        return any(allowed_file(name, header, s) for s in suites.SUITES)
+    if name in (header, crypto.sums, crypto.sums_sig):
+        return True
+    match = PART_NAME.match(name)
+    if match is not None:
+        return name.startswith(crypto.payload + ".") or name == crypto.payload
+    return crypto.gm and bool(KEY_FILE.match(name))
+
+
+def folder_suite(names: set[str] | list[str]) -> Suite:
+    """The suite a folder is in, by its sums files (国密 when SM3SUMS or its signature is there)."""
+    return suites.GM if {suites.GM.sums, suites.GM.sums_sig} & set(names) else suites.AGE
 
 
 def read_capped(path: Path, cap: int, name: str, noun: str = "数据包") -> bytes:
@@ -98,11 +112,13 @@ def list_folder(folder: Path, header: str = HEADER, noun: str = "数据包") -> 
     extra: list[str] = []
     try:
         with os.scandir(folder) as entries:
-            for entry in entries:
-                if allowed_file(entry.name, header) and entry.is_file(follow_symlinks=False):
-                    known.add(entry.name)
-                else:
-                    extra.append(entry.name)
+            found = list(entries)
+        crypto = folder_suite([e.name for e in found])
+        for entry in found:
+            if allowed_file(entry.name, header, crypto) and entry.is_file(follow_symlinks=False):
+                known.add(entry.name)
+            else:
+                extra.append(entry.name)
     except FileNotFoundError:
         raise damaged(f"找不到{noun}文件夹 {folder}。") from None
     except NotADirectoryError:
@@ -124,12 +140,14 @@ def claimed_unit(raw: bytes) -> str | None:
 class Layout:
     """What a signed folder is called and holds: progress bundles (PB-) and the office's answers (PO-)."""
 
-    header: str  # the cleartext header file, first line of SHA256SUMS
+    header: str  # the cleartext header file, first line of the sums file
     kind: str  # the kind word of the signature's trusted comment
     noun: str  # what messages call it
     signer: str  # whose key must have signed, in messages
     folder_name: re.Pattern[str]
     folder_hint: str
+    key_field: str = "signing_key_id"  # the header field naming the signing key (国密 signatures carry no id)
+    id_field: str = "bundle_id"
 
 
 BUNDLE_LAYOUT = Layout(HEADER, "bundle", "数据包", "该单位", BUNDLE_NAME, "PB-单位代码-六位序号")
@@ -137,16 +155,21 @@ BUNDLE_LAYOUT = Layout(HEADER, "bundle", "数据包", "该单位", BUNDLE_NAME, 
 
 @dataclass(frozen=True)
 class SignedFolder:
-    """A folder whose SHA256SUMS carries a good signature and whose header matches its sum. Parts unchecked."""
+    """A folder whose sums file carries a good signature and whose header matches its sum. Parts unchecked."""
 
     folder: Path
     name: str
     name_match: re.Match[str]
     header_raw: bytes
     sums: list[tuple[str, str]]
-    comment: tuple[str, int, str]  # unit, seq, id of the trusted comment
+    comment: tuple[str, int, str]  # unit, seq, id of the trusted comment (国密: of the signed header)
     key_id: str
-    public_key: minisign.PublicKey
+    public_key: VerifyKey
+    crypto: Suite = suites.AGE
+
+    @property
+    def sums_name(self) -> str:
+        return self.crypto.sums
 
 
 def check_signed_folder(
@@ -158,7 +181,9 @@ def check_signed_folder(
     hashes: dict[str, str] | None = None,
     extra: list[str] | None = None,
 ) -> SignedFolder:
-    """The checks every signed folder gets: names, files, the signature over SHA256SUMS and the header's sum."""
+    """The checks every signed folder gets: names, files, the signature over the sums file and the header's sum.
+
+    The folder's suite is chosen once, by its sums files (`folder_suite`); the signing key must be of it."""
     noun = layout.noun
     name = name or folder.name
     match = layout.folder_name.match(name)
@@ -168,29 +193,34 @@ def check_signed_folder(
     extra = sorted(set(found_extra) | set(extra or []))
     if extra:
         raise damaged(f"{noun}中有不应有的文件“{shown(extra[0])}”：{noun}被改动过，不予接收。", shown(extra[0]))
-    for required in (SUMS_SIG, SUMS, layout.header):
+    crypto = folder_suite(known)
+    sums_name, sig_name = crypto.sums, crypto.sums_sig
+    for required in (sig_name, sums_name, layout.header):
         if required not in known:
             raise damaged(f"{noun}缺少文件 {required}。", required)
-    sig_raw = read_capped(folder / SUMS_SIG, MAX_SIG, SUMS_SIG, noun)
-    sums_raw = read_capped(folder / SUMS, MAX_SUMS, SUMS, noun)
+    sig_raw = read_capped(folder / sig_name, MAX_SIG, sig_name, noun)
+    sums_raw = read_capped(folder / sums_name, MAX_SUMS, sums_name, noun)
     header_raw = read_capped(folder / layout.header, MAX_HEADER, layout.header, noun)
-    try:
-        signature = minisign.Signature.from_bytes(sig_raw)
-    except (minisign.Error, ValueError):
-        raise damaged(f"签名文件 {SUMS_SIG} 已损坏。", SUMS_SIG) from None
-    key_id = signature_key_id(signature)
+    key_id = _signing_key_id(crypto, sig_raw, header_raw, layout)
     mismatch: ClaimMismatch | None = None
     try:
-        public_key = lookup(key_id, claimed_unit(header_raw))
+        public_key = as_verify_key(lookup(key_id, claimed_unit(header_raw)))
     except ClaimMismatch as answer:
         public_key, mismatch = answer.public_key, answer
-    try:
-        public_key.verify(sums_raw, signature)
-    except minisign.Error:
+    if public_key.suite is not crypto:
         raise BundleError(
             Outcome.BAD_SIGNATURE,
-            f"签名无效：{SUMS} 或 {SUMS_SIG} 被改动或损坏，或不是用{layout.signer}的密钥签的。",
-            SUMS,
+            f"此{noun}使用{crypto.label}套件（{crypto.name}），而签名密钥 {key_id} 登记为{public_key.suite.label}"
+            f"套件：{noun}被改动过，或不是用{layout.signer}登记的密钥制作的。",
+            sig_name,
+        )
+    try:
+        trusted = public_key.verify(sums_raw, sig_raw)
+    except SignatureInvalidError:
+        raise BundleError(
+            Outcome.BAD_SIGNATURE,
+            f"签名无效：{sums_name} 或 {sig_name} 被改动或损坏，或不是用{layout.signer}的密钥签的。",
+            sums_name,
         ) from None
     if mismatch is not None:
         raise BundleError(
@@ -198,24 +228,56 @@ def check_signed_folder(
             f"此{noun}由 {mismatch.owner} 单位的密钥（{key_id}）签名，但声称来自 {shown(mismatch.claimed)}："
             f"签名本身有效。请核对 {mismatch.owner} 的公钥是否登记在了正确的单位代码下（“单位与密钥”页），"
             f"或该{noun}是否被改动过。",
-            SUMS_SIG,
+            sig_name,
         )
-    if not signature.is_prehashed():
-        raise BundleError(Outcome.BAD_SIGNATURE, "签名不是本程序生成的格式（应为预哈希签名）。", SUMS_SIG)
-    comment = parse_signature_comment(signature.trusted_comment, layout.kind)
-    if comment is None:
-        raise BundleError(Outcome.BAD_SIGNATURE, "签名的可信注释不是本程序生成的格式。", SUMS_SIG)
-    sums = parse_sums(sums_raw, layout.header)
+    sums = parse_sums(sums_raw, layout.header, crypto)
     listed = {n for n, _ in sums}
     for listed_name, _ in sums:
         if listed_name not in known:
             raise damaged(f"{noun}缺少分卷 {listed_name}（可能没有复制完整）。", listed_name)
-    unlisted = sorted(known - listed - {SUMS, SUMS_SIG})
+    unlisted = sorted(known - listed - {sums_name, sig_name})
     if unlisted:
-        raise damaged(f"{noun}中有 {SUMS} 未列出的文件“{unlisted[0]}”。", unlisted[0])
-    if _sha_of(folder, layout.header, hashes, None) != sums[0][1]:
-        raise damaged(f"{layout.header} 已损坏（与 {SUMS} 不符）。", layout.header)
-    return SignedFolder(folder, name, match, header_raw, sums, comment, key_id, public_key)
+        raise damaged(f"{noun}中有 {sums_name} 未列出的文件“{unlisted[0]}”。", unlisted[0])
+    if _digest_of(folder, layout.header, crypto, hashes, None) != sums[0][1]:
+        raise damaged(f"{layout.header} 已损坏（与 {sums_name} 不符）。", layout.header)
+    comment = _signed_names(trusted, header_raw, layout, sig_name)
+    return SignedFolder(folder, name, match, header_raw, sums, comment, key_id, public_key, crypto)
+
+
+def _signing_key_id(crypto: Suite, sig_raw: bytes, header_raw: bytes, layout: Layout) -> str:
+    """The id of the key that signed: in a minisign signature itself; in the 国密 suite, the header's field
+    (its claim is checked by the signature it leads to, and the header by the signed sums)."""
+    if crypto.gm:
+        try:
+            value = json.loads(header_raw.decode("utf-8")).get(layout.key_field)
+        except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
+            value = None
+        if not isinstance(value, str) or not value or len(value) > 128:
+            raise damaged(f"{layout.header} 中没有有效的签名密钥编号（{layout.key_field}）。", layout.header)
+        return value
+    try:
+        signature = minisign.Signature.from_bytes(sig_raw)
+    except (minisign.Error, ValueError):
+        raise damaged(f"签名文件 {crypto.sums_sig} 已损坏。", crypto.sums_sig) from None
+    return f"{int.from_bytes(signature._key_id, 'little'):016X}"
+
+
+def _signed_names(trusted: str | None, header_raw: bytes, layout: Layout, sig_name: str) -> tuple[str, int, str]:
+    """Unit, seq and id the signature vouches for: minisign's trusted comment, or the 国密 suite's signed header
+    (covered by the sums just checked)."""
+    if trusted is not None:
+        comment = parse_signature_comment(trusted, layout.kind)
+        if comment is None:
+            raise BundleError(Outcome.BAD_SIGNATURE, "签名的可信注释不是本程序生成的格式。", sig_name)
+        return comment
+    try:
+        data = json.loads(header_raw.decode("utf-8"))
+        unit, seq, ident = data["unit"], data["seq"], data[layout.id_field]
+    except (ValueError, UnicodeDecodeError, TypeError, KeyError, RecursionError):
+        raise damaged(f"{layout.header} 不是有效的 JSON。", layout.header) from None
+    if not (isinstance(unit, str) and isinstance(seq, int) and not isinstance(seq, bool) and isinstance(ident, str)):
+        raise damaged(f"{layout.header} 中的单位、序号或编号无效。", layout.header)
+    return unit, seq, ident
 
 
 def check_parts(
@@ -224,11 +286,21 @@ def check_parts(
     *,
     hashes: dict[str, str] | None = None,
     on_bytes: Callable[[int], None] | None = None,
+    key_files: list[str] | None = None,
 ) -> None:
-    """The parts the (signed) header lists: same names and sums as SHA256SUMS, whole, intact."""
-    folder, sums, header = signed.folder, signed.sums, signed.sums[0][0]
+    """The parts the (signed) header lists: same names and sums as the sums file, whole, intact; in the 国密
+    suite also the wrapped key files (`key_files`: the names the header implies)."""
+    folder, header, crypto = signed.folder, signed.sums[0][0], signed.crypto
+    SUMS = crypto.sums  # noqa: N806 - the name the messages give
+    key_sums = [(n, d) for n, d in signed.sums[1:] if crypto.gm and KEY_FILE.match(n)]
+    sums = [signed.sums[0], *[(n, d) for n, d in signed.sums[1:] if (n, d) not in key_sums]]
     if [p.name for p in parts] != [n for n, _ in sums[1:]]:
         raise damaged(f"{header} 与 {SUMS} 所列分卷不符。", header)
+    if key_files is not None and [n for n, _ in key_sums] != key_files:
+        raise damaged(f"{header} 与 {SUMS} 所列加密密钥文件不符。", header)
+    for name, listed in key_sums:
+        if _digest_of(folder, name, crypto, hashes, None) != listed:
+            raise damaged(f"加密密钥文件 {name} 已损坏（哈希与 {SUMS} 不符）。", name)
     for part, (_, listed_sha) in zip(parts, sums[1:], strict=True):
         if part.sha256 != listed_sha:
             raise damaged(f"{header} 与 {SUMS} 所列分卷 {part.name} 的哈希不符。", header)
@@ -242,7 +314,7 @@ def check_parts(
             )
         if actual > part.size:
             raise damaged(f"分卷 {part.name} 大小不符：应为 {part.size} 字节，实为 {actual} 字节。", part.name)
-        if _sha_of(folder, part.name, hashes, on_bytes) != listed_sha:
+        if _digest_of(folder, part.name, crypto, hashes, on_bytes) != listed_sha:
             raise damaged(f"分卷 {part.name} 已损坏（哈希与 {SUMS} 不符）。", part.name)
 
 
@@ -270,11 +342,15 @@ def verify_bundle(
         raise damaged(f"文件夹名称 {name} 与数据包内容（{unit} 第 {seq} 号）不符：请不要改动文件夹名称。")
     if header.signing_key_id != signed.key_id:
         raise BundleError(Outcome.BAD_SIGNATURE, "数据包头所列的签名密钥与实际签名不符。", HEADER)
-    check_parts(signed, header.parts, hashes=hashes, on_bytes=on_bytes)
+    if header.crypto is not signed.crypto:
+        raise damaged(f"数据包头所写的加密套件与 {signed.sums_name} 不符。", HEADER)
+    check_parts(signed, header.parts, hashes=hashes, on_bytes=on_bytes, key_files=header.key_files)
     return VerifiedBundle(folder, name, header, signed.key_id, signed.public_key)
 
 
-def _sha_of(folder: Path, name: str, hashes: dict[str, str] | None, on_bytes: Callable[[int], None] | None) -> str:
+def _digest_of(
+    folder: Path, name: str, crypto: Suite, hashes: dict[str, str] | None, on_bytes: Callable[[int], None] | None
+) -> str:
     if hashes is not None and name in hashes:
         if on_bytes is not None:
             on_bytes((folder / name).stat().st_size)
@@ -287,21 +363,40 @@ def _sha_of(folder: Path, name: str, hashes: dict[str, str] | None, on_bytes: Ca
             on_bytes(done - seen)
         seen = done
 
+    if crypto.gm:
+        return _sm3_file(folder / name, step)
     sha, _ = hash_file(folder / name, step, uncached=True)
     return sha
 
 
-def own_key_lookup(public_key: minisign.PublicKey, what: str) -> KeyLookup:
-    """A lookup that accepts exactly one key (the unit's own, or one given on the command line)."""
-    expected = public_key_id(public_key)
+def _sm3_file(path: Path, step: Callable[[int, int], None]) -> str:
+    """SM3 of a file, read with the page cache dropped behind (a read-back must read the medium)."""
+    from desktop.services.gm.symmetric import CHUNK, Sm3
+    from desktop.store.files import drop_cache
 
-    def lookup(key_id: str, unit: str | None) -> minisign.PublicKey:
+    digest = Sm3()
+    done = 0
+    with open(path, "rb") as handle:
+        while block := handle.read(CHUNK):
+            digest.update(block)
+            done += len(block)
+            step(done, 0)
+        drop_cache(handle)
+    return digest.hexdigest()
+
+
+def own_key_lookup(public_key: VerifyKey | minisign.PublicKey, what: str) -> KeyLookup:
+    """A lookup that accepts exactly one key (the unit's own, or one given on the command line)."""
+    key = as_verify_key(public_key)
+    expected = key.key_id
+
+    def lookup(key_id: str, unit: str | None) -> VerifyKey:
         if key_id != expected:
             raise BundleError(
                 Outcome.BAD_SIGNATURE,
                 f"数据包不是用{what}（{expected}）签的：签名密钥为 {key_id}（包上写的单位：{unit or '未知'}）。",
-                SUMS_SIG,
+                key.suite.sums_sig,
             )
-        return public_key
+        return key
 
     return lookup

@@ -113,6 +113,11 @@ def encrypt_private_key(key: PrivateKey, passphrase: str, iterations: int = PBKD
     return _armor("ENCRYPTED PRIVATE KEY", info.dump())
 
 
+def private_pem(key: PrivateKey) -> str:
+    """PEM `PRIVATE KEY`: plain PKCS#8, for keys kept without a passphrase (as `openssl genpkey` writes them)."""
+    return _armor("PRIVATE KEY", _private_key_info(key))
+
+
 def load_private_key(data: bytes, passphrase: str | None, name: str = "私钥文件") -> PrivateKey:
     """Read an SM2 private key: encrypted PKCS#8 (needs `passphrase`) or plain PKCS#8 (`openssl genpkey`)."""
     blocks = _unarmor(data, name)

@@ -33,7 +33,7 @@ class Sm3:
         if data:
             self._h.update(data)
 
-    def update(self, data: bytes) -> None:
+    def update(self, data: bytes | memoryview) -> None:
         self._h.update(data)
 
     def digest(self) -> bytes:

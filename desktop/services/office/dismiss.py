@@ -11,14 +11,17 @@ from desktop.domain.errors import InputError, NotFoundError
 from desktop.domain.unit_code import normalize_unit_code
 from desktop.services.bundle.format import BUNDLE_NAME, MAX_SUMS, SUMS, Outcome
 from desktop.services.office.registry import require_office
+from desktop.services.suite import GM
 from desktop.store import Store
 from desktop.store.office import DismissedBundle, OfficeRepo
 
 
 def sums_fingerprint(folder: Path) -> str | None:
-    """SHA-256 of a bundle folder's SHA256SUMS (which names every other part), or None when it cannot be read."""
+    """SHA-256 of a bundle folder's SHA256SUMS or SM3SUMS (which names every other part), or None when it cannot
+    be read."""
+    name = GM.sums if (folder / GM.sums).is_file() else SUMS
     try:
-        with open(folder / SUMS, "rb") as handle:
+        with open(folder / name, "rb") as handle:
             data = handle.read(MAX_SUMS + 1)
     except OSError:
         return None

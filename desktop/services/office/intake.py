@@ -28,6 +28,7 @@ from desktop.services.bundle.format import (
 from desktop.services.bundle.reader import Payload
 from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
 from desktop.services.catalogs import list_catalogs
+from desktop.services.keys import OfficeIdentities
 from desktop.services.office import payload_checks
 from desktop.services.office.dismiss import dismissed_on_medium
 from desktop.services.office.payload import decrypt_payload
@@ -77,7 +78,7 @@ class Intake:
     def __init__(
         self,
         store: Store,
-        identity: pyrage.x25519.Identity,
+        identity: pyrage.x25519.Identity | OfficeIdentities,
         *,
         progress: Progress | None = None,
         phase: Phase | None = None,
@@ -85,8 +86,8 @@ class Intake:
         if store.kind != "office":
             raise StateError("这不是省局的数据目录：数据包只能导入省局的数据目录（province init 建立）。")
         self._store = store
-        self._identity = identity
-        self._recipient = str(identity.to_public())
+        # the office's keys per suite: it accepts bundles of both while its units migrate
+        self._keys = identity if isinstance(identity, OfficeIdentities) else OfficeIdentities(identity)
         self._office = OfficeRepo(store.database, store.audit)
         self._lookup = office_lookup(store)
         self._records = OfficeRecords(store.database, store.audit)
@@ -172,7 +173,15 @@ class Intake:
                 "如该目录随新版 planprogress 附带，请安装新版本后再导入；如是省局发布的规划，请先用 province "
                 "catalog add 发布该版本，或请该单位核对其回执是否来自本局。",
             )
-        if self._recipient not in header.recipients:
+        found = self._keys.for_suite(header.crypto)
+        if found is None:
+            raise BundleError(
+                Outcome.WRONG_OFFICE_KEY,
+                f"数据包使用{header.crypto.label}套件（{header.crypto.name}），本省局还没有该套件的密钥："
+                "请核对单位导入的 office.pub 是否本局下发的；省局如要启用国密，请运行 province keys add --suite gm。",
+            )
+        identity, recipient = found
+        if recipient not in header.recipients:
             raise BundleError(
                 Outcome.WRONG_OFFICE_KEY,
                 "数据包不是加密给本省局公钥的（单位导入的省局公钥不对）：请单位用 keys import 导入本局的 "
@@ -207,12 +216,12 @@ class Intake:
                     f"{unit.code} 的第 {header.seq} 号数据包与已接收的第 {unit.last_seq} 号不衔接（链断裂）："
                     "请人工核查；如单位从备份恢复过，请执行 province resync 后让单位导出完整数据包。",
                 )
-        payload = self._decrypt(verified, content)
+        payload = self._decrypt(verified, identity, content)
         return self._merge(verified, payload, unit.epoch + (1 if resync else 0), resync, label, from_held)
 
-    def _decrypt(self, verified: VerifiedBundle, target: Path) -> Payload:
+    def _decrypt(self, verified: VerifiedBundle, identity: object, target: Path) -> Payload:
         self._announce("decrypt", verified.header.payload_size)
-        return decrypt_payload(verified, self._identity, target, self._bytes())
+        return decrypt_payload(verified, identity, target, self._bytes())
 
     def _merge(
         self, verified: VerifiedBundle, payload: Payload, epoch: int, resync: bool, label: str, from_held: bool

@@ -7,17 +7,26 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-import minisign
 import pyrage
 
 from desktop.domain.errors import StateError
 from desktop.domain.system_errors import reason
-from desktop.services.bundle.format import BundleError, Manifest, Outcome, damaged, parse_signature_comment, unsafe
+from desktop.services.bundle.format import (
+    MANIFEST,
+    BundleError,
+    Manifest,
+    Outcome,
+    damaged,
+    parse_signature_comment,
+    unsafe,
+)
 from desktop.services.bundle.parts import PartsReader
 from desktop.services.bundle.reader import Payload, StrictTarReader
 from desktop.services.bundle.tarstream import SourceEntry, tar_size
 from desktop.services.bundle.verify import VerifiedBundle
+from desktop.services.suite import SignatureInvalidError, Suite, sm4_stream, unwrap_key
 
 
 def manifest_check(verified: VerifiedBundle) -> Callable[[bytes, bytes], Manifest]:
@@ -27,11 +36,14 @@ def manifest_check(verified: VerifiedBundle) -> Callable[[bytes, bytes], Manifes
         if hashlib.sha256(raw).hexdigest() != header.bundle_hash:
             raise unsafe("数据包内的清单与数据包头所列的哈希不符。")
         try:
-            signature = minisign.Signature.from_bytes(sig_raw)
-            verified.public_key.verify(raw, signature)
-        except (minisign.Error, ValueError):
+            trusted = verified.public_key.verify(raw, sig_raw)
+        except SignatureInvalidError:
             raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单的签名无效。") from None
-        named = parse_signature_comment(signature.trusted_comment, "manifest")
+        if trusted is not None:  # minisign's trusted comment names unit, seq and id
+            named = parse_signature_comment(trusted, "manifest")
+        else:  # the 国密 signature covers the manifest itself, which names them
+            inner = Manifest.parse(raw)
+            named = (inner.unit, inner.seq, inner.bundle_id)
         if named != (header.unit, header.seq, header.bundle_id):
             raise BundleError(Outcome.BAD_SIGNATURE, "数据包内清单签名所注明的单位和序号与外部不符。")
         manifest = Manifest.parse(raw)
@@ -50,18 +62,24 @@ def manifest_check(verified: VerifiedBundle) -> Callable[[bytes, bytes], Manifes
 
 def decrypt_payload(
     verified: VerifiedBundle,
-    identity: pyrage.x25519.Identity,
+    identity: Any,
     target: Path,
     on_bytes: Callable[[int], None] | None = None,
 ) -> Payload:
-    """Decrypt the parts into `target` (a fresh folder in staging) and return what the payload held."""
+    """Decrypt the parts into `target` (a fresh folder in staging) and return what the payload held.
+
+    `identity` is the office's key of the bundle's suite (an age identity, or an SM2 private key)."""
     target.mkdir()
-    reader = StrictTarReader(target, manifest_check(verified))
+    crypto = verified.header.crypto
+    reader = StrictTarReader(target, manifest_check(verified), head=(MANIFEST, MANIFEST + crypto.sig_ext))
     decrypt_into(
         verified.part_paths,
         reader,
         [identity],
         on_bytes,
+        crypto=crypto,
+        key_files=verified.header.key_files,
+        iv=verified.header.iv,
         disk="解密到省局数据目录时出错（{error}）：请检查省局电脑的磁盘空间后重新导入。",
         wrong_key=BundleError(Outcome.WRONG_OFFICE_KEY, "无法用本省局的私钥解密：数据包不是加密给本局的。"),
     )
@@ -71,17 +89,31 @@ def decrypt_payload(
 def decrypt_into(
     parts: list[Path],
     reader: StrictTarReader,
-    identities: list[pyrage.x25519.Identity],
+    identities: list[Any],
     on_bytes: Callable[[int], None] | None,
     *,
     disk: str,
     wrong_key: BundleError,
+    crypto: Suite | None = None,
+    key_files: list[str] | None = None,
+    iv: str = "",
 ) -> None:
-    """pyrage.decrypt_io from the parts into the strict reader, with the reader's own error re-raised (pyrage
-    wraps it), `disk` (formatted with the error) for a fault of our own disk, `wrong_key` for no matching key."""
+    """Decrypt from the parts into the strict reader, with the reader's own error re-raised (pyrage wraps it),
+    `disk` (formatted with the error) for a fault of our own disk, `wrong_key` for no matching key.
+
+    The age suite decrypts with pyrage; the 国密 suite unwraps the SM4 key from one of `key_files` (beside
+    the parts) and streams SM4-CTR (no MAC: the signed SM3 sums were checked before)."""
     source = PartsReader(parts, on_bytes)
     try:
-        pyrage.decrypt_io(source, reader, identities)
+        if crypto is not None and crypto.gm:
+            key = unwrap_key(parts[0].parent, key_files or [], identities)
+            if key is None:
+                raise wrong_key
+            sm4_stream(key, iv, source, reader)
+        else:
+            pyrage.decrypt_io(source, reader, identities)
+    except BundleError:
+        raise
     except (pyrage.DecryptError, OSError, ValueError) as exc:
         original = reader.error or source.error
         if isinstance(original, OSError):  # our disk, not the bundle

@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import minisign
-
 from desktop.domain.errors import PlanProgressError, StateError
 from desktop.domain.unit_code import canonical_unit_code, normalize_unit_code, same_unit_code
 from desktop.services.bundle.format import BundleError, Outcome
 from desktop.services.bundle.verify import ClaimMismatch, KeyLookup, shown
-from desktop.services.keys import answer_recipient_of, load_public_key, public_key_id, read_key_file
+from desktop.services.keys import read_unit_pub
+from desktop.services.suite import VerifyKey, stored_key, suite_of_key_id
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo, OfficeUnit, check_reason, enroll_hint
@@ -24,11 +23,11 @@ def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeU
     """Register a unit's public key; returns the unit, what happened and the key id."""
     unit_code = canonical_unit_code(unit_code)
     require_office(store)
-    public = load_public_key(public_key_file, "单位签名公钥")
-    key_id = public_key_id(public)
-    unit, what = OfficeRepo(store.database, store.audit).enroll(unit_code, key_id, public.to_base64().decode("ascii"))
-    log.info("unit %s: key %s enrolled (%s) by %s", unit_code, key_id, what, store.audit.actor)
-    recipient = answer_recipient_of(read_key_file(public_key_file, "单位签名公钥"))
+    public, recipient = read_unit_pub(public_key_file, "单位签名公钥")  # either suite
+    key_id = public.key_id
+    unit, what = OfficeRepo(store.database, store.audit).enroll(unit_code, key_id, public.stored)
+    log.info("unit %s: key %s enrolled (%s) by %s, suite %s", unit_code, key_id, what, store.audit.actor,
+             public.suite.short)  # fmt: skip
     if recipient is not None:  # unit.pub made since answers exist: the office can answer the unit at once
         OfficeAnswers(store.database, store.audit).note_recipient(unit.code, recipient, "enroll")
     return unit, what, key_id
@@ -75,7 +74,7 @@ def _revoked_text(unit: OfficeUnit) -> str:
 def office_lookup(store: Store) -> KeyLookup:
     office = OfficeRepo(store.database, store.audit)
 
-    def lookup(key_id: str, claimed: str | None) -> minisign.PublicKey:
+    def lookup(key_id: str, claimed: str | None) -> VerifyKey:
         key = office.key(key_id)
         if key is None:
             unit = office.unit(claimed) if claimed else None
@@ -90,8 +89,8 @@ def office_lookup(store: Store) -> KeyLookup:
                 raise BundleError(Outcome.REVOKED_UNIT, _revoked_text(unit))
             raise BundleError(
                 Outcome.BAD_SIGNATURE,
-                f"数据包自称来自 {unit.code}，但签名（SHA256SUMS.minisig）所用的密钥 {key_id} 不是该单位登记的密钥："
-                "签名文件被改动过，或是伪造的数据包。",
+                f"数据包自称来自 {unit.code}，但签名（{suite_of_key_id(key_id).sums_sig}）所用的密钥 {key_id} "
+                "不是该单位登记的密钥：签名文件被改动过，或是伪造的数据包。",
             )
         owner = office.require_unit(key.unit)
         if owner.revoked:
@@ -102,7 +101,7 @@ def office_lookup(store: Store) -> KeyLookup:
                 f"签名密钥 {key_id} 已于 {key.retired_at} 停用（单位已更换密钥），不予接收：请该单位用新密钥重新导出"
                 f"（更换密钥后的第一次导出是完整数据包）。{DISMISS_HINT}。",
             )
-        public = minisign.PublicKey.from_base64(key.public_key)
+        public = stored_key(key.public_key)
         if claimed is not None and not same_unit_code(claimed, owner.code):
             raise ClaimMismatch(public, owner.code, claimed)
         return public

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import shutil
 import sys
@@ -26,11 +25,12 @@ from desktop.services.bundle.format import (
     SUMS_SIG,
     damaged,
 )
-from desktop.services.bundle.verify import list_folder, shown
+from desktop.services.bundle.verify import folder_suite, list_folder, shown
+from desktop.services.suite import GM, KEY_FILE, Suite
 from desktop.store.home import Home
 
 CHUNK = 1024 * 1024
-_CAPS = {HEADER: MAX_HEADER, SUMS: MAX_SUMS, SUMS_SIG: MAX_SIG}
+_CAPS = {HEADER: MAX_HEADER, SUMS: MAX_SUMS, SUMS_SIG: MAX_SIG, GM.sums: MAX_SUMS, GM.sums_sig: MAX_SIG}
 
 
 class IntakeFolders:
@@ -113,11 +113,12 @@ def copy_in(
     Returns the sums and the names that do not belong in a bundle (not copied; verification rejects them).
     """
     known, extra = list_folder(source, header)
+    crypto = folder_suite(known)
     dest.mkdir(parents=True)
     hashes: dict[str, str] = {}
     for name in sorted(known):
-        cap = MAX_HEADER if name == header else _CAPS.get(name, part_cap)
-        hashes[name] = _copy_one(source / name, dest / name, name, cap, on_bytes)
+        cap = MAX_HEADER if name == header else MAX_SIG if KEY_FILE.match(name) else _CAPS.get(name, part_cap)
+        hashes[name] = _copy_one(source / name, dest / name, name, cap, on_bytes, crypto)
     return hashes, extra
 
 
@@ -130,8 +131,10 @@ def folder_size(source: Path) -> int:
     return total
 
 
-def _copy_one(src_path: Path, dst_path: Path, name: str, cap: int, on_bytes: Callable[[int], None] | None) -> str:
-    digest = hashlib.sha256()
+def _copy_one(
+    src_path: Path, dst_path: Path, name: str, cap: int, on_bytes: Callable[[int], None] | None, crypto: Suite
+) -> str:
+    digest = crypto.hasher()
     size = 0
     unreadable = f"从介质复制 {name} 时出错：U盘可能已拔出或损坏，请重新插好后再导入。"
     try:

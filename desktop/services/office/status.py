@@ -15,6 +15,7 @@ from desktop.domain.periods import Period, PeriodKind, current_period, parse_per
 from desktop.domain.rollup import mean_percent
 from desktop.services.office.plans import office_plan, plan_target_rows, plan_task_rows
 from desktop.services.office.unit_view import TaskRow, shown_progress, tasks_from_rows
+from desktop.services.suite import active_key_suite
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
 from desktop.store.office import OfficeRepo
@@ -43,6 +44,7 @@ class UnitStatus:
     projects: tuple[ProjectCompletion, ...]
     lights: dict[str, int] = field(default_factory=dict)  # tasks per light: grey, green, yellow, red
     returned: tuple[str, ...] = ()  # periods the office sent back, not yet reported again (已退回, 待单位重报)
+    suite: str = ""  # the suite of the unit's key in use (age-x25519+minisign-ed25519 or sm2-sm3-sm4), "" without one
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,11 @@ def light_counts(tasks: Iterable[TaskRow]) -> dict[str, int]:
     return {light.name.lower(): lights.count(light) for light in Light}
 
 
+def _suite_name(office: OfficeRepo, code: str) -> str:
+    suite = active_key_suite(office.keys_of(code))
+    return suite.name if suite is not None else ""
+
+
 def province_status(
     store: Store, period: str | None = None, today: dt.date | None = None, plan: str | None = None
 ) -> ProvinceStatus:
@@ -162,6 +169,7 @@ def province_status(
                 projects=project_completion(tasks),
                 lights=light_counts(tasks),
                 returned=tuple(sorted(set(returned[unit.code]))),
+                suite=_suite_name(office, unit.code),
             )
         )
     active = [u for u in units if not u.revoked]

@@ -4,23 +4,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from desktop.services import keys
+from desktop.services import gm_keys, keys
 from desktop.services.operations.base import Change, Outcome
+from desktop.services.suite import AGE, Suite
 from desktop.store import Store
 from desktop.store.exports import ExportRepo
 from desktop.store.home import Home
 
 
-def create_unit_key(home: Home, unit_code: str, passphrase: str | None) -> Outcome[keys.UnitKeyInfo]:
-    info = keys.create_unit_key(home, unit_code, passphrase)
+def create_unit_key(
+    home: Home, unit_code: str, passphrase: str | None, suite: Suite = AGE
+) -> Outcome[keys.UnitKeyInfo]:
+    info = keys.create_unit_key(home, unit_code, passphrase, suite)
     return Outcome(info, Change.UNIT, (info.key_id,))
 
 
-def rotate_unit_key(store: Store, home: Home, unit_code: str, passphrase: str | None) -> Outcome[keys.UnitKeyInfo]:
-    """A new signing key; the old pair stays beside it under its key id, for bundles it signed. The export log
-    notes the rotation, so the next bundle restarts the chain with a full bundle."""
-    info = keys.rotate_unit_key(home, unit_code, passphrase)
+def rotate_unit_key(
+    store: Store, home: Home, unit_code: str, passphrase: str | None, suite: Suite | None = None
+) -> Outcome[keys.UnitKeyInfo]:
+    """A new signing key (in `suite`: a unit switching suite); the old pair stays beside it under its key id,
+    for bundles it signed. The export log notes the rotation, so the next bundle is a full one; it carries the
+    next seq and the previous hash, so the chain continues."""
+    info = keys.rotate_unit_key(home, unit_code, passphrase, suite)
     ExportRepo(store.database, store.audit).note_key_rotated(info.key_id)
     return Outcome(info, Change.UNIT, (info.key_id,))
 
@@ -31,6 +38,14 @@ def import_office_key(home: Home, source: Path) -> Outcome[list[str]]:
     return Outcome(recipients, Change.UNIT, tuple(recipients))
 
 
-def create_office_key(home: Home, passphrase: str, escrow: list[str], office_name: str) -> Outcome[keys.OfficeKeyInfo]:
-    info = keys.create_office_key(home, passphrase, escrow, office_name)
+def create_office_key(
+    home: Home, passphrase: str, escrow: list[str], office_name: str, suite: Suite = AGE, gm_escrow: Any = ()
+) -> Outcome[keys.OfficeKeyInfo]:
+    info = keys.create_office_key(home, passphrase, escrow, office_name, suite, gm_escrow)
     return Outcome(info, Change.UNIT, (info.public_key,))
+
+
+def add_office_gm_key(home: Home, passphrase: str, escrow: Any, office_name: str) -> Outcome[Any]:
+    """An age office adds SM2 keys; office.pub then carries both suites (the value is the SM2 public key)."""
+    public = gm_keys.create_office_gm(home, passphrase, list(escrow), office_name, primary=False)
+    return Outcome(public, Change.UNIT, (public.key_id(),))

@@ -293,8 +293,11 @@ class SetupWizard(QWizard):
             self.summary = tr("省局数据目录已建立：{root}").format(root=self.root)
             return store
         office_key = self.keys_page.office_key_path()
-        if office_key is not None:
-            keys.parse_recipients(_read_key(office_key), office_key.name)  # refuse a wrong file before creating
+        from desktop.services.suite import AGE
+
+        suite = AGE  # the unit takes the suite of the office key it imports (age without one)
+        if office_key is not None:  # refuse a wrong file before creating
+            suite, _ = keys.office_pub_suite(_read_key(office_key), office_key.name)
         passphrase = self.keys_page.signing_passphrase()
         code, name = self.unit_page.code.canonical(), self.unit_page.name.text().strip()
         store = Store.create(self.root, admin, "unit", self.catalog)
@@ -302,7 +305,7 @@ class SetupWizard(QWizard):
             ops.set_unit(store, code, name)
             ops.add_user(store, admin, Role.ADMIN, password, display)
             self.recovery_code = ops.new_recovery_code(store, admin).value
-            key = key_ops.create_unit_key(home, code, passphrase).value
+            key = key_ops.create_unit_key(home, code, passphrase, suite).value
             if office_key is not None:
                 key_ops.import_office_key(home, office_key)
         except BaseException:

@@ -81,7 +81,7 @@ class EnrollDialog(RecordDialog):
             self.key_id.setText(tr("（选择文件后显示）"))
             return
         try:
-            self.key_id.setText(keys.public_key_id(keys.load_public_key(path, "单位签名公钥")))
+            self.key_id.setText(keys.read_unit_pub(path, "单位签名公钥")[0].key_id)
         except PlanProgressError as exc:
             self.key_id.setText(str(exc))
             return

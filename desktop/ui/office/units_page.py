@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.health import Light
 from desktop.services.bundle.format import Outcome
+from desktop.services.suite import active_key_suite
 from desktop.store.office import IntakeEntry, OfficeRepo, OfficeUnit, UnitKey
 from desktop.ui.format import local_time
 from desktop.ui.i18n import tr
@@ -38,6 +39,13 @@ class UnitRow:
     @property
     def active_key(self) -> str:
         return next((k.key_id for k in reversed(self.keys) if k.retired_at is None), "")
+
+    @property
+    def suite(self) -> str:
+        suite = active_key_suite(self.keys)
+        if suite is None:
+            return ""
+        return tr("国密（SM2/SM3/SM4）") if suite.gm else tr("age（X25519/Ed25519）")
 
 
 def unit_state(row: UnitRow) -> str:
@@ -66,6 +74,7 @@ def unit_columns() -> list[Column[UnitRow]]:
                 for k in r.keys
             ),
         ),
+        Column(tr("密码套件"), lambda r: r.suite, CENTER),
         Column(tr("登记时间"), lambda r: local_time(r.unit.enrolled_at)),
         Column(tr("最近序号"), lambda r: str(r.unit.last_seq) if r.unit.last_seq else "", RIGHT),
         Column(tr("最近接收"), lambda r: local_time(r.unit.last_at or "")),

@@ -27,6 +27,7 @@ from tests.core.bundle.conftest import (  # noqa: F401 - fixtures
     make_office,
     make_unit,
     office_keys,
+    suite_office_keys,
 )
 
 

@@ -4,6 +4,7 @@ that says what to do, and a refusal changes no unit data."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,19 +18,44 @@ import pytest
 
 from desktop.domain.catalog import Catalog
 from desktop.services import keys
-from desktop.services.answer.format import CONTENT, CONTENT_SIG, HEADER, MAX_CONTENT
+from desktop.services.answer.format import CONTENT, HEADER, MAX_CONTENT
 from desktop.services.answer.office import add_notice, return_period
 from desktop.services.backup import create_backup, restore_backup
-from desktop.services.bundle.format import PAYLOAD, SUMS, SUMS_SIG, signature_comment
+from desktop.services.bundle.format import signature_comment
+from desktop.services.gm.keyfiles import encrypt_private_key
+from desktop.services.gm.sm2 import PrivateKey
+from desktop.services.gm_keys import gm_section, load_office_gm_signer, read_gm_office_pub
+from desktop.services.suite import AgeSigner, GmSigner, Signer
 from desktop.store import Store
 from desktop.store.unit_answers import UnitAnswers
 from tests.core.answer.conftest import Pair, only, unit_data
 from tests.core.answer.crafting import craft_answer, resign
-from tests.core.bundle.conftest import OFFICE_PASSPHRASE, enroll, make_unit
+from tests.core.bundle.conftest import OFFICE_PASSPHRASE, OfficeKeys, enroll, make_unit
 from tests.core.bundle.crafting import member
 from tests.core.conftest import REPO
 
-PARTS = (HEADER, PAYLOAD, SUMS, SUMS_SIG)
+PARTS = ("header", "payload", "sums", "signature")
+
+
+@pytest.fixture
+def office_keys(suite_office_keys: OfficeKeys) -> OfficeKeys:
+    """Every test here runs for the age and the 国密 suite."""
+    return suite_office_keys
+
+
+def _file(pair: Pair, role: str) -> str:
+    suite = pair.keys.suite
+    return {"header": HEADER, "payload": suite.payload, "sums": suite.sums, "signature": suite.sums_sig}[role]
+
+
+def _office_signer(pair: Pair) -> Signer:
+    if pair.keys.suite.gm:
+        return GmSigner(load_office_gm_signer(pair.office.home, OFFICE_PASSPHRASE))
+    return AgeSigner(keys.load_office_signer(pair.office.home, OFFICE_PASSPHRASE)[0])
+
+
+def _stranger(pair: Pair) -> Signer:
+    return GmSigner(PrivateKey.generate()) if pair.keys.suite.gm else AgeSigner(minisign.KeyPair.generate().secret_key)
 
 
 def _refused(pair: Pair, folder: Path, kind: str, *words: str) -> None:
@@ -58,7 +84,7 @@ def test_answer_for_another_unit_named_directly_is_refused(pair: Pair, tmp_path:
 def test_a_damaged_part_is_refused(pair: Pair, part: str, fault: str) -> None:
     pair.answer("回执")
     folder = only(pair.root / "回执")
-    path = folder / part
+    path = folder / _file(pair, part)
     data = bytearray(path.read_bytes())
     if fault == "flip":
         data[len(data) // 2] ^= 0x01
@@ -75,10 +101,15 @@ def test_a_damaged_part_is_refused(pair: Pair, part: str, fault: str) -> None:
 def test_sums_edited_and_signed_again_by_a_stranger(pair: Pair) -> None:
     pair.answer("回执")
     folder = only(pair.root / "回执")
-    lines = (folder / SUMS).read_text().splitlines()
-    lines[1] = ("0" if lines[1][0] != "0" else "1") + lines[1][1:]  # the payload's sum, as after swapping it
-    (folder / SUMS).write_text("\n".join(lines) + "\n")
-    resign(folder, minisign.KeyPair.generate().secret_key)
+    sums = folder / pair.keys.suite.sums
+    lines = sums.read_text().splitlines()
+    line = lines[1]  # change a digit of a sum, as after swapping that file: 国密 lines end with it, age lines begin
+    if pair.keys.suite.gm:
+        lines[1] = line[:-1] + ("0" if line[-1] != "0" else "1")
+    else:
+        lines[1] = ("0" if line[0] != "0" else "1") + line[1:]
+    sums.write_text("\n".join(lines) + "\n")
+    resign(folder, _stranger(pair))
     _refused(pair, folder, "changed_key", "伪造", "office.pub")
 
 
@@ -116,15 +147,29 @@ def test_unit_restored_from_backup_takes_the_next_answer(pair: Pair, tmp_path: P
 def test_signed_by_a_key_the_unit_has_not_imported(pair: Pair) -> None:
     """The unit imported an office.pub without the signing line (an office made before answers)."""
     office_pub = pair.unit.home.keys / keys.OFFICE_PUBLIC
-    lines = [line for line in office_pub.read_text().splitlines() if not line.startswith("# minisign:")]
-    office_pub.write_text("\n".join(lines) + "\n")
+    if pair.keys.suite.gm:  # the section without its signing key
+        sign_block = re.compile(r"# role: sign[^\n]*\n-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----\n", re.S)
+        office_pub.write_text(sign_block.sub("", office_pub.read_text()))
+    else:
+        lines = [line for line in office_pub.read_text().splitlines() if not line.startswith("# minisign:")]
+        office_pub.write_text("\n".join(lines) + "\n")
     pair.answer("回执")
     _refused(pair, only(pair.root / "回执"), "unknown_key", "office.pub", "keys import")
 
 
 def test_office_key_changed_without_the_unit_importing_it(pair: Pair) -> None:
-    (pair.office.home.keys / keys.OFFICE_SIGNER).unlink()
-    keys.make_office_signer(pair.office.home, OFFICE_PASSPHRASE)
+    if pair.keys.suite.gm:  # a new SM2 answer-signing key, and office.pub naming it
+        new = PrivateKey.generate()
+        folder = pair.office.home.keys
+        (folder / keys.OFFICE_SIGNER).write_text(encrypt_private_key(new, OFFICE_PASSPHRASE), encoding="ascii")
+        found = read_gm_office_pub((folder / keys.OFFICE_PUBLIC).read_bytes(), "office.pub")
+        assert found is not None
+        (folder / keys.OFFICE_PUBLIC).write_text(
+            gm_section("测试省局", found.encrypt[0], found.encrypt[1:], new.public)
+        )
+    else:
+        (pair.office.home.keys / keys.OFFICE_SIGNER).unlink()
+        keys.make_office_signer(pair.office.home, OFFICE_PASSPHRASE)
     pair.answer("回执")
     _refused(pair, only(pair.root / "回执"), "changed_key", "office.pub", "电话核对")
     keys.import_office_key(pair.unit.home, pair.office.home.keys / keys.OFFICE_PUBLIC)
@@ -143,23 +188,23 @@ def test_office_key_changed_without_the_unit_importing_it(pair: Pair) -> None:
     ids=["dotdot", "symlink", "hardlink", "unknown-name", "oversize"],
 )
 def test_unsafe_payload_is_refused(pair: Pair, body: bytes, word: str) -> None:
-    signer, _ = keys.load_office_signer(pair.office.home, OFFICE_PASSPHRASE)
-    recipient = keys.ensure_answer_identity(pair.unit.home)
+    signer = _office_signer(pair)
+    recipient = keys.refresh_unit_pub(pair.unit.home, "GD-T01")
     folder = craft_answer(pair.root / "伪造", signer, recipient, "GD-T01", 1, str(uuid.uuid4()), body + bytes(1024))
     _refused(pair, folder, "unsafe_content", word)
 
 
 def test_inner_content_for_another_seq_is_refused(pair: Pair) -> None:
     """A correctly signed ANSWER.json of another answer inside this one's envelope."""
-    signer, _ = keys.load_office_signer(pair.office.home, OFFICE_PASSPHRASE)
-    recipient = keys.ensure_answer_identity(pair.unit.home)
+    signer = _office_signer(pair)
+    recipient = keys.refresh_unit_pub(pair.unit.home, "GD-T01")
     raw = (
         b'{"format":"planprogress-answer-content","format_version":1,"unit":"GD-T01","seq":9,'
         b'"answer_id":"00000000-0000-4000-8000-000000000000","created_at":"x","receipts":[],"returns":[],"notices":[]}'
     )
     comment = signature_comment("answer-content", "GD-T01", 9, "00000000-0000-4000-8000-000000000000")
-    sig = signer.sign(raw, prehash=True, trusted_comment=comment)
-    body = member(CONTENT, raw) + member(CONTENT_SIG, bytes(sig) + b"\n")
+    sig = signer.sign(raw, comment, "x")
+    body = member(CONTENT, raw) + member(CONTENT + signer.suite.sig_ext, sig)
     folder = craft_answer(pair.root / "伪造", signer, recipient, "GD-T01", 1, str(uuid.uuid4()), body + bytes(1024))
     _refused(pair, folder, "bad_signature")
 
@@ -213,7 +258,7 @@ def test_an_oversized_part_is_not_copied_in_whole(pair: Pair) -> None:
 
     pair.answer("回执")
     folder = only(pair.root / "回执")
-    with open(folder / PAYLOAD, "ab") as handle:
+    with open(folder / pair.keys.suite.payload, "ab") as handle:
         handle.truncate(MAX_PAYLOAD + 1)
     _refused(pair, folder, "damaged", "过大")
     assert not any((pair.unit.home.root / "answers" / "staging").rglob("*"))

@@ -24,6 +24,7 @@ from desktop.services import keys
 from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.office import registry
 from desktop.services.office.intake import Intake, IntakeResult
+from desktop.services.suite import AGE, GM, Suite
 from desktop.store import Home, Store
 from desktop.store.db import DB_FILENAME, Clock, utc_now
 
@@ -34,17 +35,55 @@ CHAIN_TABLES = ("office_bundle", "office_blob")
 
 @dataclass(frozen=True)
 class OfficeKeys:
-    folder: Path  # holds office.key (age passphrase format) and office.pub
-    identity: pyrage.x25519.Identity
+    folder: Path  # holds office.key (age passphrase format, or SM2 PKCS#8 in the 国密 suite) and office.pub
+    identity: pyrage.x25519.Identity | keys.OfficeIdentities
     public_key: str
+    suite: Suite = AGE
+
+
+_MADE: dict[str, OfficeKeys] = {}
+
+
+def _office_keys(factory: pytest.TempPathFactory, suite: Suite) -> OfficeKeys:
+    """The office keys of `suite`, made once per session (unlocking them costs seconds)."""
+    if suite.short not in _MADE:
+        root = factory.mktemp(f"office-keys-{suite.short}")
+        info = keys.create_office_key(Home(root), OFFICE_PASSPHRASE, [], "测试省局", suite)
+        if suite is AGE:
+            identity: pyrage.x25519.Identity | keys.OfficeIdentities = keys.load_office_identity(
+                Home(root), OFFICE_PASSPHRASE
+            )
+        else:
+            identity = keys.load_office_keys(Home(root), OFFICE_PASSPHRASE)
+        _MADE[suite.short] = OfficeKeys(root / "keys", identity, info.public_key, suite)
+    return _MADE[suite.short]
 
 
 @pytest.fixture(scope="session")
-def office_keys(tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
-    root = tmp_path_factory.mktemp("office-keys")
-    info = keys.create_office_key(Home(root), OFFICE_PASSPHRASE, [], "测试省局")
-    identity = keys.load_office_identity(Home(root), OFFICE_PASSPHRASE)
-    return OfficeKeys(root / "keys", identity, info.public_key)
+def age_office_keys(tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
+    return _office_keys(tmp_path_factory, AGE)
+
+
+@pytest.fixture(scope="session")
+def gm_office_keys(tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
+    """A 国密 office: SM2 keys only (province init --suite gm)."""
+    return _office_keys(tmp_path_factory, GM)
+
+
+@pytest.fixture(scope="session")
+def office_keys(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
+    """The age office's keys; a test marked `BOTH_SUITES` gets each suite's in turn."""
+    return _office_keys(tmp_path_factory, GM if getattr(request, "param", AGE.short) == GM.short else AGE)
+
+
+@pytest.fixture(scope="session", params=[AGE.short, GM.short])
+def suite_office_keys(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> OfficeKeys:
+    """The office keys of each suite in turn: a module that overrides `office_keys` with this runs every test
+    for both suites."""
+    return _office_keys(tmp_path_factory, GM if request.param == GM.short else AGE)
+
+
+BOTH_SUITES = pytest.mark.parametrize("office_keys", [AGE.short, GM.short], indirect=True)
 
 
 def make_office(root: Path, catalog: Catalog, office_keys: OfficeKeys) -> Store:
@@ -64,7 +103,8 @@ def make_unit(
 ) -> Store:
     store = Store.create(root, "填报员", "unit", catalog, clock)
     store.set_unit(code, f"{code} 监狱")
-    keys.create_unit_key(store.home, code, passphrase)
+    suite, _ = keys.office_pub_suite(office_pub.read_bytes(), office_pub.name)  # units follow the office's suite
+    keys.create_unit_key(store.home, code, passphrase, suite)
     keys.import_office_key(store.home, office_pub)
     return store
 
@@ -91,11 +131,15 @@ def export(unit: Store, out: Path, **options: Any) -> ExportResult:
     return export_bundle(unit, out, **options)
 
 
-def intake(office: Store, identity: pyrage.x25519.Identity, *bundles: Path) -> list[IntakeResult]:
+def intake(
+    office: Store, identity: pyrage.x25519.Identity | keys.OfficeIdentities, *bundles: Path
+) -> list[IntakeResult]:
     return Intake(office, identity).run(list(bundles))
 
 
-def accept(office: Store, identity: pyrage.x25519.Identity, *bundles: Path) -> list[IntakeResult]:
+def accept(
+    office: Store, identity: pyrage.x25519.Identity | keys.OfficeIdentities, *bundles: Path
+) -> list[IntakeResult]:
     results = intake(office, identity, *bundles)
     assert all(r.ok for r in results), [(r.name, r.outcome, r.message) for r in results]
     return results

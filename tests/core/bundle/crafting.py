@@ -4,33 +4,31 @@ a buggy exporter, could send. The office must refuse the content while every out
 from __future__ import annotations
 
 import hashlib
+import io
 import tarfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import minisign
-import pyrage
 
 from desktop.services.bundle.contents import held_catalogs, sign_manifest
 from desktop.services.bundle.format import (
     GENESIS,
     HEADER,
     MANIFEST,
-    MANIFEST_SIG,
-    SUMS,
-    SUMS_SIG,
     CatalogRef,
     Entry,
     Header,
     Manifest,
     Part,
     bundle_name,
-    format_sums,
     signature_comment,
 )
 from desktop.services.bundle.tarstream import SourceEntry, padded, tar_header, tar_size
-from desktop.services.keys import load_unit_signer, office_recipients, public_key_id
+from desktop.services.keys import office_targets, unit_signer
+from desktop.services.suite import Signer, seal
 from desktop.store import Store
 
 
@@ -66,16 +64,17 @@ class Craft:
     prev_hash: str = GENESIS
     manifest_seq: int | None = None
     manifest_first: bool = True
-    manifest_signer: minisign.SecretKey | None = None
+    manifest_signer: Signer | minisign.SecretKey | None = None
     tail: bytes = bytes(1024)
-    encrypt_to: list[str] | None = None
+    encrypt_to: list[Any] | None = None  # age recipients, or SM2 public keys
     catalogs: tuple[CatalogRef, ...] = ()  # default: the plans the unit holds, as an export names them
 
 
 def craft_bundle(unit: Store, out: Path, craft: Craft) -> Path:
-    signer = load_unit_signer(unit.home, None)
+    """The bundle in the suite of the unit's keys (age or 国密), through the same suite interface as export."""
+    signer = unit_signer(unit.home, None)
     info = unit.unit()
-    recipients = office_recipients(unit.home)
+    suite, recipients, recipient_ids = office_targets(unit.home)
     bundle_id = str(uuid.uuid4())
     manifest = Manifest(
         unit=info.code,
@@ -95,17 +94,21 @@ def craft_bundle(unit: Store, out: Path, craft: Craft) -> Path:
     )
     manifest_bytes = manifest.to_json()
     signature = sign_manifest(craft.manifest_signer or signer, manifest, manifest_bytes)
-    head = regular(MANIFEST, manifest_bytes) + regular(MANIFEST_SIG, signature)
+    sig_name = MANIFEST + suite.sig_ext
+    head = regular(MANIFEST, manifest_bytes) + regular(sig_name, signature)
     if not craft.manifest_first:
-        head = regular(MANIFEST_SIG, signature) + regular(MANIFEST, manifest_bytes)
+        head = regular(sig_name, signature) + regular(MANIFEST, manifest_bytes)
     tar = head + craft.body + craft.tail
     listed = [SourceEntry(e.name, e.size, e.sha256) for e in craft.entries]
     plaintext_size = tar_size([SourceEntry("", len(manifest_bytes), ""), SourceEntry("", len(signature), ""), *listed])
-    targets = craft.encrypt_to or recipients
-    payload = pyrage.encrypt(tar, [pyrage.x25519.Recipient.from_str(r) for r in targets])
+    sink = io.BytesIO()
+    sealed = seal(suite, io.BytesIO(tar), sink, craft.encrypt_to or recipients)
+    payload = sink.getvalue()
     folder = out / bundle_name(info.code, craft.seq)
     folder.mkdir(parents=True)
-    (folder / "payload.tar.age").write_bytes(payload)
+    (folder / suite.payload).write_bytes(payload)
+    for name, wrapped in sealed.key_files:
+        (folder / name).write_bytes(wrapped)
     header = Header(
         unit=info.code,
         seq=craft.seq,
@@ -116,17 +119,20 @@ def craft_bundle(unit: Store, out: Path, craft: Craft) -> Path:
         catalogs=craft.catalogs or held_catalogs(unit),
         created_at=manifest.created_at,
         written_at=manifest.created_at,
-        signing_key_id=public_key_id(signer.get_public_key()),
-        recipients=tuple(recipients),
-        parts=(Part("payload.tar.age", len(payload), hashlib.sha256(payload).hexdigest()),),
+        signing_key_id=signer.public.key_id,
+        recipients=tuple(recipient_ids),
+        parts=(Part(suite.payload, len(payload), suite.digest(payload)),),
         plaintext_size=plaintext_size,
+        suite=suite.name,
+        iv=sealed.iv,
     )
     header_bytes = header.to_json()
     (folder / HEADER).write_bytes(header_bytes)
-    sums = format_sums(
-        [(HEADER, hashlib.sha256(header_bytes).hexdigest()), ("payload.tar.age", header.parts[0].sha256)]
+    keys_listed = [(name, suite.digest(wrapped)) for name, wrapped in sealed.key_files]
+    sums = suite.format_sums(
+        [(HEADER, suite.digest(header_bytes)), *keys_listed, (suite.payload, header.parts[0].sha256)]
     )
-    (folder / SUMS).write_bytes(sums)
+    (folder / suite.sums).write_bytes(sums)
     comment = signature_comment("bundle", info.code, craft.seq, bundle_id)
-    (folder / SUMS_SIG).write_bytes(bytes(signer.sign(sums, prehash=True, trusted_comment=comment)) + b"\n")
+    (folder / suite.sums_sig).write_bytes(signer.sign(sums, comment, "crafted"))
     return folder

@@ -172,8 +172,8 @@ def test_export_json_lines_then_verify_then_import(cli: Cli, tmp_path: Path, off
     enrolled = cli("province", "enroll", str(home / "keys" / "unit.pub"), "--unit-code", "GD-T01", home_dir=office_home)
     assert enrolled.code == 0 and "已登记单位 GD-T01" in enrolled.out
     waiting = cli("province", "status", "--period", "2026-Q4", home_dir=office_home).out.splitlines()
-    assert waiting[1:3] == [  # enrolled, no bundle yet: no blank name, no 0% projects
-        "GD-T01（尚未收到数据包）  [未报送]",
+    assert waiting[1:3] == [  # enrolled, no bundle yet: no blank name, no 0% projects; the suite of its key
+        "GD-T01（尚未收到数据包）  [未报送，age]",
         "    已登记，等待该单位导出并报送第一个数据包；收到后这里显示单位名称、报告期和各工程完成度。",
     ]
     at_office = _json_lines(cli("--json", "verify", str(bundle), home_dir=office_home).out)[-1]
@@ -187,7 +187,7 @@ def test_export_json_lines_then_verify_then_import(cli: Cli, tmp_path: Path, off
     [unit_status] = status["units"]
     assert unit_status["code"] == "GD-T01" and unit_status["reported"] and unit_status["periods"] == ["2026-Q4"]
     text = cli("province", "status", "--period", "2026-Q4", home_dir=office_home).out.splitlines()
-    assert text[1].startswith("GD-T01 测试监狱  [已报送]  最近接收：第 1 号，")
+    assert text[1].startswith("GD-T01 测试监狱  [已报送，age]  最近接收：第 1 号，")
     evidence = cli("--json", "province", "evidence", "list", "--unit", "GD-T01", "--task", "1.01",
                    home_dir=office_home).json()  # fmt: skip
     assert [e["original_name"] for e in evidence] == ["会议 纪要.txt"]

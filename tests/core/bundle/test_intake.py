@@ -11,13 +11,16 @@ import pyrage
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.status import Role, Status
-from desktop.services import keys
+from desktop.services import gm_keys, keys
 from desktop.services.bundle.format import Outcome
+from desktop.services.gm.sm2 import PrivateKey
 from desktop.services.office import registry
+from desktop.services.suite import GM
 from desktop.store import Home, Store
 from desktop.store.office import OfficeRepo
 from desktop.store.office_records import OfficeRecords
 from tests.core.bundle.conftest import (
+    BOTH_SUITES,
     OfficeKeys,
     accept,
     add_work,
@@ -30,6 +33,7 @@ from tests.core.bundle.conftest import (
 )
 
 
+@BOTH_SUITES
 def test_accepted_then_already_imported(office: Store, unit: Store, stick: Path, tmp_path: Path,
                                          office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
@@ -54,6 +58,7 @@ def test_accepted_then_already_imported(office: Store, unit: Store, stick: Path,
     assert [e.outcome for e in log] == ["accepted", "already_imported"]
 
 
+@BOTH_SUITES
 def test_replay_of_an_older_bundle_is_rejected(office: Store, unit: Store, stick: Path, tmp_path: Path,
                                                office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
@@ -89,6 +94,7 @@ def _clone_at_seq_one(unit: Store, tmp_path: Path, out: Path) -> Path:
         return export(restored, out).path
 
 
+@BOTH_SUITES
 def test_gap_is_held_then_applied(office: Store, unit: Store, stick: Path, tmp_path: Path,
                                   office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
@@ -113,6 +119,7 @@ def test_gap_is_held_then_applied(office: Store, unit: Store, stick: Path, tmp_p
     assert not list((office.home.root / "intake" / "held").iterdir())
 
 
+@BOTH_SUITES
 def test_broken_chain_goes_to_manual_review(office: Store, unit: Store, stick: Path, tmp_path: Path,
                                            office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
@@ -128,6 +135,7 @@ def test_broken_chain_goes_to_manual_review(office: Store, unit: Store, stick: P
     assert office_unit_data(office) == before
 
 
+@BOTH_SUITES
 def test_resync_accepts_a_full_bundle_that_restarts_the_chain(
     office: Store, unit: Store, stick: Path, tmp_path: Path, office_keys: OfficeKeys
 ) -> None:
@@ -152,6 +160,7 @@ def test_resync_accepts_a_full_bundle_that_restarts_the_chain(
     assert OfficeRecords(office.database, office.audit).counts("GD-T01")["measure"] == 2
 
 
+@BOTH_SUITES
 def test_unknown_and_revoked_units(office: Store, unit: Store, stick: Path, tmp_path: Path,
                                    office_keys: OfficeKeys) -> None:  # fmt: skip
     add_work(unit, tmp_path)
@@ -170,6 +179,7 @@ def test_unknown_and_revoked_units(office: Store, unit: Store, stick: Path, tmp_
     assert [q.outcome for q in quarantined] == ["unknown_unit", "revoked_unit"]
 
 
+@BOTH_SUITES
 def test_another_units_key_cannot_speak_for_it(office: Store, unit: Store, stick: Path, tmp_path: Path,
                                                catalog: Catalog, office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
@@ -181,11 +191,16 @@ def test_another_units_key_cannot_speak_for_it(office: Store, unit: Store, stick
     assert office_unit_data(office) == before
 
 
+@BOTH_SUITES
 def test_bundle_for_another_office(office: Store, unit: Store, stick: Path, tmp_path: Path,
                                    office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
-    other = pyrage.x25519.Identity.generate()
-    (tmp_path / "other.pub").write_text(f"{other.to_public()}\n", encoding="utf-8")
+    if office_keys.suite is GM:
+        other_keys = PrivateKey.generate().public, PrivateKey.generate().public
+        text = gm_keys.gm_section("别的省局", other_keys[0], [], other_keys[1])
+    else:
+        text = f"{pyrage.x25519.Identity.generate().to_public()}\n"
+    (tmp_path / "other.pub").write_text(text, encoding="utf-8")
     keys.import_office_key(Home(unit.home.root), tmp_path / "other.pub")
     add_work(unit, tmp_path)
     before = office_unit_data(office)

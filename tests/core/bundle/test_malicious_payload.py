@@ -16,6 +16,8 @@ import pyrage
 import pytest
 
 from desktop.services.bundle.format import AUDIT, RECORDS, Entry, Outcome
+from desktop.services.gm.sm2 import PrivateKey
+from desktop.services.suite import GM, GmSigner
 from desktop.store import Store
 from tests.core.bundle.conftest import OfficeKeys, enroll, intake, office_unit_data
 from tests.core.bundle.crafting import Craft, craft_bundle, entry, member, regular
@@ -100,6 +102,12 @@ CASES: dict[str, tuple[Craft, Outcome, str]] = {
 }
 
 
+@pytest.fixture
+def office_keys(suite_office_keys: OfficeKeys) -> OfficeKeys:
+    """Every test here runs for the age and the 国密 suite."""
+    return suite_office_keys
+
+
 def _files_named_evil(root: Path) -> list[Path]:
     return [p for p in root.rglob("*evil*")]
 
@@ -122,7 +130,7 @@ def test_hostile_content_is_refused(case: str, office: Store, unit: Store, tmp_p
 def test_inner_manifest_signed_by_another_key(office: Store, unit: Store, tmp_path: Path,
                                               office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
-    forger = minisign.KeyPair.generate().secret_key
+    forger = GmSigner(PrivateKey.generate()) if office_keys.suite is GM else minisign.KeyPair.generate().secret_key
     bundle = craft_bundle(unit, tmp_path / "stick", Craft(manifest_signer=forger))
     before = office_unit_data(office)
     [result] = intake(office, office_keys.identity, bundle)
@@ -133,7 +141,9 @@ def test_inner_manifest_signed_by_another_key(office: Store, unit: Store, tmp_pa
 def test_header_names_our_key_but_payload_is_for_another(office: Store, unit: Store, tmp_path: Path,
                                                          office_keys: OfficeKeys) -> None:  # fmt: skip
     enroll(office, unit)
-    other = str(pyrage.x25519.Identity.generate().to_public())
+    other = (
+        PrivateKey.generate().public if office_keys.suite is GM else str(pyrage.x25519.Identity.generate().to_public())
+    )
     bundle = craft_bundle(unit, tmp_path / "stick", Craft(encrypt_to=[other]))
     before = office_unit_data(office)
     [result] = intake(office, office_keys.identity, bundle)

@@ -4,7 +4,7 @@ unit data unchanged; the bundle is quarantined with its reason."""
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -12,9 +12,12 @@ from pathlib import Path
 import minisign
 import pytest
 
-from desktop.services.bundle.format import Outcome, format_sums, parse_sums
-from desktop.services.bundle.verify import own_key_lookup, verify_bundle
-from desktop.services.keys import unit_public_key
+from desktop.services.bundle.format import Outcome, parse_sums
+from desktop.services.bundle.verify import folder_suite, own_key_lookup, verify_bundle
+from desktop.services.gm import sm2
+from desktop.services.gm.sm2 import PrivateKey
+from desktop.services.keys import unit_verify_key
+from desktop.services.suite import AGE, GM, Suite
 from desktop.store import Store
 from desktop.store.office import OfficeRepo
 from tests.core.bundle.conftest import (
@@ -32,25 +35,39 @@ PART = 64 * 1024
 
 
 @pytest.fixture
-def bundle(unit: Store, office: Store, tmp_path: Path) -> Path:
+def office_keys(suite_office_keys: OfficeKeys) -> OfficeKeys:
+    """Every test here runs for the age and the 国密 suite."""
+    return suite_office_keys
+
+
+@pytest.fixture
+def bundle(unit: Store, office: Store, tmp_path: Path, office_keys: OfficeKeys) -> Path:
     """A three-part bundle from an enrolled unit (nothing imported yet)."""
     enroll(office, unit)
     add_work(unit, tmp_path, size=50_000)
     made = export(unit, tmp_path / "made", part_size=PART).path
-    assert len(list(made.glob("payload.tar.age.*"))) == 3
+    assert len(list(made.glob(f"{office_keys.suite.payload}.*"))) == 3
     return made
 
 
 def _resign_with_another_key(folder: Path) -> None:
-    """Change a part, recompute SHA256SUMS and sign it with a key the office does not know for this unit."""
-    flip_byte(folder / "payload.tar.age.001")
-    sums = parse_sums((folder / "SHA256SUMS").read_bytes())
-    fixed = [(n, hashlib.sha256((folder / n).read_bytes()).hexdigest()) for n, _ in sums]
-    data = format_sums(fixed)
-    (folder / "SHA256SUMS").write_bytes(data)
+    """Change a part, recompute the sums and sign them with a key the office does not know for this unit."""
+    suite = folder_suite([p.name for p in folder.iterdir()])
+    flip_byte(folder / f"{suite.payload}.001")
+    if suite is GM:  # the 国密 header names its key: the forger names his own
+        forger = PrivateKey.generate()
+        header = json.loads((folder / "bundle.json").read_bytes())
+        header["signing_key_id"] = forger.public.key_id()
+        (folder / "bundle.json").write_text(json.dumps(header), encoding="utf-8")
+    sums = parse_sums((folder / suite.sums).read_bytes(), crypto=suite)
+    data = suite.format_sums([(n, suite.digest((folder / n).read_bytes())) for n, _ in sums])
+    (folder / suite.sums).write_bytes(data)
+    if suite is GM:
+        (folder / suite.sums_sig).write_bytes(sm2.sign(forger, data))
+        return
     old = minisign.Signature.from_bytes((folder / "SHA256SUMS.minisig").read_bytes())
-    forger = minisign.KeyPair.generate().secret_key
-    sig = forger.sign(data, prehash=True, trusted_comment=old.trusted_comment, untrusted_comment="forged")
+    age_forger = minisign.KeyPair.generate().secret_key
+    sig = age_forger.sign(data, prehash=True, trusted_comment=old.trusted_comment, untrusted_comment="forged")
     (folder / "SHA256SUMS.minisig").write_bytes(bytes(sig) + b"\n")
 
 
@@ -69,80 +86,78 @@ def _flippable(folder: Path, line: int, start: int) -> int:
     return base + next(i for i in range(start, len(text) - 2) if text[i] ^ 1 in alphabet)
 
 
-def _key_id_byte(folder: Path) -> int:
-    return _flippable(folder, 1, 4)  # base64 characters 4.. encode the key id (bytes 2..9)
+def _flip_signature(folder: Path) -> None:
+    if (folder / GM.sums_sig).is_file():  # DER: the last byte is in s
+        flip_byte(folder / GM.sums_sig, len((folder / GM.sums_sig).read_bytes()) - 1)
+    else:
+        flip_byte(folder / "SHA256SUMS.minisig", _flippable(folder, 1, 40))  # the Ed25519 signature itself
 
 
-def _signature_byte(folder: Path) -> int:
-    return _flippable(folder, 1, 40)  # further on: the Ed25519 signature itself
+def _flip_signing_key_id(folder: Path) -> None:
+    """Change which key the bundle says signed it: in the minisign signature, or the 国密 header's field."""
+    if (folder / GM.sums_sig).is_file():
+        header = json.loads((folder / "bundle.json").read_bytes())
+        header["signing_key_id"] = "0" + header["signing_key_id"][1:]
+        (folder / "bundle.json").write_text(json.dumps(header), encoding="utf-8")
+    else:
+        flip_byte(folder / "SHA256SUMS.minisig", _flippable(folder, 1, 4))  # characters 4.. encode the key id
 
 
-CASES: dict[str, tuple[Callable[[Path], None], Outcome, str, str]] = {
-    "flip bundle.json": (lambda f: flip_byte(f / "bundle.json", 40), Outcome.DAMAGED, "bundle.json", "已损坏"),
-    "flip SHA256SUMS": (lambda f: flip_byte(f / "SHA256SUMS", 10), Outcome.BAD_SIGNATURE, "SHA256SUMS", "签名无效"),
-    "flip signature": (
-        lambda f: flip_byte(f / "SHA256SUMS.minisig", _signature_byte(f)),
-        Outcome.BAD_SIGNATURE,
-        "SHA256SUMS",
-        "SHA256SUMS.minisig",
-    ),
-    "flip signature key id": (
-        lambda f: flip_byte(f / "SHA256SUMS.minisig", _key_id_byte(f)),
-        Outcome.BAD_SIGNATURE,
-        "SHA256SUMS.minisig",
-        "不是该单位登记的密钥",
-    ),  # fmt: skip
-    "flip part 000": (
-        lambda f: flip_byte(f / "payload.tar.age.000"),
-        Outcome.DAMAGED,
-        "payload.tar.age.000",
-        "分卷 payload.tar.age.000 已损坏",
-    ),  # fmt: skip
-    "flip part 001": (
-        lambda f: flip_byte(f / "payload.tar.age.001"),
-        Outcome.DAMAGED,
-        "payload.tar.age.001",
-        "分卷 payload.tar.age.001 已损坏",
-    ),  # fmt: skip
-    "flip part 002": (
-        lambda f: flip_byte(f / "payload.tar.age.002", 5),
-        Outcome.DAMAGED,
-        "payload.tar.age.002",
-        "分卷 payload.tar.age.002 已损坏",
-    ),  # fmt: skip
-    "truncated part": (
-        lambda f: _truncate(f / "payload.tar.age.001"),
-        Outcome.DAMAGED,
-        "payload.tar.age.001",
-        "不完整",
-    ),  # fmt: skip
-    "missing part": (
-        lambda f: (f / "payload.tar.age.002").unlink(),
-        Outcome.DAMAGED,
-        "payload.tar.age.002",
-        "缺少分卷 payload.tar.age.002",
-    ),  # fmt: skip
-    "missing signature": (
-        lambda f: (f / "SHA256SUMS.minisig").unlink(),
-        Outcome.DAMAGED,
-        "SHA256SUMS.minisig",
-        "缺少文件 SHA256SUMS.minisig",
-    ),  # fmt: skip
-    "extra file": (lambda f: (f / "readme.txt").write_text("hello"), Outcome.DAMAGED, "readme.txt", "不应有的文件"),
-    "extra part": (
-        lambda f: (f / "payload.tar.age.003").write_bytes(b"x" * 10),
-        Outcome.DAMAGED,
-        "payload.tar.age.003",
-        "未列出",
-    ),  # fmt: skip
-    "re-signed by another key": (_resign_with_another_key, Outcome.BAD_SIGNATURE, "", "不是该单位登记的密钥"),
-}
+Case = tuple[Callable[[Path], None], Outcome, str, str]
+
+
+def cases(suite: Suite) -> dict[str, Case]:
+    """The same faults in either suite's files, with the same outcomes and messages (naming its files)."""
+    sums, sig, payload = suite.sums, suite.sums_sig, suite.payload
+    return {
+        "flip bundle.json": (lambda f: flip_byte(f / "bundle.json", 40), Outcome.DAMAGED, "bundle.json", "已损坏"),
+        "flip sums": (lambda f: flip_byte(f / sums, 10), Outcome.BAD_SIGNATURE, sums, "签名无效"),
+        "flip signature": (_flip_signature, Outcome.BAD_SIGNATURE, sums, sig),
+        "flip signature key id": (_flip_signing_key_id, Outcome.BAD_SIGNATURE, sig, "不是该单位登记的密钥"),
+        "flip part 000": (
+            lambda f: flip_byte(f / f"{payload}.000"),
+            Outcome.DAMAGED,
+            f"{payload}.000",
+            f"分卷 {payload}.000 已损坏",
+        ),
+        "flip part 001": (
+            lambda f: flip_byte(f / f"{payload}.001"),
+            Outcome.DAMAGED,
+            f"{payload}.001",
+            f"分卷 {payload}.001 已损坏",
+        ),
+        "flip part 002": (
+            lambda f: flip_byte(f / f"{payload}.002", 5),
+            Outcome.DAMAGED,
+            f"{payload}.002",
+            f"分卷 {payload}.002 已损坏",
+        ),
+        "truncated part": (lambda f: _truncate(f / f"{payload}.001"), Outcome.DAMAGED, f"{payload}.001", "不完整"),
+        "missing part": (
+            lambda f: (f / f"{payload}.002").unlink(),
+            Outcome.DAMAGED,
+            f"{payload}.002",
+            f"缺少分卷 {payload}.002",
+        ),
+        "missing signature": (lambda f: (f / sig).unlink(), Outcome.DAMAGED, sig, f"缺少文件 {sig}"),
+        "extra file": (lambda f: (f / "readme.txt").write_text("hello"), Outcome.DAMAGED, "readme.txt", "不应有的文件"),
+        "extra part": (
+            lambda f: (f / f"{payload}.003").write_bytes(b"x" * 10),
+            Outcome.DAMAGED,
+            f"{payload}.003",
+            "未列出",
+        ),
+        "re-signed by another key": (_resign_with_another_key, Outcome.BAD_SIGNATURE, "", "不是该单位登记的密钥"),
+    }
+
+
+CASES = cases(AGE)
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_damage_is_named_and_nothing_changes(case: str, bundle: Path, office: Store, unit: Store, tmp_path: Path,
                                              office_keys: OfficeKeys) -> None:  # fmt: skip
-    mutate, outcome, part, fragment = CASES[case]
+    mutate, outcome, part, fragment = cases(office_keys.suite)[case]
     bad = copy_bundle(bundle, tmp_path / "bad")
     mutate(bad)
     before = office_unit_data(office)
@@ -161,13 +176,14 @@ def test_damage_is_named_and_nothing_changes(case: str, bundle: Path, office: St
     assert good.outcome is Outcome.ACCEPTED
 
 
-@pytest.mark.parametrize("case", ["flip part 001", "truncated part", "missing part", "flip SHA256SUMS"])
-def test_the_unit_sees_the_same_damage_with_verify(case: str, bundle: Path, unit: Store, tmp_path: Path) -> None:
-    mutate, outcome, _, fragment = CASES[case]
+@pytest.mark.parametrize("case", ["flip part 001", "truncated part", "missing part", "flip sums"])
+def test_the_unit_sees_the_same_damage_with_verify(case: str, bundle: Path, unit: Store, tmp_path: Path,
+                                                   office_keys: OfficeKeys) -> None:  # fmt: skip
+    mutate, outcome, _, fragment = cases(office_keys.suite)[case]
     bad = copy_bundle(bundle, tmp_path / "bad")
     mutate(bad)
     with pytest.raises(Exception, match=fragment) as caught:
-        verify_bundle(bad, own_key_lookup(unit_public_key(unit.home), "本单位的签名密钥"))
+        verify_bundle(bad, own_key_lookup(unit_verify_key(unit.home), "本单位的签名密钥"))
     assert getattr(caught.value, "outcome", None) is outcome
 
 
@@ -199,7 +215,8 @@ def test_a_symlinked_part_is_not_followed(bundle: Path, office: Store, tmp_path:
                                           office_keys: OfficeKeys) -> None:  # fmt: skip
     bad = copy_bundle(bundle, tmp_path / "bad")
     target = tmp_path / "elsewhere.bin"
-    (bad / "payload.tar.age.001").rename(target)
-    (bad / "payload.tar.age.001").symlink_to(target)
+    part = f"{office_keys.suite.payload}.001"
+    (bad / part).rename(target)
+    (bad / part).symlink_to(target)
     [result] = intake(office, office_keys.identity, bad)
-    assert result.outcome is Outcome.DAMAGED and "payload.tar.age.001" in result.message
+    assert result.outcome is Outcome.DAMAGED and part in result.message
