@@ -130,10 +130,6 @@ def bundle_name(unit: str, seq: int) -> str:
     return f"PB-{unit}-{seq:06d}"
 
 
-def part_names(count: int) -> list[str]:
-    return [PAYLOAD] if count == 1 else [f"{PAYLOAD}.{i:03d}" for i in range(count)]
-
-
 def signature_comment(kind: str, unit: str, seq: int, bundle_id: str) -> str:
     return f"planprogress {kind} unit:{unit} seq:{seq} id:{bundle_id}"
 
