@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from desktop.domain.catalog import load_catalog  # noqa: E402
-from desktop.services import keys  # noqa: E402
+from desktop.services import keys, office_keys  # noqa: E402
 from desktop.services.office import registry  # noqa: E402
 from desktop.services.suite import AGE, GM, Suite, by_short  # noqa: E402
 from desktop.store import Home, Store  # noqa: E402
@@ -129,7 +129,7 @@ from desktop.services.office.intake import Intake
 from desktop.store import Store
 office, bundle, passphrase = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 with Store.open(office, "bench") as store:
-    identity = keys.load_office_keys(store.home, passphrase)
+    identity = office_keys.load_office_keys(store.home, passphrase)
     Path("/proc/self/clear_refs").write_text("5")
     [result] = Intake(store, identity).run([bundle])
     assert result.ok, result.message
@@ -221,7 +221,7 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int, suite:
     if not pristine.exists():  # made once; each run exports from a fresh copy (seq 1 every time)
         keys_home = Home(root / "office-keys")
         if not (keys_home.keys / keys.OFFICE_IDENTITY).exists():
-            keys.create_office_key(keys_home, PASSPHRASE, [], "bench", suite)
+            office_keys.create_office_key(keys_home, PASSPHRASE, [], "bench", suite)
         with Store.create(pristine, "bench", "unit", catalog) as unit:
             unit.set_unit("GD-B01", "基准监狱")
             keys.create_unit_key(unit.home, "GD-B01", None, suite)
@@ -267,7 +267,7 @@ def bench_once(root: Path, catalog_path: Path, size_mib: int, files: int, suite:
             sys.executable,
             "-c",
             "import sys; from pathlib import Path; from desktop.services import keys; "
-            "from desktop.store import Home; keys.load_office_keys(Home(Path(sys.argv[1])), sys.argv[2])",
+            "from desktop.store import Home; office_keys.load_office_keys(Home(Path(sys.argv[1])), sys.argv[2])",
             str(office_home),
             PASSPHRASE,
         ],

@@ -93,7 +93,7 @@ def build_world(root: Path, units: int, years: int) -> dict[str, Path]:
     """The office after every unit's full bundle, a pristine copy of it, and the stick of deltas."""
     from desktop.domain.catalog import load_catalog
     from desktop.domain.status import Role, Status
-    from desktop.services import keys
+    from desktop.services import keys, office_keys
     from desktop.services.bundle.export import export_bundle
     from desktop.services.office import registry
     from desktop.services.office.intake import Intake
@@ -106,8 +106,8 @@ def build_world(root: Path, units: int, years: int) -> dict[str, Path]:
         shutil.rmtree(path, ignore_errors=True)
     catalog = load_catalog(REPO / "resources" / "catalog" / "gd-prison-14fyp.json")
     keys_home = Home(root / "office-keys")
-    keys.create_office_key(keys_home, PASSPHRASE, [], "bench")
-    identity = keys.load_office_identity(keys_home, PASSPHRASE)
+    office_keys.create_office_key(keys_home, PASSPHRASE, [], "bench")
+    identity = office_keys.load_office_identity(keys_home, PASSPHRASE)
     template = build_template(root, years)
     paths["deltas"].mkdir(parents=True)
     paths["pubs"].mkdir(parents=True)

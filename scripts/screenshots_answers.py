@@ -21,7 +21,7 @@ from demo_home import TODAY, build_demo_home  # noqa: E402
 from screenshots import save, settle, window_for  # noqa: E402
 
 from desktop.domain.status import Role  # noqa: E402
-from desktop.services import keys  # noqa: E402
+from desktop.services import keys, office_keys  # noqa: E402
 from desktop.services.answer.office import add_notice  # noqa: E402
 from desktop.services.bundle.export import export_bundle  # noqa: E402
 from desktop.services.office import registry  # noqa: E402
@@ -46,7 +46,7 @@ def shoot(out: Path, work: Path) -> None:
     with Store.create(office_root, "setup", "office", catalog) as office:
         office.database.set_meta("office_name", "广东省监狱管理局")
         office.users.add("zhangmin", Role.ADMIN, "demo-pass", "张敏")
-    keys.create_office_key(Store.open(office_root, "setup").home, PASSPHRASE, [], "广东省监狱管理局")
+    office_keys.create_office_key(Store.open(office_root, "setup").home, PASSPHRASE, [], "广东省监狱管理局")
     unit = build_demo_home(work / "广州监狱")
     keys.create_unit_key(unit.home, "GD-GZ01", None)
     keys.import_office_key(unit.home, office_root / "keys" / keys.OFFICE_PUBLIC)
@@ -55,7 +55,7 @@ def shoot(out: Path, work: Path) -> None:
     bundle = export_bundle(unit, stick).path
     office = Store.open(office_root, "zhangmin")
     registry.enroll(office, unit.home.keys / keys.UNIT_PUBLIC, "GD-GZ01")
-    Intake(office, keys.load_office_identity(office.home, PASSPHRASE)).run([bundle])
+    Intake(office, office_keys.load_office_identity(office.home, PASSPHRASE)).run([bundle])
 
     session = Session(office, office.users.get("zhangmin"), today=lambda: TODAY)
     period = session.period.code

@@ -22,7 +22,7 @@ from desktop.cli.context import Context
 from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.sizes import size_text
 from desktop.domain.system_errors import reason
-from desktop.services import keys
+from desktop.services import keys, office_keys
 from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.bundle.format import BundleError
 from desktop.services.bundle.verify import KeyLookup, own_key_lookup, verify_bundle
@@ -145,15 +145,15 @@ def cmd_keys_show(ctx: Context, args: argparse.Namespace) -> int:
         raise missing_home_error(ctx.home)
     if (home.keys / keys.OFFICE_IDENTITY).is_file():
         path = home.keys / keys.OFFICE_PUBLIC
-        suite = keys.office_suites(home)[0]
-        recipients = keys.office_recipient_ids(home, suite)
-        answer_key = keys.own_office_answer_key(home)
+        suite = office_keys.office_suites(home)[0]
+        recipients = office_keys.office_recipient_ids(home, suite)
+        answer_key = office_keys.own_office_answer_key(home)
         signing_id = answer_key.key_id if answer_key is not None else None
         ctx.emit(
             {
                 "kind": "office",
                 "suite": suite.name,
-                "suites": [s.name for s in keys.office_suites(home)],
+                "suites": [s.name for s in office_keys.office_suites(home)],
                 "public_key": recipients[0],
                 "public_key_path": str(path),
                 "escrow": recipients[1:],

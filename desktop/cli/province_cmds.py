@@ -22,7 +22,7 @@ from desktop.domain.catalog import available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, StateError
 from desktop.domain.periods import parse_date
 from desktop.domain.unit_code import normalised_note
-from desktop.services import gm_keys, keys
+from desktop.services import gm_keys, keys, office_keys
 from desktop.services import operations as ops
 from desktop.services.bundle.format import BUNDLE_NAME, Outcome
 from desktop.services.office import dismiss, registry
@@ -170,7 +170,7 @@ def cmd_keys_add(ctx: Context, args: argparse.Namespace) -> int:
             "需要省局私钥的口令：请在终端输入，或用 --passphrase-file 文件 / 环境变量 PLANPROGRESS_PASSPHRASE 提供。"
         )
     home = Home(ctx.home)
-    keys.load_office_identity(home, passphrase)  # the new keys take the office's passphrase: check it first
+    office_keys.load_office_identity(home, passphrase)  # the new keys take the office's passphrase: check it first
     public = key_ops.add_office_gm_key(home, passphrase, gm_escrow, office_name).value
     paths = gm_keys.office_gm_paths(home)
     assert paths is not None
@@ -277,7 +277,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         )
     reporter = Reporter(ctx, "导入")
     with _office_store(ctx) as store:
-        identity = keys.load_office_keys(store.home, passphrase)
+        identity = office_keys.load_office_keys(store.home, passphrase)
         try:
             results = Intake(store, identity, progress=reporter.progress, phase=reporter.phase).run(sources)
         finally:

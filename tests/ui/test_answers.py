@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.status import Role, Status
-from desktop.services import keys
+from desktop.services import keys, office_keys
 from desktop.services.answer.office import add_notice, return_period, write_answers
 from desktop.services.bundle.export import export_bundle
 from desktop.services.office import registry
@@ -50,7 +50,7 @@ def office_template(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) 
     with Store.create(root, "setup", "office", catalog) as office:
         office.users.add("office-admin", Role.ADMIN, PASSWORD, "省局管理员")
         office.database.set_meta("office_name", "广东省监狱管理局")
-    keys.create_office_key(Store.open(root, "setup").home, PASSPHRASE, [], "广东省监狱管理局")
+    office_keys.create_office_key(Store.open(root, "setup").home, PASSPHRASE, [], "广东省监狱管理局")
     return root
 
 
@@ -70,7 +70,7 @@ def scene(store: Store, tmp_path: Path, office_template: Path) -> Iterator[Scene
     stick = tmp_path / "U盘"
     stick.mkdir()
     bundle = export_bundle(store, stick).path
-    identity = keys.load_office_identity(office.home, PASSPHRASE)
+    identity = office_keys.load_office_identity(office.home, PASSPHRASE)
     assert all(r.ok for r in Intake(office, identity).run([bundle]))
     yield Scene(office, store, tmp_path)
     office.close()

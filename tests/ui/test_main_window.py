@@ -148,10 +148,10 @@ def test_backup_then_restore_from_the_menu(qtbot, store: Store, tmp_path: Path) 
 
 
 def test_restore_behind_the_last_export_tells_what_to_do(qtbot, store: Store, tmp_path: Path) -> None:
-    from desktop.services import keys
+    from desktop.services import keys, office_keys
     from desktop.services.bundle.export import export_bundle
 
-    office = keys.create_office_key(Home(tmp_path / "省局"), "省局口令-2026", [], "测试省局")
+    office = office_keys.create_office_key(Home(tmp_path / "省局"), "省局口令-2026", [], "测试省局")
     keys.create_unit_key(store.home, "GD-GZ01", None)
     keys.import_office_key(store.home, office.public_key_path)
     admin = make_session(store, "admin")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.domain.catalog import Catalog
-from desktop.services import keys
+from desktop.services import keys, office_keys
 from desktop.store import Home, Store
 from desktop.ui.dialogs.setup_wizard import ADMIN, DONE, OFFICE, SetupWizard
 from desktop.ui.office.overview_page import OverviewPage
@@ -59,7 +59,7 @@ def test_office_first_run_makes_the_key_pair_and_saves_the_public_key(qtbot, tmp
     saved = stick / "省局公钥.pub"
     assert saved.read_bytes() == (home.keys / keys.OFFICE_PUBLIC).read_bytes()
     # the private key opens with the passphrase (age's own format), and its public half is what was saved
-    identity = keys.load_office_identity(home, PASSPHRASE)
+    identity = office_keys.load_office_identity(home, PASSPHRASE)
     assert str(identity.to_public()) in keys.parse_recipients(saved.read_bytes(), saved.name)
     assert store.unit().name == "广东省监狱管理局"
     assert store.users.get("office-admin").name == "office-admin"

@@ -29,8 +29,8 @@ from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import SourceEntry, TarSource, tar_size
 from desktop.services.bundle.verify import check_parts, check_signed_folder, own_key_lookup
 from desktop.services.gm_keys import load_office_gm_signer
-from desktop.services.keys import load_office_signer, office_suites
 from desktop.services.office.registry import require_office
+from desktop.services.office_keys import load_office_signer, office_suites
 from desktop.services.suite import AgeSigner, GmSigner, Signer, Suite, recipient_suite, seal, sm2_recipient_key
 from desktop.store import Store
 from desktop.store.answers import AnswerLog, Notice, OfficeAnswers, OfficeReturn, ReturnComment

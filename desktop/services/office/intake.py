@@ -28,12 +28,12 @@ from desktop.services.bundle.format import (
 from desktop.services.bundle.reader import Payload
 from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
 from desktop.services.catalogs import list_catalogs
-from desktop.services.keys import OfficeIdentities
 from desktop.services.office import payload_checks
 from desktop.services.office.dismiss import dismissed_on_medium
 from desktop.services.office.payload import decrypt_payload
 from desktop.services.office.registry import office_lookup
 from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
+from desktop.services.office_keys import OfficeIdentities
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
 from desktop.store.files import fsync_dir

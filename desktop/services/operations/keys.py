@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.services import gm_keys, keys
+from desktop.services import gm_keys, keys, office_keys
 from desktop.services.operations.base import Change, Outcome
 from desktop.services.suite import AGE, Suite
 from desktop.store import Store
@@ -40,8 +40,8 @@ def import_office_key(home: Home, source: Path) -> Outcome[list[str]]:
 
 def create_office_key(
     home: Home, passphrase: str, escrow: list[str], office_name: str, suite: Suite = AGE, gm_escrow: Any = ()
-) -> Outcome[keys.OfficeKeyInfo]:
-    info = keys.create_office_key(home, passphrase, escrow, office_name, suite, gm_escrow)
+) -> Outcome[office_keys.OfficeKeyInfo]:
+    info = office_keys.create_office_key(home, passphrase, escrow, office_name, suite, gm_escrow)
     return Outcome(info, Change.UNIT, (info.public_key,))
 
 

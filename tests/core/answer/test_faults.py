@@ -18,6 +18,7 @@ import pytest
 
 from desktop.domain.catalog import Catalog
 from desktop.services import keys
+from desktop.services import office_keys as office_key_files
 from desktop.services.answer.format import CONTENT, HEADER, MAX_CONTENT
 from desktop.services.answer.office import add_notice, return_period
 from desktop.services.backup import create_backup, restore_backup
@@ -51,7 +52,7 @@ def _file(pair: Pair, role: str) -> str:
 def _office_signer(pair: Pair) -> Signer:
     if pair.keys.suite.gm:
         return GmSigner(load_office_gm_signer(pair.office.home, OFFICE_PASSPHRASE))
-    return AgeSigner(keys.load_office_signer(pair.office.home, OFFICE_PASSPHRASE)[0])
+    return AgeSigner(office_key_files.load_office_signer(pair.office.home, OFFICE_PASSPHRASE)[0])
 
 
 def _stranger(pair: Pair) -> Signer:
@@ -169,7 +170,7 @@ def test_office_key_changed_without_the_unit_importing_it(pair: Pair) -> None:
         )
     else:
         (pair.office.home.keys / keys.OFFICE_SIGNER).unlink()
-        keys.make_office_signer(pair.office.home, OFFICE_PASSPHRASE)
+        office_key_files.make_office_signer(pair.office.home, OFFICE_PASSPHRASE)
     pair.answer("回执")
     _refused(pair, only(pair.root / "回执"), "changed_key", "office.pub", "电话核对")
     keys.import_office_key(pair.unit.home, pair.office.home.keys / keys.OFFICE_PUBLIC)

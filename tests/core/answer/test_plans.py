@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.services import keys
+from desktop.services import keys, office_keys
 from desktop.services.answer.format import CONTENT, CONTENT_SIG, AnswerContent
 from desktop.services.bundle.format import signature_comment
 from desktop.services.catalogs import plan_issue
@@ -65,7 +65,7 @@ def test_an_issued_plan_reaches_the_unit_and_a_new_version_follows(pair: Pair, c
 
 
 def test_an_answer_carrying_a_bad_plan_is_refused_whole(pair: Pair) -> None:
-    signer, _ = keys.load_office_signer(pair.office.home, OFFICE_PASSPHRASE)
+    signer, _ = office_keys.load_office_signer(pair.office.home, OFFICE_PASSPHRASE)
     recipient = keys.ensure_answer_identity(pair.unit.home)
     bad = sample_plan()
     bad["targets"][0]["goals"][1]["year"] = 2040

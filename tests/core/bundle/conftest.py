@@ -21,6 +21,7 @@ import pytest
 from desktop.domain.catalog import Catalog
 from desktop.domain.status import Status
 from desktop.services import keys
+from desktop.services import office_keys as office_key_files
 from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.office import registry
 from desktop.services.office.intake import Intake, IntakeResult
@@ -36,7 +37,7 @@ CHAIN_TABLES = ("office_bundle", "office_blob")
 @dataclass(frozen=True)
 class OfficeKeys:
     folder: Path  # holds office.key (age passphrase format, or SM2 PKCS#8 in the 国密 suite) and office.pub
-    identity: pyrage.x25519.Identity | keys.OfficeIdentities
+    identity: pyrage.x25519.Identity | office_key_files.OfficeIdentities
     public_key: str
     suite: Suite = AGE
 
@@ -48,13 +49,13 @@ def _office_keys(factory: pytest.TempPathFactory, suite: Suite) -> OfficeKeys:
     """The office keys of `suite`, made once per session (unlocking them costs seconds)."""
     if suite.short not in _MADE:
         root = factory.mktemp(f"office-keys-{suite.short}")
-        info = keys.create_office_key(Home(root), OFFICE_PASSPHRASE, [], "测试省局", suite)
+        info = office_key_files.create_office_key(Home(root), OFFICE_PASSPHRASE, [], "测试省局", suite)
         if suite is AGE:
-            identity: pyrage.x25519.Identity | keys.OfficeIdentities = keys.load_office_identity(
-                Home(root), OFFICE_PASSPHRASE
+            identity: pyrage.x25519.Identity | office_key_files.OfficeIdentities = (
+                office_key_files.load_office_identity(Home(root), OFFICE_PASSPHRASE)
             )
         else:
-            identity = keys.load_office_keys(Home(root), OFFICE_PASSPHRASE)
+            identity = office_key_files.load_office_keys(Home(root), OFFICE_PASSPHRASE)
         _MADE[suite.short] = OfficeKeys(root / "keys", identity, info.public_key, suite)
     return _MADE[suite.short]
 
@@ -132,13 +133,13 @@ def export(unit: Store, out: Path, **options: Any) -> ExportResult:
 
 
 def intake(
-    office: Store, identity: pyrage.x25519.Identity | keys.OfficeIdentities, *bundles: Path
+    office: Store, identity: pyrage.x25519.Identity | office_key_files.OfficeIdentities, *bundles: Path
 ) -> list[IntakeResult]:
     return Intake(office, identity).run(list(bundles))
 
 
 def accept(
-    office: Store, identity: pyrage.x25519.Identity | keys.OfficeIdentities, *bundles: Path
+    office: Store, identity: pyrage.x25519.Identity | office_key_files.OfficeIdentities, *bundles: Path
 ) -> list[IntakeResult]:
     results = intake(office, identity, *bundles)
     assert all(r.ok for r in results), [(r.name, r.outcome, r.message) for r in results]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.status import Status
-from desktop.services import gm_keys, keys
+from desktop.services import gm_keys, office_keys
 from desktop.services.answer.office import add_notice, return_period, write_answers
 from desktop.services.answer.receive import receive_answers
 from desktop.services.gm import sm2
@@ -83,7 +83,9 @@ def test_an_escrow_key_opens_the_payload_as_age_escrow_does(tmp_path: Path, cata
     escrow_pem = tmp_path / "托管.pem"
     escrow_pem.write_text(public_pem(escrow.public), encoding="ascii")
     office_root = tmp_path / "省局钥"
-    keys.create_office_key(Home(office_root), OFFICE_PASSPHRASE, [], "测试省局", GM, gm_keys.read_escrow(escrow_pem))
+    office_keys.create_office_key(
+        Home(office_root), OFFICE_PASSPHRASE, [], "测试省局", GM, gm_keys.read_escrow(escrow_pem)
+    )
     unit = make_unit(tmp_path / "单位", catalog, "GD-E01", office_root / "keys" / "office.pub")
     bundle = export(unit, tmp_path / "U盘").path
     header = json.loads((bundle / "bundle.json").read_bytes())

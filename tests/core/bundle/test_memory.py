@@ -22,13 +22,14 @@ HARNESS = """
 import sys
 from pathlib import Path
 from desktop.services import keys
+from desktop.services import office_keys
 from desktop.services.bundle.export import export_bundle
 from desktop.services.office.intake import Intake
 from desktop.store import Store
 what, home, target = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 with Store.open(home, "memory") as store:
     if what == "import":
-        identity = keys.load_office_identity(store.home, sys.argv[4])
+        identity = office_keys.load_office_identity(store.home, sys.argv[4])
     Path("/proc/self/clear_refs").write_text("5")
     if what == "export":
         export_bundle(store, target)
