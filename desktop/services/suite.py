@@ -15,7 +15,7 @@ import base64
 import binascii
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -38,6 +38,38 @@ class SignatureInvalidError(Exception):
 class Hasher(Protocol):
     def update(self, data: bytes | memoryview, /) -> None: ...
     def hexdigest(self) -> str: ...
+
+
+class HashBehind:
+    """Feeds a hasher on a thread of its own, one piece behind the caller, so that hashing a piece overlaps
+    writing it and reading the next (hashlib lets go of the GIL). Use as a context manager; at most two
+    pieces are held."""
+
+    def __init__(self, hasher: Hasher) -> None:
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        self._hasher = hasher
+        self._pool = ThreadPoolExecutor(1)
+        self._pending: Future[None] | None = None
+
+    def __enter__(self) -> HashBehind:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True)
+
+    def _wait(self) -> None:
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+
+    def update(self, data: bytes | memoryview) -> None:
+        self._wait()
+        self._pending = self._pool.submit(self._hasher.update, data)
+
+    def hexdigest(self) -> str:
+        self._wait()
+        return self._hasher.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -329,9 +361,7 @@ def seal(suite: Suite, source: _Source, sink: _Writable, recipients: Sequence[An
         (name, sm2.encrypt(public, key))
         for name, public in zip(key_file_names(len(recipients)), recipients, strict=True)
     )
-    ctr = Sm4Ctr(key, iv)
-    while block := source.read(CHUNK):
-        sink.write(ctr.update(block))
+    _pipelined(Sm4Ctr(key, iv).update, source, sink, CHUNK)
     return Sealed(iv.hex(), wrapped)
 
 
@@ -356,6 +386,75 @@ def sm4_stream(key: bytes, iv_hex: str, source: _Source, sink: _Writable) -> Non
     """Decrypt the SM4-CTR stream `source` into `sink` (errors of either pass through unchanged)."""
     from desktop.services.gm.symmetric import CHUNK, Sm4Ctr
 
-    ctr = Sm4Ctr(key, bytes.fromhex(iv_hex))
-    while block := source.read(CHUNK):
-        sink.write(ctr.update(block))
+    _pipelined(Sm4Ctr(key, bytes.fromhex(iv_hex)).update, source, sink, CHUNK)
+
+
+_IN_FLIGHT = 4  # pieces queued on each side of the cipher: memory stays a few MiB whatever the size
+
+
+def _pipelined(transform: Callable[[bytes], bytes], source: _Source, sink: _Writable, chunk: int) -> None:
+    """`sink.write(transform(piece))` for every piece of `source`, with reading and writing on two threads of
+    their own so that the tar work, the files and the hashing (hashlib lets go of the GIL) overlap the cipher
+    (cryptography's SM4 holds it). At most a few pieces are in flight. The first error of any side stops all
+    three and is raised here unchanged."""
+    import queue
+    import threading
+
+    inbox: queue.Queue[bytes | None] = queue.Queue(maxsize=_IN_FLIGHT)
+    outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=_IN_FLIGHT)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def fail(exc: BaseException) -> None:
+        errors.append(exc)
+        stop.set()
+
+    def put(box: queue.Queue[bytes | None], item: bytes | None) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def get(box: queue.Queue[bytes | None]) -> bytes | None:
+        while not stop.is_set():
+            try:
+                return box.get(timeout=0.1)
+            except queue.Empty:
+                continue
+        return None
+
+    def read() -> None:
+        try:
+            while block := source.read(chunk):
+                if not put(inbox, block):
+                    return
+        except BaseException as exc:
+            fail(exc)
+            return
+        put(inbox, None)
+
+    def write() -> None:
+        try:
+            while (block := get(outbox)) is not None:
+                sink.write(block)
+        except BaseException as exc:
+            fail(exc)
+
+    threads = [threading.Thread(target=read, daemon=True), threading.Thread(target=write, daemon=True)]
+    for thread in threads:
+        thread.start()
+    try:
+        while (block := get(inbox)) is not None:
+            if not put(outbox, transform(block)):
+                break
+        put(outbox, None)
+    except BaseException as exc:
+        fail(exc)
+    finally:
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]

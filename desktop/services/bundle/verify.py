@@ -37,7 +37,7 @@ from desktop.services.bundle.format import (
     parse_signature_comment,
     parse_sums,
 )
-from desktop.services.suite import KEY_FILE, SignatureInvalidError, Suite, VerifyKey, as_verify_key
+from desktop.services.suite import KEY_FILE, HashBehind, SignatureInvalidError, Suite, VerifyKey, as_verify_key
 from desktop.store.files import hash_file
 
 # (signature key id, unit code the header claims or None) -> the public key that must have signed
@@ -374,15 +374,14 @@ def _sm3_file(path: Path, step: Callable[[int, int], None]) -> str:
     from desktop.services.gm.symmetric import CHUNK, Sm3
     from desktop.store.files import drop_cache
 
-    digest = Sm3()
     done = 0
-    with open(path, "rb") as handle:
+    with open(path, "rb") as handle, HashBehind(Sm3()) as digest:
         while block := handle.read(CHUNK):
             digest.update(block)
             done += len(block)
             step(done, 0)
         drop_cache(handle)
-    return digest.hexdigest()
+        return digest.hexdigest()
 
 
 def own_key_lookup(public_key: VerifyKey | minisign.PublicKey, what: str) -> KeyLookup:

@@ -6,6 +6,7 @@ block and the whole 128 bits count up big-endian (wrapping at 2**128). Both come
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,18 +26,41 @@ _SUM_LINE = re.compile(r"SM3 \((?P<name>[^\n]+)\) = (?P<hex>[0-9a-f]{64})")
 _SAFE_NAME = re.compile(r"[A-Za-z0-9._-]+")
 
 
+def _hashlib_sm3() -> bool:
+    try:
+        hashlib.new("sm3")
+    except ValueError:
+        return False
+    return True
+
+
+_HASHLIB_SM3 = _hashlib_sm3()
+
+
 class Sm3:
-    """An incremental SM3 digest (GB/T 32905)."""
+    """An incremental SM3 digest (GB/T 32905).
+
+    Python's own OpenSSL SM3 when it has one: hashlib lets other threads run while it hashes a large piece
+    (cryptography's does not), so hashing overlaps SM4 on another thread. Otherwise cryptography's.
+    """
 
     def __init__(self, data: bytes = b"") -> None:
-        self._h = hashes.Hash(hashes.SM3())
+        self._lib: hashlib._Hash | None = hashlib.new("sm3") if _HASHLIB_SM3 else None
+        self._h = None if _HASHLIB_SM3 else hashes.Hash(hashes.SM3())
         if data:
-            self._h.update(data)
+            self.update(data)
 
     def update(self, data: bytes | memoryview) -> None:
-        self._h.update(data)
+        if self._lib is not None:
+            self._lib.update(data)
+        else:
+            assert self._h is not None
+            self._h.update(data)
 
     def digest(self) -> bytes:
+        if self._lib is not None:
+            return self._lib.digest()
+        assert self._h is not None
         return self._h.copy().finalize()
 
     def hexdigest(self) -> str:

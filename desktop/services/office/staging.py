@@ -26,7 +26,7 @@ from desktop.services.bundle.format import (
     damaged,
 )
 from desktop.services.bundle.verify import folder_suite, list_folder, shown
-from desktop.services.suite import GM, KEY_FILE, Suite
+from desktop.services.suite import GM, KEY_FILE, HashBehind, Suite
 from desktop.store.home import Home
 
 CHUNK = 1024 * 1024
@@ -134,7 +134,6 @@ def folder_size(source: Path) -> int:
 def _copy_one(
     src_path: Path, dst_path: Path, name: str, cap: int, on_bytes: Callable[[int], None] | None, crypto: Suite
 ) -> str:
-    digest = crypto.hasher()
     size = 0
     unreadable = f"从介质复制 {name} 时出错：U盘可能已拔出或损坏，请重新插好后再导入。"
     try:
@@ -142,7 +141,7 @@ def _copy_one(
     except OSError:
         raise damaged(unreadable, name) from None
     try:
-        with open(dst_path, "xb") as dst:
+        with open(dst_path, "xb") as dst, HashBehind(crypto.hasher()) as digest:
             while True:
                 try:
                     chunk = src.read(CHUNK)
@@ -157,10 +156,10 @@ def _copy_one(
                 dst.write(chunk)
                 if on_bytes is not None:
                     on_bytes(len(chunk))
+            return digest.hexdigest()
     except OSError as exc:
         raise StateError(
             f"把数据包复制到省局数据目录时出错（{reason(exc)}）：请检查省局电脑的磁盘空间后重新导入。"
         ) from None
     finally:
         src.close()
-    return digest.hexdigest()
