@@ -132,7 +132,7 @@ def build_parser(argv: Sequence[str] | None = None, *, every_command: bool = Tru
     """The parser with every command, or (every_command=False) only with those of the module adding argv's."""
     parser = Parser(
         prog="planprogress",
-        description="广东监狱“十四五”规划进度填报（不带命令时打开图形界面）",
+        description="广东监狱规划进度填报（不带命令时打开图形界面）",
     )
     parser.add_argument("--version", action=PrintVersion, nargs=0, help="显示版本号并退出")
     parser.add_argument(

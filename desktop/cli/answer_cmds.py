@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.context import Context
+from desktop.cli.province_report_cmds import PLAN_HELP
 from desktop.domain.errors import InputError
 from desktop.services.answer.unit_view import open_returns, receipt_text, receipts_by_seq
 from desktop.store import Store
@@ -31,6 +32,7 @@ def register_office(group: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("period", metavar="PERIOD")
     p.add_argument("--reason", required=True, help="退回原因")
     p.add_argument("--comment", action="append", default=[], metavar="TASK=TEXT", help="对某项任务的意见，如 1.04=…")
+    p.add_argument("--plan", metavar="ID", help=PLAN_HELP + "（--comment 的任务序号按这一规划查找）")
     p.set_defaults(handler=cmd_return)
     p = group.add_parser("notice", help="给各单位（或 --unit 指定的单位）发通知，随下一份回执送达")
     p.add_argument("--title", required=True)
@@ -65,7 +67,7 @@ def cmd_return(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.services.operations import answers as answer_ops
 
     with _office(ctx) as store:
-        made = answer_ops.return_unit_period(store, args.code, args.period, args.reason, args.comment).value
+        made = answer_ops.return_unit_period(store, args.code, args.period, args.reason, args.comment, args.plan).value
     ctx.emit(
         return_data(made.unit, made.entry),
         f"已退回 {made.unit} 的 {made.entry.period}（意见 {len(made.entry.comments)} 条）：随下一份回执送达该单位"

@@ -93,7 +93,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     evidence = group.add_parser("evidence", help="浏览各单位报送的佐证材料").add_subparsers(dest="what", required=True)
     p = evidence.add_parser("list", help="按单位、任务、时间节点列出")
     p.add_argument("--unit")
-    p.add_argument("--task", help="任务序号，如 5.12")
+    p.add_argument("--task", help="任务序号，如 5.12（按 --plan 的规划查找）")
+    p.add_argument("--plan", metavar="ID", help=PLAN_HELP)
     p.add_argument("--milestone", help="时间节点编号（uid）")
     p.add_argument("--after", type=int, default=0, help="分页：只列出编号大于此数的")
     p.add_argument("--limit", type=int)
@@ -362,7 +363,13 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_evidence_list(ctx: Context, args: argparse.Namespace) -> int:
     with _office_store(ctx) as store:
         rows = office_evidence.list_evidence(
-            store, unit=args.unit, task=args.task, milestone=args.milestone, after=args.after, limit=args.limit
+            store,
+            unit=args.unit,
+            task=args.task,
+            milestone=args.milestone,
+            after=args.after,
+            limit=args.limit,
+            plan=args.plan,
         )
     ctx.emit(
         [asdict(r) for r in rows],

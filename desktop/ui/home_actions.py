@@ -166,7 +166,7 @@ def about(window: MainWindow, session: Session) -> None:
     QMessageBox.about(
         window,
         tr("关于"),
-        tr("广东监狱“十四五”规划进度填报\n版本 {version}\n数据目录：{root}").format(
+        tr("广东监狱规划进度填报\n版本 {version}\n数据目录：{root}").format(
             version=__version__, root=session.home_root
         ),
     )

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.outcome = "quit"  # or "logout" / "restore": the start-up loop reads it after the window closes
         self._painted = False
         unit = session.store.unit()
-        self.setWindowTitle(tr("{unit} — 广东监狱“十四五”规划进度填报").format(unit=unit.name or tr("省局汇总")))
+        self.setWindowTitle(tr("{unit} — 广东监狱规划进度填报").format(unit=unit.name or tr("省局汇总")))
         self.resize(1360, 820)
 
         self.stack = QStackedWidget()

@@ -13,7 +13,13 @@ def open_report_dialog(window: MainWindow, session: Session, *, office: bool = F
     from desktop.ui.dialogs.report_dialog import ReportDialog  # loaded on first use: start-up stays short
 
     window.flush_pages()  # a narrative still being typed belongs in the report
-    dialog = ReportDialog(session, office=office, parent=window)
+    plan = None
+    if office and window.has_page("overview"):
+        from desktop.ui.office.overview_page import OverviewPage
+
+        overview = window.page("overview")
+        plan = overview.shown_plan() if isinstance(overview, OverviewPage) else None  # the plan 全省汇总 shows
+    dialog = ReportDialog(session, office=office, parent=window, office_plan=plan)
     dialog.exec()
     return dialog
 

@@ -254,152 +254,152 @@
       <translation>Import the office's answers from its stick: whether bundles were accepted, returned periods and notices</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="59" />
+      <location filename="../../desktop/ui/answers/office.py" line="68" />
       <source>退回本期</source>
       <translation>Return this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="62" />
+      <location filename="../../desktop/ui/answers/office.py" line="71" />
       <source>必填：为什么退回，单位应当怎样改</source>
       <translation>Required: why it is returned and what the unit should change</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="64" />
+      <location filename="../../desktop/ui/answers/office.py" line="73" />
       <source>序号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="64" />
+      <location filename="../../desktop/ui/answers/office.py" line="73" />
       <source>任务</source>
       <translation>Task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="64" />
+      <location filename="../../desktop/ui/answers/office.py" line="73" />
       <source>本期完成</source>
       <translation>Done this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="64" />
+      <location filename="../../desktop/ui/answers/office.py" line="73" />
       <source>意见（可留空）</source>
       <translation>Comment (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="81" />
+      <location filename="../../desktop/ui/answers/office.py" line="90" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="82" />
+      <location filename="../../desktop/ui/answers/office.py" line="91" />
       <source>报告期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="83" />
+      <location filename="../../desktop/ui/answers/office.py" line="92" />
       <source>退回原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="85" />
+      <location filename="../../desktop/ui/answers/office.py" line="94" />
       <source>退回</source>
       <translation>returned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="91" />
+      <location filename="../../desktop/ui/answers/office.py" line="100" />
       <source>对各项任务的意见（随回执送到单位，显示在该任务旁）</source>
       <translation>Comments per task (sent with the answer, shown beside the task at the unit)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="126" />
+      <location filename="../../desktop/ui/answers/office.py" line="135" />
       <source>制作回执U盘</source>
       <translation>Write answer stick</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="128" />
+      <location filename="../../desktop/ui/answers/office.py" line="137" />
       <source>有新内容的单位（回执、退回、通知）</source>
       <translation>Units with something new (receipts, returns, notices)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="129" />
+      <location filename="../../desktop/ui/answers/office.py" line="138" />
       <source>下面选中的单位</source>
       <translation>The units ticked below</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="130" />
+      <location filename="../../desktop/ui/answers/office.py" line="139" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="144" />
+      <location filename="../../desktop/ui/answers/office.py" line="153" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="157" />
+      <location filename="../../desktop/ui/answers/office.py" line="166" />
       <source>写到（U盘或文件夹）</source>
       <translation>Write to (stick or folder)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="158" />
+      <location filename="../../desktop/ui/answers/office.py" line="167" />
       <source>省局私钥口令</source>
       <translation>Office key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="160" />
+      <location filename="../../desktop/ui/answers/office.py" line="169" />
       <source>制作</source>
       <translation>Write</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="177" />
+      <location filename="../../desktop/ui/answers/office.py" line="186" />
       <source>选择回执U盘或文件夹</source>
       <translation>Choose the answer stick or folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="193" />
+      <location filename="../../desktop/ui/answers/office.py" line="202" />
       <source>请选择要写入的U盘或文件夹。</source>
       <translation>Choose the stick or folder to write to.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="197" />
+      <location filename="../../desktop/ui/answers/office.py" line="206" />
       <source>请在列表中勾选要写回执的单位。</source>
       <translation>Tick the units to answer in the list.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="201" />
+      <location filename="../../desktop/ui/answers/office.py" line="210" />
       <source>请输入省局私钥的口令。</source>
       <translation>Enter the office key's passphrase.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="230" />
+      <location filename="../../desktop/ui/answers/office.py" line="239" />
       <source>{name}：回执 {r} 条，退回 {b} 期，通知 {n} 条</source>
       <translation>{name}: {r} receipts, {b} returned periods, {n} notices</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="237" />
+      <location filename="../../desktop/ui/answers/office.py" line="246" />
       <source>另有 {n} 个单位没有新内容，未写回执。</source>
       <translation>{n} more units have nothing new; no answer written for them.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="239" />
+      <location filename="../../desktop/ui/answers/office.py" line="248" />
       <source>已生成省局的回执签名密钥，office.pub 已更新：请把新的 office.pub 交各单位导入。</source>
       <translation>The office's answer signing key was created and office.pub updated: give every unit the new office.pub to import.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="240" />
+      <location filename="../../desktop/ui/answers/office.py" line="249" />
       <source>没有需要写回执的单位。</source>
       <translation>No unit needs an answer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="242" />
+      <location filename="../../desktop/ui/answers/office.py" line="251" />
       <source>已写出 {n} 份回执。</source>
       <translation>{n} answers written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="251" />
+      <location filename="../../desktop/ui/answers/office.py" line="260" />
       <source>制作回执U盘…</source>
       <translation>Write answer stick…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/answers/office.py" line="252" />
+      <location filename="../../desktop/ui/answers/office.py" line="261" />
       <source>把回执、退回的报告期和通知写到U盘，送回各单位</source>
       <translation>Write receipts, returned periods and notices to a stick for the units</translation>
     </message>
@@ -877,117 +877,117 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="75" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="83" />
       <source>生成全省汇总报告</source>
       <translation>Create provincial summary report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="101" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="109" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="103" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="112" />
       <source>规划</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="107" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="122" />
       <source>保存为</source>
       <translation>Save as</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="115" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="130" />
       <source>生成</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="118" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="133" />
       <source>取消生成</source>
       <translation>Cancel report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="121" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="136" />
       <source>打开</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="123" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="138" />
       <source>打开所在文件夹</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="166" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="184" />
       <source>{period}{what}</source>
       <translation>{period} {what}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="193" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="211" />
       <source>保存报告</source>
       <translation>Save report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="219" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="237" />
       <source>请先选择报告的保存位置。</source>
       <translation>Choose where to save the report first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="225" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="243" />
       <source>正在启动…</source>
       <translation>Starting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="249" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="267" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="256" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="274" />
       <source>{n} 页</source>
       <translation>{n} page(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="258" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="276" />
       <source>{n} 行</source>
       <translation>{n} row(s)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="262" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="280" />
       <source>已生成{period}{what}：{path}（{amount}，{size}）</source>
       <translation>Created the {what} for {period}: {path} ({amount}, {size})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="271" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="289" />
       <source>本期未报送：{units}。</source>
       <translation>Not submitted this period: {units}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="271" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="289" />
       <source>、</source>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="278" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="296" />
       <source>生成失败</source>
       <translation>Report failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="280" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="298" />
       <source>错误：{message}</source>
       <translation>Error: {message}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="284" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="302" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="290" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="308" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="292" />
+      <location filename="../../desktop/ui/dialogs/report_dialog.py" line="310" />
       <source>已取消：没有生成文件。</source>
       <translation>Cancelled: no file was created.</translation>
     </message>
@@ -1240,8 +1240,8 @@ No file has been changed. You can restore from a backup file: the current data f
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/sign_in.py" line="51" />
-      <source>广东监狱“十四五”规划进度填报</source>
-      <translation>Guangdong prisons: 14th Five-Year Plan progress</translation>
+      <source>广东监狱规划进度填报</source>
+      <translation>Guangdong prisons: plan progress</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dialogs/sign_in.py" line="61" />
@@ -2004,10 +2004,10 @@ Please sign in again.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/home_actions.py" line="169" />
-      <source>广东监狱“十四五”规划进度填报
+      <source>广东监狱规划进度填报
 版本 {version}
 数据目录：{root}</source>
-      <translation>Guangdong prisons: 14th Five-Year Plan progress
+      <translation>Guangdong prisons: plan progress
 Version {version}
 Data folder: {root}</translation>
     </message>
@@ -2043,8 +2043,8 @@ Data folder: {root}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/main_window.py" line="45" />
-      <source>{unit} — 广东监狱“十四五”规划进度填报</source>
-      <translation>{unit} — 14th Five-Year Plan progress</translation>
+      <source>{unit} — 广东监狱规划进度填报</source>
+      <translation>{unit} — Guangdong prisons: plan progress</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/main_window.py" line="56" />
@@ -3696,22 +3696,22 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Reopened: the period can be changed again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reports.py" line="24" />
+      <location filename="../../desktop/ui/reports.py" line="30" />
       <source>生成全省汇总报告…</source>
       <translation>Provincial summary report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reports.py" line="25" />
+      <location filename="../../desktop/ui/reports.py" line="31" />
       <source>全省汇总报告（PDF）或汇总表（Excel）（Ctrl+P）</source>
       <translation>Provincial summary report (PDF) or table (Excel) (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reports.py" line="27" />
+      <location filename="../../desktop/ui/reports.py" line="33" />
       <source>生成进度报告…</source>
       <translation>Progress report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reports.py" line="28" />
+      <location filename="../../desktop/ui/reports.py" line="34" />
       <source>本单位的进度报告（PDF）或台账（Excel）（Ctrl+P）</source>
       <translation>This unit's progress report (PDF) or ledger (Excel) (Ctrl+P)</translation>
     </message>

@@ -29,6 +29,7 @@ from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import SourceEntry, TarSource, tar_size
 from desktop.services.bundle.verify import check_parts, check_signed_folder, own_key_lookup
 from desktop.services.gm_keys import load_office_gm_signer
+from desktop.services.office.plans import office_plan, plan_task, unknown_task
 from desktop.services.office.registry import require_office
 from desktop.services.office_keys import load_office_signer, office_suites
 from desktop.services.suite import AgeSigner, GmSigner, Signer, Suite, recipient_suite, seal, sm2_recipient_key
@@ -43,19 +44,27 @@ MAX_TEXT = 4000
 Progress = Callable[[int, int], None]
 
 
-def return_period(store: Store, code: str, period: str, reason: str, comments: list[str]) -> OfficeReturn:
-    """Send a unit's period back with a reason and comments `TASK=TEXT` (TASK as the plan shows it, e.g.
-    1.04, or the uid of one of the unit's records)."""
+def return_period(
+    store: Store,
+    code: str,
+    period: str,
+    reason: str,
+    comments: list[str],
+    plan: str | None = None,
+    today: dt.date | None = None,
+) -> OfficeReturn:
+    """Send a unit's period back with a reason and comments `TASK=TEXT` (TASK a task of plan `plan` as the plan
+    shows it, e.g. 1.04, or its uid; None: the plan current on `today`; or the uid of one of the unit's
+    records)."""
     require_office(store)
     unit = OfficeRepo(store.database, store.audit).require_unit(code)
     period_code = parse_period(period).code
     reason = check_reason(reason, "退回报告期")
     if len(reason) > MAX_TEXT:
         raise InputError(f"退回原因过长（{len(reason)} 字）：请控制在 {MAX_TEXT} 字以内。")
+    year = (today or dt.date.today()).year
+    office_plan(store, plan, year)  # an unknown plan is refused before anything else
     records = OfficeRecords(store.database, store.audit)
-    tasks = {str(t["key"]): str(t["uid"]) for t in records.plan_tasks() if str(t["uid"]).startswith(unit.catalog_id)}
-    if not tasks:
-        tasks = {str(t["key"]): str(t["uid"]) for t in records.plan_tasks()}
     own = {str(r["uid"]) for entity in ("measure", "milestone") for r in records.rows(entity, unit.code)}
     parsed: list[ReturnComment] = []
     for item in comments:
@@ -65,13 +74,14 @@ def return_period(store: Store, code: str, period: str, reason: str, comments: l
             raise InputError(f"意见“{item[:40]}”的格式不对：请写成 任务序号=意见，例如 --comment 1.04=请补充佐证材料。")
         if len(text) > MAX_TEXT:
             raise InputError(f"对 {target} 的意见过长：请控制在 {MAX_TEXT} 字以内。")
-        if target in tasks:
-            parsed.append(ReturnComment(tasks[target], target, text))
-        elif target in own:
+        found = None if target in own else plan_task(store, plan, target, year)
+        if target in own:
             parsed.append(ReturnComment(target, "", text))
+        elif found is not None:
+            parsed.append(ReturnComment(found[1], found[2], text))
         else:
             raise InputError(
-                f"“{target}”既不是规划中的任务序号（如 1.04），也不是 {unit.code} 报送的措施或时间节点编号：请核对。"
+                f"“{target}”不是 {unit.code} 报送的措施或时间节点编号；{unknown_task(store, plan, target, year)}"
                 "未作任何改动。"
             )
     return OfficeAnswers(store.database, store.audit).add_return(unit.code, period_code, reason, tuple(parsed))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import uuid
@@ -12,6 +13,7 @@ from typing import Any
 
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
 from desktop.domain.system_errors import reason
+from desktop.services.office.plans import plan_task, unknown_task
 from desktop.store import Store
 from desktop.store.files import fsync_dir, hash_file
 from desktop.store.office_records import OfficeRecords
@@ -44,16 +46,17 @@ def _evidence(row: dict[str, Any]) -> OfficeEvidence:
     return OfficeEvidence(**row)
 
 
-def _task_uid(store: Store, task: str | None) -> str | None:
-    """Accept a task key (5.12), a task uid (gd-prison-14fyp/5.12) or a local task id."""
+def _task_uid(store: Store, task: str | None, plan: str | None, year: int) -> str | None:
+    """Accept a task key of plan `plan` (5.12; None: the current plan), a task uid (gd-prison-14fyp/5.12) or a
+    local task id."""
     if task is None:
         return None
-    for row in OfficeRecords(store.database, store.audit).plan_tasks():
-        if task in (row["key"], row["uid"]):
-            return str(row["uid"])
+    found = plan_task(store, plan, task, year)
+    if found is not None:
+        return found[1]
     if task.isdigit():
         return store.plan.item_uid(int(task))
-    raise NotFoundError(f"没有规划任务“{task}”：请写任务序号，如 5.12。")
+    raise NotFoundError(unknown_task(store, plan, task, year))
 
 
 def list_evidence(
@@ -64,9 +67,13 @@ def list_evidence(
     milestone: str | None = None,
     after: int = 0,
     limit: int | None = None,
+    plan: str | None = None,
+    today: dt.date | None = None,
 ) -> list[OfficeEvidence]:
+    """Evidence by unit, task (a key of plan `plan`, None: the plan current on `today`) and milestone."""
+    year = (today or dt.date.today()).year
     rows = OfficeRecords(store.database, store.audit).evidence(
-        unit=unit, task_uid=_task_uid(store, task), milestone_uid=milestone, after=after, limit=limit
+        unit=unit, task_uid=_task_uid(store, task, plan, year), milestone_uid=milestone, after=after, limit=limit
     )
     return [_evidence(r) for r in rows]
 

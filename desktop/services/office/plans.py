@@ -89,6 +89,28 @@ def office_plan(store: Store, plan_id: str | None, year: int) -> Catalog:
     return parse_catalog(newest[plan_id][0])
 
 
+def plan_task(store: Store, plan_id: str | None, task: str, year: int) -> tuple[Catalog, str, str] | None:
+    """Task `task` of plan `plan_id` (None: the current plan; a uid `catalog/key` names its own plan), given by
+    its key as the plan shows it (1.04) or its uid: the plan, the task's uid and key; None when the plan has no
+    such task."""
+    if plan_id is None and task.split("/", 1)[0] in _newest(store):
+        plan_id = task.split("/", 1)[0]
+    plan = office_plan(store, plan_id, year)
+    for row in plan_task_rows(plan):
+        if task in (row["key"], row["uid"]):
+            return plan, str(row["uid"]), str(row["key"])
+    return None
+
+
+def unknown_task(store: Store, plan_id: str | None, task: str, year: int) -> str:
+    """The message for a task the plan does not have: which plan was searched and where its task keys are."""
+    plan = office_plan(store, plan_id, year)
+    return (
+        f"规划“{plan.title}”（{plan.id} 版本 {plan.version}）中没有任务“{task}”：任务序号见省局窗口“全省汇总”"
+        f"双击单位后的任务列表；其他规划的任务请加 --plan 规划编号（province catalog list 列出各规划）。"
+    )
+
+
 def plan_task_rows(plan: Catalog) -> list[dict[str, Any]]:
     """The plan's tasks in plan order, in the shape the roll-up reads (uid, key, text, project, project_name)."""
     return [

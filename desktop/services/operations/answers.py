@@ -12,9 +12,12 @@ from desktop.store.answers import Notice, OfficeReturn
 from desktop.store.unit_answers import UnitAnswers
 
 
-def return_unit_period(store: Store, code: str, period: str, reason: str, comments: list[str]) -> Outcome[OfficeReturn]:
-    """Send a unit's period back with a reason and comments `TASK=TEXT` (audited; the next answer carries it)."""
-    made = office.return_period(store, code, period, reason, comments)
+def return_unit_period(
+    store: Store, code: str, period: str, reason: str, comments: list[str], plan: str | None = None
+) -> Outcome[OfficeReturn]:
+    """Send a unit's period back with a reason and comments `TASK=TEXT`, tasks of plan `plan` (None: the current
+    plan) (audited; the next answer carries it)."""
+    made = office.return_period(store, code, period, reason, comments, plan)
     return Outcome(made, Change.UNIT, (made.entry.id,))
 
 

@@ -50,10 +50,19 @@ COMMENT_COLUMN = 3
 class ReturnDialog(QDialog):
     """Send one unit's period back: the reason, and a comment per task typed beside the task's figures."""
 
-    def __init__(self, session: Session, code: str, tasks: list[TaskRow], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        code: str,
+        tasks: list[TaskRow],
+        parent: QWidget | None = None,
+        plan: str | None = None,
+    ) -> None:
+        """`tasks` of plan `plan` (None: the current plan), as the unit's detail page shows them."""
         super().__init__(parent)
         self.session = session
         self.code = code
+        self.plan = plan
         self.period = session.period.code
         self.tasks = tasks
         self.setWindowTitle(tr("退回本期"))
@@ -100,15 +109,15 @@ class ReturnDialog(QDialog):
             item = self.table.item(row, COMMENT_COLUMN)
             text = item.text().strip() if item is not None else ""
             if text:
-                out.append(f"{task.key}={text}")
+                out.append(f"{task.uid}={text}")  # the uid: the task of the plan shown, whatever its key
         return out
 
     def save(self) -> None:
         from desktop.services.operations import answers as answer_ops
 
-        code, period, reason, comments = self.code, self.period, self.reason.text(), self.comments()
+        code, period, reason, comments, plan = self.code, self.period, self.reason.text(), self.comments(), self.plan
         made, error = self.session.perform(
-            lambda store: answer_ops.return_unit_period(store, code, period, reason, comments), self
+            lambda store: answer_ops.return_unit_period(store, code, period, reason, comments, plan), self
         )
         if error:
             self.messages.error(error)  # the reason and the comments stay as typed

@@ -61,11 +61,19 @@ class ReportDialog(QDialog):
     cancelled. `outcome` holds the CLI's result line after a success."""
 
     def __init__(
-        self, session: Session, *, office: bool = False, folder: Path | None = None, parent: QWidget | None = None
+        self,
+        session: Session,
+        *,
+        office: bool = False,
+        folder: Path | None = None,
+        parent: QWidget | None = None,
+        office_plan: str | None = None,
     ) -> None:
+        """`office_plan`: the plan the office's 全省汇总 shows (None: the current plan)."""
         super().__init__(parent)
         self.session = session
         self.office = office
+        self.office_plan = office_plan
         self.folder = folder or documents_folder()
         self.job: CliProcess | None = None
         self.state = "idle"
@@ -99,10 +107,17 @@ class ReportDialog(QDialog):
         where.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(tr("内容"), self.format)
+        self.office_plan_title = ""
         if len(self.plans) > 1:
             form.addRow(tr("规划"), self.plan)
         else:
             self.plan.hide()
+        if office and office_plan is not None:
+            from desktop.services.office.plans import office_plans
+
+            shown = [p for p in office_plans(session.store, session.today().year) if p.id == office_plan]
+            self.office_plan_title = shown[0].title if shown else office_plan
+            form.addRow(tr("规划"), QLabel(self.office_plan_title))  # as 全省汇总 shows it
         form.addRow(tr("报告期"), self.periods)
         form.addRow(tr("保存为"), where)
 
@@ -154,7 +169,10 @@ class ReportDialog(QDialog):
         return str(self.periods.period.currentData() or self.session.period.code)
 
     def chosen_plan(self) -> str | None:
-        """The plan to report on, when the unit holds more than one (None: the only one)."""
+        """The plan to report on: the office's shown on 全省汇总, or the unit's when it holds more than one (None:
+        the only or current one)."""
+        if self.office:
+            return self.office_plan
         return str(self.plan.currentData()) if len(self.plans) > 1 else None
 
     def suggested_path(self) -> Path:
@@ -165,7 +183,7 @@ class ReportDialog(QDialog):
         who = self._who()
         what = tr("{period}{what}").format(period=label, what=tr(names[fmt]))  # English needs a space between
         if self.chosen_plan() is not None:
-            what = f"{self.plan.currentText()}-{what}"
+            what = f"{self.office_plan_title if self.office else self.plan.currentText()}-{what}"
         stem = f"{who}-{what}" if who else what
         return self.folder / f"{_UNSAFE.sub('_', stem).strip(' .')}.{fmt}"
 

@@ -48,7 +48,7 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(420)
         heading = QLabel(unit.name or tr("省局汇总"))
         heading.setStyleSheet(theme.TITLE)
-        sub = QLabel(tr("广东监狱“十四五”规划进度填报"))
+        sub = QLabel(tr("广东监狱规划进度填报"))
         sub.setStyleSheet(theme.NOTE)
         self.name = QLineEdit()
         self.name.setPlaceholderText(tr("用户名"))

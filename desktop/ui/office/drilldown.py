@@ -114,7 +114,7 @@ class UnitDetailPage(QWidget):
         if code is None:
             self.messages.error(tr("请先选择单位。"))
             return None
-        dialog = ReturnDialog(self.session, code, list(self.view.tasks) if self.view else [], self)
+        dialog = ReturnDialog(self.session, code, list(self.view.tasks) if self.view else [], self, self.plan)
         dialog.open()
         return dialog
 
