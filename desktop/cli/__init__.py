@@ -72,6 +72,8 @@ _ARGPARSE_MESSAGES = (
         "参数 {0} 的取值 {1} 无效（可选：{2}）",
     ),
     (re.compile(r"argument (\S+): invalid \w+ value: (.+)"), "参数 {0} 的取值 {1} 无效"),
+    (re.compile(r"ambiguous option: (\S+) could match (.+)"), "参数 {0} 不完整，可能是 {1}：请写全"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "参数 {0} 不能与 {1} 同时使用"),
 )
 
 
