@@ -112,10 +112,11 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     signing = key_ops.create_unit_key(home, unit.code, passphrase, suite).value
     if office_key is not None:
         key_ops.import_office_key(home, office_key)
+    kind = "国密 SM2 签名密钥" if suite is not AGE else "签名密钥"  # the suite follows the office key
     notice = (
-        "已生成本单位的签名密钥（有口令保护）。"
+        f"已生成本单位的{kind}（有口令保护）。"
         if signing.protected
-        else "已生成本单位的签名密钥（未设口令：没有终端可输入，也没有 --passphrase-file 或 PLANPROGRESS_PASSPHRASE）。"
+        else f"已生成本单位的{kind}（未设口令：没有终端可输入，也没有 --passphrase-file 或 PLANPROGRESS_PASSPHRASE）。"
     )
     ctx.emit(
         {

@@ -71,6 +71,9 @@ def test_unit_takes_the_suite_of_the_office_key_and_is_enrolled(cli: Cli, tmp_pa
                str(office / "keys" / "office.pub"), home_dir=unit)  # fmt: skip
     assert made.code == 0, made.err
     assert made.json()["suite"] == "sm2-sm3-sm4"
+    told = cli("init", "--unit-code", "GD-G02", "--unit-name", "国密二监", "--province-key",
+               str(office / "keys" / "office.pub"), home_dir=tmp_path / "单位二")  # fmt: skip
+    assert "已生成本单位的国密 SM2 签名密钥" in told.out  # the clerk is told which suite the office chose
     shown = cli("--json", "keys", "show", home_dir=unit).json()
     assert shown["suite"] == "sm2-sm3-sm4" and len(shown["key_id"]) == 64
     pub = Path(shown["public_key_path"]).read_text(encoding="ascii")
