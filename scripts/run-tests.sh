@@ -25,5 +25,8 @@ step "pytest $*"
 if [[ ${PLANPROGRESS_TEST_COMPAT:-1} != 0 ]]; then
   step "oldest PySide6 (packaging/compat/constraints-aarch64.txt): tests/ui tests/packaging"
   bash packaging/compat/venv.sh aarch64
-  .venv-compat/bin/python -m pytest -q -p no:cacheprovider tests/ui tests/packaging
+  # shellcheck source=packaging/compat/budget.sh
+  source packaging/compat/budget.sh
+  PLANPROGRESS_SIZE_BUDGET_MB=$PLANPROGRESS_COMPAT_SIZE_BUDGET_MB \
+    .venv-compat/bin/python -m pytest -q -p no:cacheprovider tests/ui tests/packaging
 fi

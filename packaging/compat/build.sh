@@ -38,7 +38,9 @@ jobs=${JOBS:-$(nproc)}
 mirror=http://deb.debian.org/debian
 root=$work/root
 prefix=/opt/python3.11 # inside the root
-budget_mb=160
+# shellcheck source=packaging/compat/budget.sh
+source "$repo/packaging/compat/budget.sh"
+budget_mb=$PLANPROGRESS_COMPAT_SIZE_BUDGET_MB
 
 say() { echo "[compat $arch] $*"; }
 die() {
