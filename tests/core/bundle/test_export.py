@@ -160,6 +160,15 @@ def test_resend_gives_the_same_bundle_hash(unit: Store, stick: Path, tmp_path: P
     assert export(unit, stick / "c").seq == 2
 
 
+def test_resend_of_a_bundle_with_an_empty_file(unit: Store, stick: Path) -> None:
+    # a unit that has recorded nothing yet exports empty record files: the log keeps them as empty bytes, and a
+    # resend once took an empty file for missing evidence ("佐证材料 e3b0c44298fc… 已不在本机")
+    first = export(unit, stick / "a")
+    assert 0 in {e.size for e in ExportRepo(unit.database, unit.audit).entries(1)}
+    again = export(unit, stick / "b", resend=1)
+    assert again.resend and again.bundle_hash == first.bundle_hash
+
+
 def test_half_written_resend_left_on_a_stick_is_removed_not_completed(unit: Store, stick: Path, tmp_path: Path) -> None:
     add_work(unit, tmp_path)
     first = export(unit, stick / "a")
