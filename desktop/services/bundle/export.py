@@ -133,7 +133,7 @@ def export_bundle(
     _start(phase, progress, "prepare", 0)
     record: ExportRecord | None = None
     if resend is not None:
-        plan, record = resend_plan(store, resend)
+        plan, record = resend_plan(store, resend, signer)
     else:
         plan = build_plan(store, signer, full=full)
     final = out / bundle_name(plan.manifest.unit, plan.seq)  # a resend keeps the name the bundle was made with
