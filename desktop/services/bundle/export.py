@@ -23,7 +23,8 @@ import pyrage
 from desktop.domain.errors import InputError, PlanProgressError, StateError
 from desktop.domain.system_errors import reason
 from desktop.services.bundle.contents import ExportPlan, build_plan, resend_plan
-from desktop.services.bundle.format import HEADER, PART_SIZE, Header, bundle_name, signature_comment
+from desktop.services.bundle.format import HEADER, PART_SIZE, bundle_name, signature_comment
+from desktop.services.bundle.header import Header
 from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
 from desktop.services.bundle.verify import own_key_lookup, verify_bundle

@@ -30,13 +30,13 @@ from desktop.services.bundle.format import (
     PART_SIZE,
     SUMS_SIG,
     BundleError,
-    Header,
     Outcome,
-    Part,
     damaged,
     parse_signature_comment,
     parse_sums,
 )
+from desktop.services.bundle.header import Header
+from desktop.services.bundle.sealed import Part
 from desktop.services.suite import KEY_FILE, HashBehind, SignatureInvalidError, Suite, VerifyKey, as_verify_key
 from desktop.store.files import hash_file
 
