@@ -16,7 +16,7 @@ from desktop.domain.catalog_check import check_catalog, normalize
 from desktop.services import suite as suites
 from desktop.services.bundle.fields import Fields, json_object
 from desktop.services.bundle.format import AGE_RECIPIENT, SUITE, UNIT, BundleError, Outcome, damaged, unsafe
-from desktop.services.bundle.sealed import Part, header_suite, parse_parts, part_json
+from desktop.services.bundle.sealed import Part, SealedHeader, header_suite, parse_parts
 from desktop.services.bundle.verify import Layout
 from desktop.store.answers import OUTCOMES, Notice, PeriodReturn, Receipt, ReturnComment
 
@@ -56,7 +56,7 @@ def refusal_kind(exc: BundleError) -> str:
 
 
 @dataclass(frozen=True)
-class AnswerHeader:
+class AnswerHeader(SealedHeader):
     """answer.json: what the unit checks before decrypting. Covered by SHA256SUMS and its signature."""
 
     unit: str
@@ -74,21 +74,11 @@ class AnswerHeader:
     iv: str = ""  # 国密 only: the SM4-CTR initial counter, hex
 
     @property
-    def crypto(self) -> suites.Suite:
-        found = suites.by_name(self.suite)
-        assert found is not None  # parse() refuses any other
-        return found
-
-    @property
-    def key_files(self) -> list[str]:
-        return suites.key_file_names(1) if self.crypto.gm else []
+    def key_count(self) -> int:
+        return 1  # the unit's answer recipient
 
     def to_json(self) -> bytes:
-        data = asdict(self)
-        data["parts"] = part_json(self.parts, self.crypto)
-        if not self.crypto.gm:
-            del data["iv"]
-        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        return self.sealed_json(asdict(self))
 
     @classmethod
     def parse(cls, raw: bytes) -> AnswerHeader:

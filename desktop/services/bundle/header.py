@@ -3,7 +3,6 @@ is read, version 2 written; see docs/bundles.md)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 
 from desktop.services import suite as suites
@@ -20,11 +19,11 @@ from desktop.services.bundle.format import (
     CatalogRef,
     damaged,
 )
-from desktop.services.bundle.sealed import Part, header_suite, parse_parts, part_json
+from desktop.services.bundle.sealed import Part, SealedHeader, header_suite, parse_parts
 
 
 @dataclass(frozen=True)
-class Header:
+class Header(SealedHeader):
     """bundle.json: what the office needs before decrypting. Covered by SHA256SUMS and its signature."""
 
     unit: str
@@ -48,28 +47,14 @@ class Header:
     iv: str = ""  # 国密 only: the SM4-CTR initial counter, hex
 
     @property
-    def crypto(self) -> suites.Suite:
-        found = suites.by_name(self.suite)
-        assert found is not None  # parse() refuses any other
-        return found
-
-    @property
-    def key_files(self) -> list[str]:
-        """The wrapped key files of the 国密 suite, one per recipient (none in the age suite)."""
-        return suites.key_file_names(len(self.recipients)) if self.crypto.gm else []
+    def key_count(self) -> int:
+        return len(self.recipients)
 
     def to_json(self) -> bytes:
         data = asdict(self) | {"format_version": FORMAT_VERSION}
         data["catalogs"] = [asdict(c) for c in self.catalogs]
         data["recipients"] = list(self.recipients)
-        data["parts"] = part_json(self.parts, self.crypto)
-        if not self.crypto.gm:
-            del data["iv"]
-        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-    @property
-    def payload_size(self) -> int:
-        return sum(p.size for p in self.parts)
+        return self.sealed_json(data)
 
     @classmethod
     def parse(cls, raw: bytes) -> Header:
