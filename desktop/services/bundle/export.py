@@ -29,7 +29,8 @@ from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
 from desktop.services.bundle.verify import own_key_lookup, verify_bundle
 from desktop.services.keys import office_targets, refresh_unit_pub, unit_signer
-from desktop.services.suite import Signer, Suite, VerifyKey, seal
+from desktop.services.sealing import seal
+from desktop.services.suite import Signer, Suite, VerifyKey
 from desktop.store import Store
 from desktop.store.exports import ExportRecord, ExportRepo
 from desktop.store.files import disk_free, fsync_dir, fsync_file

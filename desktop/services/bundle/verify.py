@@ -37,7 +37,8 @@ from desktop.services.bundle.format import (
 )
 from desktop.services.bundle.header import Header
 from desktop.services.bundle.sealed import Part
-from desktop.services.suite import KEY_FILE, HashBehind, SignatureInvalidError, Suite, VerifyKey, as_verify_key
+from desktop.services.sealing import HashBehind
+from desktop.services.suite import KEY_FILE, SignatureInvalidError, Suite, VerifyKey, as_verify_key
 from desktop.store.files import hash_file
 
 # (signature key id, unit code the header claims or None) -> the public key that must have signed

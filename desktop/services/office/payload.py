@@ -19,7 +19,8 @@ from desktop.services.bundle.parts import PartsReader
 from desktop.services.bundle.reader import Payload, StrictTarReader
 from desktop.services.bundle.tarstream import SourceEntry, tar_size
 from desktop.services.bundle.verify import VerifiedBundle
-from desktop.services.suite import SignatureInvalidError, Suite, sm4_stream, unwrap_key
+from desktop.services.sealing import sm4_stream, unwrap_key
+from desktop.services.suite import SignatureInvalidError, Suite
 
 
 def manifest_check(verified: VerifiedBundle) -> Callable[[bytes, bytes], Manifest]:

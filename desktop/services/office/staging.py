@@ -26,7 +26,8 @@ from desktop.services.bundle.format import (
     damaged,
 )
 from desktop.services.bundle.verify import folder_suite, list_folder, shown
-from desktop.services.suite import GM, KEY_FILE, HashBehind, Suite
+from desktop.services.sealing import HashBehind
+from desktop.services.suite import GM, KEY_FILE, Suite
 from desktop.store.home import Home
 
 CHUNK = 1024 * 1024

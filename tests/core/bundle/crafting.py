@@ -20,7 +20,8 @@ from desktop.services.bundle.manifest import Entry, Manifest
 from desktop.services.bundle.sealed import Part
 from desktop.services.bundle.tarstream import SourceEntry, padded, tar_header, tar_size
 from desktop.services.keys import office_targets, unit_signer
-from desktop.services.suite import Signer, seal
+from desktop.services.sealing import seal
+from desktop.services.suite import Signer
 from desktop.store import Store
 
 
