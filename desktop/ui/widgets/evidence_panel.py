@@ -344,13 +344,14 @@ class EvidencePanel(QWidget):
         if record is None or not self.session.can_edit:
             return None
         dialog = EvidenceDialog(record, self.session.store.evidence.categories(), self)
-        dialog.save = lambda: ops.update_evidence(self.session.store, record.id, **dialog.values())
+        dialog.perform_on_save(
+            self.session, lambda store: ops.update_evidence(store, record.id, **dialog.values()), self
+        )
         dialog.accepted.connect(lambda: self._edited(record.id, dialog.result_value))
         dialog.open()
         return dialog
 
-    def _edited(self, evidence_id: int, outcome: ops.Outcome[EvidenceRecord]) -> None:
-        changed = self.session.apply(outcome, self)
+    def _edited(self, evidence_id: int, changed: EvidenceRecord) -> None:
         self.reload()
         self.model.fetch_all()
         rows = [self.model.row(n).id for n in range(self.model.rowCount())]
