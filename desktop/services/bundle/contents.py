@@ -18,16 +18,8 @@ import minisign
 
 from desktop.domain.catalog_check import version_key
 from desktop.domain.errors import InputError, StateError
-from desktop.services.bundle.format import (
-    AUDIT,
-    GENESIS,
-    MANIFEST,
-    RECORDS,
-    CatalogRef,
-    Entry,
-    Manifest,
-    signature_comment,
-)
+from desktop.services.bundle.format import AUDIT, GENESIS, MANIFEST, RECORDS, CatalogRef, signature_comment
+from desktop.services.bundle.manifest import Entry, Manifest
 from desktop.services.bundle.tarstream import SourceEntry
 from desktop.services.suite import Signer, as_signer
 from desktop.store import Store

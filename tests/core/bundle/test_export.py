@@ -13,7 +13,8 @@ from desktop.domain.catalog import Catalog
 from desktop.domain.errors import InputError, StateError
 from desktop.domain.status import Role, Status
 from desktop.services.bundle.export import export_bundle
-from desktop.services.bundle.format import GENESIS, MANIFEST, Header, parse_sums
+from desktop.services.bundle.format import GENESIS, MANIFEST, parse_sums
+from desktop.services.bundle.header import Header
 from desktop.services.bundle.tarstream import ExportCancelledError
 from desktop.store import Store
 from desktop.store.exports import ExportRepo
