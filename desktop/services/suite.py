@@ -129,6 +129,24 @@ class Signer(Protocol):
         ...
 
 
+def minisign_key_id_hex(key_id: bytes) -> str:
+    """A minisign key id as the minisign tool prints it (little-endian 64-bit, upper-case hex)."""
+    return f"{int.from_bytes(key_id, 'little'):016X}"
+
+
+def minisign_key_id(public_key: minisign.PublicKey) -> str:
+    """The key id from the documented public key format (algorithm 2 bytes, key id 8, key 32), not py-minisign's
+    private attributes."""
+    return minisign_key_id_hex(base64.b64decode(public_key.to_base64())[2:10])
+
+
+def minisign_signature_key_id(signature_file: bytes) -> str:
+    """The id of the key that made a minisign signature file (its second line: algorithm 2 bytes, key id 8,
+    signature 64). The caller has parsed the file with minisign.Signature.from_bytes first."""
+    lines = signature_file.splitlines()
+    return minisign_key_id_hex(base64.b64decode(lines[1])[2:10])
+
+
 @dataclass(frozen=True)
 class AgeVerifyKey:
     key: minisign.PublicKey
@@ -139,7 +157,7 @@ class AgeVerifyKey:
 
     @property
     def key_id(self) -> str:
-        return f"{int.from_bytes(self.key._keynum_pk.key_id, 'little'):016X}"
+        return minisign_key_id(self.key)
 
     @property
     def stored(self) -> str:

@@ -52,7 +52,6 @@ ENTRY_NAME = re.compile(
 MANIFEST_SIGS = (MANIFEST_SIG, MANIFEST + suites.GM.sig_ext)
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
-_SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *]([A-Za-z0-9._-]+)$")
 _COMMENT = re.compile(
     r"^planprogress (bundle|manifest|answer|answer-content) unit:(" + UNIT + r") seq:(\d+) id:([0-9a-f-]{36})$"
 )
@@ -146,11 +145,6 @@ class CatalogRef:
 
     id: str
     version: str
-
-
-def format_sums(items: list[tuple[str, str]]) -> bytes:
-    """SHA256SUMS in the format `sha256sum -c` reads: `<hex>  <name>` per line."""
-    return "".join(f"{sha}  {name}\n" for name, sha in items).encode("ascii")
 
 
 def parse_sums(raw: bytes, header: str = HEADER, crypto: suites.Suite = suites.AGE) -> list[tuple[str, str]]:

@@ -35,7 +35,14 @@ from desktop.services.bundle.format import (
 )
 from desktop.services.bundle.header import Header
 from desktop.services.bundle.sealed import Part
-from desktop.services.suite import KEY_FILE, SignatureInvalidError, Suite, VerifyKey, as_verify_key
+from desktop.services.suite import (
+    KEY_FILE,
+    SignatureInvalidError,
+    Suite,
+    VerifyKey,
+    as_verify_key,
+    minisign_signature_key_id,
+)
 
 # (signature key id, unit code the header claims or None) -> the public key that must have signed
 KeyLookup = Callable[[str, str | None], minisign.PublicKey]
@@ -193,10 +200,10 @@ def _signing_key_id(crypto: Suite, sig_raw: bytes, header_raw: bytes, layout: La
             raise damaged(f"{layout.header} 中没有有效的签名密钥编号（{layout.key_field}）。", layout.header)
         return value
     try:
-        signature = minisign.Signature.from_bytes(sig_raw)
+        minisign.Signature.from_bytes(sig_raw)  # refuses a damaged file before its layout is read
     except (minisign.Error, ValueError):
         raise damaged(f"签名文件 {crypto.sums_sig} 已损坏。", crypto.sums_sig) from None
-    return f"{int.from_bytes(signature._key_id, 'little'):016X}"
+    return minisign_signature_key_id(sig_raw)
 
 
 def _signed_names(trusted: str | None, header_raw: bytes, layout: Layout, sig_name: str) -> tuple[str, int, str]:
