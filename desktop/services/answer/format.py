@@ -212,7 +212,7 @@ def _receipt(item: Fields) -> Receipt:
     outcome = item.text("outcome")
     if outcome not in OUTCOMES:
         raise unsafe(f"{CONTENT} 中的回执结果“{outcome[:40]}”无效。", CONTENT)
-    bundle_id = item.uuid("bundle_id") if item._data.get("bundle_id") is not None else None
+    bundle_id = item.uuid("bundle_id") if item.has("bundle_id") else None
     return Receipt(item.seq("seq"), bundle_id, outcome, item.text("reason"), item.text("at"))
 
 

@@ -33,6 +33,10 @@ class Fields:
     def where(self) -> str:
         return self._where
 
+    def has(self, key: str) -> bool:
+        """Whether the field is present and not null (for optional fields)."""
+        return self._data.get(key) is not None
+
     def iv(self, key: str) -> str:
         value = self.text(key)
         if not re.fullmatch(r"[0-9a-f]{32}", value):

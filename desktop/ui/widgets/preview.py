@@ -26,9 +26,9 @@ class _ImageLabel(QLabel):
 
     def set_original(self, pixmap: QPixmap) -> None:
         self.original = pixmap
-        self._rescale()
+        self.rescale()
 
-    def _rescale(self) -> None:
+    def rescale(self) -> None:
         if self.original.isNull():
             self.clear()
             return
@@ -55,7 +55,7 @@ class _ImageArea(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.image._rescale()
+        self.image.rescale()
 
 
 class PreviewPane(QStackedWidget):
