@@ -1,5 +1,9 @@
 """Every edit takes one route: the window and the command line write only through desktop.services.operations.
 
+A dialog that edits is given its operation with `RecordDialog.perform_on_save`, which runs it through the
+session (undo step, audit row, refresh, the refusal shown in the dialog); a dialog's `save` set from outside
+it, or to a lambda, is a second route and fails the test too.
+
 The store's write methods are found by reading the store classes (a method that opens a transaction, sets
 a meta value, appends an audit row or calls another write method of its class); then every module under
 desktop/ui and desktop/cli is read with `ast`, and a call of such a method on the store's repositories (or on
@@ -184,3 +188,53 @@ def test_the_scan_catches_each_way_of_calling_the_store(tmp_path: Path) -> None:
 def test_the_window_and_the_command_line_write_only_through_operations(layer: str) -> None:
     found = [line for path in sorted((REPO / "desktop" / layer).rglob("*.py")) for line in direct_writes(path)]
     assert not found, "call an operation of desktop.services.operations instead:\n" + "\n".join(found)
+
+
+def ad_hoc_saves(path: Path) -> list[str]:
+    """`path:line  target` for each dialog save wired by hand: `x.save = ...` on anything but `self`, or a
+    lambda given to any `save` (an edit through a dialog goes through `RecordDialog.perform_on_save`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    where = path.relative_to(REPO) if path.is_relative_to(REPO) else path.name
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        for target in targets:
+            if not (isinstance(target, ast.Attribute) and target.attr == "save"):
+                continue
+            own = isinstance(target.value, ast.Name) and target.value.id == "self"
+            if not own or isinstance(value, ast.Lambda):
+                found.append(f"{where}:{node.lineno}  {ast.unparse(target)}")
+    return found
+
+
+def test_the_save_scan_catches_a_dialog_wired_by_hand(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        textwrap.dedent(
+            """
+            def add(self):
+                dialog = MeasureDialog("任务", None, today, self)
+                dialog.save = lambda: ops.add_measure(self.session.store, 1, **dialog.values())
+                self.dialog.save = functools.partial(ops.add_measure, self.session.store, 1)
+                dialog.perform_on_save(self.session, lambda store: ops.add_measure(store, 1), self)
+
+            class OwnDialog(RecordDialog):
+                def __init__(self):
+                    self.save = self._save
+                    self.save = lambda: ops.set_thresholds(self.session.store, 5)
+            """
+        ),
+        encoding="utf-8",
+    )
+    assert [line.split("  ")[1] for line in ad_hoc_saves(sample)] == ["dialog.save", "self.dialog.save", "self.save"]
+
+
+@pytest.mark.parametrize("layer", ["ui", "cli"])
+def test_dialogs_save_only_through_the_operations_route(layer: str) -> None:
+    found = [line for path in sorted((REPO / "desktop" / layer).rglob("*.py")) for line in ad_hoc_saves(path)]
+    assert not found, "give the dialog its operation with RecordDialog.perform_on_save instead:\n" + "\n".join(found)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import desktop
 from desktop import logs
@@ -88,16 +89,14 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：命令行参数有误：{message}。请运行 {self.prog} --help 查看用法。\n")
 
 
-def _accept_global_flags_after_command(parser: argparse.ArgumentParser) -> None:
-    """Let `planprogress tasks --json` work as well as `planprogress --json tasks`."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
-                if "--json" not in child._option_string_actions:
-                    child.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出 JSON")
-                if "--home" not in child._option_string_actions:
-                    child.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help="数据目录")
-                _accept_global_flags_after_command(child)
+def _accept_global_flags_after_command(parsers: Sequence[argparse.ArgumentParser]) -> None:
+    """Let `planprogress tasks --json` work as well as `planprogress --json tasks`: every command's parser (at
+    any depth) also takes --json and --home, after its own options; a command with its own keeps it."""
+    for child in parsers:  # a command that defines one of them itself keeps its own
+        with contextlib.suppress(argparse.ArgumentError):
+            child.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出 JSON")
+        with contextlib.suppress(argparse.ArgumentError):
+            child.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help="数据目录")
 
 
 class PrintVersion(argparse.Action):
@@ -145,11 +144,20 @@ def build_parser(argv: Sequence[str] | None = None, *, every_command: bool = Tru
     parser.add_argument(
         "--passphrase-file", metavar="FILE", help="从文件读取密钥口令（或设环境变量 PLANPROGRESS_PASSPHRASE）"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: list[argparse.ArgumentParser] = []
+
+    class CommandParser(Parser):
+        """A command's parser (and, by argparse's default, its subcommands'): each one is noted in `commands`."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            commands.append(self)
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     modules = command_modules([]) if every_command else command_modules(argv)
     for module in modules:
         module.register(sub)
-    _accept_global_flags_after_command(parser)
+    _accept_global_flags_after_command(commands)
     return parser
 
 

@@ -37,6 +37,7 @@ from desktop.services.suite import (
     Signer,
     Suite,
     VerifyKey,
+    minisign_key_id,
     sm2_recipient,
 )
 from desktop.store.files import fsync_dir
@@ -65,17 +66,8 @@ class UnitKeyInfo:
     suite: Suite = AGE
 
 
-def key_id_hex(key_id: bytes) -> str:
-    """A minisign key id as the minisign tool prints it (little-endian 64-bit, upper-case hex)."""
-    return f"{int.from_bytes(key_id, 'little'):016X}"
-
-
 def public_key_id(public_key: minisign.PublicKey) -> str:
-    return key_id_hex(public_key._keynum_pk.key_id)
-
-
-def signature_key_id(signature: minisign.Signature) -> str:
-    return key_id_hex(signature._key_id)
+    return minisign_key_id(public_key)
 
 
 def write_private(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -82,7 +82,15 @@ def load_office_identity(home: Home, passphrase: str) -> pyrage.x25519.Identity:
     data = read_key_file(path, "省局私钥")
     try:
         text = pyrage.passphrase.decrypt(data, passphrase).decode("utf-8")
-    except pyrage.DecryptError:
+    except pyrage.DecryptError as exc:
+        # age caps the scrypt work it accepts by timing this machine now: when the PC is very busy (or slower
+        # than the one that made the key) it refuses before trying the passphrase, and says so.
+        if "Excessive work" in str(exc):
+            log.warning("office key %s: age refused the scrypt work factor (%s)", path, str(exc).splitlines()[0])
+            raise StateError(
+                "本机此刻太忙（或比生成省局密钥的电脑慢），解开省局私钥所需的计算超过了允许的上限，口令尚未核对："
+                "请关闭其他程序，稍后重试。"
+            ) from None
         raise InputError("省局私钥的口令不正确，请重试。") from None
     except UnicodeDecodeError:
         raise StateError(f"省局私钥文件 {path} 已损坏：请从备份恢复。") from None

@@ -4,8 +4,9 @@
 - `sm2-sm3-sm4` (short name `gm`, 国密): SM4-CTR payload with its key SM2-wrapped per recipient
   (payload.key, payload.key.2 …), SM3SUMS, SM2 signatures (see docs/gm-suite.md).
 
-A `Suite` names the files and hashes; a `VerifyKey` / `Signer` signs and checks in its suite; `seal` and
-`unseal` encrypt and decrypt a payload stream. Bundle and answer code asks the suite instead of branching.
+A `Suite` names the files and hashes; a `VerifyKey` / `Signer` signs and checks in its suite; sealing and
+unsealing a payload stream is in `desktop.services.sealing`. Bundle and answer code asks the suite instead of
+branching.
 The 国密 modules are imported inside functions, so a process that never meets that suite never loads them.
 """
 
@@ -15,14 +16,11 @@ import base64
 import binascii
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ThreadPoolExecutor
-
     import minisign
 
     from desktop.services.gm.sm2 import PrivateKey, PublicKey
@@ -40,47 +38,6 @@ class SignatureInvalidError(Exception):
 class Hasher(Protocol):
     def update(self, data: bytes | memoryview, /) -> None: ...
     def hexdigest(self) -> str: ...
-
-
-class HashBehind:
-    """Feeds a hasher on a thread of its own, one piece behind the caller, so that hashing a piece overlaps
-    writing it and reading the next (hashlib lets go of the GIL). Use as a context manager; at most two
-    pieces are held. The first piece is hashed on the caller's thread: a file of one piece (a bundle's
-    header, sums and signature, a small payload) starts no thread."""
-
-    def __init__(self, hasher: Hasher) -> None:
-        self._hasher = hasher
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: Future[None] | None = None
-        self._first = True
-
-    def __enter__(self) -> HashBehind:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-
-    def _wait(self) -> None:
-        if self._pending is not None:
-            self._pending.result()
-            self._pending = None
-
-    def update(self, data: bytes | memoryview) -> None:
-        if self._first:
-            self._first = False
-            self._hasher.update(data)
-            return
-        self._wait()
-        if self._pool is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._pool = ThreadPoolExecutor(1)
-        self._pending = self._pool.submit(self._hasher.update, data)
-
-    def hexdigest(self) -> str:
-        self._wait()
-        return self._hasher.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -172,6 +129,24 @@ class Signer(Protocol):
         ...
 
 
+def minisign_key_id_hex(key_id: bytes) -> str:
+    """A minisign key id as the minisign tool prints it (little-endian 64-bit, upper-case hex)."""
+    return f"{int.from_bytes(key_id, 'little'):016X}"
+
+
+def minisign_key_id(public_key: minisign.PublicKey) -> str:
+    """The key id from the documented public key format (algorithm 2 bytes, key id 8, key 32), not py-minisign's
+    private attributes."""
+    return minisign_key_id_hex(base64.b64decode(public_key.to_base64())[2:10])
+
+
+def minisign_signature_key_id(signature_file: bytes) -> str:
+    """The id of the key that made a minisign signature file (its second line: algorithm 2 bytes, key id 8,
+    signature 64). The caller has parsed the file with minisign.Signature.from_bytes first."""
+    lines = signature_file.splitlines()
+    return minisign_key_id_hex(base64.b64decode(lines[1])[2:10])
+
+
 @dataclass(frozen=True)
 class AgeVerifyKey:
     key: minisign.PublicKey
@@ -182,7 +157,7 @@ class AgeVerifyKey:
 
     @property
     def key_id(self) -> str:
-        return f"{int.from_bytes(self.key._keynum_pk.key_id, 'little'):016X}"
+        return minisign_key_id(self.key)
 
     @property
     def stored(self) -> str:
@@ -332,140 +307,3 @@ def sm2_recipient_key(text: str) -> PublicKey | None:
 
 def recipient_suite(text: str) -> Suite:
     return GM if text.startswith(SM2_RECIPIENT) else AGE
-
-
-# -- sealing a payload --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Sealed:
-    """What sealing wrote besides the parts: the iv (hex, 国密 only) and the wrapped key files."""
-
-    iv: str = ""
-    key_files: tuple[tuple[str, bytes], ...] = ()
-
-
-class _Writable(Protocol):
-    def write(self, data: bytes, /) -> int: ...
-
-
-class _Source(Protocol):
-    def read(self, size: int = -1, /) -> bytes: ...
-
-
-def seal(suite: Suite, source: _Source, sink: _Writable, recipients: Sequence[Any]) -> Sealed:
-    """Encrypt the stream `source` into `sink` for `recipients` (age recipient strings, or SM2 public keys).
-
-    Raises what pyrage raises for age (the caller maps it); the 国密 suite raises the source's or sink's own
-    errors unchanged.
-    """
-    if not suite.gm:
-        import pyrage
-
-        pyrage.encrypt_io(source, sink, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
-        return Sealed()
-    import secrets
-
-    from desktop.services.gm import sm2
-    from desktop.services.gm.symmetric import CHUNK, Sm4Ctr
-
-    key, iv = secrets.token_bytes(16), secrets.token_bytes(16)
-    wrapped = tuple(
-        (name, sm2.encrypt(public, key))
-        for name, public in zip(key_file_names(len(recipients)), recipients, strict=True)
-    )
-    _pipelined(Sm4Ctr(key, iv).update, source, sink, CHUNK)
-    return Sealed(iv.hex(), wrapped)
-
-
-def unwrap_key(folder: Path, names: Sequence[str], identities: Sequence[PrivateKey]) -> bytes | None:
-    """The SM4 key from the first wrapped key file one of `identities` opens; None when none does."""
-    from desktop.domain.errors import IntegrityError
-    from desktop.services.gm import sm2
-
-    for name in names:
-        wrapped = (folder / name).read_bytes()
-        for identity in identities:
-            try:
-                key = sm2.decrypt(identity, wrapped)
-            except IntegrityError:
-                continue
-            if len(key) == 16:
-                return key
-    return None
-
-
-def sm4_stream(key: bytes, iv_hex: str, source: _Source, sink: _Writable) -> None:
-    """Decrypt the SM4-CTR stream `source` into `sink` (errors of either pass through unchanged)."""
-    from desktop.services.gm.symmetric import CHUNK, Sm4Ctr
-
-    _pipelined(Sm4Ctr(key, bytes.fromhex(iv_hex)).update, source, sink, CHUNK)
-
-
-_IN_FLIGHT = 4  # pieces queued on each side of the cipher: memory stays a few MiB whatever the size
-
-
-def _pipelined(transform: Callable[[bytes], bytes], source: _Source, sink: _Writable, chunk: int) -> None:
-    """`sink.write(transform(piece))` for every piece of `source`, with reading and writing on two threads of
-    their own so that the tar work, the files and the hashing (hashlib lets go of the GIL) overlap the cipher
-    (cryptography's SM4 holds it). At most a few pieces are in flight. The first error of any side stops all
-    three and is raised here unchanged."""
-    import queue
-    import threading
-
-    inbox: queue.Queue[bytes | None] = queue.Queue(maxsize=_IN_FLIGHT)
-    outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=_IN_FLIGHT)
-    stop = threading.Event()
-    errors: list[BaseException] = []
-
-    def fail(exc: BaseException) -> None:
-        errors.append(exc)
-        stop.set()
-
-    def put(box: queue.Queue[bytes | None], item: bytes | None) -> bool:
-        while not stop.is_set():
-            try:
-                box.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def get(box: queue.Queue[bytes | None]) -> bytes | None:
-        while not stop.is_set():
-            try:
-                return box.get(timeout=0.1)
-            except queue.Empty:
-                continue
-        return None
-
-    def read() -> None:
-        try:
-            while block := source.read(chunk):
-                if not put(inbox, block):
-                    return
-        except BaseException as exc:
-            fail(exc)
-            return
-        put(inbox, None)
-
-    def write() -> None:
-        try:
-            while (block := get(outbox)) is not None:
-                sink.write(block)
-        except BaseException as exc:
-            fail(exc)
-
-    threads = [threading.Thread(target=read, daemon=True), threading.Thread(target=write, daemon=True)]
-    for thread in threads:
-        thread.start()
-    try:
-        while (block := get(inbox)) is not None:
-            if not put(outbox, transform(block)):
-                break
-        put(outbox, None)
-    except BaseException as exc:
-        fail(exc)
-    finally:
-        for thread in threads:
-            thread.join()
-    if errors:
-        raise errors[0]

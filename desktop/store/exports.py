@@ -196,7 +196,12 @@ class ExportRepo:
             "SELECT name, size, sha256, content FROM bundle_export_entry WHERE seq = ? ORDER BY ord", (seq,)
         )
         return [
-            StoredEntry(str(r["name"]), int(r["size"]), str(r["sha256"]), bytes(r["content"]) if r["content"] else None)
+            StoredEntry(
+                str(r["name"]),
+                int(r["size"]),
+                str(r["sha256"]),
+                bytes(r["content"]) if r["content"] is not None else None,
+            )
             for r in rows
         ]
 

@@ -1,10 +1,10 @@
 """A signed-in user working on one open home, and the one route every edit takes.
 
 Every edit is an operation of `desktop.services.operations` (Qt-free, shared with the command line). The
-window runs it through `Session.perform` (or, for a dialog that ran it itself, hands the outcome to
-`Session.apply`), which keeps its undo step and reports what changed (`changed` signal with `Change` flags,
-after Anki's operation_did_execute); each view refreshes only what concerns it. Errors a user can cause come
-back as messages, never as tracebacks.
+window runs it through `Session.perform` (a dialog through `RecordDialog.perform_on_save`, which calls
+`Session.run` and keeps a refusal inside the dialog); that keeps its undo step and reports what changed
+(`changed` signal with `Change` flags, after Anki's operation_did_execute); each view refreshes only what
+concerns it. Errors a user can cause come back as messages, never as tracebacks.
 """
 
 from __future__ import annotations
@@ -158,11 +158,15 @@ class Session(QObject):
     ) -> tuple[T | None, str | None]:
         """Run one operation; return (its value, None) or (None, the user's error message)."""
         try:
-            outcome = operation(self.store)
+            return self.run(operation, initiator), None
         except PlanProgressError as exc:
             self.error.emit(str(exc))
             return None, str(exc)
-        return self.apply(outcome, initiator), None
+
+    def run(self, operation: Callable[[Store], Outcome[T]], initiator: object = None) -> T:
+        """Run one operation and apply it; a refusal (PlanProgressError) is raised, for a caller that shows it
+        where the person is typing (a dialog, which stays open)."""
+        return self.apply(operation(self.store), initiator)
 
     def apply(self, outcome: Outcome[T], initiator: object = None) -> T:
         """Turn a finished operation into an undo entry and a refresh; return its value."""

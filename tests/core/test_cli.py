@@ -198,3 +198,16 @@ def test_bad_input_changes_nothing(
     before = home_state(unit_home)
     assert_error(cli(*[a.format(**items) for a in args]), *fragments)
     assert home_state(unit_home) == before
+
+
+def test_global_flags_work_after_a_nested_command_too(cli: Cli, items: dict[str, int], tmp_path: Path) -> None:
+    listed = _ok(cli("measure", "list", "--task", "2", "--json"))
+    assert listed == _ok(cli("--json", "measure", "list", "--task", "2"))
+    assert [m["id"] for m in listed] == [items["measure"]]
+    elsewhere = tmp_path / "no-home-here"
+    moved = cli("measure", "list", "--json", "--home", str(elsewhere))  # after the command: wins over the first
+    assert moved.code != 0 and str(elsewhere) in moved.err and moved.out == ""
+    usage = cli("measure", "list", "--help")
+    assert usage.code == 0 and "--json" in usage.out and "--home DIR" in usage.out and "数据目录" in usage.out
+    typo = cli("measure", "list", "--jsno")
+    assert typo.code == 2 and typo.err.startswith("错误：命令行参数有误：无法识别的参数 --jsno")

@@ -14,20 +14,9 @@ from typing import Any
 
 from desktop.domain.catalog_check import check_catalog, normalize
 from desktop.services import suite as suites
-from desktop.services.bundle.format import (
-    AGE_RECIPIENT,
-    SUITE,
-    BundleError,
-    Outcome,
-    Part,
-    damaged,
-    header_suite,
-    parse_parts,
-    part_json,
-    unsafe,
-)
-from desktop.services.bundle.format import _Fields as Fields
-from desktop.services.bundle.format import _json_object as json_object
+from desktop.services.bundle.fields import Fields, json_object
+from desktop.services.bundle.format import AGE_RECIPIENT, SUITE, UNIT, BundleError, Outcome, damaged, unsafe
+from desktop.services.bundle.sealed import Part, SealedHeader, header_suite, parse_parts
 from desktop.services.bundle.verify import Layout
 from desktop.store.answers import OUTCOMES, Notice, PeriodReturn, Receipt, ReturnComment
 
@@ -40,8 +29,7 @@ CONTENT_SIG = "ANSWER.json.minisig"
 MAX_CONTENT = 16 * 1024 * 1024
 MAX_PAYLOAD = 2 * MAX_CONTENT  # the encrypted part: the content, its signature and age's overhead fit easily
 MAX_ITEMS = 100_000
-_UNIT = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?"
-ANSWER_NAME = re.compile(rf"^PO-({_UNIT})-(\d{{6}})$")
+ANSWER_NAME = re.compile(rf"^PO-({UNIT})-(\d{{6}})$")
 ENTRY_NAMES = re.compile(r"^ANSWER\.json(?:\.minisig|\.sig)?$")
 LAYOUT = Layout(HEADER, "answer", "回执", "省局", ANSWER_NAME, "PO-单位代码-六位序号", "office_key_id", "answer_id")
 
@@ -68,7 +56,7 @@ def refusal_kind(exc: BundleError) -> str:
 
 
 @dataclass(frozen=True)
-class AnswerHeader:
+class AnswerHeader(SealedHeader):
     """answer.json: what the unit checks before decrypting. Covered by SHA256SUMS and its signature."""
 
     unit: str
@@ -86,21 +74,11 @@ class AnswerHeader:
     iv: str = ""  # 国密 only: the SM4-CTR initial counter, hex
 
     @property
-    def crypto(self) -> suites.Suite:
-        found = suites.by_name(self.suite)
-        assert found is not None  # parse() refuses any other
-        return found
-
-    @property
-    def key_files(self) -> list[str]:
-        return suites.key_file_names(1) if self.crypto.gm else []
+    def key_count(self) -> int:
+        return 1  # the unit's answer recipient
 
     def to_json(self) -> bytes:
-        data = asdict(self)
-        data["parts"] = part_json(self.parts, self.crypto)
-        if not self.crypto.gm:
-            del data["iv"]
-        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        return self.sealed_json(asdict(self))
 
     @classmethod
     def parse(cls, raw: bytes) -> AnswerHeader:

@@ -32,7 +32,8 @@ from desktop.services.gm_keys import load_office_gm_signer
 from desktop.services.office.plans import office_plan, plan_task, unknown_task
 from desktop.services.office.registry import require_office
 from desktop.services.office_keys import load_office_signer, office_suites
-from desktop.services.suite import AgeSigner, GmSigner, Signer, Suite, recipient_suite, seal, sm2_recipient_key
+from desktop.services.sealing import seal
+from desktop.services.suite import AgeSigner, GmSigner, Signer, Suite, recipient_suite, sm2_recipient_key
 from desktop.store import Store
 from desktop.store.answers import AnswerLog, Notice, OfficeAnswers, OfficeReturn, ReturnComment
 from desktop.store.catalogs import OfficeCatalogs

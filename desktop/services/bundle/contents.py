@@ -18,16 +18,8 @@ import minisign
 
 from desktop.domain.catalog_check import version_key
 from desktop.domain.errors import InputError, StateError
-from desktop.services.bundle.format import (
-    AUDIT,
-    GENESIS,
-    MANIFEST,
-    RECORDS,
-    CatalogRef,
-    Entry,
-    Manifest,
-    signature_comment,
-)
+from desktop.services.bundle.format import AUDIT, GENESIS, MANIFEST, RECORDS, CatalogRef, signature_comment
+from desktop.services.bundle.manifest import Entry, Manifest
 from desktop.services.bundle.tarstream import SourceEntry
 from desktop.services.suite import Signer, as_signer
 from desktop.store import Store
@@ -196,8 +188,10 @@ def build_plan(store: Store, signer: Signer | minisign.SecretKey, *, full: bool)
     )
 
 
-def resend_plan(store: Store, seq: int) -> tuple[ExportPlan, ExportRecord]:
-    """The very same plaintext as bundle `seq` (from the export log and the evidence store)."""
+def resend_plan(store: Store, seq: int, signer: Signer | minisign.SecretKey) -> tuple[ExportPlan, ExportRecord]:
+    """The very same plaintext as bundle `seq` (from the export log and the evidence store), its manifest signed
+    again by `signer`: after a key rotation or a change of suite the office takes only the unit's current key,
+    and the bundle hash (of the manifest's bytes) and so the chain stay as they were."""
     exports = ExportRepo(store.database, store.audit)
     record = exports.get(seq)
     stored = exports.entries(seq)
@@ -216,6 +210,9 @@ def resend_plan(store: Store, seq: int) -> tuple[ExportPlan, ExportRecord]:
     if not entries or entries[0].name != MANIFEST or entries[0].content is None:
         raise StateError(f"第 {seq} 号数据包的导出记录不完整：无法重发，请导出一个完整数据包（export --full）。")
     manifest = Manifest.parse(entries[0].content)
+    if len(entries) > 1 and entries[1].name.startswith(MANIFEST + "."):
+        signature = sign_manifest(signer, manifest, entries[0].content)
+        entries[1] = _entry(MANIFEST + as_signer(signer).suite.sig_ext, signature)
     plan = ExportPlan(
         seq=seq,
         bundle_id=record.bundle_id,

@@ -23,12 +23,14 @@ import pyrage
 from desktop.domain.errors import InputError, PlanProgressError, StateError
 from desktop.domain.system_errors import reason
 from desktop.services.bundle.contents import ExportPlan, build_plan, resend_plan
-from desktop.services.bundle.format import HEADER, PART_SIZE, Header, bundle_name, signature_comment
+from desktop.services.bundle.format import HEADER, PART_SIZE, bundle_name, signature_comment
+from desktop.services.bundle.header import Header
 from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
 from desktop.services.bundle.verify import own_key_lookup, verify_bundle
 from desktop.services.keys import office_targets, refresh_unit_pub, unit_signer
-from desktop.services.suite import Signer, Suite, VerifyKey, seal
+from desktop.services.sealing import seal
+from desktop.services.suite import Signer, Suite, VerifyKey
 from desktop.store import Store
 from desktop.store.exports import ExportRecord, ExportRepo
 from desktop.store.files import disk_free, fsync_dir, fsync_file
@@ -133,7 +135,7 @@ def export_bundle(
     _start(phase, progress, "prepare", 0)
     record: ExportRecord | None = None
     if resend is not None:
-        plan, record = resend_plan(store, resend)
+        plan, record = resend_plan(store, resend, signer)
     else:
         plan = build_plan(store, signer, full=full)
     final = out / bundle_name(plan.manifest.unit, plan.seq)  # a resend keeps the name the bundle was made with

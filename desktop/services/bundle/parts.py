@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.services.bundle.format import PAYLOAD, Part
+from desktop.services.bundle.format import PAYLOAD
+from desktop.services.bundle.sealed import Part
 from desktop.services.bundle.tarstream import ExportCancelledError
 from desktop.services.suite import Hasher
 from desktop.store.files import drop_cache

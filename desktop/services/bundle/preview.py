@@ -59,10 +59,11 @@ def readiness(home: Home) -> Readiness:
 
 def preview_export(store: Store, *, full: bool = False, resend: int | None = None) -> ExportPreview:
     recipients = keys.office_recipients(store.home)
+    size_only = minisign.KeyPair.generate().secret_key  # signs nothing that is kept: the sizes are the same
     if resend is not None:
-        plan, _record = resend_plan(store, resend)
+        plan, _record = resend_plan(store, resend, size_only)
     else:
-        plan = build_plan(store, minisign.KeyPair.generate().secret_key, full=full)
+        plan = build_plan(store, size_only, full=full)
     size = estimate_size(tar_size(plan.entries), len(recipients))
     counts = plan.manifest.counts
     return ExportPreview(

@@ -25,10 +25,9 @@ from desktop.services.bundle.format import (
     MAX_MANIFEST,
     MAX_SIG,
     RECORDS,
-    Entry,
-    Manifest,
     unsafe,
 )
+from desktop.services.bundle.manifest import Entry, Manifest
 
 BLOCK = 512
 _ZERO = bytes(BLOCK)

@@ -9,7 +9,6 @@ caller passes in, so the office can answer "unknown unit", "revoked unit" or "ba
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,28 +16,33 @@ from pathlib import Path
 
 import minisign
 
-from desktop.domain.system_errors import reason
 from desktop.domain.unit_code import same_unit_code
 from desktop.services import suite as suites
+from desktop.services.bundle.folder_files import claimed_unit, digest_of, folder_suite, list_folder, read_capped
 from desktop.services.bundle.format import (
     BUNDLE_NAME,
     HEADER,
     MAX_HEADER,
     MAX_SIG,
     MAX_SUMS,
-    PART_NAME,
     PART_SIZE,
     SUMS_SIG,
     BundleError,
-    Header,
     Outcome,
-    Part,
     damaged,
     parse_signature_comment,
     parse_sums,
 )
-from desktop.services.suite import KEY_FILE, HashBehind, SignatureInvalidError, Suite, VerifyKey, as_verify_key
-from desktop.store.files import hash_file
+from desktop.services.bundle.header import Header
+from desktop.services.bundle.sealed import Part
+from desktop.services.suite import (
+    KEY_FILE,
+    SignatureInvalidError,
+    Suite,
+    VerifyKey,
+    as_verify_key,
+    minisign_signature_key_id,
+)
 
 # (signature key id, unit code the header claims or None) -> the public key that must have signed
 KeyLookup = Callable[[str, str | None], minisign.PublicKey]
@@ -74,66 +78,6 @@ class VerifiedBundle:
 def shown(name: str) -> str:
     """A file name fit to print, even when it is not valid UTF-8."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def allowed_file(name: str, header: str = HEADER, crypto: Suite | None = None) -> bool:
-    """A file a signed folder may hold: in `crypto`'s layout, or (None) in either suite's."""
-    if crypto is None:
-        return any(allowed_file(name, header, s) for s in suites.SUITES)
-    if name in (header, crypto.sums, crypto.sums_sig):
-        return True
-    match = PART_NAME.match(name)
-    if match is not None:
-        return name.startswith(crypto.payload + ".") or name == crypto.payload
-    return crypto.gm and bool(KEY_FILE.match(name))
-
-
-def folder_suite(names: set[str] | list[str]) -> Suite:
-    """The suite a folder is in, by its sums files (国密 when SM3SUMS or its signature is there)."""
-    return suites.GM if {suites.GM.sums, suites.GM.sums_sig} & set(names) else suites.AGE
-
-
-def read_capped(path: Path, cap: int, name: str, noun: str = "数据包") -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(cap + 1)
-    except FileNotFoundError:
-        raise damaged(f"{noun}缺少文件 {name}。", name) from None
-    except OSError as exc:
-        raise damaged(f"无法读取 {name}（{reason(exc)}）：介质可能已损坏或被拔出。", name) from None
-    if len(data) > cap:
-        raise damaged(f"{name} 过大，不是本程序生成的文件。", name)
-    return data
-
-
-def list_folder(folder: Path, header: str = HEADER, noun: str = "数据包") -> tuple[set[str], list[str]]:
-    """Regular files we know, and everything else (extra files, links, folders) by name."""
-    known: set[str] = set()
-    extra: list[str] = []
-    try:
-        with os.scandir(folder) as entries:
-            found = list(entries)
-        crypto = folder_suite([e.name for e in found])
-        for entry in found:
-            if allowed_file(entry.name, header, crypto) and entry.is_file(follow_symlinks=False):
-                known.add(entry.name)
-            else:
-                extra.append(entry.name)
-    except FileNotFoundError:
-        raise damaged(f"找不到{noun}文件夹 {folder}。") from None
-    except NotADirectoryError:
-        hint = "PB-单位代码-序号" if header == HEADER else "PO-单位代码-序号"
-        raise damaged(f"{folder} 不是文件夹：请选择 {hint} 形式的{noun}文件夹。") from None
-    return known, sorted(extra)
-
-
-def claimed_unit(raw: bytes) -> str | None:
-    """The unit the cleartext header names, read before it is trusted (only to word the message well)."""
-    try:
-        value = json.loads(raw.decode("utf-8")).get("unit")
-    except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
-        return None
-    return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -238,7 +182,7 @@ def check_signed_folder(
     unlisted = sorted(known - listed - {sums_name, sig_name})
     if unlisted:
         raise damaged(f"{noun}中有 {sums_name} 未列出的文件“{unlisted[0]}”。", unlisted[0])
-    if _digest_of(folder, layout.header, crypto, hashes, None) != sums[0][1]:
+    if digest_of(folder, layout.header, crypto, hashes, None) != sums[0][1]:
         raise damaged(f"{layout.header} 已损坏（与 {sums_name} 不符）。", layout.header)
     comment = _signed_names(trusted, header_raw, layout, sig_name)
     return SignedFolder(folder, name, match, header_raw, sums, comment, key_id, public_key, crypto)
@@ -256,10 +200,10 @@ def _signing_key_id(crypto: Suite, sig_raw: bytes, header_raw: bytes, layout: La
             raise damaged(f"{layout.header} 中没有有效的签名密钥编号（{layout.key_field}）。", layout.header)
         return value
     try:
-        signature = minisign.Signature.from_bytes(sig_raw)
+        minisign.Signature.from_bytes(sig_raw)  # refuses a damaged file before its layout is read
     except (minisign.Error, ValueError):
         raise damaged(f"签名文件 {crypto.sums_sig} 已损坏。", crypto.sums_sig) from None
-    return f"{int.from_bytes(signature._key_id, 'little'):016X}"
+    return minisign_signature_key_id(sig_raw)
 
 
 def _signed_names(trusted: str | None, header_raw: bytes, layout: Layout, sig_name: str) -> tuple[str, int, str]:
@@ -299,7 +243,7 @@ def check_parts(
     if key_files is not None and [n for n, _ in key_sums] != key_files:
         raise damaged(f"{header} 与 {SUMS} 所列加密密钥文件不符。", header)
     for name, listed in key_sums:
-        if _digest_of(folder, name, crypto, hashes, None) != listed:
+        if digest_of(folder, name, crypto, hashes, None) != listed:
             raise damaged(f"加密密钥文件 {name} 已损坏（哈希与 {SUMS} 不符）。", name)
     for part, (_, listed_sha) in zip(parts, sums[1:], strict=True):
         if part.sha256 != listed_sha:
@@ -314,7 +258,7 @@ def check_parts(
             )
         if actual > part.size:
             raise damaged(f"分卷 {part.name} 大小不符：应为 {part.size} 字节，实为 {actual} 字节。", part.name)
-        if _digest_of(folder, part.name, crypto, hashes, on_bytes) != listed_sha:
+        if digest_of(folder, part.name, crypto, hashes, on_bytes) != listed_sha:
             raise damaged(f"分卷 {part.name} 已损坏（哈希与 {SUMS} 不符）。", part.name)
 
 
@@ -346,42 +290,6 @@ def verify_bundle(
         raise damaged(f"数据包头所写的加密套件与 {signed.sums_name} 不符。", HEADER)
     check_parts(signed, header.parts, hashes=hashes, on_bytes=on_bytes, key_files=header.key_files)
     return VerifiedBundle(folder, name, header, signed.key_id, signed.public_key)
-
-
-def _digest_of(
-    folder: Path, name: str, crypto: Suite, hashes: dict[str, str] | None, on_bytes: Callable[[int], None] | None
-) -> str:
-    if hashes is not None and name in hashes:
-        if on_bytes is not None:
-            on_bytes((folder / name).stat().st_size)
-        return hashes[name]
-    seen = 0
-
-    def step(done: int, _total: int) -> None:
-        nonlocal seen
-        if on_bytes is not None:
-            on_bytes(done - seen)
-        seen = done
-
-    if crypto.gm:
-        return _sm3_file(folder / name, step)
-    sha, _ = hash_file(folder / name, step, uncached=True)
-    return sha
-
-
-def _sm3_file(path: Path, step: Callable[[int, int], None]) -> str:
-    """SM3 of a file, read with the page cache dropped behind (a read-back must read the medium)."""
-    from desktop.services.gm.symmetric import CHUNK, Sm3
-    from desktop.store.files import drop_cache
-
-    done = 0
-    with open(path, "rb") as handle, HashBehind(Sm3()) as digest:
-        while block := handle.read(CHUNK):
-            digest.update(block)
-            done += len(block)
-            step(done, 0)
-        drop_cache(handle)
-        return digest.hexdigest()
 
 
 def own_key_lookup(public_key: VerifyKey | minisign.PublicKey, what: str) -> KeyLookup:

@@ -178,10 +178,7 @@ class Intake:
         if not resync and not start:
             if header.seq <= unit.last_seq:
                 raise BundleError(
-                    Outcome.REPLAY,
-                    f"{unit.code} 的第 {header.seq} 号数据包已经接收过另一个版本（已接收到第 {unit.last_seq} 号）："
-                    "这是重放的旧数据包或单位的数据被回滚过。如单位从备份恢复过，请执行 province resync "
-                    "后让单位导出完整数据包。",
+                    Outcome.REPLAY, self._replay_message(unit.code, unit.epoch, header.seq, unit.last_seq)
                 )
             if header.seq > unit.last_seq + 1:
                 raise _HeldError(verified)
@@ -196,6 +193,21 @@ class Intake:
         epoch = unit.epoch + (1 if resync else 0)
         return merge_payload(
             self._store, verified, payload, epoch=epoch, resync=resync, label=label, from_held=from_held
+        )
+
+    def _replay_message(self, code: str, epoch: int, seq: int, last_seq: int) -> str:
+        # A chain may start at a later full bundle (after a key change): an earlier number resent afterwards was
+        # never received, and what it held came with that full bundle.
+        started = min((b.seq for b in self._office.accepted(code) if b.epoch == epoch), default=None)
+        if started is not None and seq < started:
+            return (
+                f"{code} 的第 {seq} 号数据包不再需要：省局已从第 {started} 号完整数据包接收了该单位到那时的全部数据"
+                f"（第 {seq} 号此前没有送到）。本次未作改动；这个数据包不必再导入，可以从U盘上删去。"
+            )
+        return (
+            f"{code} 的第 {seq} 号数据包已经接收过另一个版本（已接收到第 {last_seq} 号）："
+            "这是重放的旧数据包或单位的数据被回滚过。如单位从备份恢复过，请执行 province resync "
+            "后让单位导出完整数据包。"
         )
 
     def _decrypt(self, verified: VerifiedBundle, identity: object, target: Path) -> Payload:

@@ -13,20 +13,14 @@ import pyrage
 
 from desktop.domain.errors import StateError
 from desktop.domain.system_errors import reason
-from desktop.services.bundle.format import (
-    MANIFEST,
-    BundleError,
-    Manifest,
-    Outcome,
-    damaged,
-    parse_signature_comment,
-    unsafe,
-)
+from desktop.services.bundle.format import MANIFEST, BundleError, Outcome, damaged, parse_signature_comment, unsafe
+from desktop.services.bundle.manifest import Manifest
 from desktop.services.bundle.parts import PartsReader
 from desktop.services.bundle.reader import Payload, StrictTarReader
 from desktop.services.bundle.tarstream import SourceEntry, tar_size
 from desktop.services.bundle.verify import VerifiedBundle
-from desktop.services.suite import SignatureInvalidError, Suite, sm4_stream, unwrap_key
+from desktop.services.sealing import sm4_stream, unwrap_key
+from desktop.services.suite import SignatureInvalidError, Suite
 
 
 def manifest_check(verified: VerifiedBundle) -> Callable[[bytes, bytes], Manifest]:

@@ -20,7 +20,8 @@ import msgspec
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.periods import parse_period
 from desktop.domain.status import ReviewState, Status
-from desktop.services.bundle.format import AUDIT, RECORDS, SHA256, BundleError, Manifest, Outcome, unsafe
+from desktop.services.bundle.format import AUDIT, RECORDS, SHA256, BundleError, Outcome, unsafe
+from desktop.services.bundle.manifest import Manifest
 from desktop.store.audit import GENESIS, row_hash
 from desktop.store.exports import OPTIONAL_FIELDS, RECORD_FIELDS
 from desktop.store.office_records import AUDIT_COLUMNS, RecordOp

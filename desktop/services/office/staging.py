@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from desktop.domain.errors import StateError
 from desktop.domain.system_errors import reason
+from desktop.services.bundle.folder_files import folder_suite, list_folder
 from desktop.services.bundle.format import (
     HEADER,
     MAX_HEADER,
@@ -25,8 +26,9 @@ from desktop.services.bundle.format import (
     SUMS_SIG,
     damaged,
 )
-from desktop.services.bundle.verify import folder_suite, list_folder, shown
-from desktop.services.suite import GM, KEY_FILE, HashBehind, Suite
+from desktop.services.bundle.verify import shown
+from desktop.services.sealing import HashBehind
+from desktop.services.suite import GM, KEY_FILE, Suite
 from desktop.store.home import Home
 
 CHUNK = 1024 * 1024

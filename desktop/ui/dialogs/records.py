@@ -4,8 +4,9 @@ and its message goes away as soon as the form is put right (re-checked with the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -28,9 +29,21 @@ from desktop.ui.i18n import tr
 from desktop.ui.widgets.fields import CheckedEdit, DateEdit, NumberEdit, OptionalDate
 from desktop.ui.widgets.message_bar import MessageBar
 
+if TYPE_CHECKING:
+    from desktop.services.operations import Outcome
+    from desktop.store import Store
+    from desktop.ui.session import Session
+
+
+def _nothing() -> None:
+    """What OK saves until the dialog is given its operation."""
+
 
 class RecordDialog(QDialog):
-    """A form whose OK runs `save(values)`; a PlanProgressError is shown in the dialog, which stays open."""
+    """A form whose OK runs `save()`; a PlanProgressError is shown in the dialog, which stays open.
+
+    A dialog that edits the home is given its operation with `perform_on_save`, so the edit takes the route
+    every edit takes; `save` is set only by a dialog class itself."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,10 +60,17 @@ class RecordDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
-        self.save: Callable[[], Any] = lambda: None
+        self.save: Callable[[], Any] = _nothing
         self.check: Callable[[], Any] = lambda: None  # the form's rules, without saving (raises InputError)
         self.result_value: Any = None
         self._wired = False
+
+    def perform_on_save(
+        self, session: Session, operation: Callable[[Store], Outcome[Any]], initiator: object = None
+    ) -> None:
+        """OK runs `operation` through `session` (its undo step, audit row and the views' refresh, as every edit);
+        a refusal is shown here and the dialog stays open. Afterwards `result_value` is the operation's value."""
+        self.save = functools.partial(session.run, operation, initiator)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self._wire()

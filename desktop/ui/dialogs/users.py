@@ -122,15 +122,19 @@ class UsersDialog(QDialog):
 
     def add(self) -> None:
         dialog = AddUserDialog(self)
-        dialog.save = lambda: ops.add_user(
-            self.session.store,
-            dialog.name.text(),
-            dialog.role.currentData(),
-            dialog.passwords.value(),
-            dialog.display_name.text(),
+        dialog.perform_on_save(
+            self.session,
+            lambda store: ops.add_user(
+                store,
+                dialog.name.text(),
+                dialog.role.currentData(),
+                dialog.passwords.value(),
+                dialog.display_name.text(),
+            ),
+            self,
         )
         if dialog.exec():
-            user = self.session.apply(dialog.result_value, self)
+            user = dialog.result_value
             self.messages.info(tr("已添加用户 {name}。").format(name=user.name))
             self.reload()
 
@@ -140,9 +144,10 @@ class UsersDialog(QDialog):
             self.messages.error(tr("请先在列表中选择一个用户。"))
             return
         dialog = ResetPasswordDialog(user, self)
-        dialog.save = lambda: ops.set_password(self.session.store, user.name, dialog.passwords.value())
+        dialog.perform_on_save(
+            self.session, lambda store: ops.set_password(store, user.name, dialog.passwords.value()), self
+        )
         if dialog.exec():
-            self.session.apply(dialog.result_value, self)
             self.messages.info(tr("已重设 {name} 的密码，账户锁定已解除。").format(name=user.name))
 
     def toggle_active(self) -> None:

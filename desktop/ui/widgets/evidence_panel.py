@@ -20,7 +20,6 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,14 +38,14 @@ from desktop.store.files import hash_file
 from desktop.ui import file_dialogs, theme
 from desktop.ui.background import BackgroundJob, run_in_background
 from desktop.ui.dialogs.evidence import EvidenceDialog, category_box
-from desktop.ui.format import local_time, period_code_label, size_text
+from desktop.ui.format import period_code_label, size_text
 from desktop.ui.i18n import tr
 from desktop.ui.models.evidence import EvidenceModel
 from desktop.ui.models.table import ROW_ROLE
 from desktop.ui.session import Change, Session
+from desktop.ui.widgets.evidence_info import EvidenceInfo, check_text
 from desktop.ui.widgets.fields import PeriodEdit
 from desktop.ui.widgets.message_bar import MessageBar
-from desktop.ui.widgets.preview import PreviewPane
 
 FILE_NAME_SAMPLE = "会议纪要（第一期）.pdf"  # a usual name: longer ones are elided (the panel shows them whole)
 SIZE_SAMPLE = 1024**3 - 1  # "1024.0 MB": the widest size text (a gigabyte and more shows as "1.0 GB")
@@ -130,40 +129,14 @@ class EvidencePanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.open_external)
 
-        self.preview = PreviewPane()
-        self.info_name = QLabel()
-        self.info_category = QLabel()
-        self.info_period = QLabel()
-        self.info_hash = QLabel()
-        self.info_added = QLabel()
-        self.info_check = QLabel()
-        self.info_labels = (
-            self.info_name,
-            self.info_category,
-            self.info_period,
-            self.info_hash,
-            self.info_added,
-            self.info_check,
-        )
-        for label in self.info_labels:
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setWordWrap(True)
-        info = QFormLayout()
-        info.addRow(tr("文件"), self.info_name)
-        info.addRow(tr("类别"), self.info_category)
-        info.addRow(tr("所属期"), self.info_period)
-        info.addRow(tr("SHA-256"), self.info_hash)
-        info.addRow(tr("添加"), self.info_added)
-        info.addRow(tr("校验"), self.info_check)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.preview, 1)
-        side_layout.addLayout(info)
+        self.info = EvidenceInfo()
+        # the facts beside the list keep the names the panel has always offered
+        self.preview, self.info_category, self.info_period = self.info.preview, self.info.category, self.info.period
+        self.info_hash, self.info_check = self.info.hash, self.info.check
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
-        splitter.addWidget(side)
+        splitter.addWidget(self.info)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
 
@@ -213,23 +186,7 @@ class EvidencePanel(QWidget):
 
     def _show_record(self, record: EvidenceRecord | None) -> None:
         self._update_buttons()
-        if record is None:
-            self.preview.show_message(tr("选择一份材料即可在此预览。"))
-            for label in self.info_labels:
-                label.clear()
-            return
-        path = self.session.store.evidence.path_of(record)
-        self.info_name.setText(
-            tr("{name}（{size}，{type}）").format(
-                name=record.original_name, size=size_text(record.size), type=record.media_type
-            )
-        )
-        self.info_category.setText(record.category or tr("（未分类）"))
-        self.info_period.setText(period_code_label(record.period) if record.period else tr("（未指定）"))
-        self.info_hash.setText(record.sha256)
-        self.info_added.setText(f"{record.added_by}　{local_time(record.added_at)}")
-        self.info_check.setText(tr("未校验") if path.is_file() else tr("文件缺失"))
-        self.preview.show_file(path, record.media_type)
+        self.info.show_record(record, self.session.store.evidence.path_of(record) if record else None)
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
@@ -370,12 +327,7 @@ class EvidencePanel(QWidget):
         return job
 
     def _verified(self, record: EvidenceRecord, digest: str | None) -> None:
-        if digest is None:
-            ok, text = False, tr("文件缺失：{name}，请从备份恢复。").format(name=record.original_name)
-        elif digest == record.sha256:
-            ok, text = True, tr("校验通过：文件完好，SHA-256 一致。")
-        else:
-            ok, text = False, tr("校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。")
+        ok, text = check_text(record, digest)
         self.info_check.setText(text)
         (self.messages.info if ok else self.messages.error)(text)
         self.verified.emit(ok, text)
@@ -392,13 +344,14 @@ class EvidencePanel(QWidget):
         if record is None or not self.session.can_edit:
             return None
         dialog = EvidenceDialog(record, self.session.store.evidence.categories(), self)
-        dialog.save = lambda: ops.update_evidence(self.session.store, record.id, **dialog.values())
+        dialog.perform_on_save(
+            self.session, lambda store: ops.update_evidence(store, record.id, **dialog.values()), self
+        )
         dialog.accepted.connect(lambda: self._edited(record.id, dialog.result_value))
         dialog.open()
         return dialog
 
-    def _edited(self, evidence_id: int, outcome: ops.Outcome[EvidenceRecord]) -> None:
-        changed = self.session.apply(outcome, self)
+    def _edited(self, evidence_id: int, changed: EvidenceRecord) -> None:
         self.reload()
         self.model.fetch_all()
         rows = [self.model.row(n).id for n in range(self.model.rowCount())]

@@ -113,6 +113,7 @@ class ItemDetail(QWidget):
         if tv is None or mv is None:
             return
         dialog = MeasureDialog(f"{tv.task.key} {tv.task.text}", mv.measure, self.session.today(), self)
-        dialog.save = lambda: ops.update_measure(self.session.store, mv.measure.id, **dialog.values())
-        if dialog.exec():
-            self.session.apply(dialog.result_value, self)
+        dialog.perform_on_save(
+            self.session, lambda store: ops.update_measure(store, mv.measure.id, **dialog.values()), self
+        )
+        dialog.exec()

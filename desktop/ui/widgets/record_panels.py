@@ -154,9 +154,9 @@ class MeasuresPanel(_RecordPanel):
             return
         task = self.task.task
         dialog = MeasureDialog(f"{task.key} {task.text}", None, self.session.today(), self)
-        dialog.save = lambda: ops.add_measure(self.session.store, task.id, **dialog.values())
+        dialog.perform_on_save(self.session, lambda store: ops.add_measure(store, task.id, **dialog.values()), self)
         if dialog.exec():
-            measure = self.session.apply(dialog.result_value, self)
+            measure = dialog.result_value
             self.messages.info(tr("已添加措施“{title}”。").format(title=measure.title))
 
     def edit(self) -> None:
@@ -165,9 +165,10 @@ class MeasuresPanel(_RecordPanel):
             return
         task = self.task.task
         dialog = MeasureDialog(f"{task.key} {task.text}", chosen.measure, self.session.today(), self)
-        dialog.save = lambda: ops.update_measure(self.session.store, chosen.measure.id, **dialog.values())
-        if dialog.exec():
-            self.session.apply(dialog.result_value, self)
+        dialog.perform_on_save(
+            self.session, lambda store: ops.update_measure(store, chosen.measure.id, **dialog.values()), self
+        )
+        dialog.exec()
 
     def delete(self) -> None:
         chosen: MeasureView | None = self.selected()
@@ -229,9 +230,8 @@ class MilestonesPanel(_RecordPanel):
         parent_id = self.measure_id or self.task.task.id
         targets = self.session.store.plan.targets(self.task.task.catalog)
         dialog = MilestoneDialog(self._owner_text(), None, targets, self.session.today(), self)
-        dialog.save = lambda: ops.add_milestone(self.session.store, parent_id, **dialog.values())
-        if dialog.exec():
-            self.session.apply(dialog.result_value, self)
+        dialog.perform_on_save(self.session, lambda store: ops.add_milestone(store, parent_id, **dialog.values()), self)
+        dialog.exec()
 
     def edit(self) -> None:
         chosen: MilestoneView | None = self.selected()
@@ -239,9 +239,10 @@ class MilestonesPanel(_RecordPanel):
             return
         targets = self.session.store.plan.targets(self.task.task.catalog)
         dialog = MilestoneDialog(self._owner_text(), chosen.milestone, targets, self.session.today(), self)
-        dialog.save = lambda: ops.update_milestone(self.session.store, chosen.milestone.id, **dialog.values())
+        dialog.perform_on_save(
+            self.session, lambda store: ops.update_milestone(store, chosen.milestone.id, **dialog.values()), self
+        )
         if dialog.exec():
-            self.session.apply(dialog.result_value, self)
             self._warn_if_no_evidence(chosen)
 
     def mark_done(self) -> None:
@@ -249,11 +250,14 @@ class MilestonesPanel(_RecordPanel):
         if chosen is None:
             return
         dialog = MarkDoneDialog(chosen.milestone, self.session.today(), self)
-        dialog.save = lambda: ops.mark_milestone_done(
-            self.session.store, chosen.milestone.id, dialog.achieved.value(), dialog.actual_value.value()
+        dialog.perform_on_save(
+            self.session,
+            lambda store: ops.mark_milestone_done(
+                store, chosen.milestone.id, dialog.achieved.value(), dialog.actual_value.value()
+            ),
+            self,
         )
         if dialog.exec():
-            self.session.apply(dialog.result_value, self)
             self._warn_if_no_evidence(chosen)
 
     def _warn_if_no_evidence(self, chosen: MilestoneView) -> None:

@@ -11,9 +11,11 @@ from pathlib import Path
 import minisign
 
 from desktop.services.answer.format import HEADER, AnswerHeader, answer_name
-from desktop.services.bundle.format import Part, signature_comment
-from desktop.services.bundle.verify import folder_suite
-from desktop.services.suite import Signer, as_signer, seal, sm2_recipient_key
+from desktop.services.bundle.folder_files import folder_suite
+from desktop.services.bundle.format import signature_comment
+from desktop.services.bundle.sealed import Part
+from desktop.services.sealing import seal
+from desktop.services.suite import Signer, as_signer, sm2_recipient_key
 
 
 def craft_answer(

@@ -14,21 +14,14 @@ from typing import Any
 import minisign
 
 from desktop.services.bundle.contents import held_catalogs, sign_manifest
-from desktop.services.bundle.format import (
-    GENESIS,
-    HEADER,
-    MANIFEST,
-    CatalogRef,
-    Entry,
-    Header,
-    Manifest,
-    Part,
-    bundle_name,
-    signature_comment,
-)
+from desktop.services.bundle.format import GENESIS, HEADER, MANIFEST, CatalogRef, bundle_name, signature_comment
+from desktop.services.bundle.header import Header
+from desktop.services.bundle.manifest import Entry, Manifest
+from desktop.services.bundle.sealed import Part
 from desktop.services.bundle.tarstream import SourceEntry, padded, tar_header, tar_size
 from desktop.services.keys import office_targets, unit_signer
-from desktop.services.suite import Signer, seal
+from desktop.services.sealing import seal
+from desktop.services.suite import Signer
 from desktop.store import Store
 
 

@@ -3,9 +3,11 @@ office's enroll / import / status / evidence / log, with one Chinese error line 
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -245,6 +247,25 @@ def test_wrong_office_passphrase(cli: Cli, tmp_path: Path, office_home: Path) ->
     wrong.write_text("not the passphrase", encoding="utf-8")
     result = cli("--passphrase-file", str(wrong), "province", "import", str(tmp_path), home_dir=office_home)
     assert_error(result, "口令不正确")
+
+
+def test_a_key_needing_more_scrypt_work_than_age_allows_now_is_not_called_a_wrong_passphrase(
+    cli: Cli, tmp_path: Path, office_home: Path
+) -> None:
+    # age caps the work factor it accepts by timing the machine at hand: a busy or slower PC than the one that made
+    # the key refuses before the passphrase is tried (log_n 30 stands for that here; age's default is ~18)
+    key = office_home / "keys" / "office.key"
+    armored = key.read_text(encoding="ascii").splitlines()
+    assert armored[0] == "-----BEGIN AGE ENCRYPTED FILE-----"
+    binary = base64.b64decode("".join(armored[1:-1]))
+    stanza = re.search(rb"\n-> scrypt \S+ (\d+)\n", binary)
+    assert stanza is not None
+    key.write_bytes(binary[: stanza.start(1)] + b"30" + binary[stanza.end(1) :])
+    passfile = tmp_path / "right.txt"
+    passfile.write_text(OFFICE_PASSPHRASE, encoding="utf-8")
+    result = cli("--passphrase-file", str(passfile), "province", "import", str(tmp_path), home_dir=office_home)
+    assert_error(result, "本机此刻太忙")
+    assert "口令不正确" not in result.err
 
 
 def test_province_commands_refuse_a_unit_home(cli: Cli, unit_home: Path) -> None:

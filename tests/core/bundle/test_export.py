@@ -13,7 +13,8 @@ from desktop.domain.catalog import Catalog
 from desktop.domain.errors import InputError, StateError
 from desktop.domain.status import Role, Status
 from desktop.services.bundle.export import export_bundle
-from desktop.services.bundle.format import GENESIS, MANIFEST, Header, parse_sums
+from desktop.services.bundle.format import GENESIS, MANIFEST, parse_sums
+from desktop.services.bundle.header import Header
 from desktop.services.bundle.tarstream import ExportCancelledError
 from desktop.store import Store
 from desktop.store.exports import ExportRepo
@@ -158,6 +159,15 @@ def test_resend_gives_the_same_bundle_hash(unit: Store, stick: Path, tmp_path: P
     assert header.parts[0].sha256 != _header(first.path).parts[0].sha256  # freshly encrypted
     assert ExportRepo(unit.database, unit.audit).last().seq == 1  # type: ignore[union-attr]
     assert export(unit, stick / "c").seq == 2
+
+
+def test_resend_of_a_bundle_with_an_empty_file(unit: Store, stick: Path) -> None:
+    # a unit that has recorded nothing yet exports empty record files: the log keeps them as empty bytes, and a
+    # resend once took an empty file for missing evidence ("佐证材料 e3b0c44298fc… 已不在本机")
+    first = export(unit, stick / "a")
+    assert 0 in {e.size for e in ExportRepo(unit.database, unit.audit).entries(1)}
+    again = export(unit, stick / "b", resend=1)
+    assert again.resend and again.bundle_hash == first.bundle_hash
 
 
 def test_half_written_resend_left_on_a_stick_is_removed_not_completed(unit: Store, stick: Path, tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ import minisign
 import pyrage
 import pytest
 
-from desktop.services.bundle.format import AUDIT, RECORDS, Entry, Outcome
+from desktop.services.bundle.format import AUDIT, RECORDS, Outcome
+from desktop.services.bundle.manifest import Entry
 from desktop.services.gm.sm2 import PrivateKey
 from desktop.services.suite import GM, GmSigner
 from desktop.store import Store

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.services.bundle.format import AUDIT, RECORDS, BundleError, CatalogRef, Manifest
+from desktop.services.bundle.format import AUDIT, RECORDS, BundleError, CatalogRef
+from desktop.services.bundle.manifest import Manifest
 from desktop.services.office import payload_checks
 from desktop.store.audit import GENESIS, row_hash
 from desktop.store.exports import RECORD_FIELDS

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 from desktop.domain.status import Status
-from desktop.services.bundle.format import FORMAT_VERSION, RECORDS, CatalogRef, Header, Manifest, Outcome
+from desktop.services.bundle.format import FORMAT_VERSION, RECORDS, CatalogRef, Outcome
+from desktop.services.bundle.header import Header
+from desktop.services.bundle.manifest import Manifest
 from desktop.store import Store
 from desktop.store.exports import ExportRepo
 from tests.core.bundle.conftest import OfficeKeys, accept, add_work, enroll, export, intake, office_unit_data

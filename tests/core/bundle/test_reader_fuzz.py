@@ -18,18 +18,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.services.bundle.format import (
-    AUDIT,
-    MANIFEST,
-    MANIFEST_SIG,
-    RECORDS,
-    BundleError,
-    CatalogRef,
-    Entry,
-    Header,
-    Manifest,
-    parse_sums,
-)
+from desktop.services.bundle.format import AUDIT, MANIFEST, MANIFEST_SIG, RECORDS, BundleError, CatalogRef, parse_sums
+from desktop.services.bundle.header import Header
+from desktop.services.bundle.manifest import Entry, Manifest
 from desktop.services.bundle.reader import StrictTarReader
 from desktop.services.bundle.tarstream import SourceEntry, TarSource
 

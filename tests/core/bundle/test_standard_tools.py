@@ -147,3 +147,20 @@ def test_split_parts_join_with_cat(unit: Store, tmp_path: Path, office_keys: Off
     assert result.returncode == 0, result.stderr
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as tar:
         assert tar.getnames()[0] == "MANIFEST.json"
+
+
+def test_key_ids_read_from_the_documented_formats_match_the_minisign_tool(tmp_path: Path) -> None:
+    import minisign
+
+    from desktop.services.suite import minisign_key_id, minisign_signature_key_id
+
+    pub, sec, data = tmp_path / "k.pub", tmp_path / "k.key", tmp_path / "数据 文件.txt"
+    made = subprocess.run(["minisign", "-G", "-W", "-p", str(pub), "-s", str(sec)], capture_output=True, check=False)
+    assert made.returncode == 0, made.stderr
+    # "untrusted comment: minisign public key ID": the tool prints the id without leading zeros, we pad to 16
+    tool_id = int(pub.read_text(encoding="ascii").splitlines()[0].split()[-1], 16)
+    assert int(minisign_key_id(minisign.PublicKey.from_file(pub)), 16) == tool_id
+    data.write_bytes(b"\x00" * 10)
+    assert subprocess.run(["minisign", "-S", "-s", str(sec), "-m", str(data)], check=False).returncode == 0
+    signature = data.with_name(data.name + ".minisig").read_bytes()
+    assert int(minisign_signature_key_id(signature), 16) == tool_id

@@ -12,8 +12,9 @@ from pathlib import Path
 import minisign
 import pytest
 
+from desktop.services.bundle.folder_files import folder_suite
 from desktop.services.bundle.format import Outcome, parse_sums
-from desktop.services.bundle.verify import folder_suite, own_key_lookup, verify_bundle
+from desktop.services.bundle.verify import own_key_lookup, verify_bundle
 from desktop.services.gm import sm2
 from desktop.services.gm.sm2 import PrivateKey
 from desktop.services.keys import unit_verify_key

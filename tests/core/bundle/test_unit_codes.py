@@ -319,6 +319,33 @@ def test_after_a_rotation_the_next_bundle_is_full_and_starts_the_chain(
     assert export(unit, stick / "3").kind == "delta"
 
 
+def test_a_delta_lost_before_a_rotation_is_resent_with_the_new_key_and_closes_the_gap(
+    office: Store, unit: Store, tmp_path: Path, stick: Path, office_keys: OfficeKeys, cli: Callable[..., CliResult]
+) -> None:
+    enroll(office, unit)
+    add_work(unit, tmp_path)
+    accept(office, office_keys.identity, export(unit, stick / "1").path)
+    add_work(unit, tmp_path, "二")
+    lost = export(unit, stick / "2")  # this stick never reaches the office
+    assert cli("--json", "keys", "rotate", home_dir=unit.home.root).code == 0
+    registry.enroll(office, unit.home.keys / keys.UNIT_PUBLIC, "GD-T01")
+    full = export(unit, stick / "3")
+    assert (full.kind, full.seq) == ("full", 3)
+    [waiting] = intake(office, office_keys.identity, full.path)
+    assert waiting.outcome is Outcome.GAP  # the office had bundle 1: bundle 3 waits for 2
+    (stick / "4").mkdir()
+    resent = cli("--json", "export", "--resend", "2", "--out", str(stick / "4"), home_dir=unit.home.root)
+    assert resent.code == 0, resent.err
+    assert json.loads(resent.out.strip().splitlines()[-1])["bundle_hash"] == lost.bundle_hash
+    # signed again with the current key (it was refused as 数据包内清单的签名无效 when the old signature travelled)
+    results = accept(office, office_keys.identity, *(stick / "4").glob("PB-*"))
+    assert [(r.seq, r.outcome, r.from_held) for r in results] == [
+        (2, Outcome.ACCEPTED, False),
+        (3, Outcome.ACCEPTED, True),
+    ]
+    assert OfficeRepo(office.database, office.audit).require_unit("GD-T01").last_seq == 3
+
+
 def test_the_unit_home_copy_is_recorded(tmp_path: Path) -> None:
     """The key file helper names the unit's folder copy after its (canonical) code."""
     home = Home(tmp_path / "h")

@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 
 from desktop.services.gm.symmetric import CHUNK, Sm3, sm4_ctr
-from desktop.services.suite import HashBehind, sm4_stream
+from desktop.services.sealing import HashBehind, sm4_stream
 
 KEY = bytes(range(16))
 IV = bytes(range(16, 32))
