@@ -30,6 +30,7 @@ import json
 import os
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -185,6 +186,48 @@ def first_paint(office: Path, repo: Path = REPO) -> tuple[float, int]:
     return float(line["painted"]) - start, int(line["rows"])
 
 
+def schema_of_checkout(repo: Path) -> int:
+    """The database version the checkout at `repo` writes (the user_version line of its db/schema.sql)."""
+    text = (repo / "db" / "schema.sql").read_text(encoding="utf-8")
+    return int(text.rsplit("user_version", 1)[1].strip(" =;\n"))
+
+
+def office_for(paths: dict[str, Path], repo: Path) -> Path:
+    """The built office as the checkout at `repo` opens it: the pristine copy when its schema is the same, else a
+    copy stepped up once by that checkout (so that no run times a migration, and a checkout with an older schema
+    still opens the pristine office)."""
+    office = paths["office"]
+    conn = sqlite3.connect(f"file:{office / 'planprogress.sqlite'}?mode=ro", uri=True)
+    try:
+        built = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+    wanted = schema_of_checkout(repo)
+    if wanted == built:
+        return office
+    if wanted < built:
+        raise SystemExit(
+            f"{repo} writes database version {wanted}, older than the built office's {built}: build the office with "
+            "the older checkout (run this bench from it with --dir), then reuse that --dir from the newer one"
+        )
+    copy = office.with_name(f"{office.name}-v{wanted}")
+    if not copy.exists():
+        shutil.copytree(office, copy.with_name(copy.name + ".new"))
+        opener = (
+            "import sys; from pathlib import Path; from desktop.store import Store; "
+            "Store.open(Path(sys.argv[1]), 'bench').close()"
+        )
+        subprocess.run(
+            [sys.executable, "-c", opener, str(copy.with_name(copy.name + ".new"))],
+            env={**os.environ, "PYTHONPATH": str(repo)},
+            cwd=repo,
+            check=True,
+        )
+        shutil.rmtree(copy.with_name(copy.name + ".new") / "backups", ignore_errors=True)
+        os.replace(copy.with_name(copy.name + ".new"), copy)
+    return copy
+
+
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -195,7 +238,7 @@ def bench_tree(root: Path, paths: dict[str, Path], period: str, repo: Path, pref
     env = {"PYTHONPATH": str(repo), "PLANPROGRESS_PASSPHRASE": PASSPHRASE}
     py = [sys.executable, "-m", "desktop"]
     out: dict[str, float] = {}
-    office = paths["office"]
+    office = office_for(paths, repo)
     cpu = children_cpu()
     out["status_process"], out["status_rss"] = run_measured(
         [*py, "--home", str(office), "--json", "province", "status", "--period", period], env, repo
@@ -224,7 +267,7 @@ def bench_once(root: Path, paths: dict[str, Path], period: str, against: Path | 
     out.update(bench_tree(root, paths, period, REPO))
     if against is not None:
         out.update(bench_tree(root, paths, period, against, "against_"))
-    with Store.open(paths["office"], "bench") as store:
+    with Store.open(office_for(paths, REPO), "bench") as store:
         start, cpu_start = time.perf_counter(), time.process_time()
         status = province_status(store, period)
         out["status_call"] = time.perf_counter() - start

@@ -372,6 +372,10 @@ CREATE TABLE unit_milestone (
 CREATE INDEX unit_milestone_target ON unit_milestone (target_key);
 
 CREATE TABLE unit_progress (
+    -- v8: kept in (unit, period, item) order, without a separate rowid table or uid index, so that a bundle
+    -- bringing a new month writes the few pages that month's entries share, not one page per entry (uids are
+    -- random). A unit never moves an entry (its uid) to another item or period, so the uid still names one
+    -- row; a record's delete, which carries only the uid, finds it by scanning that unit's rows.
     unit       TEXT NOT NULL REFERENCES office_unit (code),
     uid        TEXT NOT NULL,
     item_uid   TEXT NOT NULL,
@@ -382,9 +386,8 @@ CREATE TABLE unit_progress (
     updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL,
     seq        INTEGER NOT NULL,
-    PRIMARY KEY (unit, uid)
-);
-CREATE INDEX unit_progress_period ON unit_progress (unit, period);
+    PRIMARY KEY (unit, period, item_uid, uid)
+) WITHOUT ROWID;
 
 CREATE TABLE unit_evidence (
     unit          TEXT NOT NULL REFERENCES office_unit (code),
@@ -598,4 +601,4 @@ CREATE TABLE answer_catalog (
     PRIMARY KEY (id, version)
 );
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;

@@ -15,7 +15,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli import answer_cmds
 from desktop.cli.context import Context
@@ -23,7 +23,6 @@ from desktop.domain.errors import InputError, PlanProgressError
 from desktop.domain.sizes import size_text
 from desktop.domain.system_errors import reason
 from desktop.services import keys, office_keys
-from desktop.services.bundle.export import ExportResult, export_bundle
 from desktop.services.bundle.format import BundleError
 from desktop.services.bundle.verify import KeyLookup, own_key_lookup, verify_bundle
 from desktop.services.office.registry import office_lookup
@@ -31,6 +30,9 @@ from desktop.services.operations import keys as key_ops
 from desktop.services.suite import Suite
 from desktop.store import Home, Store, missing_home_error
 from desktop.store.exports import ExportRepo
+
+if TYPE_CHECKING:  # the exporter is imported by `export` when it runs: the office's commands never use it
+    from desktop.services.bundle.export import ExportResult
 
 PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
 
@@ -355,6 +357,8 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     passphrase = None
     if (home.keys / keys.UNIT_SECRET).is_file() and keys.unit_key_is_protected(home):
         passphrase = read_passphrase(ctx, "本单位签名密钥的口令：")
+    from desktop.services.bundle.export import export_bundle
+
     reporter = Reporter(ctx, "导出")
     try:
         with ctx.open_store() as store:

@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -18,24 +18,22 @@ from desktop.cli.bundle_cmds import Reporter, read_passphrase
 from desktop.cli.context import Context
 from desktop.cli.evidence_cmds import period_text
 from desktop.cli.province_report_cmds import PLAN_HELP, register_report
-from desktop.domain.catalog import available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, StateError
 from desktop.domain.periods import parse_date
 from desktop.domain.unit_code import normalised_note
 from desktop.services import gm_keys, keys, office_keys
-from desktop.services import operations as ops
 from desktop.services.bundle.format import BUNDLE_NAME, Outcome
-from desktop.services.office import dismiss, registry
-from desktop.services.office import evidence as office_evidence
-from desktop.services.office.indicator_lines import HEADINGS, INDICATOR, indicator_lines
 from desktop.services.office.intake import Intake, IntakeResult
 from desktop.services.office.intake_counts import IntakeCounts, count_results
-from desktop.services.office.status import ProvinceStatus, province_status
-from desktop.services.operations import keys as key_ops
 from desktop.services.suite import GM, SHORT_NAMES, by_name, by_short
 from desktop.store import Home, Store
 from desktop.store.office import OfficeRepo
 
+if TYPE_CHECKING:
+    from desktop.services.office.status import ProvinceStatus
+
+# Each command imports the services only it uses when it runs: `province import` and `province status` are
+# timed as processes at the office's scale, and neither needs the other's code (nor key making or evidence).
 REJECTED_EXIT = 7
 
 
@@ -139,6 +137,10 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         )
     if len(passphrase) < keys.MIN_OFFICE_PASSPHRASE:
         raise InputError(f"省局私钥口令至少需要 {keys.MIN_OFFICE_PASSPHRASE} 个字符。")
+    from desktop.domain.catalog import available_catalogs
+    from desktop.services import operations as ops
+    from desktop.services.operations import keys as key_ops
+
     if not home.exists():
         catalogs = available_catalogs(paths.catalogs_dir())
         with Store.create(ctx.home, ctx.actor, "office", catalogs[-1]) as store:
@@ -170,6 +172,8 @@ def cmd_keys_add(ctx: Context, args: argparse.Namespace) -> int:
         raise InputError(
             "需要省局私钥的口令：请在终端输入，或用 --passphrase-file 文件 / 环境变量 PLANPROGRESS_PASSPHRASE 提供。"
         )
+    from desktop.services.operations import keys as key_ops
+
     home = Home(ctx.home)
     office_keys.load_office_identity(home, passphrase)  # the new keys take the office's passphrase: check it first
     public = key_ops.add_office_gm_key(home, passphrase, gm_escrow, office_name).value
@@ -191,6 +195,8 @@ def cmd_keys_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_enroll(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.office import registry
+
     with _office_store(ctx) as store:
         unit, what, key_id = registry.enroll(store, Path(args.pubkey).expanduser(), args.unit_code)
     text = {
@@ -205,6 +211,8 @@ def cmd_enroll(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.office import registry
+
     with _office_store(ctx) as store:
         unit = registry.revoke(store, args.code, args.reason)
     ctx.emit({"unit": unit.code, "revoked_at": unit.revoked_at}, f"已吊销单位 {unit.code}：不再接收其数据包。")
@@ -212,6 +220,8 @@ def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_resync(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.office import registry
+
     with _office_store(ctx) as store:
         unit = registry.allow_resync(store, args.code, args.reason)
     ctx.emit(
@@ -223,6 +233,8 @@ def cmd_resync(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_dismiss(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.office import dismiss
+
     with _office_store(ctx) as store:
         found = dismiss.dismiss(store, args.name, args.reason)
     ctx.emit(
@@ -314,6 +326,8 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def status_text(status: ProvinceStatus) -> str:
+    from desktop.services.office.indicator_lines import HEADINGS, INDICATOR, indicator_lines
+
     plan = f"  规划：{status.plan.title}（{status.plan.id} 版本 {status.plan.version}）" if status.plan else ""
     lines = [f"报告期 {status.period}（截至 {status.today}）{plan}"]
     for unit in status.units:
@@ -351,6 +365,8 @@ def status_text(status: ProvinceStatus) -> str:
 
 
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.office.status import province_status
+
     today = parse_date(args.today, "日期") if args.today else dt.date.today()
     with _office_store(ctx) as store:
         status = province_status(store, args.period, today, args.plan)
@@ -361,6 +377,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_list(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.office import evidence as office_evidence
+
     with _office_store(ctx) as store:
         rows = office_evidence.list_evidence(
             store,
@@ -384,6 +402,8 @@ def cmd_evidence_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_get(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.office import evidence as office_evidence
+
     with _office_store(ctx) as store:
         path = office_evidence.copy_out(store, args.id, Path(args.out).expanduser())
     ctx.emit({"id": args.id, "path": str(path), "verified": True}, f"已取出（哈希校验通过）：{path}")
@@ -391,6 +411,8 @@ def cmd_evidence_get(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_verify(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.office import evidence as office_evidence
+
     with _office_store(ctx) as store:
         problems, total = office_evidence.verify_all(store)
     ctx.emit(

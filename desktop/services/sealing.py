@@ -14,26 +14,29 @@ from typing import TYPE_CHECKING, Any, Protocol
 from desktop.services.suite import Hasher, Suite, key_file_names
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from desktop.services.gm.sm2 import PrivateKey
 
 
 class HashBehind:
     """Feeds a hasher on a thread of its own, one piece behind the caller, so that hashing a piece overlaps
     writing it and reading the next (hashlib lets go of the GIL). Use as a context manager; at most two
-    pieces are held."""
+    pieces are held. The first piece is hashed on the caller's thread: a file of one piece (a bundle's
+    header, sums and signature, a small payload) starts no thread."""
 
     def __init__(self, hasher: Hasher) -> None:
-        from concurrent.futures import Future, ThreadPoolExecutor
-
         self._hasher = hasher
-        self._pool = ThreadPoolExecutor(1)
+        self._pool: ThreadPoolExecutor | None = None
         self._pending: Future[None] | None = None
+        self._first = True
 
     def __enter__(self) -> HashBehind:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
     def _wait(self) -> None:
         if self._pending is not None:
@@ -41,7 +44,15 @@ class HashBehind:
             self._pending = None
 
     def update(self, data: bytes | memoryview) -> None:
+        if self._first:
+            self._first = False
+            self._hasher.update(data)
+            return
         self._wait()
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(1)
         self._pending = self._pool.submit(self._hasher.update, data)
 
     def hexdigest(self) -> str:

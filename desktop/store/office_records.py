@@ -4,6 +4,7 @@ browsing need. A bundle is merged in one transaction together with its chain ste
 from __future__ import annotations
 
 import operator
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -58,15 +59,23 @@ def _key(entity: str) -> str:
     return "period" if entity == "review" else "uid"
 
 
+# The columns after `unit` that make a table's primary key: progress is kept in period and item order (see
+# db/schema.sql); its uid, which a unit never moves to another item or period, ends the key.
+_PRIMARY = {entity: ("period", "item_uid", "uid") if entity == "progress" else (_key(entity),) for entity in TABLES}
+
+
 def _upsert_sql(entity: str) -> str:
-    table, key, columns = TABLES[entity], _key(entity), _columns(entity)
+    table, key, columns = TABLES[entity], _PRIMARY[entity], _columns(entity)
     names = ", ".join(["unit", *columns, "seq"])
     marks = ", ".join("?" for _ in range(len(columns) + 2))
-    updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns, "seq"] if c != key)
-    return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (unit, {key}) DO UPDATE SET {updates}"
+    updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns, "seq"] if c not in key)
+    return (
+        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (unit, {', '.join(key)}) DO UPDATE SET {updates}"
+    )
 
 
 _VALUES = {entity: operator.itemgetter(*_columns(entity)) for entity in TABLES}  # every entity has 2+ columns
+_ORDER = {entity: operator.itemgetter(*_PRIMARY[entity]) for entity in TABLES}
 _UPSERT = {entity: _upsert_sql(entity) for entity in TABLES}
 _DELETE = {entity: f"DELETE FROM {TABLES[entity]} WHERE unit = ? AND {_key(entity)} = ?" for entity in TABLES}
 _AUDIT_VALUES = operator.itemgetter(*AUDIT_COLUMNS)
@@ -88,6 +97,18 @@ def _runs(records: Iterable[RecordOp]) -> Iterator[tuple[tuple[str, str], list[A
         run.append(op.uid if op.data is None else op.data)
     if kind is not None:
         yield kind, run
+
+
+def _delete(conn: sqlite3.Connection, entity: str, code: str, uids: list[str]) -> None:
+    """Delete a run of records by uid. Progress has no uid index (see db/schema.sql): its deletes go by
+    hundreds, each batch one pass over the unit's rows, instead of one pass per record."""
+    if entity != "progress":
+        conn.executemany(_DELETE[entity], [(code, uid) for uid in uids])
+        return
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        conn.execute(f"DELETE FROM unit_progress WHERE unit = ? AND uid IN ({marks})", (code, *chunk))
 
 
 def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -165,9 +186,12 @@ class OfficeRecords:
                     conn.execute(f"DELETE FROM {table} WHERE unit = ?", (expected.code,))
             for (entity, op), run in _runs(records):
                 if op == "delete":
-                    conn.executemany(_DELETE[entity], [(expected.code, uid) for uid in run])
+                    _delete(conn, entity, expected.code, run)
                     deletes += len(run)
                 else:
+                    # in key order, so that each page is visited once; a stable sort keeps the later of two
+                    # records of one row after the earlier, so the later still wins
+                    run.sort(key=_ORDER[entity])
                     values = _VALUES[entity]
                     rows = [(expected.code, *values(data), bundle.seq) for data in run]
                     conn.executemany(_UPSERT[entity], rows)

@@ -22,14 +22,22 @@ Cli = Callable[..., CliResult]
 def _tables(store: Store) -> dict[str, list[tuple[object, ...]]]:
     """Every table's rows except the audit trail itself (and the chain head that meta keeps for it)."""
     conn = store.database.conn
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     tables = {
-        n: conn.execute(f"SELECT * FROM {n} ORDER BY rowid").fetchall()
-        for n in names
+        n: conn.execute(f"SELECT * FROM {n} ORDER BY {_order(conn, n, sql)}").fetchall()
+        for n, sql in found
         if n not in {"audit", "meta", "sqlite_sequence"}
     }
     tables["meta"] = conn.execute("SELECT * FROM meta WHERE key != 'audit_head' ORDER BY key").fetchall()
     return tables
+
+
+def _order(conn: sqlite3.Connection, table: str, sql: str) -> str:
+    """rowid, or the primary key of a table without one (the office's progress)."""
+    if "WITHOUT ROWID" not in sql.upper():
+        return "rowid"
+    key = sorted((r[5], r[1]) for r in conn.execute(f"PRAGMA table_info({table})") if r[5])
+    return ", ".join(name for _, name in key)
 
 
 def test_every_change_including_deletions_appends_a_row(store: Store, tmp_path: Path) -> None:

@@ -85,6 +85,23 @@ def test_a_light_command_leaves_the_heavy_libraries_unloaded(
         }, command
 
 
+def test_the_province_commands_load_only_their_own_services() -> None:
+    """The office's commands share a module: loading it brings neither the exporter nor the status roll-up, the
+    evidence browser, which `province import` (timed at the office's scale) never uses."""
+    code = "import sys, desktop.cli.province_cmds; print('\\n'.join(sorted(sys.modules)))"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    modules = set(proc.stdout.split())
+    unused = (
+        "desktop.services.bundle.export",
+        "desktop.services.office.status",
+        "desktop.services.office.indicator_lines",
+        "desktop.services.office.evidence",
+    )
+    assert [m for m in unused if m in modules] == []
+    assert "desktop.services.office.intake" in modules  # the import's own code is there
+
+
 def test_help_and_mistakes_still_see_every_command_in_chinese() -> None:
     listed = run_subprocess("--help")
     assert listed.code == 0

@@ -286,3 +286,29 @@ def test_a_missing_step_is_refused_before_anything_happens(tmp_path: Path, catal
         conn.close()
     assert schema_of(path)[0] == 1
     assert not (path.parent / "backups").exists()
+
+
+def test_the_offices_progress_keeps_every_row_when_it_is_rekeyed(tmp_path: Path, catalog: Catalog) -> None:
+    """Version 8 keeps the office's progress in (unit, period, item) order, without a rowid: every row of a v7
+    office arrives unchanged, and the table is the one a fresh database has."""
+    path = _v1_file(tmp_path, catalog)
+    conn = _connect(path)
+    try:
+        migrate(conn, path, 1, target=7)
+        conn.execute("INSERT INTO office_unit (code, enrolled_at) VALUES ('GD-M1', ?), ('GD-M2', ?)", (AT, AT))
+        rows = [
+            (unit, f"u-{unit}-{n}", f"item-{n % 7}", f"2024-{n % 12 + 1:02d}", "推进中", n % 101, "", AT, "clerk", 1)
+            for unit in ("GD-M1", "GD-M2")
+            for n in range(60)
+        ]
+        conn.executemany("INSERT INTO unit_progress VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    finally:
+        conn.close()
+    with Store.open(tmp_path / "h", "upgrader") as store:
+        assert store.database.migrated_from == 7
+        stored = store.database.query("SELECT * FROM unit_progress ORDER BY unit, uid")
+    assert [tuple(r.values()) for r in stored] == sorted(rows, key=lambda r: (r[0], r[1]))
+    fresh = tmp_path / "fresh.sqlite"
+    create_database(fresh)
+    assert schema_of(path) == schema_of(fresh)
+    assert _query(path, "SELECT sql FROM sqlite_master WHERE name = 'unit_progress'")[0][0].endswith("WITHOUT ROWID")

@@ -8,10 +8,8 @@ pyrage holds the GIL while it decrypts: run this in its own process (the GUI run
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
@@ -23,48 +21,26 @@ from desktop.services.bundle.format import (
     BundleError,
     Outcome,
     damaged,
-    unsafe,
 )
 from desktop.services.bundle.reader import Payload
 from desktop.services.bundle.verify import VerifiedBundle, shown, verify_bundle
 from desktop.services.catalogs import list_catalogs
-from desktop.services.office import payload_checks
 from desktop.services.office.dismiss import dismissed_on_medium
+from desktop.services.office.intake_merge import merge_payload
+from desktop.services.office.intake_result import IntakeResult
 from desktop.services.office.payload import decrypt_payload
 from desktop.services.office.registry import office_lookup
 from desktop.services.office.staging import IntakeFolders, copy_in, folder_size, intake_lock
 from desktop.services.office_keys import OfficeIdentities
 from desktop.store import Store
-from desktop.store.answers import OfficeAnswers
-from desktop.store.files import fsync_dir
-from desktop.store.office import AcceptedBundle, HeldBundle, OfficeRepo
-from desktop.store.office_records import OfficeRecords, UnitFacts
+from desktop.store.office import HeldBundle, OfficeRepo
+
+__all__ = ["Intake", "IntakeResult", "Phase", "Progress"]
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Phase = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class IntakeResult:
-    source: str
-    name: str
-    unit: str | None
-    seq: int | None
-    outcome: Outcome
-    message: str
-    part: str | None = None
-    upserts: int = 0
-    deletes: int = 0
-    evidence: int = 0
-    quarantine: str | None = None
-    from_held: bool = False
-    resync: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome.ok
 
 
 class _HeldError(Exception):
@@ -90,7 +66,6 @@ class Intake:
         self._keys = identity if isinstance(identity, OfficeIdentities) else OfficeIdentities(identity)
         self._office = OfficeRepo(store.database, store.audit)
         self._lookup = office_lookup(store)
-        self._records = OfficeRecords(store.database, store.audit)
         self._folders = IntakeFolders(store.home)
         self._progress = progress
         self._phase = phase
@@ -214,7 +189,11 @@ class Intake:
                     "请人工核查；如单位从备份恢复过，请执行 province resync 后让单位导出完整数据包。",
                 )
         payload = self._decrypt(verified, identity, content)
-        return self._merge(verified, payload, unit.epoch + (1 if resync else 0), resync, label, from_held)
+        self._announce("merge", 0)
+        epoch = unit.epoch + (1 if resync else 0)
+        return merge_payload(
+            self._store, verified, payload, epoch=epoch, resync=resync, label=label, from_held=from_held
+        )
 
     def _replay_message(self, code: str, epoch: int, seq: int, last_seq: int) -> str:
         # A chain may start at a later full bundle (after a key change): an earlier number resent afterwards was
@@ -234,106 +213,6 @@ class Intake:
     def _decrypt(self, verified: VerifiedBundle, identity: object, target: Path) -> Payload:
         self._announce("decrypt", verified.header.payload_size)
         return decrypt_payload(verified, identity, target, self._bytes())
-
-    def _merge(
-        self, verified: VerifiedBundle, payload: Payload, epoch: int, resync: bool, label: str, from_held: bool
-    ) -> IntakeResult:
-        header, manifest = verified.header, payload.manifest
-        self._announce("merge", 0)
-        records = payload_checks.Records(payload.records)
-        needed = payload_checks.evidence_shas(records, {c.id for c in manifest.catalogs})
-        sizes = {e.name.removeprefix("evidence/"): e.size for e in manifest.entries if e.name.startswith("evidence/")}
-        for sha, size in needed.items():
-            if sha in sizes and sizes[sha] != size:
-                raise unsafe(f"佐证材料 {sha[:12]}… 的登记大小与文件不符。")
-        missing = set(needed) - set(payload.evidence) - self._records.known_blobs(set(needed) - set(payload.evidence))
-        if missing:
-            raise unsafe(f"记录引用的佐证材料 {sorted(missing)[0][:12]}… 既不在数据包中，省局也没有收到过。")
-        created = self._store_blobs(payload)
-        unit = self._office.require_unit(header.unit)
-        head = None if manifest.kind == "full" else self._records.audit_head(unit.code)
-        bundle = AcceptedBundle(
-            unit=unit.code,
-            epoch=epoch,
-            seq=header.seq,
-            bundle_id=header.bundle_id,
-            bundle_hash=header.bundle_hash,
-            prev_hash=header.prev_hash,
-            kind=header.kind,
-            accepted_at="",
-            records=manifest.counts.get("upserts", 0) + manifest.counts.get("deletes", 0),
-            evidence=len(payload.evidence),
-            payload_bytes=header.payload_size,
-            resync=resync,
-        )
-        note = "（重新同步：该单位的数据包链从本包重新开始）" if resync else ""
-        try:
-            with self._store.database.transaction():  # the merge, the answer recipient and cleared returns: one
-                counts = self._records.merge(
-                    unit,
-                    bundle,
-                    UnitFacts(  # the unit's row keeps the first plan named (one plan: the one of a version 1 bundle)
-                        manifest.unit_name,
-                        manifest.review_in_use,
-                        manifest.catalogs[0].id,
-                        manifest.catalogs[0].version,
-                    ),
-                    [(sha, sizes[sha]) for sha in payload.evidence],
-                    iter(records),
-                    payload_checks.audit_rows(payload.audit, manifest, head),
-                    (label, verified.name, note.strip("（）")),
-                )
-                answers = OfficeAnswers(self._store.database, self._store.audit)
-                if header.answer_recipient:
-                    answers.note_recipient(unit.code, header.answer_recipient, "bundle")
-                resubmitted = answers.clear_returns(unit.code, header.seq)
-        except BaseException:
-            for path in created:
-                path.unlink(missing_ok=True)
-            raise
-        held = (
-            f"；该单位有 {len(manifest.held_periods)} 个报告期未审核、暂未报送：{'、'.join(manifest.held_periods)}"
-            if (manifest.held_periods)
-            else ""
-        )
-        again = f"；已退回的 {'、'.join(resubmitted)} 已重报" if resubmitted else ""
-        message = (
-            f"已接收 {verified.name}：更新 {counts.upserts} 条记录，删除 {counts.deletes} 条，"
-            f"佐证材料 {counts.blobs} 份，审计记录 {counts.audit} 条{note}{held}{again}"
-        )
-        return IntakeResult(
-            label,
-            verified.name,
-            unit.code,
-            header.seq,
-            Outcome.ACCEPTED,
-            message,
-            upserts=counts.upserts,
-            deletes=counts.deletes,
-            evidence=counts.blobs,
-            from_held=from_held,
-            resync=resync,
-        )
-
-    def _store_blobs(self, payload: Payload) -> list[Path]:
-        """Move received evidence into the content-addressed store before the commit; return new files."""
-        created: list[Path] = []
-        try:
-            for sha, path in payload.evidence.items():
-                final = self._store.home.blob_path(sha)
-                if final.exists():
-                    continue
-                final.parent.mkdir(parents=True, exist_ok=True)
-                with open(path, "rb") as handle:
-                    os.fsync(handle.fileno())
-                os.replace(path, final)
-                created.append(final)
-                fsync_dir(final.parent)
-        except BaseException:
-            for path in created:
-                path.unlink(missing_ok=True)
-            raise
-        return created
 
     # -- gaps, rejections ------------------------------------------------------------------------------
     def _hold(self, verified: VerifiedBundle, label: str) -> IntakeResult:

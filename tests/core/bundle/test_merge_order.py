@@ -107,3 +107,29 @@ def test_records_are_applied_in_order_across_kinds_and_batches(office: Store, un
     assert progress == sorted(expected)
     assert _rows(office, "SELECT uid, title FROM unit_measure") == [("m-1", "新名称")]
     assert _rows(office, "SELECT period, state FROM unit_review") == [("2026-Q3", "approved")]
+
+
+def test_a_long_run_of_progress_deletes_removes_exactly_those_rows(office: Store, unit: Store) -> None:
+    """Progress rows are found by uid without an index, hundreds per statement: 1,150 deletes in one run (more
+    than two statements' worth, one for a row the office never had) remove those rows and no other, also of
+    another item or period."""
+    enroll(office, unit)
+    code = unit.unit().code
+    upserts = [_progress(f"p-{n}", n % 101, f"2026-{n % 12 + 1:02d}") for n in range(1200)]
+    deletes = [_delete("progress", f"p-{n}") for n in range(1, 1150)] + [_delete("progress", "p-never")]
+    bundle = AcceptedBundle(code, 0, 1, "b-1", "h" * 64, "", "delta", "", 2350, 0, 0, False)
+    counts = OfficeRecords(office.database, office.audit).merge(
+        OfficeRepo(office.database, office.audit).require_unit(code),
+        bundle,
+        UnitFacts(f"{code} 监狱", False, "c", "1"),
+        [],
+        iter([*upserts, *deletes]),
+        iter([]),
+        ("U盘", "PB-X", ""),
+    )
+
+    assert (counts.upserts, counts.deletes) == (1200, 1150)
+    left = _rows(office, "SELECT uid, period, percent FROM unit_progress")
+    assert left == sorted(
+        [("p-0", "2026-01", 0)] + [(f"p-{n}", f"2026-{n % 12 + 1:02d}", n % 101) for n in range(1150, 1200)]
+    )

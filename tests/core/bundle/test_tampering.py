@@ -98,7 +98,8 @@ def _flip_signing_key_id(folder: Path) -> None:
     """Change which key the bundle says signed it: in the minisign signature, or the 国密 header's field."""
     if (folder / GM.sums_sig).is_file():
         header = json.loads((folder / "bundle.json").read_bytes())
-        header["signing_key_id"] = "0" + header["signing_key_id"][1:]
+        key_id = header["signing_key_id"]
+        header["signing_key_id"] = ("1" if key_id[0] == "0" else "0") + key_id[1:]  # a random id may start with 0
         (folder / "bundle.json").write_text(json.dumps(header), encoding="utf-8")
     else:
         flip_byte(folder / "SHA256SUMS.minisig", _flippable(folder, 1, 4))  # characters 4.. encode the key id
