@@ -66,6 +66,18 @@ def _upsert_sql(entity: str) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (unit, {key}) DO UPDATE SET {updates}"
 
 
+def _select(entity: str, columns: Sequence[str]) -> str:
+    """The select list for `columns` of an entity's table (every column when empty); a name that is not one of
+    the entity's record fields is a programming error, never put into SQL."""
+    if not columns:
+        return "*"
+    known = {name for name, _, _ in RECORD_FIELDS[entity]}
+    unknown = [c for c in columns if c not in known]
+    if unknown:
+        raise ValueError(f"not a column of {entity}: {unknown}")
+    return ", ".join(["unit", *columns])
+
+
 _VALUES = {entity: operator.itemgetter(*_columns(entity)) for entity in TABLES}  # every entity has 2+ columns
 _UPSERT = {entity: _upsert_sql(entity) for entity in TABLES}
 _DELETE = {entity: f"DELETE FROM {TABLES[entity]} WHERE unit = ? AND {_key(entity)} = ?" for entity in TABLES}
@@ -223,10 +235,11 @@ class OfficeRecords:
         return MergeCounts(upserts, deletes, audit_count, len(blobs))
 
     # -- reads for status and evidence browsing ---------------------------------------------------------
-    def rows(self, entity: str, code: str | None = None) -> list[dict[str, Any]]:
-        """All merged rows of one entity (optionally one unit's), as the bundle record format plus `unit`."""
+    def rows(self, entity: str, code: str | None = None, columns: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """All merged rows of one entity (optionally one unit's), as the bundle record format plus `unit`; with
+        `columns`, only those (and `unit`): the roll-up reads a few of many columns, and every value read costs."""
         table = TABLES[entity]
-        sql = f"SELECT * FROM {table}"
+        sql = f"SELECT {_select(entity, columns)} FROM {table}"
         params: tuple[object, ...] = ()
         if code is not None:
             sql += " WHERE unit = ?"
@@ -243,15 +256,20 @@ class OfficeRecords:
         )
         return [str(row[0]) for row in self._db.conn.execute(sql, {"unit": code})]
 
-    def progress_in(self, code: str, periods: Sequence[str], items: Sequence[str]) -> list[dict[str, Any]]:
-        """Unit `code`'s progress rows of `periods` for `items` (the bundle record format plus `unit`, `seq`)."""
+    def progress_in(
+        self, code: str, periods: Sequence[str], items: Sequence[str], columns: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        """Unit `code`'s progress rows of `periods` for `items` (the bundle record format plus `unit`, `seq`;
+        with `columns`, only those and `unit`)."""
         rows: list[dict[str, Any]] = []
         periods_in = ", ".join("?" for _ in periods)
+        selected = _select("progress", columns)
         for start in range(0, len(items), 500):
             chunk = items[start : start + 500]
             items_in = ", ".join("?" for _ in chunk)
             sql = (
-                f"SELECT * FROM unit_progress WHERE unit = ? AND period IN ({periods_in}) AND item_uid IN ({items_in})"
+                f"SELECT {selected} FROM unit_progress "
+                f"WHERE unit = ? AND period IN ({periods_in}) AND item_uid IN ({items_in})"
             )
             rows += self._db.query(sql, (code, *periods, *chunk))
         return rows

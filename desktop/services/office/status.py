@@ -14,7 +14,7 @@ from desktop.domain.health import Light
 from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
 from desktop.domain.rollup import mean_percent
 from desktop.services.office.plans import office_plan, plan_target_rows, plan_task_rows
-from desktop.services.office.unit_view import TaskRow, shown_progress, tasks_from_rows
+from desktop.services.office.unit_view import ROLLUP_COLUMNS, TaskRow, shown_progress, tasks_from_rows
 from desktop.services.suite import active_key_suite
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
@@ -89,6 +89,19 @@ class ProvinceStatus:
     plan: PlanShown | None = None
 
 
+class _Spans(dict[str, tuple[dt.date, dt.date]]):
+    """(start, end) of each period code, the order periods are listed in: worked out once per code for every
+    unit (the units share their few dozen codes)."""
+
+    def __missing__(self, code: str) -> tuple[dt.date, dt.date]:
+        period = parse_period(code)
+        value = self[code] = (period.start, period.end)
+        return value
+
+    def __call__(self, code: str) -> tuple[dt.date, dt.date]:
+        return self[code]
+
+
 def _within(inner: str, outer: Period) -> bool:
     try:
         period = parse_period(inner)
@@ -134,9 +147,13 @@ def province_status(
     in_plan = {str(t["uid"]) for t in plan_tasks}
     thresholds = store.settings.thresholds()
     by_unit: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    every_milestone: list[dict[str, Any]] = []
     for entity in ("measure", "milestone"):
         by_unit[entity] = defaultdict(list)
-        for row in records.rows(entity):
+        rows = records.rows(entity, columns=ROLLUP_COLUMNS[entity])
+        if entity == "milestone":
+            every_milestone = rows  # the indicators count every plan's milestones
+        for row in rows:
             if str(row["task_uid"]) in in_plan:
                 by_unit[entity][str(row["unit"])].append(row)
     held: dict[str, list[int]] = defaultdict(list)
@@ -146,14 +163,14 @@ def province_status(
     for item in OfficeAnswers(store.database, store.audit).returns():
         returned[item.unit].append(item.entry.period)
     units: list[UnitStatus] = []
+    span = _Spans()
     for unit in office.units():
         measures, milestones = by_unit["measure"][unit.code], by_unit["milestone"][unit.code]
         wanted = [str(t["uid"]) for t in plan_tasks] + [str(m["uid"]) for m in measures]
-        shown = shown_progress(records, unit.code, when, wanted)
+        codes = records.progress_periods(unit.code)
+        shown = shown_progress(records, unit.code, when, wanted, codes)
         tasks = tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds)
-        periods = sorted(
-            records.progress_periods(unit.code), key=lambda p: (parse_period(p).start, parse_period(p).end)
-        )
+        periods = sorted(codes, key=span)
         units.append(
             UnitStatus(
                 code=unit.code,
@@ -178,21 +195,21 @@ def province_status(
         today=today,
         units=tuple(active),
         not_reported=tuple(u.code for u in active if not u.reported),
-        indicators=_indicators(records, plan_target_rows(catalog), [u.code for u in active], today),
+        indicators=_indicators(every_milestone, plan_target_rows(catalog), [u.code for u in active], today),
         revoked=tuple(u for u in units if u.revoked),
         plan=PlanShown(catalog.id, catalog.version, catalog.title, catalog.start_year, catalog.end_year),
     )
 
 
 def _indicators(
-    records: OfficeRecords, target_rows: list[dict[str, Any]], active: list[str], today: dt.date
+    milestones: list[dict[str, Any]], target_rows: list[dict[str, Any]], active: list[str], today: dt.date
 ) -> tuple[IndicatorStatus, ...]:
     targets: dict[str, dict[str, Any]] = {}
     for row in target_rows:
         target = targets.setdefault(str(row["key"]), {"name": row["name"], "unit": row["unit"], "goals": []})
         target["goals"].append((int(row["year"]), float(row["value"])))
     achieved_on: dict[str, dict[str, dt.date]] = defaultdict(dict)  # target key -> unit -> earliest date
-    for row in records.rows("milestone"):
+    for row in milestones:
         key, date = row["target_key"], row["achieved_date"]
         if not key or not date or row["unit"] not in active:
             continue

@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.health import Light, Thresholds, due_light, progress_light, worst
@@ -21,8 +22,9 @@ from desktop.store.office import OfficeRepo, OfficeUnit
 from desktop.store.office_records import OfficeRecords
 
 
-@dataclass(frozen=True)
-class ProgressCell:
+# Records, not dataclasses: the office's roll-up makes one per task, measure and progress entry of every unit
+# before its window's first paint, and a Struct is made several times faster than a frozen dataclass.
+class ProgressCell(msgspec.Struct, frozen=True):
     period: str
     status: Status | None
     percent: int
@@ -30,8 +32,7 @@ class ProgressCell:
     carried: bool  # from an earlier period than the one shown
 
 
-@dataclass(frozen=True)
-class MeasureRow:
+class MeasureRow(msgspec.Struct, frozen=True):
     uid: str
     title: str
     department: str
@@ -41,8 +42,7 @@ class MeasureRow:
     light: Light
 
 
-@dataclass(frozen=True)
-class MilestoneRow:
+class MilestoneRow(msgspec.Struct, frozen=True):
     uid: str
     title: str
     due_date: dt.date | None
@@ -53,8 +53,7 @@ class MilestoneRow:
     measure_uid: str = ""  # the measure it belongs to, if any
 
 
-@dataclass(frozen=True)
-class TaskRow:
+class TaskRow(msgspec.Struct, frozen=True):
     uid: str
     key: str
     text: str
@@ -72,14 +71,23 @@ class TaskRow:
         return sum(1 for m in self.milestones if m.achieved_date is not None)
 
 
-@dataclass(frozen=True)
-class UnitView:
+class UnitView(msgspec.Struct, frozen=True):
     unit: OfficeUnit
     period: str
     tasks: tuple[TaskRow, ...]
 
 
 Shown = dict[str, tuple[dict[str, Any], bool]]  # item uid -> the progress row shown, carried forward or not
+
+# The fields of each record the roll-up reads (tasks_from_rows, shown_rows; the indicators read `target_key`):
+# the office reads only these of its thousands of rows.
+ROLLUP_COLUMNS = {
+    "measure": ("uid", "task_uid", "title", "department", "person", "due_date"),
+    "milestone": ("uid", "task_uid", "measure_uid", "title", "due_date", "target_value", "target_unit", "target_key",
+                  "actual_value", "achieved_date"),  # fmt: skip
+    "progress": ("item_uid", "period", "status", "percent", "note", "updated_at"),
+}
+_STATUS_BY_VALUE = {status.value: status for status in Status}
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -91,6 +99,9 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 def parse_status(value: Any) -> Status | None:
+    exact = _STATUS_BY_VALUE.get(value)  # stored rows hold the value itself: one look-up per row
+    if exact is not None:
+        return exact
     try:
         return Status.parse(str(value)) if value else None
     except PlanProgressError:
@@ -129,7 +140,8 @@ def unit_tasks(
 ) -> tuple[TaskRow, ...]:
     """Every task of a plan (`plan_tasks`, desktop.services.office.plans) of unit `code` in plan order, as it
     stands at the end of `when`."""
-    measures, milestones = records.rows("measure", code), records.rows("milestone", code)
+    measures = records.rows("measure", code, ROLLUP_COLUMNS["measure"])
+    milestones = records.rows("milestone", code, ROLLUP_COLUMNS["milestone"])
     owner_task = {str(r["uid"]): str(r["task_uid"]) for r in (*measures, *milestones)}
     evidence: dict[str, int] = defaultdict(int)
     for row in records.rows("evidence", code):
@@ -145,16 +157,20 @@ def shown_rows(rows: Iterable[dict[str, Any]], when: Period) -> Shown:
     return shown_entries(rows, when, item="item_uid", period="period", updated="updated_at")
 
 
-def shown_progress(records: OfficeRecords, code: str, when: Period, items: Iterable[str]) -> Shown:
+def shown_progress(
+    records: OfficeRecords, code: str, when: Period, items: Iterable[str], codes: Iterable[str] | None = None
+) -> Shown:
     """shown_rows over unit `code`'s merged progress of `items` (the uids the roll-up looks at), read one group
     of periods at a time from the strongest (candidate_groups) and only for the items not yet decided: years
-    of monthly entries are many rows, and an item's own entry for the period decides it at once."""
+    of monthly entries are many rows, and an item's own entry for the period decides it at once. `codes`: the
+    unit's period codes (records.progress_periods), when the caller has read them already."""
     undecided = set(items)
     shown: Shown = {}
-    for group in candidate_groups(records.progress_periods(code), when):
+    columns = ROLLUP_COLUMNS["progress"]
+    for group in candidate_groups(records.progress_periods(code) if codes is None else codes, when):
         if not undecided:
             break
-        picked = shown_rows(records.progress_in(code, group, sorted(undecided)), when)
+        picked = shown_rows(records.progress_in(code, group, sorted(undecided), columns), when)
         shown.update(picked)
         undecided.difference_update(picked)
     return shown
