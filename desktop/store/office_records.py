@@ -66,16 +66,17 @@ def _upsert_sql(entity: str) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (unit, {key}) DO UPDATE SET {updates}"
 
 
-def _select(entity: str, columns: Sequence[str]) -> str:
-    """The select list for `columns` of an entity's table (every column when empty); a name that is not one of
-    the entity's record fields is a programming error, never put into SQL."""
+def _select(entity: str, columns: Sequence[str], unit: bool = True) -> str:
+    """The select list for `columns` of an entity's table, with `unit` first if asked (every column when
+    `columns` is empty); a name that is not one of the entity's record fields is a programming error, never put
+    into SQL."""
     if not columns:
         return "*"
     known = {name for name, _, _ in RECORD_FIELDS[entity]}
     unknown = [c for c in columns if c not in known]
     if unknown:
         raise ValueError(f"not a column of {entity}: {unknown}")
-    return ", ".join(["unit", *columns])
+    return ", ".join(["unit", *columns] if unit else columns)
 
 
 _VALUES = {entity: operator.itemgetter(*_columns(entity)) for entity in TABLES}  # every entity has 2+ columns
@@ -257,21 +258,21 @@ class OfficeRecords:
         return [str(row[0]) for row in self._db.conn.execute(sql, {"unit": code})]
 
     def progress_in(
-        self, code: str, periods: Sequence[str], items: Sequence[str], columns: Sequence[str] = ()
+        self, code: str, periods: Sequence[str], items: Sequence[str] | None, columns: Sequence[str] = ()
     ) -> list[dict[str, Any]]:
-        """Unit `code`'s progress rows of `periods` for `items` (the bundle record format plus `unit`, `seq`;
-        with `columns`, only those and `unit`)."""
-        rows: list[dict[str, Any]] = []
+        """Unit `code`'s progress rows of `periods` for `items` (None: every item), in the bundle record format
+        plus `unit`, `seq`; with `columns`, only those, without `unit` (the roll-up reads thousands of rows, and
+        each value read costs)."""
         periods_in = ", ".join("?" for _ in periods)
-        selected = _select("progress", columns)
+        selected = _select("progress", columns, unit=False)
+        sql = f"SELECT {selected} FROM unit_progress WHERE unit = ? AND period IN ({periods_in})"
+        if items is None:
+            return self._db.query(sql, (code, *periods))
+        rows: list[dict[str, Any]] = []
         for start in range(0, len(items), 500):
             chunk = items[start : start + 500]
             items_in = ", ".join("?" for _ in chunk)
-            sql = (
-                f"SELECT {selected} FROM unit_progress "
-                f"WHERE unit = ? AND period IN ({periods_in}) AND item_uid IN ({items_in})"
-            )
-            rows += self._db.query(sql, (code, *periods, *chunk))
+            rows += self._db.query(f"{sql} AND item_uid IN ({items_in})", (code, *periods, *chunk))
         return rows
 
     def audit_rows(self, code: str) -> list[dict[str, Any]]:

@@ -9,12 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain.errors import InputError
 from desktop.domain.health import Light
-from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
+from desktop.domain.periods import PeriodKind, current_period, parse_period, period_span
 from desktop.domain.rollup import mean_percent
 from desktop.services.office.plans import office_plan, plan_target_rows, plan_task_rows
-from desktop.services.office.unit_view import ROLLUP_COLUMNS, TaskRow, shown_progress, tasks_from_rows
+from desktop.services.office.unit_view import FIGURE_COLUMNS, TaskFigures, TaskRow, shown_progress, task_figures
 from desktop.services.suite import active_key_suite
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
@@ -89,28 +88,17 @@ class ProvinceStatus:
     plan: PlanShown | None = None
 
 
-class _Spans(dict[str, tuple[dt.date, dt.date]]):
-    """(start, end) of each period code, the order periods are listed in: worked out once per code for every
-    unit (the units share their few dozen codes)."""
-
-    def __missing__(self, code: str) -> tuple[dt.date, dt.date]:
-        period = parse_period(code)
-        value = self[code] = (period.start, period.end)
-        return value
-
-    def __call__(self, code: str) -> tuple[dt.date, dt.date]:
-        return self[code]
+def _span(code: str) -> tuple[dt.date, dt.date]:
+    """The order periods are listed in: by first day, then last day (a stored code is always a period)."""
+    return period_span(code) or (dt.date.max, dt.date.max)
 
 
-def _within(inner: str, outer: Period) -> bool:
-    try:
-        period = parse_period(inner)
-    except InputError:
-        return False
-    return outer.start <= period.start and period.end <= outer.end
+def _within(inner: str, start: dt.date, end: dt.date) -> bool:
+    span = period_span(inner)
+    return span is not None and start <= span[0] and span[1] <= end
 
 
-def project_completion(tasks: Iterable[TaskRow]) -> tuple[ProjectCompletion, ...]:
+def project_completion(tasks: Iterable[TaskRow | TaskFigures]) -> tuple[ProjectCompletion, ...]:
     """Per project (in number order), the mean of its tasks' completion."""
     percents: dict[int, list[int]] = defaultdict(list)
     names: dict[int, str] = {}
@@ -122,7 +110,7 @@ def project_completion(tasks: Iterable[TaskRow]) -> tuple[ProjectCompletion, ...
     )
 
 
-def light_counts(tasks: Iterable[TaskRow]) -> dict[str, int]:
+def light_counts(tasks: Iterable[TaskRow | TaskFigures]) -> dict[str, int]:
     """How many tasks show each light (keys `grey`, `green`, `yellow`, `red`)."""
     lights = [task.light for task in tasks]
     return {light.name.lower(): lights.count(light) for light in Light}
@@ -150,7 +138,7 @@ def province_status(
     every_milestone: list[dict[str, Any]] = []
     for entity in ("measure", "milestone"):
         by_unit[entity] = defaultdict(list)
-        rows = records.rows(entity, columns=ROLLUP_COLUMNS[entity])
+        rows = records.rows(entity, columns=FIGURE_COLUMNS[entity])
         if entity == "milestone":
             every_milestone = rows  # the indicators count every plan's milestones
         for row in rows:
@@ -163,14 +151,14 @@ def province_status(
     for item in OfficeAnswers(store.database, store.audit).returns():
         returned[item.unit].append(item.entry.period)
     units: list[UnitStatus] = []
-    span = _Spans()
+    first, last = when.start, when.end
     for unit in office.units():
         measures, milestones = by_unit["measure"][unit.code], by_unit["milestone"][unit.code]
         wanted = [str(t["uid"]) for t in plan_tasks] + [str(m["uid"]) for m in measures]
         codes = records.progress_periods(unit.code)
-        shown = shown_progress(records, unit.code, when, wanted, codes)
-        tasks = tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds)
-        periods = sorted(codes, key=span)
+        shown = shown_progress(records, unit.code, when, wanted, codes, FIGURE_COLUMNS["progress"])
+        tasks = task_figures(plan_tasks, shown, measures, milestones, today, thresholds)
+        periods = sorted(codes, key=_span)
         units.append(
             UnitStatus(
                 code=unit.code,
@@ -181,7 +169,7 @@ def province_status(
                 resync_pending=unit.resync,
                 review_in_use=unit.review_in_use,
                 periods=tuple(periods),
-                reported=any(_within(p, when) for p in periods),
+                reported=any(_within(p, first, last) for p in periods),
                 held=tuple(held[unit.code]),
                 projects=project_completion(tasks),
                 lights=light_counts(tasks),

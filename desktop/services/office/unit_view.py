@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import msgspec
@@ -83,8 +83,18 @@ Shown = dict[str, tuple[dict[str, Any], bool]]  # item uid -> the progress row s
 # the office reads only these of its thousands of rows.
 ROLLUP_COLUMNS = {
     "measure": ("uid", "task_uid", "title", "department", "person", "due_date"),
-    "milestone": ("uid", "task_uid", "measure_uid", "title", "due_date", "target_value", "target_unit", "target_key",
-                  "actual_value", "achieved_date"),  # fmt: skip
+    "milestone": (
+        "uid",
+        "task_uid",
+        "measure_uid",
+        "title",
+        "due_date",
+        "target_value",
+        "target_unit",
+        "target_key",
+        "actual_value",
+        "achieved_date",
+    ),  # fmt: skip
     "progress": ("item_uid", "period", "status", "percent", "note", "updated_at"),
 }
 _STATUS_BY_VALUE = {status.value: status for status in Status}
@@ -158,19 +168,31 @@ def shown_rows(rows: Iterable[dict[str, Any]], when: Period) -> Shown:
 
 
 def shown_progress(
-    records: OfficeRecords, code: str, when: Period, items: Iterable[str], codes: Iterable[str] | None = None
+    records: OfficeRecords,
+    code: str,
+    when: Period,
+    items: Iterable[str],
+    codes: Iterable[str] | None = None,
+    columns: Sequence[str] = ROLLUP_COLUMNS["progress"],
 ) -> Shown:
     """shown_rows over unit `code`'s merged progress of `items` (the uids the roll-up looks at), read one group
     of periods at a time from the strongest (candidate_groups) and only for the items not yet decided: years
     of monthly entries are many rows, and an item's own entry for the period decides it at once. `codes`: the
-    unit's period codes (records.progress_periods), when the caller has read them already."""
+    unit's period codes (records.progress_periods), when the caller has read them already; `columns`: what is
+    read of each entry (task_figures needs fewer than tasks_from_rows)."""
     undecided = set(items)
     shown: Shown = {}
-    columns = ROLLUP_COLUMNS["progress"]
+    first = True
     for group in candidate_groups(records.progress_periods(code) if codes is None else codes, when):
         if not undecided:
             break
-        picked = shown_rows(records.progress_in(code, group, sorted(undecided), columns), when)
+        # the strongest group is read whole (every item is undecided: no list of them to send), later ones
+        # only for the items still undecided
+        rows = records.progress_in(code, group, None if first else sorted(undecided), columns)
+        picked = shown_rows(rows, when)
+        if first:
+            picked = {item: entry for item, entry in picked.items() if item in undecided}
+        first = False
         shown.update(picked)
         undecided.difference_update(picked)
     return shown
@@ -187,13 +209,9 @@ def tasks_from_rows(
 ) -> tuple[TaskRow, ...]:
     """A unit's plan tasks in plan order from its records in the bundle record format (keyed by uid) and the
     progress each item shows (shown_rows, shown_progress): how the office judges every unit, and how a unit
-    computes what the office shows of it (`planprogress status`). `evidence` counts evidence per task uid."""
-    measures: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in measure_rows:
-        measures[str(row["task_uid"])].append(row)
-    milestones: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in milestone_rows:
-        milestones[str(row["task_uid"])].append(row)
+    computes what the office shows of it (`planprogress status`). `evidence` counts evidence per task uid.
+    task_figures gives the same percent and light without the rows."""
+    measures, milestones = _by_task(measure_rows), _by_task(milestone_rows)
     counts = evidence or {}
 
     tasks = []
@@ -204,11 +222,14 @@ def tasks_from_rows(
             _milestone(m, today, thresholds) for m in sorted(milestones[uid], key=lambda m: str(m["due_date"]))
         )
         own = _cell(shown.get(uid))
-        percent = task_percent(
-            own.percent if own else None, [m.progress.percent if m.progress else None for m in task_measures]
+        percent, light = _judge(
+            own.status if own else None,
+            own.percent if own else None,
+            [m.progress.percent if m.progress else None for m in task_measures],
+            [*(m.light for m in task_measures), *(m.light for m in task_milestones)],
+            today,
+            thresholds,
         )
-        lights = [progress_light(own.status if own else None, None, today, thresholds)]
-        lights += [m.light for m in task_measures] + [m.light for m in task_milestones]
         tasks.append(
             TaskRow(
                 uid=uid,
@@ -218,7 +239,7 @@ def tasks_from_rows(
                 project_name=str(task["project_name"]),
                 progress=own,
                 percent=percent,
-                light=worst(lights),
+                light=light,
                 measures=task_measures,
                 milestones=task_milestones,
                 evidence=counts.get(uid, 0),
@@ -227,8 +248,96 @@ def tasks_from_rows(
     return tuple(tasks)
 
 
-def _measure(row: dict[str, Any], cell: ProgressCell | None, today: dt.date, thresholds: Thresholds) -> MeasureRow:
+class TaskFigures(msgspec.Struct, frozen=True):
+    """What the province-wide matrix shows of a task: its project, completion and light."""
+
+    project: int
+    project_name: str
+    percent: int
+    light: Light
+
+
+# What task_figures reads of each record: the office's matrix reads only these of every unit's rows.
+FIGURE_COLUMNS = {
+    "measure": ("uid", "task_uid", "due_date"),
+    "milestone": ("uid", "task_uid", "due_date", "achieved_date", "target_key"),  # the indicators read target_key
+    "progress": ("item_uid", "period", "status", "percent", "updated_at"),
+}
+
+
+def task_figures(
+    plan_tasks: list[dict[str, Any]],
+    shown: Shown,
+    measure_rows: Iterable[dict[str, Any]],
+    milestone_rows: Iterable[dict[str, Any]],
+    today: dt.date,
+    thresholds: Thresholds,
+) -> tuple[TaskFigures, ...]:
+    """tasks_from_rows's project, percent and light of every task (the same helpers judge both), without the
+    rows the drill-down shows: the office works these out for every unit before its window's first paint, and
+    reads only FIGURE_COLUMNS for them."""
+    measures, milestones = _by_task(measure_rows), _by_task(milestone_rows)
+    figures = []
+    for task in plan_tasks:
+        uid = str(task["uid"])
+        percents: list[int | None] = []
+        lights: list[Light] = []
+        for row in measures[uid]:
+            status, percent = _shown_figures(shown.get(str(row["uid"])))
+            percents.append(percent)
+            lights.append(_measure_light(row, status, today, thresholds)[1])
+        lights += [_milestone_light(row, today, thresholds)[2] for row in milestones[uid]]
+        status, own = _shown_figures(shown.get(uid))
+        percent, light = _judge(status, own, percents, lights, today, thresholds)
+        figures.append(TaskFigures(int(task["project"]), str(task["project_name"]), percent, light))
+    return tuple(figures)
+
+
+def _by_task(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[str(row["task_uid"])].append(row)
+    return grouped
+
+
+def _judge(
+    status: Status | None,
+    own: int | None,
+    measure_percents: list[int | None],
+    lights: list[Light],
+    today: dt.date,
+    thresholds: Thresholds,
+) -> tuple[int, Light]:
+    """A task's percent (desktop.domain.rollup.task_percent) and light: the worst of its own entry's (no due
+    date) and its measures' and milestones' `lights`."""
+    percent = task_percent(own, measure_percents)
+    return percent, worst([progress_light(status, None, today, thresholds), *lights])
+
+
+def _shown_figures(shown: tuple[dict[str, Any], bool] | None) -> tuple[Status | None, int | None]:
+    """The status and percent of the entry an item shows (as _cell reads them), (None, None) for none."""
+    if shown is None:
+        return None, None
+    row = shown[0]
+    return parse_status(row["status"]), int(row["percent"])
+
+
+def _measure_light(
+    row: dict[str, Any], status: Status | None, today: dt.date, thresholds: Thresholds
+) -> tuple[dt.date | None, Light]:
     due = parse_date(row["due_date"])
+    return due, progress_light(status, due, today, thresholds)
+
+
+def _milestone_light(
+    row: dict[str, Any], today: dt.date, thresholds: Thresholds
+) -> tuple[dt.date | None, dt.date | None, Light]:
+    due, achieved = parse_date(row["due_date"]), parse_date(row["achieved_date"])
+    return due, achieved, due_light(due, achieved is not None, today, thresholds)
+
+
+def _measure(row: dict[str, Any], cell: ProgressCell | None, today: dt.date, thresholds: Thresholds) -> MeasureRow:
+    due, light = _measure_light(row, cell.status if cell else None, today, thresholds)
     return MeasureRow(
         uid=str(row["uid"]),
         title=str(row["title"]),
@@ -236,12 +345,12 @@ def _measure(row: dict[str, Any], cell: ProgressCell | None, today: dt.date, thr
         person=str(row["person"]),
         due_date=due,
         progress=cell,
-        light=progress_light(cell.status if cell else None, due, today, thresholds),
+        light=light,
     )
 
 
 def _milestone(row: dict[str, Any], today: dt.date, thresholds: Thresholds) -> MilestoneRow:
-    due, achieved = parse_date(row["due_date"]), parse_date(row["achieved_date"])
+    due, achieved, light = _milestone_light(row, today, thresholds)
     unit = str(row["target_unit"] or "")
     return MilestoneRow(
         uid=str(row["uid"]),
@@ -250,6 +359,6 @@ def _milestone(row: dict[str, Any], today: dt.date, thresholds: Thresholds) -> M
         target=number_text(row["target_value"], unit),
         actual=number_text(row["actual_value"], unit),
         achieved_date=achieved,
-        light=due_light(due, achieved is not None, today, thresholds),
+        light=light,
         measure_uid=str(row["measure_uid"] or ""),
     )
