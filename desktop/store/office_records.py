@@ -4,6 +4,7 @@ browsing need. A bundle is merged in one transaction together with its chain ste
 from __future__ import annotations
 
 import operator
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -236,16 +237,17 @@ class OfficeRecords:
         return MergeCounts(upserts, deletes, audit_count, len(blobs))
 
     # -- reads for status and evidence browsing ---------------------------------------------------------
-    def rows(self, entity: str, code: str | None = None, columns: Sequence[str] = ()) -> list[dict[str, Any]]:
-        """All merged rows of one entity (optionally one unit's), as the bundle record format plus `unit`; with
-        `columns`, only those (and `unit`): the roll-up reads a few of many columns, and every value read costs."""
+    def rows(self, entity: str, code: str | None = None, columns: Sequence[str] = ()) -> list[sqlite3.Row]:
+        """All merged rows of one entity (optionally one unit's), as the bundle record format plus `unit`, read
+        by column name; with `columns`, only those (and `unit`): the roll-up reads a few of many columns of
+        thousands of rows, and every value read costs."""
         table = TABLES[entity]
         sql = f"SELECT {_select(entity, columns)} FROM {table}"
         params: tuple[object, ...] = ()
         if code is not None:
             sql += " WHERE unit = ?"
             params = (normalize_unit_code(code),)
-        return self._db.query(sql + f" ORDER BY unit, {_key(entity)}", params)
+        return self._db.records(sql + f" ORDER BY unit, {_key(entity)}", params)
 
     def progress_periods(self, code: str) -> list[str]:
         """The period codes unit `code` has progress for: one seek per code in the (unit, period) index, not a
@@ -259,7 +261,7 @@ class OfficeRecords:
 
     def progress_in(
         self, code: str, periods: Sequence[str], items: Sequence[str] | None, columns: Sequence[str] = ()
-    ) -> list[dict[str, Any]]:
+    ) -> list[sqlite3.Row]:
         """Unit `code`'s progress rows of `periods` for `items` (None: every item), in the bundle record format
         plus `unit`, `seq`; with `columns`, only those, without `unit` (the roll-up reads thousands of rows, and
         each value read costs)."""
@@ -267,12 +269,12 @@ class OfficeRecords:
         selected = _select("progress", columns, unit=False)
         sql = f"SELECT {selected} FROM unit_progress WHERE unit = ? AND period IN ({periods_in})"
         if items is None:
-            return self._db.query(sql, (code, *periods))
-        rows: list[dict[str, Any]] = []
+            return self._db.records(sql, (code, *periods))
+        rows: list[sqlite3.Row] = []
         for start in range(0, len(items), 500):
             chunk = items[start : start + 500]
             items_in = ", ".join("?" for _ in chunk)
-            rows += self._db.query(f"{sql} AND item_uid IN ({items_in})", (code, *periods, *chunk))
+            rows += self._db.records(f"{sql} AND item_uid IN ({items_in})", (code, *periods, *chunk))
         return rows
 
     def audit_rows(self, code: str) -> list[dict[str, Any]]:

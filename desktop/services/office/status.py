@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +13,14 @@ from desktop.domain.health import Light
 from desktop.domain.periods import PeriodKind, current_period, parse_period, period_span
 from desktop.domain.rollup import mean_percent
 from desktop.services.office.plans import office_plan, plan_target_rows, plan_task_rows
-from desktop.services.office.unit_view import FIGURE_COLUMNS, TaskFigures, TaskRow, shown_progress, task_figures
+from desktop.services.office.unit_view import (
+    FIGURE_COLUMNS,
+    Record,
+    TaskFigures,
+    TaskRow,
+    shown_progress,
+    task_figures,
+)
 from desktop.services.suite import active_key_suite
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
@@ -134,8 +141,8 @@ def province_status(
     plan_tasks = plan_task_rows(catalog)
     in_plan = {str(t["uid"]) for t in plan_tasks}
     thresholds = store.settings.thresholds()
-    by_unit: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    every_milestone: list[dict[str, Any]] = []
+    by_unit: dict[str, dict[str, list[Record]]] = {}
+    every_milestone: Sequence[Record] = []
     for entity in ("measure", "milestone"):
         by_unit[entity] = defaultdict(list)
         rows = records.rows(entity, columns=FIGURE_COLUMNS[entity])
@@ -190,23 +197,23 @@ def province_status(
 
 
 def _indicators(
-    milestones: list[dict[str, Any]], target_rows: list[dict[str, Any]], active: list[str], today: dt.date
+    milestones: Sequence[Record], target_rows: list[dict[str, Any]], active: list[str], today: dt.date
 ) -> tuple[IndicatorStatus, ...]:
     targets: dict[str, dict[str, Any]] = {}
     for row in target_rows:
         target = targets.setdefault(str(row["key"]), {"name": row["name"], "unit": row["unit"], "goals": []})
         target["goals"].append((int(row["year"]), float(row["value"])))
     achieved_on: dict[str, dict[str, dt.date]] = defaultdict(dict)  # target key -> unit -> earliest date
-    for row in milestones:
-        key, date = row["target_key"], row["achieved_date"]
-        if not key or not date or row["unit"] not in active:
+    for milestone in milestones:
+        key, date, code = milestone["target_key"], milestone["achieved_date"], milestone["unit"]
+        if not key or not date or code not in active:
             continue
         try:
             when = dt.date.fromisoformat(str(date))
         except ValueError:
             continue
-        known = achieved_on[str(key)].get(str(row["unit"]))
-        achieved_on[str(key)][str(row["unit"])] = min(when, known) if known else when
+        known = achieved_on[str(key)].get(str(code))
+        achieved_on[str(key)][str(code)] = min(when, known) if known else when
     out: list[IndicatorStatus] = []
     total = len(active)
     for key, target in targets.items():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 
@@ -77,7 +77,13 @@ class UnitView(msgspec.Struct, frozen=True):
     tasks: tuple[TaskRow, ...]
 
 
-Shown = dict[str, tuple[dict[str, Any], bool]]  # item uid -> the progress row shown, carried forward or not
+class Record(Protocol):
+    """A record read by field name: a dict in the bundle record format, or a row the store read."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+Shown = dict[str, tuple[Record, bool]]  # item uid -> the progress row shown, carried forward or not
 
 # The fields of each record the roll-up reads (tasks_from_rows, shown_rows; the indicators read `target_key`):
 # the office reads only these of its thousands of rows.
@@ -122,7 +128,7 @@ def number_text(value: Any, unit: str) -> str:
     return "" if value is None else f"{float(value):g}{unit}"
 
 
-def _cell(shown: tuple[dict[str, Any], bool] | None) -> ProgressCell | None:
+def _cell(shown: tuple[Record, bool] | None) -> ProgressCell | None:
     if shown is None:
         return None
     row, carried = shown
@@ -162,7 +168,7 @@ def unit_tasks(
     return tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds, evidence)
 
 
-def shown_rows(rows: Iterable[dict[str, Any]], when: Period) -> Shown:
+def shown_rows(rows: Iterable[Record], when: Period) -> Shown:
     """Per item uid, the progress row (bundle record format) shown for `when` (desktop.domain.rollup)."""
     return shown_entries(rows, when, item="item_uid", period="period", updated="updated_at")
 
@@ -201,8 +207,8 @@ def shown_progress(
 def tasks_from_rows(
     plan_tasks: list[dict[str, Any]],
     shown: Shown,
-    measure_rows: Iterable[dict[str, Any]],
-    milestone_rows: Iterable[dict[str, Any]],
+    measure_rows: Iterable[Record],
+    milestone_rows: Iterable[Record],
     today: dt.date,
     thresholds: Thresholds,
     evidence: dict[str, int] | None = None,
@@ -268,8 +274,8 @@ FIGURE_COLUMNS = {
 def task_figures(
     plan_tasks: list[dict[str, Any]],
     shown: Shown,
-    measure_rows: Iterable[dict[str, Any]],
-    milestone_rows: Iterable[dict[str, Any]],
+    measure_rows: Iterable[Record],
+    milestone_rows: Iterable[Record],
     today: dt.date,
     thresholds: Thresholds,
 ) -> tuple[TaskFigures, ...]:
@@ -293,8 +299,8 @@ def task_figures(
     return tuple(figures)
 
 
-def _by_task(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def _by_task(rows: Iterable[Record]) -> dict[str, list[Record]]:
+    grouped: dict[str, list[Record]] = defaultdict(list)
     for row in rows:
         grouped[str(row["task_uid"])].append(row)
     return grouped
@@ -314,7 +320,7 @@ def _judge(
     return percent, worst([progress_light(status, None, today, thresholds), *lights])
 
 
-def _shown_figures(shown: tuple[dict[str, Any], bool] | None) -> tuple[Status | None, int | None]:
+def _shown_figures(shown: tuple[Record, bool] | None) -> tuple[Status | None, int | None]:
     """The status and percent of the entry an item shows (as _cell reads them), (None, None) for none."""
     if shown is None:
         return None, None
@@ -323,20 +329,20 @@ def _shown_figures(shown: tuple[dict[str, Any], bool] | None) -> tuple[Status | 
 
 
 def _measure_light(
-    row: dict[str, Any], status: Status | None, today: dt.date, thresholds: Thresholds
+    row: Record, status: Status | None, today: dt.date, thresholds: Thresholds
 ) -> tuple[dt.date | None, Light]:
     due = parse_date(row["due_date"])
     return due, progress_light(status, due, today, thresholds)
 
 
 def _milestone_light(
-    row: dict[str, Any], today: dt.date, thresholds: Thresholds
+    row: Record, today: dt.date, thresholds: Thresholds
 ) -> tuple[dt.date | None, dt.date | None, Light]:
     due, achieved = parse_date(row["due_date"]), parse_date(row["achieved_date"])
     return due, achieved, due_light(due, achieved is not None, today, thresholds)
 
 
-def _measure(row: dict[str, Any], cell: ProgressCell | None, today: dt.date, thresholds: Thresholds) -> MeasureRow:
+def _measure(row: Record, cell: ProgressCell | None, today: dt.date, thresholds: Thresholds) -> MeasureRow:
     due, light = _measure_light(row, cell.status if cell else None, today, thresholds)
     return MeasureRow(
         uid=str(row["uid"]),
@@ -349,7 +355,7 @@ def _measure(row: dict[str, Any], cell: ProgressCell | None, today: dt.date, thr
     )
 
 
-def _milestone(row: dict[str, Any], today: dt.date, thresholds: Thresholds) -> MilestoneRow:
+def _milestone(row: Record, today: dt.date, thresholds: Thresholds) -> MilestoneRow:
     due, achieved, light = _milestone_light(row, today, thresholds)
     unit = str(row["target_unit"] or "")
     return MilestoneRow(
