@@ -96,7 +96,7 @@ class ProvinceStatus:
 
 
 def _span(code: str) -> tuple[dt.date, dt.date]:
-    """The order periods are listed in: by first day, then last day (a stored code is always a period)."""
+    """The order periods are listed in: by first day, then last day (a code that is not a period last)."""
     return period_span(code) or (dt.date.max, dt.date.max)
 
 
