@@ -110,6 +110,17 @@ def parse_period(text: str, what: str = "报告期") -> Period:
     return period
 
 
+@functools.lru_cache(maxsize=4096)
+def period_span(code: str) -> tuple[dt.date, dt.date] | None:
+    """(first day, last day) of a stored period code, or None for a code that is not a period. Remembered: the
+    office's roll-up orders and compares the same few dozen codes for every unit."""
+    try:
+        period = parse_period(code)
+    except InputError:
+        return None
+    return period.start, period.end
+
+
 def parse_optional_period(text: str | None, what: str) -> Period | None:
     """A period a record may have or not (the period an evidence file belongs to): empty text means none;
     anything else must be a period as `parse_period` reads it."""

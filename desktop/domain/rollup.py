@@ -12,8 +12,7 @@ import datetime as dt
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from desktop.domain.errors import InputError
-from desktop.domain.periods import Period, parse_period
+from desktop.domain.periods import Period, period_span
 
 Row = TypeVar("Row")
 
@@ -23,11 +22,8 @@ class _PeriodEnds(dict[str, dt.date | None]):
     code that is not a period (such an entry is never shown)."""
 
     def __missing__(self, code: str) -> dt.date | None:
-        try:
-            end: dt.date | None = parse_period(code).end
-        except InputError:
-            end = None
-        self[code] = end
+        span = period_span(code)
+        end = self[code] = span[1] if span else None
         return end
 
 
@@ -68,13 +64,13 @@ def candidate_groups(codes: Iterable[str], viewed: Period) -> list[list[str]]:
     period's own code, then the codes that ended by its end grouped by that end, latest first. An entry of an
     earlier group always wins over one of a later group (shown_entries decides within a group), so a reader
     of many entries can stop at the first group that has one for each item."""
-    ends = _PeriodEnds()
     distinct = set(codes)
     by_end: dict[dt.date, list[str]] = {}
+    code_viewed, last = viewed.code, viewed.end
     for code in distinct:
-        end = ends[code]
-        if code != viewed.code and end is not None and end <= viewed.end:
-            by_end.setdefault(end, []).append(code)
+        span = period_span(code)
+        if code != code_viewed and span is not None and span[1] <= last:
+            by_end.setdefault(span[1], []).append(code)
     groups = [[viewed.code]] if viewed.code in distinct else []
     return groups + [sorted(by_end[end]) for end in sorted(by_end, reverse=True)]
 

@@ -74,6 +74,19 @@ def _upsert_sql(entity: str) -> str:
     )
 
 
+def _select(entity: str, columns: Sequence[str], unit: bool = True) -> str:
+    """The select list for `columns` of an entity's table, with `unit` first if asked (every column when
+    `columns` is empty); a name that is not one of the entity's record fields is a programming error, never put
+    into SQL."""
+    if not columns:
+        return "*"
+    known = {name for name, _, _ in RECORD_FIELDS[entity]}
+    unknown = [c for c in columns if c not in known]
+    if unknown:
+        raise ValueError(f"not a column of {entity}: {unknown}")
+    return ", ".join(["unit", *columns] if unit else columns)
+
+
 _VALUES = {entity: operator.itemgetter(*_columns(entity)) for entity in TABLES}  # every entity has 2+ columns
 _ORDER = {entity: operator.itemgetter(*_PRIMARY[entity]) for entity in TABLES}
 _UPSERT = {entity: _upsert_sql(entity) for entity in TABLES}
@@ -247,15 +260,17 @@ class OfficeRecords:
         return MergeCounts(upserts, deletes, audit_count, len(blobs))
 
     # -- reads for status and evidence browsing ---------------------------------------------------------
-    def rows(self, entity: str, code: str | None = None) -> list[dict[str, Any]]:
-        """All merged rows of one entity (optionally one unit's), as the bundle record format plus `unit`."""
+    def rows(self, entity: str, code: str | None = None, columns: Sequence[str] = ()) -> list[sqlite3.Row]:
+        """All merged rows of one entity (optionally one unit's), as the bundle record format plus `unit`, read
+        by column name; with `columns`, only those (and `unit`): the roll-up reads a few of many columns of
+        thousands of rows, and every value read costs."""
         table = TABLES[entity]
-        sql = f"SELECT * FROM {table}"
+        sql = f"SELECT {_select(entity, columns)} FROM {table}"
         params: tuple[object, ...] = ()
         if code is not None:
             sql += " WHERE unit = ?"
             params = (normalize_unit_code(code),)
-        return self._db.query(sql + f" ORDER BY unit, {_key(entity)}", params)
+        return self._db.records(sql + f" ORDER BY unit, {_key(entity)}", params)
 
     def progress_periods(self, code: str) -> list[str]:
         """The period codes unit `code` has progress for: one seek per code in the (unit, period) index, not a
@@ -267,17 +282,22 @@ class OfficeRecords:
         )
         return [str(row[0]) for row in self._db.conn.execute(sql, {"unit": code})]
 
-    def progress_in(self, code: str, periods: Sequence[str], items: Sequence[str]) -> list[dict[str, Any]]:
-        """Unit `code`'s progress rows of `periods` for `items` (the bundle record format plus `unit`, `seq`)."""
-        rows: list[dict[str, Any]] = []
+    def progress_in(
+        self, code: str, periods: Sequence[str], items: Sequence[str] | None, columns: Sequence[str] = ()
+    ) -> list[sqlite3.Row]:
+        """Unit `code`'s progress rows of `periods` for `items` (None: every item), in the bundle record format
+        plus `unit`, `seq`; with `columns`, only those, without `unit` (the roll-up reads thousands of rows, and
+        each value read costs)."""
         periods_in = ", ".join("?" for _ in periods)
+        selected = _select("progress", columns, unit=False)
+        sql = f"SELECT {selected} FROM unit_progress WHERE unit = ? AND period IN ({periods_in})"
+        if items is None:
+            return self._db.records(sql, (code, *periods))
+        rows: list[sqlite3.Row] = []
         for start in range(0, len(items), 500):
             chunk = items[start : start + 500]
             items_in = ", ".join("?" for _ in chunk)
-            sql = (
-                f"SELECT * FROM unit_progress WHERE unit = ? AND period IN ({periods_in}) AND item_uid IN ({items_in})"
-            )
-            rows += self._db.query(sql, (code, *periods, *chunk))
+            rows += self._db.records(f"{sql} AND item_uid IN ({items_in})", (code, *periods, *chunk))
         return rows
 
     def audit_rows(self, code: str) -> list[dict[str, Any]]:

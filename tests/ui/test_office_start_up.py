@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.store import Store
 from desktop.ui.office.key_dialogs import EnrollDialog, ResyncDialog, RevokeDialog
 from desktop.ui.office.units_page import UnitsPage
+from desktop.ui.startup import build_main_window
 
 from .bundle_support import OFFICE_ADMIN, make_office
 from .conftest import PASSWORD, make_session, when_modal
@@ -49,7 +51,7 @@ lock.release()
 """
 
 
-def test_the_first_paint_loads_no_signing_or_encryption_library(tmp_path: Path) -> None:
+def _first_paint(tmp_path: Path) -> dict[str, Any]:
     office = make_office(tmp_path / "省局", PASSWORD)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     proc = subprocess.run(
@@ -61,9 +63,22 @@ def test_the_first_paint_loads_no_signing_or_encryption_library(tmp_path: Path) 
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    shown = json.loads([line for line in proc.stdout.splitlines() if line.startswith("{")][-1])
-    assert shown["title"].startswith("省局汇总") and shown["page"]
+    shown: dict[str, Any] = json.loads([line for line in proc.stdout.splitlines() if line.startswith("{")][-1])
+    return shown
+
+
+def test_the_first_paint_loads_no_signing_or_encryption_library(tmp_path: Path) -> None:
+    shown = _first_paint(tmp_path)
+    assert str(shown["title"]).startswith("省局汇总") and shown["page"]
     assert [m for m in LATE if m in shown["modules"]] == []
+
+
+def test_the_pages_not_shown_first_are_built_when_first_shown(tmp_path: Path) -> None:
+    """单位详情 and 单位与密钥 (and their modules) wait until a person opens them; the window opens on 全省汇总."""
+    shown = _first_paint(tmp_path)
+    assert shown["page"]
+    pages = ("desktop.ui.office.drilldown", "desktop.ui.office.units_page", "desktop.ui.office.catalogs_page")
+    assert [m for m in pages if m in shown["modules"]] == []
 
 
 def test_the_key_forms_open_from_the_units_page(qtbot: QtBot, tmp_path: Path) -> None:
@@ -81,3 +96,23 @@ def test_the_key_forms_open_from_the_units_page(qtbot: QtBot, tmp_path: Path) ->
             when_modal(lambda dialog, seen=opened: (seen.append(type(dialog)), dialog.reject()))
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             assert opened == [kind]
+
+
+def test_the_admin_menu_opens_the_units_page_and_its_forms(qtbot: QtBot, tmp_path: Path) -> None:
+    """登记单位公钥… and the others, from the 管理 menu, build 单位与密钥 (not built with the window) and open there."""
+    office = make_office(tmp_path / "省局", PASSWORD)
+    with Store.open(office, OFFICE_ADMIN) as store:
+        window = build_main_window(make_session(store, OFFICE_ADMIN))
+        assert window is not None
+        qtbot.addWidget(window)
+        window.show()
+        assert window.current_page_key() == "overview"
+        actions = {a.text(): a for a in window.menu("admin").actions()}
+        forms = (("登记单位公钥…", EnrollDialog), ("吊销单位…", RevokeDialog), ("允许单位重新同步…", ResyncDialog))
+        for text, kind in forms:
+            opened: list[object] = []
+            when_modal(lambda dialog, seen=opened: (seen.append(type(dialog)), dialog.reject()))
+            actions[text].trigger()
+            assert opened == [kind]
+            assert window.current_page_key() == "units"
+            assert isinstance(window.page("units"), UnitsPage)

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain.errors import InputError
 from desktop.domain.health import Light
-from desktop.domain.periods import Period, PeriodKind, current_period, parse_period
+from desktop.domain.periods import PeriodKind, current_period, parse_period, period_span
 from desktop.domain.rollup import mean_percent
 from desktop.services.office.plans import office_plan, plan_target_rows, plan_task_rows
-from desktop.services.office.unit_view import TaskRow, shown_progress, tasks_from_rows
+from desktop.services.office.unit_view import (
+    FIGURE_COLUMNS,
+    Record,
+    TaskFigures,
+    TaskRow,
+    shown_progress,
+    task_figures,
+)
 from desktop.services.suite import active_key_suite
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
@@ -89,15 +95,17 @@ class ProvinceStatus:
     plan: PlanShown | None = None
 
 
-def _within(inner: str, outer: Period) -> bool:
-    try:
-        period = parse_period(inner)
-    except InputError:
-        return False
-    return outer.start <= period.start and period.end <= outer.end
+def _span(code: str) -> tuple[dt.date, dt.date]:
+    """The order periods are listed in: by first day, then last day (a code that is not a period last)."""
+    return period_span(code) or (dt.date.max, dt.date.max)
 
 
-def project_completion(tasks: Iterable[TaskRow]) -> tuple[ProjectCompletion, ...]:
+def _within(inner: str, start: dt.date, end: dt.date) -> bool:
+    span = period_span(inner)
+    return span is not None and start <= span[0] and span[1] <= end
+
+
+def project_completion(tasks: Iterable[TaskRow | TaskFigures]) -> tuple[ProjectCompletion, ...]:
     """Per project (in number order), the mean of its tasks' completion."""
     percents: dict[int, list[int]] = defaultdict(list)
     names: dict[int, str] = {}
@@ -109,7 +117,7 @@ def project_completion(tasks: Iterable[TaskRow]) -> tuple[ProjectCompletion, ...
     )
 
 
-def light_counts(tasks: Iterable[TaskRow]) -> dict[str, int]:
+def light_counts(tasks: Iterable[TaskRow | TaskFigures]) -> dict[str, int]:
     """How many tasks show each light (keys `grey`, `green`, `yellow`, `red`)."""
     lights = [task.light for task in tasks]
     return {light.name.lower(): lights.count(light) for light in Light}
@@ -133,10 +141,14 @@ def province_status(
     plan_tasks = plan_task_rows(catalog)
     in_plan = {str(t["uid"]) for t in plan_tasks}
     thresholds = store.settings.thresholds()
-    by_unit: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    by_unit: dict[str, dict[str, list[Record]]] = {}
+    every_milestone: Sequence[Record] = []
     for entity in ("measure", "milestone"):
         by_unit[entity] = defaultdict(list)
-        for row in records.rows(entity):
+        rows = records.rows(entity, columns=FIGURE_COLUMNS[entity])
+        if entity == "milestone":
+            every_milestone = rows  # the indicators count every plan's milestones
+        for row in rows:
             if str(row["task_uid"]) in in_plan:
                 by_unit[entity][str(row["unit"])].append(row)
     held: dict[str, list[int]] = defaultdict(list)
@@ -146,14 +158,14 @@ def province_status(
     for item in OfficeAnswers(store.database, store.audit).returns():
         returned[item.unit].append(item.entry.period)
     units: list[UnitStatus] = []
+    first, last = when.start, when.end
     for unit in office.units():
         measures, milestones = by_unit["measure"][unit.code], by_unit["milestone"][unit.code]
         wanted = [str(t["uid"]) for t in plan_tasks] + [str(m["uid"]) for m in measures]
-        shown = shown_progress(records, unit.code, when, wanted)
-        tasks = tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds)
-        periods = sorted(
-            records.progress_periods(unit.code), key=lambda p: (parse_period(p).start, parse_period(p).end)
-        )
+        codes = records.progress_periods(unit.code)
+        shown = shown_progress(records, unit.code, when, wanted, codes, FIGURE_COLUMNS["progress"])
+        tasks = task_figures(plan_tasks, shown, measures, milestones, today, thresholds)
+        periods = sorted(codes, key=_span)
         units.append(
             UnitStatus(
                 code=unit.code,
@@ -164,7 +176,7 @@ def province_status(
                 resync_pending=unit.resync,
                 review_in_use=unit.review_in_use,
                 periods=tuple(periods),
-                reported=any(_within(p, when) for p in periods),
+                reported=any(_within(p, first, last) for p in periods),
                 held=tuple(held[unit.code]),
                 projects=project_completion(tasks),
                 lights=light_counts(tasks),
@@ -178,30 +190,30 @@ def province_status(
         today=today,
         units=tuple(active),
         not_reported=tuple(u.code for u in active if not u.reported),
-        indicators=_indicators(records, plan_target_rows(catalog), [u.code for u in active], today),
+        indicators=_indicators(every_milestone, plan_target_rows(catalog), [u.code for u in active], today),
         revoked=tuple(u for u in units if u.revoked),
         plan=PlanShown(catalog.id, catalog.version, catalog.title, catalog.start_year, catalog.end_year),
     )
 
 
 def _indicators(
-    records: OfficeRecords, target_rows: list[dict[str, Any]], active: list[str], today: dt.date
+    milestones: Sequence[Record], target_rows: list[dict[str, Any]], active: list[str], today: dt.date
 ) -> tuple[IndicatorStatus, ...]:
     targets: dict[str, dict[str, Any]] = {}
     for row in target_rows:
         target = targets.setdefault(str(row["key"]), {"name": row["name"], "unit": row["unit"], "goals": []})
         target["goals"].append((int(row["year"]), float(row["value"])))
     achieved_on: dict[str, dict[str, dt.date]] = defaultdict(dict)  # target key -> unit -> earliest date
-    for row in records.rows("milestone"):
-        key, date = row["target_key"], row["achieved_date"]
-        if not key or not date or row["unit"] not in active:
+    for milestone in milestones:
+        key, date, code = milestone["target_key"], milestone["achieved_date"], milestone["unit"]
+        if not key or not date or code not in active:
             continue
         try:
             when = dt.date.fromisoformat(str(date))
         except ValueError:
             continue
-        known = achieved_on[str(key)].get(str(row["unit"]))
-        achieved_on[str(key)][str(row["unit"])] = min(when, known) if known else when
+        known = achieved_on[str(key)].get(str(code))
+        achieved_on[str(key)][str(code)] = min(when, known) if known else when
     out: list[IndicatorStatus] = []
     total = len(active)
     for key, target in targets.items():

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+import msgspec
 
 from desktop.domain.errors import PlanProgressError
 from desktop.domain.health import Light, Thresholds, due_light, progress_light, worst
@@ -21,8 +22,9 @@ from desktop.store.office import OfficeRepo, OfficeUnit
 from desktop.store.office_records import OfficeRecords
 
 
-@dataclass(frozen=True)
-class ProgressCell:
+# Records, not dataclasses: the office's roll-up makes one per task, measure and progress entry of every unit
+# before its window's first paint, and a Struct is made several times faster than a frozen dataclass.
+class ProgressCell(msgspec.Struct, frozen=True):
     period: str
     status: Status | None
     percent: int
@@ -30,8 +32,7 @@ class ProgressCell:
     carried: bool  # from an earlier period than the one shown
 
 
-@dataclass(frozen=True)
-class MeasureRow:
+class MeasureRow(msgspec.Struct, frozen=True):
     uid: str
     title: str
     department: str
@@ -41,8 +42,7 @@ class MeasureRow:
     light: Light
 
 
-@dataclass(frozen=True)
-class MilestoneRow:
+class MilestoneRow(msgspec.Struct, frozen=True):
     uid: str
     title: str
     due_date: dt.date | None
@@ -53,8 +53,7 @@ class MilestoneRow:
     measure_uid: str = ""  # the measure it belongs to, if any
 
 
-@dataclass(frozen=True)
-class TaskRow:
+class TaskRow(msgspec.Struct, frozen=True):
     uid: str
     key: str
     text: str
@@ -72,14 +71,39 @@ class TaskRow:
         return sum(1 for m in self.milestones if m.achieved_date is not None)
 
 
-@dataclass(frozen=True)
-class UnitView:
+class UnitView(msgspec.Struct, frozen=True):
     unit: OfficeUnit
     period: str
     tasks: tuple[TaskRow, ...]
 
 
-Shown = dict[str, tuple[dict[str, Any], bool]]  # item uid -> the progress row shown, carried forward or not
+class Record(Protocol):
+    """A record read by field name: a dict in the bundle record format, or a row the store read."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+Shown = dict[str, tuple[Record, bool]]  # item uid -> the progress row shown, carried forward or not
+
+# The fields of each record the roll-up reads (tasks_from_rows, shown_rows; the indicators read `target_key`):
+# the office reads only these of its thousands of rows.
+ROLLUP_COLUMNS = {
+    "measure": ("uid", "task_uid", "title", "department", "person", "due_date"),
+    "milestone": (
+        "uid",
+        "task_uid",
+        "measure_uid",
+        "title",
+        "due_date",
+        "target_value",
+        "target_unit",
+        "target_key",
+        "actual_value",
+        "achieved_date",
+    ),  # fmt: skip
+    "progress": ("item_uid", "period", "status", "percent", "note", "updated_at"),
+}
+_STATUS_BY_VALUE = {status.value: status for status in Status}
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -91,6 +115,9 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 def parse_status(value: Any) -> Status | None:
+    exact = _STATUS_BY_VALUE.get(value)  # stored rows hold the value itself: one look-up per row
+    if exact is not None:
+        return exact
     try:
         return Status.parse(str(value)) if value else None
     except PlanProgressError:
@@ -101,7 +128,7 @@ def number_text(value: Any, unit: str) -> str:
     return "" if value is None else f"{float(value):g}{unit}"
 
 
-def _cell(shown: tuple[dict[str, Any], bool] | None) -> ProgressCell | None:
+def _cell(shown: tuple[Record, bool] | None) -> ProgressCell | None:
     if shown is None:
         return None
     row, carried = shown
@@ -129,7 +156,8 @@ def unit_tasks(
 ) -> tuple[TaskRow, ...]:
     """Every task of a plan (`plan_tasks`, desktop.services.office.plans) of unit `code` in plan order, as it
     stands at the end of `when`."""
-    measures, milestones = records.rows("measure", code), records.rows("milestone", code)
+    measures = records.rows("measure", code, ROLLUP_COLUMNS["measure"])
+    milestones = records.rows("milestone", code, ROLLUP_COLUMNS["milestone"])
     owner_task = {str(r["uid"]): str(r["task_uid"]) for r in (*measures, *milestones)}
     evidence: dict[str, int] = defaultdict(int)
     for row in records.rows("evidence", code):
@@ -140,21 +168,37 @@ def unit_tasks(
     return tasks_from_rows(plan_tasks, shown, measures, milestones, today, thresholds, evidence)
 
 
-def shown_rows(rows: Iterable[dict[str, Any]], when: Period) -> Shown:
+def shown_rows(rows: Iterable[Record], when: Period) -> Shown:
     """Per item uid, the progress row (bundle record format) shown for `when` (desktop.domain.rollup)."""
     return shown_entries(rows, when, item="item_uid", period="period", updated="updated_at")
 
 
-def shown_progress(records: OfficeRecords, code: str, when: Period, items: Iterable[str]) -> Shown:
+def shown_progress(
+    records: OfficeRecords,
+    code: str,
+    when: Period,
+    items: Iterable[str],
+    codes: Iterable[str] | None = None,
+    columns: Sequence[str] = ROLLUP_COLUMNS["progress"],
+) -> Shown:
     """shown_rows over unit `code`'s merged progress of `items` (the uids the roll-up looks at), read one group
     of periods at a time from the strongest (candidate_groups) and only for the items not yet decided: years
-    of monthly entries are many rows, and an item's own entry for the period decides it at once."""
+    of monthly entries are many rows, and an item's own entry for the period decides it at once. `codes`: the
+    unit's period codes (records.progress_periods), when the caller has read them already; `columns`: what is
+    read of each entry (task_figures needs fewer than tasks_from_rows)."""
     undecided = set(items)
     shown: Shown = {}
-    for group in candidate_groups(records.progress_periods(code), when):
+    first = True
+    for group in candidate_groups(records.progress_periods(code) if codes is None else codes, when):
         if not undecided:
             break
-        picked = shown_rows(records.progress_in(code, group, sorted(undecided)), when)
+        # the strongest group is read whole (every item is undecided: no list of them to send), later ones
+        # only for the items still undecided
+        rows = records.progress_in(code, group, None if first else sorted(undecided), columns)
+        picked = shown_rows(rows, when)
+        if first:
+            picked = {item: entry for item, entry in picked.items() if item in undecided}
+        first = False
         shown.update(picked)
         undecided.difference_update(picked)
     return shown
@@ -163,21 +207,17 @@ def shown_progress(records: OfficeRecords, code: str, when: Period, items: Itera
 def tasks_from_rows(
     plan_tasks: list[dict[str, Any]],
     shown: Shown,
-    measure_rows: Iterable[dict[str, Any]],
-    milestone_rows: Iterable[dict[str, Any]],
+    measure_rows: Iterable[Record],
+    milestone_rows: Iterable[Record],
     today: dt.date,
     thresholds: Thresholds,
     evidence: dict[str, int] | None = None,
 ) -> tuple[TaskRow, ...]:
     """A unit's plan tasks in plan order from its records in the bundle record format (keyed by uid) and the
     progress each item shows (shown_rows, shown_progress): how the office judges every unit, and how a unit
-    computes what the office shows of it (`planprogress status`). `evidence` counts evidence per task uid."""
-    measures: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in measure_rows:
-        measures[str(row["task_uid"])].append(row)
-    milestones: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in milestone_rows:
-        milestones[str(row["task_uid"])].append(row)
+    computes what the office shows of it (`planprogress status`). `evidence` counts evidence per task uid.
+    task_figures gives the same percent and light without the rows."""
+    measures, milestones = _by_task(measure_rows), _by_task(milestone_rows)
     counts = evidence or {}
 
     tasks = []
@@ -188,11 +228,14 @@ def tasks_from_rows(
             _milestone(m, today, thresholds) for m in sorted(milestones[uid], key=lambda m: str(m["due_date"]))
         )
         own = _cell(shown.get(uid))
-        percent = task_percent(
-            own.percent if own else None, [m.progress.percent if m.progress else None for m in task_measures]
+        percent, light = _judge(
+            own.status if own else None,
+            own.percent if own else None,
+            [m.progress.percent if m.progress else None for m in task_measures],
+            [*(m.light for m in task_measures), *(m.light for m in task_milestones)],
+            today,
+            thresholds,
         )
-        lights = [progress_light(own.status if own else None, None, today, thresholds)]
-        lights += [m.light for m in task_measures] + [m.light for m in task_milestones]
         tasks.append(
             TaskRow(
                 uid=uid,
@@ -202,7 +245,7 @@ def tasks_from_rows(
                 project_name=str(task["project_name"]),
                 progress=own,
                 percent=percent,
-                light=worst(lights),
+                light=light,
                 measures=task_measures,
                 milestones=task_milestones,
                 evidence=counts.get(uid, 0),
@@ -211,8 +254,96 @@ def tasks_from_rows(
     return tuple(tasks)
 
 
-def _measure(row: dict[str, Any], cell: ProgressCell | None, today: dt.date, thresholds: Thresholds) -> MeasureRow:
+class TaskFigures(msgspec.Struct, frozen=True):
+    """What the province-wide matrix shows of a task: its project, completion and light."""
+
+    project: int
+    project_name: str
+    percent: int
+    light: Light
+
+
+# What task_figures reads of each record: the office's matrix reads only these of every unit's rows.
+FIGURE_COLUMNS = {
+    "measure": ("uid", "task_uid", "due_date"),
+    "milestone": ("uid", "task_uid", "due_date", "achieved_date", "target_key"),  # the indicators read target_key
+    "progress": ("item_uid", "period", "status", "percent", "updated_at"),
+}
+
+
+def task_figures(
+    plan_tasks: list[dict[str, Any]],
+    shown: Shown,
+    measure_rows: Iterable[Record],
+    milestone_rows: Iterable[Record],
+    today: dt.date,
+    thresholds: Thresholds,
+) -> tuple[TaskFigures, ...]:
+    """tasks_from_rows's project, percent and light of every task (the same helpers judge both), without the
+    rows the drill-down shows: the office works these out for every unit before its window's first paint, and
+    reads only FIGURE_COLUMNS for them."""
+    measures, milestones = _by_task(measure_rows), _by_task(milestone_rows)
+    figures = []
+    for task in plan_tasks:
+        uid = str(task["uid"])
+        percents: list[int | None] = []
+        lights: list[Light] = []
+        for row in measures[uid]:
+            status, percent = _shown_figures(shown.get(str(row["uid"])))
+            percents.append(percent)
+            lights.append(_measure_light(row, status, today, thresholds)[1])
+        lights += [_milestone_light(row, today, thresholds)[2] for row in milestones[uid]]
+        status, own = _shown_figures(shown.get(uid))
+        percent, light = _judge(status, own, percents, lights, today, thresholds)
+        figures.append(TaskFigures(int(task["project"]), str(task["project_name"]), percent, light))
+    return tuple(figures)
+
+
+def _by_task(rows: Iterable[Record]) -> dict[str, list[Record]]:
+    grouped: dict[str, list[Record]] = defaultdict(list)
+    for row in rows:
+        grouped[str(row["task_uid"])].append(row)
+    return grouped
+
+
+def _judge(
+    status: Status | None,
+    own: int | None,
+    measure_percents: list[int | None],
+    lights: list[Light],
+    today: dt.date,
+    thresholds: Thresholds,
+) -> tuple[int, Light]:
+    """A task's percent (desktop.domain.rollup.task_percent) and light: the worst of its own entry's (no due
+    date) and its measures' and milestones' `lights`."""
+    percent = task_percent(own, measure_percents)
+    return percent, worst([progress_light(status, None, today, thresholds), *lights])
+
+
+def _shown_figures(shown: tuple[Record, bool] | None) -> tuple[Status | None, int | None]:
+    """The status and percent of the entry an item shows (as _cell reads them), (None, None) for none."""
+    if shown is None:
+        return None, None
+    row = shown[0]
+    return parse_status(row["status"]), int(row["percent"])
+
+
+def _measure_light(
+    row: Record, status: Status | None, today: dt.date, thresholds: Thresholds
+) -> tuple[dt.date | None, Light]:
     due = parse_date(row["due_date"])
+    return due, progress_light(status, due, today, thresholds)
+
+
+def _milestone_light(
+    row: Record, today: dt.date, thresholds: Thresholds
+) -> tuple[dt.date | None, dt.date | None, Light]:
+    due, achieved = parse_date(row["due_date"]), parse_date(row["achieved_date"])
+    return due, achieved, due_light(due, achieved is not None, today, thresholds)
+
+
+def _measure(row: Record, cell: ProgressCell | None, today: dt.date, thresholds: Thresholds) -> MeasureRow:
+    due, light = _measure_light(row, cell.status if cell else None, today, thresholds)
     return MeasureRow(
         uid=str(row["uid"]),
         title=str(row["title"]),
@@ -220,12 +351,12 @@ def _measure(row: dict[str, Any], cell: ProgressCell | None, today: dt.date, thr
         person=str(row["person"]),
         due_date=due,
         progress=cell,
-        light=progress_light(cell.status if cell else None, due, today, thresholds),
+        light=light,
     )
 
 
-def _milestone(row: dict[str, Any], today: dt.date, thresholds: Thresholds) -> MilestoneRow:
-    due, achieved = parse_date(row["due_date"]), parse_date(row["achieved_date"])
+def _milestone(row: Record, today: dt.date, thresholds: Thresholds) -> MilestoneRow:
+    due, achieved, light = _milestone_light(row, today, thresholds)
     unit = str(row["target_unit"] or "")
     return MilestoneRow(
         uid=str(row["uid"]),
@@ -234,6 +365,6 @@ def _milestone(row: dict[str, Any], today: dt.date, thresholds: Thresholds) -> M
         target=number_text(row["target_value"], unit),
         actual=number_text(row["actual_value"], unit),
         achieved_date=achieved,
-        light=due_light(due, achieved is not None, today, thresholds),
+        light=light,
         measure_uid=str(row["measure_uid"] or ""),
     )

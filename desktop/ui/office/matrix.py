@@ -57,14 +57,27 @@ def percent_color(percent: int) -> str:
     )
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+Cell = dict[int, Any]  # role -> value
+
+
 class UnitMatrixModel(QAbstractTableModel):
-    """Rows: units; columns: unit, reporting state, last bundle, then one per project, then the average."""
+    """Rows: units; columns: unit, reporting state, last bundle, then one per project, then the average.
+
+    Every cell's text, sort key, alignment and colour are worked out once when a status is loaded: the view asks
+    for each cell's roles several times while it sizes the columns and paints the first screen. Tooltips are
+    made when asked for."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.status: ProvinceStatus | None = None
         self._units: list[UnitStatus] = []
         self._projects: list[tuple[int, str]] = []
+        self._cells: list[list[Cell]] = []
+        self._columns = 0
 
     def load(self, status: ProvinceStatus) -> None:
         projects = sorted({(p.number, p.name) for u in status.units for p in u.projects})
@@ -72,14 +85,29 @@ class UnitMatrixModel(QAbstractTableModel):
         self.status = status
         self._units = list(status.units)
         self._projects = projects
+        self._columns = len(Fixed) + len(projects) + (1 if projects else 0)
+        self._cells = [self._row_cells(unit) for unit in self._units]
         self.endResetModel()
+
+    def _row_cells(self, unit: UnitStatus) -> list[Cell]:
+        cells = [self._fixed(unit, column) for column in Fixed]
+        if not self._projects:
+            return cells
+        by_number = {p.number: p.percent for p in unit.projects}
+        average = round(sum(p.percent for p in unit.projects) / len(unit.projects)) if unit.projects else 0
+        for percent in [*(by_number.get(number, 0) for number, _ in self._projects), average]:
+            cell: Cell = {_DISPLAY: f"{percent}%", SORT_ROLE: percent, _ALIGNMENT: CENTER}
+            if not unit.revoked:
+                cell[_BACKGROUND] = QBrush(QColor(percent_color(percent)))
+            cells.append(cell)
+        return cells
 
     # shape ----------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._units)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(Fixed) + len(self._projects) + (1 if self._projects else 0)
+        return 0 if parent.isValid() else self._columns
 
     def project_column(self, number: int) -> int:
         return len(Fixed) + [n for n, _ in self._projects].index(number)
@@ -91,65 +119,45 @@ class UnitMatrixModel(QAbstractTableModel):
         return next((i for i, u in enumerate(self._units) if u.code == code), -1)
 
     # cells ----------------------------------------------------------------------------------------
-    def _percent(self, unit: UnitStatus, column: int) -> int:
-        offset = column - len(Fixed)
-        if offset < len(self._projects):
-            number = self._projects[offset][0]
-            return next((p.percent for p in unit.projects if p.number == number), 0)
-        return round(sum(p.percent for p in unit.projects) / len(unit.projects)) if unit.projects else 0
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._units) or index.column() >= self.columnCount():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._units) and 0 <= column < self._columns):  # an invalid index has row -1
             return None
-        unit = self._units[index.row()]
-        column = index.column()
         if role == ROW_ROLE:
-            return unit
+            return self._units[row]
         if role == CODE_ROLE:
-            return unit.code
-        if column < len(Fixed):
-            return self._fixed(unit, Fixed(column), role)
-        percent = self._percent(unit, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{percent}%"
-        if role == SORT_ROLE:
-            return percent
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return CENTER
-        if role == Qt.ItemDataRole.BackgroundRole and not unit.revoked:
-            return QBrush(QColor(percent_color(percent)))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            title = self.headerData(column, Qt.Orientation.Horizontal)
-            return tr("{unit}：{project} 完成 {percent}%").format(
-                unit=unit.name or unit.code, project=title, percent=percent
-            )
-        return None
+            return self._units[row].code
+        if role == _TOOLTIP:
+            return self._tooltip(row, column)
+        return self._cells[row][column].get(role)
 
-    def _fixed(self, unit: UnitStatus, column: Fixed, role: int) -> Any:
+    def _fixed(self, unit: UnitStatus, column: Fixed) -> Cell:
         if column is Fixed.UNIT:
             text = f"{unit.code}　{unit.name}" if unit.name else unit.code
-            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-                return text
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return tr("双击查看 {unit} 的任务、时间节点和佐证材料").format(unit=unit.name or unit.code)
-        elif column is Fixed.STATE:
-            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-                return state_text(unit)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(theme.REPORT_STATE_BACKGROUNDS[state_of(unit)]))
-            if role == Qt.ItemDataRole.ToolTipRole:
-                periods = tr("、").join(unit.periods) or tr("无")
-                return tr("已收到的报告期：{periods}").format(periods=periods)
+            return {_DISPLAY: text, SORT_ROLE: text, _ALIGNMENT: LEFT}
+        if column is Fixed.STATE:
+            text = state_text(unit)
+            state = QBrush(QColor(theme.REPORT_STATE_BACKGROUNDS[state_of(unit)]))
+            return {_DISPLAY: text, SORT_ROLE: text, _BACKGROUND: state, _ALIGNMENT: LEFT}
+        if not unit.last_seq:
+            last = tr("尚未收到")
         else:
-            if role == Qt.ItemDataRole.DisplayRole:
-                if not unit.last_seq:
-                    return tr("尚未收到")
-                return tr("第 {seq} 号　{when}").format(seq=unit.last_seq, when=local_time(unit.last_at or ""))
-            if role == SORT_ROLE:
-                return unit.last_at or ""
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return LEFT
-        return None
+            last = tr("第 {seq} 号　{when}").format(seq=unit.last_seq, when=local_time(unit.last_at or ""))
+        return {_DISPLAY: last, SORT_ROLE: unit.last_at or "", _ALIGNMENT: LEFT}
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        unit = self._units[row]
+        if column == Fixed.UNIT.value:
+            return tr("双击查看 {unit} 的任务、时间节点和佐证材料").format(unit=unit.name or unit.code)
+        if column == Fixed.STATE.value:
+            periods = tr("、").join(unit.periods) or tr("无")
+            return tr("已收到的报告期：{periods}").format(periods=periods)
+        if column < len(Fixed):
+            return None
+        title = self.headerData(column, Qt.Orientation.Horizontal)
+        percent = self._cells[row][column][SORT_ROLE]
+        name = unit.name or unit.code
+        return tr("{unit}：{project} 完成 {percent}%").format(unit=name, project=title, percent=percent)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:

@@ -4,7 +4,7 @@ issues, the import."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtGui import QAction
 
@@ -12,9 +12,7 @@ from desktop.ui.answers.office import install as install_answers
 from desktop.ui.home_actions import install_home_actions, verify_all_evidence
 from desktop.ui.i18n import tr
 from desktop.ui.main_window import MainWindow
-from desktop.ui.office.drilldown import UnitDetailPage
 from desktop.ui.office.overview_page import OverviewPage
-from desktop.ui.office.units_page import UnitsPage, key_dialog
 from desktop.ui.reports import install as install_reports
 from desktop.ui.session import Session
 from desktop.ui.widgets.period_selector import PeriodSelector
@@ -30,15 +28,17 @@ def open_import_wizard(window: MainWindow, session: Session) -> Any:
 
 def install(window: MainWindow, session: Session) -> None:
     overview = OverviewPage(session)
-    detail = UnitDetailPage(session)
-    units = UnitsPage(session)
     window.add_page("overview", tr("全省汇总"), overview, "Ctrl+1")
-    window.add_page("unit", tr("单位详情"), detail, "Ctrl+2")
-    window.add_page("units", tr("单位与密钥"), units, "Ctrl+3")
+    # The other pages (and their modules) are built when first shown: the window opens on 全省汇总.
+    window.add_page("unit", tr("单位详情"), lambda: _detail_page(session), "Ctrl+2")
+    window.add_page("units", tr("单位与密钥"), lambda: _units_page(session), "Ctrl+3")
     window.add_page("catalogs", tr("规划目录"), lambda: _catalogs_page(session), "Ctrl+4")
 
     def drill_down(code: str) -> None:
-        window.show_page("unit")
+        from desktop.ui.office.drilldown import UnitDetailPage
+
+        detail = window.show_page("unit")
+        assert isinstance(detail, UnitDetailPage)
         detail.show_unit(code, overview.shown_plan())  # the plan 全省汇总 shows
 
     overview.open_unit.connect(drill_down)
@@ -70,13 +70,23 @@ def install(window: MainWindow, session: Session) -> None:
     ):
         action = QAction(text, window)
         action.setEnabled(session.can_admin)
-        action.triggered.connect(
-            lambda _checked=False, k=kind: _admin_dialog(window, units, key_dialog(k, session, window))
-        )
+        action.triggered.connect(lambda _checked=False, k=kind: _admin_dialog(window, session, k))
         admin.addAction(action)
     verify = QAction(tr("校验全部佐证材料"), window)
     verify.triggered.connect(lambda: verify_all_evidence(window, session))
     window.menu("review").addAction(verify)
+
+
+def _detail_page(session: Session) -> Any:
+    from desktop.ui.office.drilldown import UnitDetailPage  # built when first shown
+
+    return UnitDetailPage(session)
+
+
+def _units_page(session: Session) -> Any:
+    from desktop.ui.office.units_page import UnitsPage  # built when first shown
+
+    return UnitsPage(session)
 
 
 def _catalogs_page(session: Session) -> Any:
@@ -85,6 +95,9 @@ def _catalogs_page(session: Session) -> Any:
     return CatalogsPage(session)
 
 
-def _admin_dialog(window: MainWindow, units: UnitsPage, dialog: Any) -> None:
-    window.show_page("units")
-    units.run_dialog(dialog)
+def _admin_dialog(window: MainWindow, session: Session, kind: Literal["enroll", "revoke", "resync"]) -> None:
+    from desktop.ui.office.units_page import UnitsPage, key_dialog
+
+    units = window.show_page("units")
+    assert isinstance(units, UnitsPage)
+    units.run_dialog(key_dialog(kind, session, window))
