@@ -13,7 +13,7 @@ from desktop.domain.model import Unit
 from desktop.domain.system_errors import reason
 from desktop.domain.unit_code import canonical_unit_code
 from desktop.store.audit import AuditLog
-from desktop.store.db import Clock, Database, DatabaseFault, create_database, utc_now
+from desktop.store.db import Clock, Database, DatabaseFault, create_database, needs_upgrade, utc_now
 from desktop.store.evidence import EvidenceRepo
 from desktop.store.home import Home
 from desktop.store.measures import MeasureRepo
@@ -57,6 +57,11 @@ class Store:
         self.settings = SettingsRepo(self.database, self.audit)
         self.evidence.sweep_incoming()
         self.plan.load_received()  # plans received before they were loaded into the plan tables
+
+    @staticmethod
+    def needs_upgrade(root: Path) -> bool:
+        """Whether opening the home at `root` first steps its database up to this program's schema."""
+        return needs_upgrade(Home(root).database)
 
     @classmethod
     def open(cls, root: Path, actor: str, clock: Clock = utc_now) -> Store:

@@ -141,6 +141,22 @@ def _backup_copy(conn: sqlite3.Connection, target: Path) -> None:
         dest.close()
 
 
+def needs_upgrade(path: Path) -> bool:
+    """Whether opening the database at `path` steps its schema up (a wait worth telling the person about:
+    rebuilding the office's progress takes seconds). Anything unreadable is left to the opening to report."""
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(str(path))
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return 0 < version < schema_version()
+
+
 def migrate(
     conn: sqlite3.Connection,
     path: Path,

@@ -4,6 +4,7 @@ one instance per home, open or set up the home, recover from a damaged database,
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +37,8 @@ P = TypeVar("P")
 EXIT_OK = 0
 EXIT_LOCKED = 3
 EXIT_DAMAGED = 6
+
+log = logging.getLogger(__name__)
 
 
 class HomeLock:
@@ -140,6 +143,8 @@ def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Open
         if wizard.store is None:
             return Opened(None)
         return Opened(wizard.store, wizard.store.users.get(wizard.admin_name))
+    if Store.needs_upgrade(root):
+        _upgrade_with_notice(root, parent)
     while True:
         try:
             return Opened(_try_open(root))
@@ -152,6 +157,37 @@ def open_home(root: Path, lock: HomeLock, parent: QWidget | None = None) -> Open
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return Opened(None, exit_code=EXIT_DAMAGED)
             lock.reacquire()
+
+
+def _upgrade_with_notice(root: Path, parent: QWidget | None) -> None:
+    """Step an older database up in a worker while a note says what is happening: a large office's takes
+    seconds, and a window that stays away that long looks like a program that failed to start. A refusal is
+    left to the opening that follows, which meets it again and offers what to do."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    ensure_cjk_font()
+    note = QProgressDialog(tr("正在升级数据库（只需一次，升级前已自动备份），请稍候…"), "", 0, 0, parent)
+    note.setWindowTitle(tr("升级数据库"))
+    note.setCancelButton(None)  # a migration is one transaction: stopping it half-way is not offered
+    note.setWindowModality(Qt.WindowModality.ApplicationModal)
+    note.setMinimumDuration(0)
+    note.show()
+
+    def upgrade(_progress: object, _cancelled: object) -> None:
+        try:
+            Store.open(root, "planprogress").close()
+        except DatabaseFault as exc:  # a damaged file: reported by the opening that follows
+            raise StoreError(str(exc)) from exc
+
+    job = start_in_background(upgrade)
+    try:
+        wait_for(job)
+    except PlanProgressError as exc:
+        log.warning("upgrading the database of %s failed: %s", root, exc)
+    finally:
+        note.close()
+        note.deleteLater()
 
 
 def authenticate_overlapped(
