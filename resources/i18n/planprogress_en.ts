@@ -687,132 +687,132 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Cancelled.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="42" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="55" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="102" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="122" />
       <source>编辑措施</source>
       <translation>Edit measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="102" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="122" />
       <source>添加措施</source>
       <translation>Add measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="109" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="129" />
       <source>设定</source>
       <translation>Set</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="111" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="131" />
       <source>所属任务</source>
       <translation>Plan task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="112" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="132" />
       <source>措施名称</source>
       <translation>Measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="113" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="133" />
       <source>责任部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="114" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="134" />
       <source>责任人</source>
       <translation>Responsible</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="115" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="135" />
       <source>配合单位</source>
       <translation>Supporting units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="116" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="136" />
       <source>开始日期</source>
       <translation>Start date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="117" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="137" />
       <source>完成期限</source>
       <translation>Due date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="145" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="165" />
       <source>编辑时间节点</source>
       <translation>Edit milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="145" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="165" />
       <source>添加时间节点</source>
       <translation>Add milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="151" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="171" />
       <source>目标值</source>
       <translation>Target value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="153" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="173" />
       <source>如 %、个、人次</source>
       <translation>e.g. %, items, people</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="155" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="175" />
       <source>（不对应规划指标）</source>
       <translation>(not a plan indicator)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="160" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="180" />
       <source>实际值</source>
       <translation>Actual value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="162" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="182" />
       <source>已完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="164" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="184" />
       <source>所属</source>
       <translation>Belongs to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="165" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="185" />
       <source>节点名称</source>
       <translation>Milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="168" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="188" />
       <source>计量单位</source>
       <translation>Unit of measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="169" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="189" />
       <source>对应规划指标</source>
       <translation>Plan indicator</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="192" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="212" />
       <source>标记时间节点完成</source>
       <translation>Mark milestone done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="197" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="217" />
       <source>时间节点</source>
       <translation>Milestones</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="198" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="218" />
       <source>完成日期</source>
       <translation>Done on</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/records.py" line="200" />
+      <location filename="../../desktop/ui/dialogs/records.py" line="220" />
       <source>实际值（目标 {target}）</source>
       <translation>Actual value (target {target})</translation>
     </message>
@@ -1404,32 +1404,32 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>New recovery code for me…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="134" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="138" />
       <source>已添加用户 {name}。</source>
       <translation>User {name} added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="140" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="144" />
       <source>请先在列表中选择一个用户。</source>
       <translation>Choose a user in the list first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="146" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="151" />
       <source>已重设 {name} 的密码，账户锁定已解除。</source>
       <translation>Password of {name} reset; the lockout is cleared.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="154" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="159" />
       <source>不能停用当前登录的自己。</source>
       <translation>You cannot disable yourself while signed in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="159" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="164" />
       <source>这是唯一在用的管理员，不能停用。</source>
       <translation>This is the only active administrator and cannot be disabled.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/users.py" line="168" />
+      <location filename="../../desktop/ui/dialogs/users.py" line="173" />
       <source>为 {name} 生成新的恢复码？原来的恢复码将作废。</source>
       <translation>Make a new recovery code for {name}? The previous one stops working.</translation>
     </message>
@@ -3111,52 +3111,52 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> (returned {periods}, waiting for the unit to report again)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="123" />
-      <source>{unit}：{project} 完成 {percent}%</source>
-      <translation>{unit}: {project} {percent}% done</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="134" />
-      <source>双击查看 {unit} 的任务、时间节点和佐证材料</source>
-      <translation>Double-click to see the tasks, milestones and evidence of {unit}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="141" />
-      <source>无</source>
-      <translation>None</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="142" />
-      <source>已收到的报告期：{periods}</source>
-      <translation>Reporting periods received: {periods}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="146" />
+      <location filename="../../desktop/ui/office/matrix.py" line="143" />
       <source>尚未收到</source>
       <translation>Nothing received yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="147" />
+      <location filename="../../desktop/ui/office/matrix.py" line="145" />
       <source>第 {seq} 号　{when}</source>
       <translation>No. {seq}   {when}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/matrix.py" line="166" />
+      <location filename="../../desktop/ui/office/matrix.py" line="151" />
+      <source>双击查看 {unit} 的任务、时间节点和佐证材料</source>
+      <translation>Double-click to see the tasks, milestones and evidence of {unit}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="153" />
+      <source>无</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="154" />
+      <source>已收到的报告期：{periods}</source>
+      <translation>Reporting periods received: {periods}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="160" />
+      <source>{unit}：{project} 完成 {percent}%</source>
+      <translation>{unit}: {project} {percent}% done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/office/matrix.py" line="174" />
       <source>平均</source>
       <translation>Average</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="35" />
+      <location filename="../../desktop/ui/office/mode.py" line="31" />
       <source>全省汇总</source>
       <translation>Province overview</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="36" />
+      <location filename="../../desktop/ui/office/mode.py" line="33" />
       <source>单位详情</source>
       <translation>Unit details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="37" />
+      <location filename="../../desktop/ui/office/mode.py" line="34" />
       <source>单位与密钥</source>
       <translation>Units and keys</translation>
     </message>
@@ -3186,7 +3186,7 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Allow unit resync…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/mode.py" line="77" />
+      <location filename="../../desktop/ui/office/mode.py" line="75" />
       <source>校验全部佐证材料</source>
       <translation>Verify all evidence files</translation>
     </message>
@@ -3716,7 +3716,7 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>This unit's progress report (PDF) or ledger (Excel) (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="78" />
+      <location filename="../../desktop/ui/startup.py" line="81" />
       <source>planprogress 已经打开了这个数据目录：
 {root}
 
@@ -3727,42 +3727,52 @@ No bundle was imported; the office data is unchanged.</translation>
 Only one window may use a data folder at a time. Switch to the open window (it may be in the task bar).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="83" />
+      <location filename="../../desktop/ui/startup.py" line="86" />
       <source>错误：</source>
       <translation>Error: </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="84" />
+      <location filename="../../desktop/ui/startup.py" line="87" />
       <source>程序已在运行</source>
       <translation>Already running</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="90" />
+      <location filename="../../desktop/ui/startup.py" line="93" />
       <source>找不到规划目录 {id}：安装不完整，请重新安装本程序。</source>
       <translation>Plan catalog {id} not found: the installation is incomplete, please reinstall.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="115" />
+      <location filename="../../desktop/ui/startup.py" line="118" />
       <source>数据库文件已损坏（{error}）。</source>
       <translation>The database file is damaged ({error}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="129" />
+      <location filename="../../desktop/ui/startup.py" line="132" />
       <source>不是数据目录</source>
       <translation>Not a data folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="130" />
+      <location filename="../../desktop/ui/startup.py" line="133" />
       <source>文件夹 {root} 里已有其他文件，但没有 planprogress 数据库：请用 --home 选择正确的数据目录，或选择一个空文件夹来新建。</source>
       <translation>The folder {root} holds other files but no planprogress database: choose the right data folder with --home, or an empty folder to start a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="244" />
+      <location filename="../../desktop/ui/startup.py" line="170" />
+      <source>正在升级数据库（只需一次，升级前已自动备份），请稍候…</source>
+      <translation>Upgrading the database (once only; a copy was saved first). Please wait…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="171" />
+      <source>升级数据库</source>
+      <translation>Upgrading the database</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/startup.py" line="280" />
       <source>无法打开</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/startup.py" line="245" />
+      <location filename="../../desktop/ui/startup.py" line="281" />
       <source>这个数据目录的类型（{kind}）在本版本中还不能打开：请安装完整版本。</source>
       <translation>This kind of data folder ({kind}) cannot be opened by this version: install the full version.</translation>
     </message>
@@ -3929,167 +3939,167 @@ Hand this file to the office for enrolment; the office will compare this number 
       <translation>{period}   {light}   {percent}% done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="77" />
-      <source>新添加的文件归入这个类别（添加后也可修改）</source>
-      <translation>Files added now get this category (it can be changed later)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="81" />
-      <source>可不填</source>
-      <translation>optional</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="84" />
-      <source>新添加的文件属于哪个报告期：默认为窗口当前选择的报告期，可改写（如 2026-11、2026-Q4、2026）或清空</source>
-      <translation>The reporting period new files belong to: the period chosen in the window unless you type another (e.g. 2026-11, 2026-Q4, 2026) or clear it</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="86" />
-      <source>可不填，如 2026-Q4</source>
-      <translation>Optional, e.g. 2026-Q4</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="90" />
-      <source>添加文件…</source>
-      <translation>Add files…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="92" />
-      <source>用系统程序打开</source>
-      <translation>Open with system viewer</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="94" />
-      <source>校验文件</source>
-      <translation>Verify file</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="96" />
-      <source>修改类别和所属期…</source>
-      <translation>Edit category and period…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="97" />
-      <source>修改选中材料的标题、类别和所属期</source>
-      <translation>Edit the selected file's title, category and period</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="102" />
-      <source>材料归属</source>
-      <translation>Evidence of</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="156" />
-      <source>添加</source>
-      <translation>Added</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="171" />
-      <source>提示：可以把文件直接拖到这里添加。</source>
-      <translation>Tip: drop files here to add them.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="217" />
-      <source>选择一份材料即可在此预览。</source>
-      <translation>Choose a file to preview it here.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="223" />
-      <source>{name}（{size}，{type}）</source>
-      <translation>{name} ({size}, {type})</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="227" />
-      <source>（未分类）</source>
-      <translation>(no category)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="228" />
-      <source>（未指定）</source>
-      <translation>(none)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="231" />
-      <source>未校验</source>
-      <translation>not verified</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="231" />
-      <source>文件缺失</source>
-      <translation>file missing</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="254" />
-      <source>选择佐证材料</source>
-      <translation>Choose evidence files</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="254" />
-      <source>所有文件 (*)</source>
-      <translation>All files (*)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="282" />
-      <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
-      <translation>Choose a task or measure on the left before adding evidence.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="303" />
-      <source>正在添加 {n} 个文件…</source>
-      <translation>Adding {n} files…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="318" />
-      <source>已添加 {n} 份佐证材料。</source>
-      <translation>{n} evidence files added.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="320" />
-      <source>（{names} 与已有文件内容相同，只保存一份）</source>
-      <translation> ({names} had the same content as a stored file; kept once)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="342" />
-      <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
-      <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="352" />
-      <source>系统没有能打开这种文件的程序：副本在 {path}</source>
-      <translation>No program here opens this kind of file: the copy is at {path}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="374" />
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="21" />
       <source>文件缺失：{name}，请从备份恢复。</source>
       <translation>File missing: {name}; restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="376" />
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="23" />
       <source>校验通过：文件完好，SHA-256 一致。</source>
       <translation>Verified: the file is intact, its SHA-256 matches.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="378" />
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="24" />
       <source>校验失败：文件内容已被改动（SHA-256 不符），请从备份恢复。</source>
       <translation>Verification failed: the file was altered (SHA-256 differs); restore it from a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="408" />
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="46" />
+      <source>添加</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="56" />
+      <source>选择一份材料即可在此预览。</source>
+      <translation>Choose a file to preview it here.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="61" />
+      <source>{name}（{size}，{type}）</source>
+      <translation>{name} ({size}, {type})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="65" />
+      <source>（未分类）</source>
+      <translation>(no category)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="66" />
+      <source>（未指定）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="69" />
+      <source>未校验</source>
+      <translation>not verified</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_info.py" line="69" />
+      <source>文件缺失</source>
+      <translation>file missing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="76" />
+      <source>新添加的文件归入这个类别（添加后也可修改）</source>
+      <translation>Files added now get this category (it can be changed later)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="80" />
+      <source>可不填</source>
+      <translation>optional</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="83" />
+      <source>新添加的文件属于哪个报告期：默认为窗口当前选择的报告期，可改写（如 2026-11、2026-Q4、2026）或清空</source>
+      <translation>The reporting period new files belong to: the period chosen in the window unless you type another (e.g. 2026-11, 2026-Q4, 2026) or clear it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="85" />
+      <source>可不填，如 2026-Q4</source>
+      <translation>Optional, e.g. 2026-Q4</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="89" />
+      <source>添加文件…</source>
+      <translation>Add files…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="91" />
+      <source>用系统程序打开</source>
+      <translation>Open with system viewer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="93" />
+      <source>校验文件</source>
+      <translation>Verify file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="95" />
+      <source>修改类别和所属期…</source>
+      <translation>Edit category and period…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="96" />
+      <source>修改选中材料的标题、类别和所属期</source>
+      <translation>Edit the selected file's title, category and period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="101" />
+      <source>材料归属</source>
+      <translation>Evidence of</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="144" />
+      <source>提示：可以把文件直接拖到这里添加。</source>
+      <translation>Tip: drop files here to add them.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="211" />
+      <source>选择佐证材料</source>
+      <translation>Choose evidence files</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="211" />
+      <source>所有文件 (*)</source>
+      <translation>All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="239" />
+      <source>请先在左侧选择任务或措施，再添加佐证材料。</source>
+      <translation>Choose a task or measure on the left before adding evidence.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="260" />
+      <source>正在添加 {n} 个文件…</source>
+      <translation>Adding {n} files…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="275" />
+      <source>已添加 {n} 份佐证材料。</source>
+      <translation>{n} evidence files added.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="277" />
+      <source>（{names} 与已有文件内容相同，只保存一份）</source>
+      <translation> ({names} had the same content as a stored file; kept once)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="299" />
+      <source>文件缺失：{name}。请从备份恢复，或删除这条记录后重新添加。</source>
+      <translation>File missing: {name}. Restore it from a backup, or delete this record and add the file again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="309" />
+      <source>系统没有能打开这种文件的程序：副本在 {path}</source>
+      <translation>No program here opens this kind of file: the copy is at {path}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="361" />
       <source>已修改“{title}”：类别 {category}，所属期 {period}。</source>
       <translation>Changed "{title}": category {category}, period {period}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="421" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="374" />
       <source>删除佐证材料</source>
       <translation>Delete evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="422" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="375" />
       <source>确定删除“{name}”吗？删除会写入审计记录。</source>
       <translation>Delete "{name}"? The deletion is recorded in the audit trail.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="430" />
+      <location filename="../../desktop/ui/widgets/evidence_panel.py" line="383" />
       <source>已删除“{name}”。</source>
       <translation>Deleted "{name}".</translation>
     </message>
@@ -4281,42 +4291,42 @@ Restore it from a backup, or delete this record and add the file again.</transla
       <translation>Measure "{title}" added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="176" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
       <source>删除措施</source>
       <translation>Delete measure</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="176" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="177" />
       <source>确定删除措施“{title}”吗？</source>
       <translation>Delete the measure "{title}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="192" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="193" />
       <source>添加节点…</source>
       <translation>Add milestone…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="194" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="195" />
       <source>标记完成…</source>
       <translation>Mark done…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="224" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="225" />
       <source>任务 {key} {text}</source>
       <translation>Task {key} {text}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="263" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="267" />
       <source>时间节点“{title}”已标记完成，但还没有佐证材料：请点“佐证材料”为它添加文件。</source>
       <translation>Milestone "{title}" is marked done but has no evidence yet: click "Evidence" to add files for it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="275" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="279" />
       <source>删除时间节点</source>
       <translation>Delete milestone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/widgets/record_panels.py" line="275" />
+      <location filename="../../desktop/ui/widgets/record_panels.py" line="279" />
       <source>确定删除时间节点“{title}”吗？</source>
       <translation>Delete the milestone "{title}"?</translation>
     </message>
