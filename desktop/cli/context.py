@@ -41,6 +41,8 @@ class Context:
         )
 
     def open_store(self) -> Store:
+        if Store.needs_upgrade(self.home):  # seconds on a large office: say why nothing seems to happen
+            print("正在升级数据库（只需一次，升级前已自动备份），请稍候…", file=sys.stderr, flush=True)
         store = Store.open(self.home, self.actor)
         if self.unit_only and store.kind == "office":
             store.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from desktop.store import Store
 from desktop.store.audit import GENESIS, canonical, row_hash
 from desktop.store.db import APPLICATION_ID, DB_FILENAME, create_database, migrate, migration_steps, schema_version
 from desktop.store.users import hash_password
+from tests.core.conftest import CliResult
 from tests.core.support import db_dump
 
 V1_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema_v1.sql"
@@ -312,3 +314,13 @@ def test_the_offices_progress_keeps_every_row_when_it_is_rekeyed(tmp_path: Path,
     create_database(fresh)
     assert schema_of(path) == schema_of(fresh)
     assert _query(path, "SELECT sql FROM sqlite_master WHERE name = 'unit_progress'")[0][0].endswith("WITHOUT ROWID")
+
+
+def test_the_command_line_says_it_is_upgrading(tmp_path: Path, catalog: Catalog, cli: Callable[..., CliResult]) -> None:
+    root = tmp_path / "旧版"
+    make_v1_home(root, catalog)
+    first = cli("tasks", home_dir=root)
+    assert first.code == 0, first.err
+    assert "正在升级数据库" in first.err
+    again = cli("tasks", home_dir=root)
+    assert again.code == 0 and "正在升级数据库" not in again.err
