@@ -13,8 +13,8 @@ import msgspec
 
 from desktop import paths
 from desktop.cli import answer_cmds
-from desktop.cli.bundle_cmds import read_passphrase
 from desktop.cli.context import Context
+from desktop.cli.terminal_io import read_passphrase
 from desktop.domain.catalog import DEFAULT_CATALOG_ID, available_catalogs
 from desktop.domain.errors import InputError, IntegrityError, NotFoundError
 from desktop.domain.status import Role

@@ -90,7 +90,7 @@ def cmd_notice(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_answer(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.cli.bundle_cmds import read_passphrase
+    from desktop.cli.terminal_io import read_passphrase
     from desktop.services.answer.office import write_answers
     from desktop.services.keys import office_signing_key, public_key_id
 

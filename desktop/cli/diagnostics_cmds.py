@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.bundle_cmds import Reporter
 from desktop.cli.context import Context
+from desktop.cli.terminal_io import Reporter
 from desktop.domain.sizes import size_text
 from desktop.services.diagnostics import write_diagnostics
 

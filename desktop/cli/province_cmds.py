@@ -14,10 +14,10 @@ import msgspec
 
 from desktop import paths
 from desktop.cli import answer_cmds, catalog_cmds
-from desktop.cli.bundle_cmds import Reporter, read_passphrase
 from desktop.cli.context import Context
 from desktop.cli.evidence_cmds import period_text
 from desktop.cli.province_report_cmds import PLAN_HELP, register_report
+from desktop.cli.terminal_io import Reporter, read_passphrase
 from desktop.domain.errors import InputError, IntegrityError, StateError
 from desktop.domain.periods import parse_date
 from desktop.domain.unit_code import normalised_note

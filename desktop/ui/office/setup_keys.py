@@ -31,9 +31,8 @@ from desktop.store import Home
 from desktop.ui import file_dialogs, theme
 from desktop.ui.cli_process import CliProcess
 from desktop.ui.i18n import tr
+from desktop.ui.widgets.cli_wizard import PASSPHRASE_ENV
 from desktop.ui.widgets.passwords import PasswordPair
-
-PASSPHRASE_ENV = "PLANPROGRESS_PASSPHRASE"
 
 
 class OfficeKeysBox(QWidget):
