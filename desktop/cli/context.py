@@ -52,6 +52,16 @@ class Context:
             )
         return store
 
+    def open_office_store(self) -> Store:
+        """The office's home, for the province commands: a unit's home is refused with the way to the office's."""
+        store = self.open_store()
+        if store.kind != "office":
+            store.close()
+            raise StateError(
+                f"{self.home} 是单位的数据目录：省局命令请用 --home 指向省局的数据目录（province init 建立）。"
+            )
+        return store
+
     def window_beside(self, *, replaces_home: bool) -> int | None:
         """The process id of a window open on this home, if any. The database takes both writers safely (WAL,
         one write at a time), but a restore would swap the folder out from under the window: refused. The
