@@ -223,7 +223,9 @@ class Intake:
         missing = ", ".join(str(s) for s in range(unit.last_seq + 1, header.seq))
         message = (
             f"{verified.name} 已校验并暂存：{unit.code} 还缺第 {missing} 号数据包（已接收到第 {unit.last_seq} 号），"
-            "补齐后会自动导入。"
+            "补齐后会自动导入。如那些数据包的U盘丢失，或是用单位已停用的密钥签名的，请单位重新写一份："
+            f"planprogress export --resend {unit.last_seq + 1}（窗口：导出向导里的“重新写出以前的数据包”），"
+            "会用单位现在的密钥签名。"
         )
         self._office.log_intake(label, verified.name, unit.code, header.seq, Outcome.GAP.value, message)
         return IntakeResult(label, verified.name, unit.code, header.seq, Outcome.GAP, message)

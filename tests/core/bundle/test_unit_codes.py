@@ -333,6 +333,7 @@ def test_a_delta_lost_before_a_rotation_is_resent_with_the_new_key_and_closes_th
     assert (full.kind, full.seq) == ("full", 3)
     [waiting] = intake(office, office_keys.identity, full.path)
     assert waiting.outcome is Outcome.GAP  # the office had bundle 1: bundle 3 waits for 2
+    assert "planprogress export --resend 2" in waiting.message  # the way out, said where the clerk looks
     (stick / "4").mkdir()
     resent = cli("--json", "export", "--resend", "2", "--out", str(stick / "4"), home_dir=unit.home.root)
     assert resent.code == 0, resent.err
