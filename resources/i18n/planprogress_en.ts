@@ -1259,37 +1259,46 @@ No file has been changed. You can restore from a backup file: the current data f
       <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="92" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="90" />
+      <source>这个数据目录还没有可以登录的用户（是用命令行建立的）。请先在命令行为它添加管理员：
+planprogress --home {home} user add 用户名 --role 管理员
+然后重新打开本程序。</source>
+      <translation>This data folder has no user who can sign in yet (it was made on the command line). First add an administrator on the command line:
+planprogress --home {home} user add NAME --role admin
+then open the program again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="99" />
       <source>请输入用户名。</source>
       <translation>Please enter the user name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="95" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="102" />
       <source>请输入密码。</source>
       <translation>Please enter the password.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="117" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="124" />
       <source>新密码已设置，请用新密码登录。恢复码已作废，可在“用户管理”中重新生成。</source>
       <translation>New password set: sign in with it. The recovery code is used up; make a new one under Users.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="126" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="133" />
       <source>用恢复码重设密码</source>
       <translation>Reset the password with the recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="133" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="140" />
       <source>恢复码</source>
       <translation>Recovery code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="134" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="141" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/dialogs/sign_in.py" line="137" />
+      <location filename="../../desktop/ui/dialogs/sign_in.py" line="144" />
       <source>设置新密码</source>
       <translation>Set new password</translation>
     </message>
@@ -3251,62 +3260,62 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation>Revoked {codes} are left out of the roll-up (see the Units and keys page).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="51" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="50" />
       <source>省局私钥用于解密各单位的进度包，口令务必牢记并另行备份 keys 文件夹：丢失后已收到的数据包无法打开。公钥文件要交给各单位导入（可放在U盘上）。</source>
       <translation>The office private key decrypts the units' progress bundles. Remember its passphrase and back up the keys folder separately: without them, bundles already received cannot be opened. Give the public key file to every unit to import (a USB stick will do).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="61" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="60" />
       <source>至少 {n} 个字符</source>
       <translation>at least {n} characters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="62" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="61" />
       <source>公钥保存到</source>
       <translation>Save public key to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="65" />
       <source>保存省局公钥</source>
       <translation>Save the office public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="66" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="65" />
       <source>公钥 (*.pub)</source>
       <translation>Public keys (*.pub)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="73" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="72" />
       <source>两次输入的私钥口令不一致，请重新输入。</source>
       <translation>The two passphrases differ; please type them again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="76" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="75" />
       <source>省局私钥口令至少需要 {n} 个字符。</source>
       <translation>The office private key passphrase needs at least {n} characters.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="79" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="78" />
       <source>请选择公钥的保存位置。</source>
       <translation>Choose where to save the public key.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="82" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="81" />
       <source>文件夹 {folder} 不存在：请插好U盘或选择其他位置。</source>
       <translation>The folder {folder} does not exist: plug in the USB stick or choose another place.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="84" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="83" />
       <source>{path} 是一个文件夹：请写上文件名，如 office.pub。</source>
       <translation>{path} is a folder: add a file name, e.g. office.pub.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="107" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="106" />
       <source>建立省局数据目录失败：{error}</source>
       <translation>Could not create the office data folder: {error}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/setup_keys.py" line="114" />
+      <location filename="../../desktop/ui/office/setup_keys.py" line="113" />
       <source>无法把公钥保存到 {path}（{error}）：请换一个位置。</source>
       <translation>Cannot save the public key to {path} ({error}): choose another place.</translation>
     </message>

@@ -260,3 +260,23 @@ def test_enter_after_the_name_asks_for_the_password_without_a_failed_attempt(qtb
     assert dialog.user is None and dialog.password.hasFocus()
     assert "请输入密码" in dialog.messages.text()
     assert _failed_attempts(store) == 0
+
+
+def test_a_home_made_on_the_command_line_says_how_to_add_its_first_user(
+    qtbot, tmp_path: Path, catalog: Catalog
+) -> None:
+    # `planprogress init` / `province init` make a home without users: the sign-in was a dead end
+    with Store.create(tmp_path / "命令行建立", "cli", "unit", catalog) as bare:
+        dialog = SignInDialog(bare)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown = dialog.messages.text()
+        assert "还没有可以登录的用户" in shown
+        assert f"planprogress --home {bare.home.root} user add 用户名 --role 管理员" in shown
+
+
+def test_a_home_with_users_shows_no_such_note(qtbot, store: Store) -> None:
+    dialog = SignInDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "还没有可以登录的用户" not in dialog.messages.text()

@@ -85,6 +85,13 @@ class SignInDialog(QDialog):
         # The name field has the focus even when it is filled in: a person who types name, Tab, password
         # must not type the name into the password box (that was counted as a failed attempt).
         self.name.setFocus()
+        if not active:  # a home made on the command line (init, province init) has no one to sign in yet
+            self.messages.warning(
+                tr(
+                    "这个数据目录还没有可以登录的用户（是用命令行建立的）。请先在命令行为它添加管理员：\n"
+                    "planprogress --home {home} user add 用户名 --role 管理员\n然后重新打开本程序。"
+                ).format(home=store.home.root)
+            )
 
     def attempt(self) -> None:
         name = self.name.text().strip()
