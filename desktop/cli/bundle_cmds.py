@@ -99,8 +99,8 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
                 for e in exports
             ],
             "\n".join(
-                f"{e.seq:>6}  {e.kind:<5}  {e.created_at}  {e.records} 条记录  {e.evidence} 份材料  {e.destination}"
-                f"  {office[e.seq]['office_text']}"
+                f"{e.seq:>6}  {'完整' if e.kind == 'full' else '变化'}  {e.created_at}  {e.records} 条记录  "
+                f"{e.evidence} 份材料  {e.destination}  {office[e.seq]['office_text']}"
                 for e in exports
             )
             or "还没有导出过数据包。",

@@ -149,9 +149,17 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         entries = OfficeRepo(store.database, store.audit).intake_log(args.unit, args.limit)
     ctx.emit(
         [msgspec.structs.asdict(e) for e in entries],
-        "\n".join(f"{e.at}  {e.name}  {e.outcome}  {e.reason}" for e in entries) or "还没有导入记录。",
+        "\n".join(f"{e.at}  {e.name}  {_outcome_label(e.outcome)}  {e.reason}" for e in entries) or "还没有导入记录。",
     )
     return 0
+
+
+def _outcome_label(code: str) -> str:
+    """The Chinese label of a logged outcome (its code stays in --json); a code this version does not know as is."""
+    try:
+        return Outcome(code).label
+    except ValueError:
+        return code
 
 
 def status_text(status: ProvinceStatus) -> str:

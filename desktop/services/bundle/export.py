@@ -21,6 +21,7 @@ from pathlib import Path
 import pyrage
 
 from desktop.domain.errors import InputError, PlanProgressError, StateError
+from desktop.domain.sizes import size_text
 from desktop.domain.system_errors import reason
 from desktop.services.bundle.contents import ExportPlan, build_plan, resend_plan
 from desktop.services.bundle.format import HEADER, PART_SIZE, bundle_name, signature_comment
@@ -148,8 +149,8 @@ def export_bundle(
     free = free_space(out)
     if free < needed + MARGIN:
         raise StateError(
-            f"{out} 剩余空间不足：数据包约需 {_mib(needed)}，只剩 {_mib(free)}。请换一个更大的U盘，或清理出空间后重试；"
-            "未写入任何文件，导出序号未变。"
+            f"{out} 剩余空间不足：数据包约需 {size_text(needed)}，只剩 {size_text(free)}。"
+            "请换一个更大的U盘，或清理出空间后重试；未写入任何文件，导出序号未变。"
         )
     work = out / _partial_name(plan.manifest.unit, plan.seq, plan.bundle_id)
     shutil.rmtree(work, ignore_errors=True)
@@ -333,10 +334,6 @@ def _mtime(created_at: str) -> int:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB"
 
 
 def _cancelled() -> PlanProgressError:

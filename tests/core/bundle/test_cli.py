@@ -169,7 +169,9 @@ def test_export_json_lines_then_verify_then_import(cli: Cli, tmp_path: Path, off
     verified = cli("verify", str(bundle), home_dir=home)
     assert verified.code == 0 and "签名有效" in verified.out
     listed = cli("--json", "export", "--list", home_dir=home).json()
-    assert [e["seq"] for e in listed] == [1]
+    assert [e["seq"] for e in listed] == [1] and listed[0]["kind"] == "full"
+    plain_list = cli("export", "--list", home_dir=home).out
+    assert "完整" in plain_list and "full" not in plain_list
 
     enrolled = cli("province", "enroll", str(home / "keys" / "unit.pub"), "--unit-code", "GD-T01", home_dir=office_home)
     assert enrolled.code == 0 and "已登记单位 GD-T01" in enrolled.out
@@ -199,6 +201,7 @@ def test_export_json_lines_then_verify_then_import(cli: Cli, tmp_path: Path, off
     assert got.code == 0 and (out / "会议 纪要.txt").read_text(encoding="utf-8") == "纪要\n"
     log = cli("--json", "province", "log", home_dir=office_home).json()
     assert [e["outcome"] for e in log] == ["accepted"]
+    assert "已接收" in cli("province", "log", home_dir=office_home).out  # the Chinese label, not the code
 
 
 def test_import_batch_with_a_bad_bundle(cli: Cli, tmp_path: Path, office_home: Path, office_pass: Path) -> None:

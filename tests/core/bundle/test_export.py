@@ -143,7 +143,8 @@ def test_free_space_is_checked_first(unit: Store, stick: Path, tmp_path: Path) -
     add_work(unit, tmp_path, size=100_000)
     with pytest.raises(StateError, match="剩余空间不足") as caught:
         export_bundle(unit, stick, free_space=lambda path: 50_000)
-    assert "MiB" in str(caught.value) and "导出序号未变" in str(caught.value)
+    # sizes a person reads: about 100 KB needed, 48.8 KB left (not "0.1 MiB" / "0.0 MiB")
+    assert "只剩 48.8 KB" in str(caught.value) and "导出序号未变" in str(caught.value)
     assert list(stick.iterdir()) == []
     assert ExportRepo(unit.database, unit.audit).last() is None
 
