@@ -105,8 +105,9 @@ def cmd_keys_import(ctx: Context, args: argparse.Namespace) -> int:
     if switched is not None:
         ctx.warn(
             f"省局已换用{suite.label}套件：本单位已生成新的{suite.label}签名密钥（编号 {switched.key_id}），"
-            f"旧密钥停用。请把 {switched.public_key_path} 交省局重新登记（province enroll），登记前导出的数据包"
-            "省局不会接收。下一次导出是完整数据包，序号接着上一个。"
+            f"旧密钥停用。请把 {switched.public_key_path} 交省局重新登记（province enroll），"
+            "省局登记新公钥以后才能导入用它签名的数据包（登记前导入会被拒收，登记后再导入即可）。"
+            "下一次导出是完整数据包，序号接着上一个。"
         )
     ctx.emit(
         {
@@ -174,6 +175,6 @@ def cmd_keys_rotate(ctx: Context, args: argparse.Namespace) -> int:
     ctx.emit(
         {"public_key": info.public_key, "public_key_path": str(info.public_key_path), "key_id": info.key_id},
         f"已更换签名密钥（新编号 {info.key_id}）：请把 {info.public_key_path} 交省局重新登记（province enroll），"
-        "登记前导出的数据包省局不会接收。下一次导出是完整数据包。",
+        "省局登记新公钥以后才能导入用它签名的数据包（登记前导入会被拒收，登记后再导入即可）。下一次导出是完整数据包。",
     )
     return 0

@@ -3853,54 +3853,54 @@ Only one window may use a data folder at a time. Switch to the open window (it m
     <message>
       <location filename="../../desktop/ui/unit_mode.py" line="139" />
       <source>省局公钥已换用另一密码套件：本单位已生成该套件的新签名密钥（编号 {key}），旧密钥停用。
-请用“管理 → 导出本单位签名公钥…”把新的公钥交省局重新登记；登记前导出的数据包省局不会接收。下一次导出是完整数据包，序号接着上一个。</source>
+请用“管理 → 导出本单位签名公钥…”把新的公钥交省局重新登记；省局登记新公钥以后才能导入用它签名的数据包（登记前导入会被拒收，登记后再导入即可）。下一次导出是完整数据包，序号接着上一个。</source>
       <translation>The office public key uses another crypto suite: this unit made a new signing key in that suite (number {key}); the old key is retired.
-Use Manage → Export this unit's signing public key… and have the office enroll the new key; bundles exported before that are not accepted. The next export is a full bundle with the next number.</translation>
+Use Manage → Export this unit's signing public key… and have the office enroll the new key; the office can import bundles signed with it once it is enrolled (an import before that is refused; import again afterwards). The next export is a full bundle with the next number.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="163" />
+      <location filename="../../desktop/ui/unit_mode.py" line="164" />
       <source>换用新的签名密钥</source>
       <translation>Switch to a new signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="164" />
+      <location filename="../../desktop/ui/unit_mode.py" line="165" />
       <source>这份省局公钥使用{suite}套件，本单位要换用该套件的新签名密钥。
 为新密钥设置口令（可留空）：</source>
       <translation>This office public key uses the {suite} suite: this unit switches to a new signing key in that suite.
 Set a passphrase for the new key (may be left empty):</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="184" />
+      <location filename="../../desktop/ui/unit_mode.py" line="185" />
       <source>没有签名密钥</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="184" />
+      <location filename="../../desktop/ui/unit_mode.py" line="185" />
       <source>本单位还没有签名密钥：请让管理员在命令行运行 planprogress keys init。</source>
       <translation>This unit has no signing key yet: ask the administrator to run planprogress keys init.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="190" />
+      <location filename="../../desktop/ui/unit_mode.py" line="191" />
       <source>保存本单位签名公钥</source>
       <translation>Save this unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="197" />
+      <location filename="../../desktop/ui/unit_mode.py" line="198" />
       <source>保存失败</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="199" />
+      <location filename="../../desktop/ui/unit_mode.py" line="200" />
       <source>已保存到 {path}：请交省局登记。</source>
       <translation>Saved to {path}: hand it to the provincial office for enrolment.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="202" />
+      <location filename="../../desktop/ui/unit_mode.py" line="203" />
       <source>本单位签名公钥已保存</source>
       <translation>Unit signing public key saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/unit_mode.py" line="203" />
+      <location filename="../../desktop/ui/unit_mode.py" line="204" />
       <source>已保存到 {path}。
 
 密钥编号：{key}
