@@ -149,12 +149,13 @@ def needs_upgrade(path: Path) -> bool:
     try:
         conn = sqlite3.connect(str(path))
         try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.Error:
         return False
-    return 0 < version < schema_version()
+    return app_id == APPLICATION_ID and 0 < version < schema_version()  # another program's file is refused later
 
 
 def migrate(
