@@ -53,6 +53,11 @@ def has_gm_section(data: bytes) -> bool:
     return SUITE_LINE.encode() in data
 
 
+def has_role_lines(data: bytes) -> bool:
+    """Whether the file has an office.pub's `# role:` key lines (a unit.pub has none)."""
+    return _ROLE_BLOCK.search(data.decode("utf-8", "replace")) is not None
+
+
 def read_gm_office_pub(data: bytes, source: str) -> GmOfficePub | None:
     """The SM2 section of an office.pub, or None when it has none."""
     if not has_gm_section(data):

@@ -53,6 +53,7 @@ OFFICE_SIGNER = "office-sign.key"
 UNIT_ANSWER = "answer.key"
 SIGNING_LINE = "# minisign: "
 _ANSWER_TAG = re.compile(r"\banswer:(age1[0-9a-z]+)")
+_UNIT_TAG = re.compile(r"planprogress unit (\S+) ")  # both suites' unit.pub comment lines (see below)
 MIN_OFFICE_PASSPHRASE = 8
 _MAX_KEY_FILE = 64 * 1024
 
@@ -358,6 +359,25 @@ def refresh_unit_pub(home: Home, unit_code: str) -> str:
             public.untrusted_comment = _unit_pub_comment(unit_code, public_key_id(public), recipient)
             write_private(path, bytes(public) + b"\n", 0o644)
     return recipient
+
+
+def unit_code_in_pub(unit_pub: bytes) -> str | None:
+    """The unit code a unit.pub names in its first line (either suite), as written; None when it names none
+    (a file made by minisign itself or by hand)."""
+    first = unit_pub.lstrip().split(b"\n", 1)[0].decode("utf-8", "replace")
+    match = _UNIT_TAG.search(first)
+    return match[1] if match else None
+
+
+def is_office_pub(data: bytes) -> bool:
+    """Whether a key file is an office.pub (its `# role:` lines, or age recipients), which no unit.pub is."""
+    if gm_keys.has_role_lines(data):
+        return True
+    try:
+        parse_recipients(data, "")
+    except InputError:
+        return False
+    return True
 
 
 def answer_recipient_of(unit_pub: bytes) -> str | None:

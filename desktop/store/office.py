@@ -181,18 +181,18 @@ class OfficeRepo:
                 what = "re-enrolled"
             elif existing is not None and existing.retired_at is None:
                 return unit, "unchanged"
+            elif existing is not None:  # a retired key never comes back: bundles signed with it stay refused
+                raise StateError(
+                    f"这把公钥（编号 {key_id}）已于 {existing.retired_at} 停用（单位更换过密钥），不能再次登记："
+                    "请核对是否为单位最新导出的 unit.pub（单位运行 planprogress keys export 可重新导出）。"
+                )
             else:
                 what = "rotated"
-            if existing is None:
-                conn.execute(
-                    "UPDATE office_unit_key SET retired_at = ? WHERE unit = ? AND retired_at IS NULL", (now, code)
-                )
-                conn.execute(
-                    "INSERT INTO office_unit_key (key_id, unit, public_key, enrolled_at) VALUES (?, ?, ?, ?)",
-                    (key_id, code, public_key, now),
-                )
-            else:
-                conn.execute("UPDATE office_unit_key SET retired_at = NULL WHERE key_id = ?", (key_id,))
+            conn.execute("UPDATE office_unit_key SET retired_at = ? WHERE unit = ? AND retired_at IS NULL", (now, code))
+            conn.execute(
+                "INSERT INTO office_unit_key (key_id, unit, public_key, enrolled_at) VALUES (?, ?, ?, ?)",
+                (key_id, code, public_key, now),
+            )
             self._audit.append("event", "office_unit", code, after={"action": "enroll", "key_id": key_id, "what": what})
             enrolled = self.unit(code)
             assert enrolled is not None

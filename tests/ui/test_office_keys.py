@@ -69,6 +69,31 @@ def test_enroll_refuses_a_file_that_is_not_a_key(qtbot, office: Session, tmp_pat
     assert _repo(office).units() == []
 
 
+def test_enroll_refuses_a_key_file_naming_another_unit_and_keeps_the_form(
+    qtbot, office: Session, unit_home: Path
+) -> None:
+    dialog = EnrollDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(unit_home / "keys" / keys.UNIT_PUBLIC))
+    dialog.code.clear()
+    qtbot.keyClicks(dialog.code, "GD-HZ04")
+    dialog.submit()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    message = dialog.messages.text()
+    assert "写明属于单位 GD-HZ03" in message and "填写的单位代码 GD-HZ04 不一致" in message
+    assert dialog.code.text() == "GD-HZ04" and _repo(office).units() == []
+
+
+def test_enroll_says_office_pub_is_the_offices_own_key(qtbot, office: Session) -> None:
+    dialog = EnrollDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(office.store.home.keys / keys.OFFICE_PUBLIC))
+    assert "是省局自己的公钥" in dialog.key_id.text()  # said as soon as the file is chosen
+    qtbot.keyClicks(dialog.code, "GD-HZ03")
+    dialog.submit()
+    assert "不是单位的签名公钥" in dialog.messages.text() and _repo(office).units() == []
+
+
 def test_revoke_then_the_units_bundle_is_refused(qtbot, office: Session, unit_home: Path, tmp_path: Path) -> None:
     page = UnitsPage(office)
     qtbot.addWidget(page)

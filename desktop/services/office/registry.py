@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from desktop.domain.errors import PlanProgressError, StateError
+from desktop.domain.errors import InputError, PlanProgressError, StateError
 from desktop.domain.unit_code import canonical_unit_code, normalize_unit_code, same_unit_code
 from desktop.services.bundle.format import BundleError, Outcome
 from desktop.services.bundle.verify import ClaimMismatch, KeyLookup, shown
-from desktop.services.keys import read_unit_pub
+from desktop.services.keys import is_office_pub, read_key_file, read_unit_pub, unit_code_in_pub
 from desktop.services.suite import VerifyKey, stored_key, suite_of_key_id
 from desktop.store import Store
 from desktop.store.answers import OfficeAnswers
@@ -23,14 +23,44 @@ def enroll(store: Store, public_key_file: Path, unit_code: str) -> tuple[OfficeU
     """Register a unit's public key; returns the unit, what happened and the key id."""
     unit_code = canonical_unit_code(unit_code)
     require_office(store)
-    public, recipient = read_unit_pub(public_key_file, "单位签名公钥")  # either suite
+    data, public, recipient = read_unit_key_file(public_key_file)
     key_id = public.key_id
-    unit, what = OfficeRepo(store.database, store.audit).enroll(unit_code, key_id, public.stored)
+    repo = OfficeRepo(store.database, store.audit)
+    _check_named_code(public_key_file, data, unit_code, repo, key_id)
+    unit, what = repo.enroll(unit_code, key_id, public.stored)
     log.info("unit %s: key %s enrolled (%s) by %s, suite %s", unit_code, key_id, what, store.audit.actor,
              public.suite.short)  # fmt: skip
     if recipient is not None:  # unit.pub made since answers exist: the office can answer the unit at once
         OfficeAnswers(store.database, store.audit).note_recipient(unit.code, recipient, "enroll")
     return unit, what, key_id
+
+
+def read_unit_key_file(path: Path) -> tuple[bytes, VerifyKey, str | None]:
+    """A unit.pub to enroll (either suite): its bytes, signing key and answer recipient. The office's own
+    office.pub is refused by name (the enroll form shows this as soon as the file is chosen)."""
+    data = read_key_file(path, "单位签名公钥")
+    if is_office_pub(data):
+        raise InputError(
+            f"{path.name} 是省局自己的公钥（office.pub，下发给各单位导入用），不是单位的签名公钥："
+            "请登记单位用 planprogress keys export 导出的 unit.pub。"
+        )
+    public, recipient = read_unit_pub(path, "单位签名公钥")
+    return data, public, recipient
+
+
+def _check_named_code(path: Path, data: bytes, unit_code: str, repo: OfficeRepo, key_id: str) -> None:
+    """Refuse a unit.pub whose own comment line names another unit (older files name none). A key already
+    registered to another unit is left to the register, which says whose it is."""
+    named = unit_code_in_pub(data)
+    if named is None or same_unit_code(named, unit_code):
+        return
+    known = repo.key(key_id)
+    if known is not None and not same_unit_code(known.unit, unit_code):
+        return
+    raise InputError(
+        f"公钥文件 {path.name} 写明属于单位 {normalize_unit_code(named)}，与填写的单位代码 {unit_code} 不一致，"
+        f"未登记：请核对单位代码，或请单位 {unit_code} 交来它自己导出的 unit.pub（planprogress keys export）。"
+    )
 
 
 def revoke(store: Store, unit_code: str, reason: str) -> OfficeUnit:

@@ -3,7 +3,6 @@ restore: small forms over desktop.services.office.registry (fast, so they run in
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -18,7 +17,6 @@ from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.session import Change, Session
 from desktop.ui.widgets.unit_code import UnitCodeField
 
-COMMENT_CODE = re.compile(r"planprogress unit (\S+) ")
 ENROLL_TEXT = {
     "new": tr_noop("已登记单位 {code}（签名密钥 {key}）。"),
     "rotated": tr_noop("已为单位 {code} 更换签名密钥为 {key}，旧密钥停用。"),
@@ -31,11 +29,10 @@ def code_in_key_file(path: Path) -> str:
     """The unit code the unit's program wrote in the key file's comment line, to fill in the form."""
     try:
         with open(path, "rb") as handle:
-            first = handle.readline(512).decode("utf-8", "replace")
+            first = handle.readline(512)
     except OSError:
         return ""
-    match = COMMENT_CODE.search(first)
-    return match.group(1) if match else ""
+    return keys.unit_code_in_pub(first) or ""
 
 
 class EnrollDialog(RecordDialog):
@@ -81,7 +78,7 @@ class EnrollDialog(RecordDialog):
             self.key_id.setText(tr("（选择文件后显示）"))
             return
         try:
-            self.key_id.setText(keys.read_unit_pub(path, "单位签名公钥")[0].key_id)
+            self.key_id.setText(registry.read_unit_key_file(path)[1].key_id)
         except PlanProgressError as exc:
             self.key_id.setText(str(exc))
             return
