@@ -352,3 +352,23 @@ def test_a_home_without_a_signing_key(cli: Cli, store: Store, home: Path) -> Non
     assert Path(made.json()["public_key_path"]).is_file()
     assert_error(cli("keys", "init"), "已存在")
     assert_error(cli("export", "--out", str(home.parent)), "还没有导入省局公钥")
+
+
+def test_export_into_an_old_bundle_is_refused_before_the_passphrase(cli: Cli, tmp_path: Path,
+                                                                     office_home: Path) -> None:  # fmt: skip
+    secret = tmp_path / "unit-pass.txt"
+    secret.write_text("单位的口令\n", encoding="utf-8")
+    home = tmp_path / "单位"
+    assert cli("--passphrase-file", str(secret), "init", "--unit-code", "GD-P1", "--unit-name", "一监",
+               "--province-key", str(office_home / "keys" / "office.pub"), home_dir=home).code == 0  # fmt: skip
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    assert cli("--passphrase-file", str(secret), "export", "--out", str(stick), home_dir=home).code == 0
+    old = stick / "PB-GD-P1-000001"
+    before = sorted(str(p) for p in old.rglob("*"))
+    unread = tmp_path / "还没有的口令文件"  # reading it would fail: the refusal must come first
+    refused = cli("--passphrase-file", str(unread), "export", "--out", str(old), home_dir=home)
+    said = "是一个数据包文件夹：请选择U盘或其中的普通文件夹（不要选已有的 PB-… 数据包）。"
+    assert_error(refused, f"{old} {said}", code=2)
+    assert sorted(str(p) for p in old.rglob("*")) == before
+    assert [e["seq"] for e in cli("--json", "export", "--list", home_dir=home).json()] == [1]
