@@ -97,8 +97,8 @@ def _result_data(result: IntakeResult) -> dict[str, Any]:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    sources = expand_sources([Path(item).expanduser() for item in args.bundles])
     ctx.open_office_store().close()  # a wrong home is said before the passphrase is asked for
+    sources = expand_sources([Path(item).expanduser() for item in args.bundles])  # and a stick without bundles
     passphrase = read_passphrase(ctx, "省局私钥的口令：")
     if not passphrase:
         raise InputError(
