@@ -110,11 +110,13 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         raise InputError("请用 --out 指定目标文件夹（如U盘）。")
     if args.full and args.resend is not None:
         raise InputError("--full 和 --resend 不能同时使用。")
+    from desktop.services.bundle.export import check_destination, export_bundle
+
+    check_destination(Path(args.out))  # a wrong folder is said before the passphrase is asked for
     home = Home(ctx.home)
     passphrase = None
     if (home.keys / keys.UNIT_SECRET).is_file() and keys.unit_key_is_protected(home):
         passphrase = read_passphrase(ctx, "本单位签名密钥的口令：")
-    from desktop.services.bundle.export import export_bundle
 
     reporter = Reporter(ctx, "导出")
     try:

@@ -21,9 +21,10 @@ from desktop.cli.terminal_io import Reporter, read_passphrase
 from desktop.domain.errors import InputError, IntegrityError
 from desktop.domain.periods import parse_date
 from desktop.services import office_keys
-from desktop.services.bundle.format import BUNDLE_NAME, Outcome
+from desktop.services.bundle.format import Outcome
 from desktop.services.office.intake import Intake, IntakeResult
 from desktop.services.office.intake_counts import IntakeCounts, count_results
+from desktop.services.office.sources import expand_sources
 from desktop.services.suite import by_name
 from desktop.store.office import OfficeRepo
 
@@ -87,20 +88,6 @@ def counts_text(counts: IntakeCounts) -> str:
     return text
 
 
-def expand_sources(items: list[str]) -> list[Path]:
-    """Bundle folders as given; a folder that holds bundles (a stick) stands for all of them, in chain order."""
-    out: list[Path] = []
-    for item in items:
-        path = Path(item).expanduser()
-        if not BUNDLE_NAME.match(path.name) and path.is_dir():
-            inner = [p for p in path.iterdir() if BUNDLE_NAME.match(p.name) and p.is_dir()]
-            if inner:
-                out += sorted(inner, key=lambda p: p.name)
-                continue
-        out.append(path)
-    return out
-
-
 def _result_data(result: IntakeResult) -> dict[str, Any]:
     data = asdict(result)
     data["outcome"] = result.outcome.value
@@ -110,8 +97,8 @@ def _result_data(result: IntakeResult) -> dict[str, Any]:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    sources = expand_sources(args.bundles)
     ctx.open_office_store().close()  # a wrong home is said before the passphrase is asked for
+    sources = expand_sources([Path(item).expanduser() for item in args.bundles])  # and a stick without bundles
     passphrase = read_passphrase(ctx, "省局私钥的口令：")
     if not passphrase:
         raise InputError(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.domain.status import Status
 from desktop.services.bundle.preview import earlier_bundles, preview_export
@@ -147,6 +147,25 @@ def test_short_free_space_is_refused_before_anything_is_written(qtbot, unit: Sto
     assert "剩余空间不足" in wizard.target_page.messages.text() and "2.0 KB" in wizard.target_page.messages.text()
     wizard.next()
     assert wizard.currentId() == TARGET and bundles_in(stick) == []
+
+
+def test_an_old_bundle_chosen_as_the_folder_is_refused(qtbot, unit: Store, stick: Path, monkeypatch) -> None:
+    old = stick / "PB-GD-T01-000001"
+    old.mkdir()
+    (old / "bundle.json").write_text("{}", encoding="utf-8")
+    wizard = _wizard(qtbot, make_session(unit, "admin"), stick)
+    wizard.next()
+    assert wizard.currentId() == TARGET and wizard.target_page.isComplete()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(old))  # the clerk picks the old one
+    wizard.target_page.browse()
+    said = wizard.target_page.messages.text()
+    assert said.startswith(f"{old} 是一个数据包文件夹：请选择U盘或其中的普通文件夹（不要选已有的 PB-… 数据包）。")
+    assert not wizard.target_page.isComplete()
+    wizard.next()
+    assert wizard.currentId() == TARGET and sorted(p.name for p in old.iterdir()) == ["bundle.json"]
+    assert ExportRepo(unit.database, unit.audit).last() is None
+    wizard.target_page.choose(stick)  # the stick itself is fine
+    assert wizard.target_page.isComplete()
 
 
 def test_cli_error_line_is_shown_and_nothing_is_lost(qtbot, unit: Store, stick: Path) -> None:

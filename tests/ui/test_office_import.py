@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.services.office.sources import bundles_in
 from desktop.store import Store
 from desktop.store.office import OfficeRepo
 from desktop.ui.export.targets import describe
-from desktop.ui.office.import_wizard import RESULT, RUN, SOURCE, ImportWizard, find_bundles
+from desktop.ui.office.import_wizard import RESULT, RUN, SOURCE, ImportWizard
 from desktop.ui.office.intake_lines import intake_columns
 from desktop.ui.session import Session
 
@@ -122,11 +123,33 @@ def test_wrong_passphrase_imports_nothing_and_asks_again(qtbot, scene: OfficeSce
 
 
 def test_finding_bundles_on_a_stick(scene: OfficeScene, tmp_path: Path) -> None:
-    assert [p.name for p in find_bundles(scene.stick)] == ["PB-GD-GZ01-000001", "PB-GD-XX99-000001"]
-    assert find_bundles(scene.bundle) == [scene.bundle]
-    assert find_bundles(tmp_path / "没有这个U盘") == []
+    assert [p.name for p in bundles_in(scene.stick)] == ["PB-GD-GZ01-000001", "PB-GD-XX99-000001"]
+    assert bundles_in(scene.bundle) == [scene.bundle]
+    assert bundles_in(tmp_path / "没有这个U盘") == []
     (tmp_path / "空U盘").mkdir()
-    assert find_bundles(tmp_path / "空U盘") == []
+    assert bundles_in(tmp_path / "空U盘") == []
+
+
+@pytest.mark.parametrize(
+    ("folder", "said"),
+    [
+        ("空U盘", "里没有数据包（PB-单位代码-序号 文件夹）：请确认插入的是单位交来的U盘。"),
+        (
+            "回执U盘/PO-GD-GZ01-000001",
+            "是省局写给单位的回执U盘（PO-…），不是单位的数据包：请交给单位用 planprogress receive 导入。",
+        ),
+    ],
+)
+def test_a_stick_without_bundles_cannot_be_imported_and_says_why(
+    qtbot, office: Session, tmp_path: Path, folder: str, said: str
+) -> None:
+    (tmp_path / folder).mkdir(parents=True)
+    stick = tmp_path / folder.split("/")[0]
+    wizard = _wizard(qtbot, office, stick)
+    qtbot.keyClicks(wizard.source.passphrase, "typed-passphrase")
+    assert wizard.source.found.text() == f"{stick} {said}"
+    assert not wizard.source.isComplete() and wizard.currentId() == SOURCE
+    assert not OfficeRepo(office.store.database, office.store.audit).intake_log(None, 10)
 
 
 def test_result_lines_pass_the_model_tester(qtbot, qtmodeltester, scene: OfficeScene, office: Session) -> None:

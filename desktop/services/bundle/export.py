@@ -24,7 +24,7 @@ from desktop.domain.errors import InputError, PlanProgressError, StateError
 from desktop.domain.sizes import size_text
 from desktop.domain.system_errors import reason
 from desktop.services.bundle.contents import ExportPlan, build_plan, resend_plan
-from desktop.services.bundle.format import HEADER, PART_SIZE, bundle_name, signature_comment
+from desktop.services.bundle.format import BUNDLE_NAME, HEADER, PART_SIZE, bundle_name, signature_comment
 from desktop.services.bundle.header import Header
 from desktop.services.bundle.parts import PartWriter
 from desktop.services.bundle.tarstream import ExportCancelledError, TarSource, tar_size
@@ -104,6 +104,20 @@ def _whole(folder: Path, final: Path, public_key: VerifyKey) -> bool:
     return True
 
 
+def check_destination(out: Path) -> Path:
+    """The folder a bundle may be written into: an existing one that is not itself a bundle (a bundle written
+    inside another makes the outer one fail at the office as altered). Checked before any passphrase is asked."""
+    out = out.expanduser()
+    if not out.is_dir():
+        raise InputError(f"目标文件夹 {out} 不存在：请插好U盘，或先建立该文件夹。")
+    if BUNDLE_NAME.match(out.name) or (out / HEADER).exists():
+        raise InputError(
+            f"{out} 是一个数据包文件夹：请选择U盘或其中的普通文件夹（不要选已有的 PB-… 数据包）。"
+            "未写入任何文件，导出序号未变。"
+        )
+    return out
+
+
 def export_bundle(
     store: Store,
     out: Path,
@@ -118,9 +132,7 @@ def export_bundle(
     free_space: FreeSpace = disk_free,
 ) -> ExportResult:
     """Write the next bundle (or bundle `resend` again) into folder `out`; see the module docstring."""
-    out = out.expanduser()
-    if not out.is_dir():
-        raise InputError(f"目标文件夹 {out} 不存在：请插好U盘，或先建立该文件夹。")
+    out = check_destination(out)
     unit = store.unit()
     suite, recipients, recipient_ids = office_targets(store.home)
     signer = unit_signer(store.home, passphrase)

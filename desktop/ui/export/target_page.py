@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.domain.errors import InputError
+from desktop.services.bundle.export import check_destination
 from desktop.ui import file_dialogs, theme
 from desktop.ui.export.targets import FreeSpace, Target, describe, target_columns
 from desktop.ui.format import size_text
@@ -122,6 +124,10 @@ class TargetPage(QWizardPage):
         preview = self._wizard().preview
         if describe(self.target) is None:
             return tr("无法打开 {path}：U盘可能已拔出。请插好后点“刷新”。").format(path=self.target)
+        try:
+            check_destination(self.target)
+        except InputError as exc:  # an old bundle chosen as the folder: the new one would spoil it
+            return str(exc)
         free = self._free_space(self.target)
         if preview is not None and free < preview.required:
             return tr(

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import PlanProgressError
-from desktop.services.bundle.format import BUNDLE_NAME, Outcome
+from desktop.services.bundle.format import Outcome
 from desktop.services.office.intake_counts import IntakeCounts, count_results
+from desktop.services.office.sources import bundles_in, no_bundle_message
 from desktop.ui import file_dialogs, theme
 from desktop.ui.cli_process import CliProcess
 from desktop.ui.export.targets import Target, list_targets, target_columns
@@ -41,16 +42,6 @@ PHASES = {
     "decrypt": tr_noop("解密并检查内容"),
     "merge": tr_noop("合并"),
 }
-
-
-def find_bundles(folder: Path) -> list[Path]:
-    """The folder itself when it is a bundle, else the bundles directly inside it, in chain order."""
-    try:
-        if BUNDLE_NAME.match(folder.name) and folder.is_dir():
-            return [folder]
-        return sorted((p for p in folder.iterdir() if BUNDLE_NAME.match(p.name) and p.is_dir()), key=lambda p: p.name)
-    except OSError:
-        return []
 
 
 class IntakeJob(CliProcess):
@@ -119,7 +110,7 @@ class SourcePage(QWizardPage):
 
     def choose(self, folder: Path) -> None:
         self.folder = folder
-        self.bundles = find_bundles(folder)
+        self.bundles = bundles_in(folder)
         if self.bundles:
             names = tr("、").join(p.name for p in self.bundles[:6]) + ("…" if len(self.bundles) > 6 else "")
             self.found.setText(
@@ -127,9 +118,7 @@ class SourcePage(QWizardPage):
             )
             self.found.setStyleSheet("")
         else:
-            self.found.setText(
-                tr("{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。").format(folder=folder)
-            )
+            self.found.setText(no_bundle_message(folder))
             self.found.setStyleSheet(theme.ERROR)
         self.completeChanged.emit()
 

@@ -248,8 +248,57 @@ def test_verify_without_any_key_and_with_pubkey(cli: Cli, tmp_path: Path, office
 def test_wrong_office_passphrase(cli: Cli, tmp_path: Path, office_home: Path) -> None:
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase", encoding="utf-8")
+    (tmp_path / "PB-GD-T01-000001").mkdir()  # a bundle to import: the passphrase is asked for only then
     result = cli("--passphrase-file", str(wrong), "province", "import", str(tmp_path), home_dir=office_home)
     assert_error(result, "口令不正确")
+
+
+def _nothing_taken_in(cli: Cli, office_home: Path) -> None:
+    assert cli("--json", "province", "log", home_dir=office_home).json() == []
+    quarantine = office_home / "intake" / "quarantine"
+    assert not quarantine.exists() or not any(quarantine.iterdir())
+
+
+def test_a_stick_without_bundles_is_said_not_quarantined(cli: Cli, tmp_path: Path, office_home: Path,
+                                                          office_pass: Path) -> None:  # fmt: skip
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "说明.txt").write_text("不是数据包\n", encoding="utf-8")
+    result = cli("--passphrase-file", str(office_pass), "province", "import", str(empty), home_dir=office_home)
+    assert_error(result, f"{empty} 里没有数据包（PB-单位代码-序号 文件夹）：请确认插入的是单位交来的U盘。", code=2)
+    assert "已损坏" not in result.err and "隔离" not in result.err and result.out == ""
+    missing = cli("--passphrase-file", str(office_pass), "province", "import", str(tmp_path / "没有"),
+                  home_dir=office_home)  # fmt: skip
+    assert_error(missing, "找不到文件夹", code=2)
+    _nothing_taken_in(cli, office_home)
+    assert (empty / "说明.txt").is_file()
+
+
+def test_the_offices_own_answer_stick_is_said_not_quarantined(cli: Cli, tmp_path: Path, office_home: Path,
+                                                               office_pass: Path) -> None:  # fmt: skip
+    stick = tmp_path / "回执U盘"
+    (stick / "PO-GD-T01-000001").mkdir(parents=True)
+    (stick / "PO-GD-T01-000001" / "answer.json").write_text("{}", encoding="utf-8")
+    for named in (stick, stick / "PO-GD-T01-000001"):
+        result = cli("--passphrase-file", str(office_pass), "province", "import", str(named), home_dir=office_home)
+        assert_error(
+            result, "是省局写给单位的回执U盘（PO-…），不是单位的数据包：请交给单位用 planprogress receive 导入。"
+        )
+    _nothing_taken_in(cli, office_home)
+    assert (stick / "PO-GD-T01-000001" / "answer.json").is_file()
+
+
+def test_a_broken_bundle_named_directly_is_still_refused(cli: Cli, tmp_path: Path, office_home: Path,
+                                                         office_pass: Path) -> None:  # fmt: skip
+    renamed = tmp_path / "改了名的数据包"
+    renamed.mkdir()
+    (renamed / "bundle.json").write_text("{}", encoding="utf-8")
+    result = cli("--passphrase-file", str(office_pass), "--json", "province", "import", str(renamed),
+                 home_dir=office_home)  # fmt: skip
+    assert result.code == 7
+    [bundle] = _json_lines(result.out)[-1]["bundles"]
+    assert bundle["outcome"] == "damaged" and "不是数据包文件夹的名称" in bundle["message"]
+    assert [e["outcome"] for e in cli("--json", "province", "log", home_dir=office_home).json()] == ["damaged"]
 
 
 def test_a_key_needing_more_scrypt_work_than_age_allows_now_is_not_called_a_wrong_passphrase(
@@ -266,6 +315,7 @@ def test_a_key_needing_more_scrypt_work_than_age_allows_now_is_not_called_a_wron
     key.write_bytes(binary[: stanza.start(1)] + b"30" + binary[stanza.end(1) :])
     passfile = tmp_path / "right.txt"
     passfile.write_text(OFFICE_PASSPHRASE, encoding="utf-8")
+    (tmp_path / "PB-GD-T01-000001").mkdir()
     result = cli("--passphrase-file", str(passfile), "province", "import", str(tmp_path), home_dir=office_home)
     assert_error(result, "本机此刻太忙")
     assert "口令不正确" not in result.err
@@ -305,3 +355,23 @@ def test_a_home_without_a_signing_key(cli: Cli, store: Store, home: Path) -> Non
     assert Path(made.json()["public_key_path"]).is_file()
     assert_error(cli("keys", "init"), "已存在")
     assert_error(cli("export", "--out", str(home.parent)), "还没有导入省局公钥")
+
+
+def test_export_into_an_old_bundle_is_refused_before_the_passphrase(cli: Cli, tmp_path: Path,
+                                                                     office_home: Path) -> None:  # fmt: skip
+    secret = tmp_path / "unit-pass.txt"
+    secret.write_text("单位的口令\n", encoding="utf-8")
+    home = tmp_path / "单位"
+    assert cli("--passphrase-file", str(secret), "init", "--unit-code", "GD-P1", "--unit-name", "一监",
+               "--province-key", str(office_home / "keys" / "office.pub"), home_dir=home).code == 0  # fmt: skip
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    assert cli("--passphrase-file", str(secret), "export", "--out", str(stick), home_dir=home).code == 0
+    old = stick / "PB-GD-P1-000001"
+    before = sorted(str(p) for p in old.rglob("*"))
+    unread = tmp_path / "还没有的口令文件"  # reading it would fail: the refusal must come first
+    refused = cli("--passphrase-file", str(unread), "export", "--out", str(old), home_dir=home)
+    said = "是一个数据包文件夹：请选择U盘或其中的普通文件夹（不要选已有的 PB-… 数据包）。"
+    assert_error(refused, f"{old} {said}", code=2)
+    assert sorted(str(p) for p in old.rglob("*")) == before
+    assert [e["seq"] for e in cli("--json", "export", "--list", home_dir=home).json()] == [1]

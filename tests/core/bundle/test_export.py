@@ -200,6 +200,28 @@ def test_existing_bundle_folder_is_not_overwritten(unit: Store, stick: Path) -> 
     assert ExportRepo(unit.database, unit.audit).last() is None
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_old_bundle_chosen_as_the_folder_is_refused_and_left_as_it_was(unit: Store, stick: Path) -> None:
+    export(unit, stick)
+    old = only_bundle(stick)
+    renamed = stick / "上次的数据包"
+    shutil.copytree(old, renamed)  # a bundle folder by its contents though not by its name
+    for folder in (old, renamed):
+        before = _files(folder)
+        with pytest.raises(InputError) as caught:
+            export_bundle(unit, folder)
+        assert str(caught.value) == (
+            f"{folder} 是一个数据包文件夹：请选择U盘或其中的普通文件夹（不要选已有的 PB-… 数据包）。"
+            "未写入任何文件，导出序号未变。"
+        )
+        assert _files(folder) == before and not [p for p in folder.rglob("*") if p.name.startswith((".PB-", "PB-"))]
+    assert ExportRepo(unit.database, unit.audit).last().seq == 1  # type: ignore[union-attr]
+    assert export(unit, stick).seq == 2  # the stick itself still takes the next one
+
+
 def test_missing_target_and_missing_office_key(unit: Store, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="不存在"):
         export_bundle(unit, tmp_path / "没有这个U盘")
