@@ -1643,77 +1643,77 @@ then open the program again.</translation>
       <translation>None: progress for every reporting period has been exported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="35" />
+      <location filename="../../desktop/ui/export/target_page.py" line="37" />
       <source>写到哪里</source>
       <translation>Where to write</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="36" />
+      <location filename="../../desktop/ui/export/target_page.py" line="38" />
       <source>插好U盘后从列表中选择；也可以选择任意文件夹。</source>
       <translation>Plug in a USB stick and choose it from the list, or choose any folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="40" />
+      <location filename="../../desktop/ui/export/target_page.py" line="42" />
       <source>没有找到U盘：请插好U盘后点“刷新”，或点“其他文件夹…”。</source>
       <translation>No USB stick found: plug one in and click "Refresh", or click "Other folder…".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="42" />
+      <location filename="../../desktop/ui/export/target_page.py" line="44" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="44" />
+      <location filename="../../desktop/ui/export/target_page.py" line="46" />
       <source>其他文件夹…</source>
       <translation>Other folder…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="51" />
+      <location filename="../../desktop/ui/export/target_page.py" line="53" />
       <source>尚未选择</source>
       <translation>Nothing chosen yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="57" />
+      <location filename="../../desktop/ui/export/target_page.py" line="59" />
       <source>本单位签名密钥的口令</source>
       <translation>Passphrase of this unit's signing key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="59" />
+      <location filename="../../desktop/ui/export/target_page.py" line="61" />
       <source>签名口令</source>
       <translation>Signing passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="62" />
+      <location filename="../../desktop/ui/export/target_page.py" line="64" />
       <source>目标</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="63" />
+      <location filename="../../desktop/ui/export/target_page.py" line="65" />
       <source>空间</source>
       <translation>Space</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="101" />
+      <location filename="../../desktop/ui/export/target_page.py" line="103" />
       <source>选择目标文件夹</source>
       <translation>Choose the destination folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="121" />
+      <location filename="../../desktop/ui/export/target_page.py" line="123" />
       <source>请选择U盘或文件夹。</source>
       <translation>Choose a USB stick or a folder.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="124" />
+      <location filename="../../desktop/ui/export/target_page.py" line="126" />
       <source>无法打开 {path}：U盘可能已拔出。请插好后点“刷新”。</source>
       <translation>Cannot open {path}: the USB stick may have been removed. Plug it in and click "Refresh".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="127" />
+      <location filename="../../desktop/ui/export/target_page.py" line="133" />
       <source>{path} 剩余空间不足：数据包约需 {size}，只剩 {free}。请换一个更大的U盘，或清理出空间后点“刷新”。</source>
       <translation>Not enough space on {path}: the bundle needs about {size}, only {free} is free. Use a larger USB stick, or free some space and click "Refresh".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/export/target_page.py" line="138" />
+      <location filename="../../desktop/ui/export/target_page.py" line="144" />
       <source>数据包约 {size}，可用 {free}：空间足够。</source>
       <translation>The bundle is about {size}, {free} is free: enough space.</translation>
     </message>
@@ -2783,159 +2783,154 @@ Data folder: {root}</translation>
       <translation>Copy saved (hash verified): {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="39" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="40" />
       <source>复制到暂存区</source>
       <translation>Copying to staging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="40" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="41" />
       <source>校验签名和哈希</source>
       <translation>Checking signatures and hashes</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="41" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="42" />
       <source>解密并检查内容</source>
       <translation>Decrypting and checking contents</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="42" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="43" />
       <source>合并</source>
       <translation>Merging</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="70" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="61" />
       <source>从哪里导入</source>
       <translation>Where to import from</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="71" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="62" />
       <source>插入各单位交来的U盘，选择它；也可以选择存放数据包的任意文件夹。</source>
       <translation>Plug in a USB stick from a unit and choose it, or choose any folder that holds bundles.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="79" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="70" />
       <source>没有找到U盘：插好后点“刷新”，或点“其他文件夹…”。</source>
       <translation>No USB stick found: plug one in and click "Refresh", or click "Other folder…".</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="87" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="78" />
       <source>省局私钥的口令</source>
       <translation>Passphrase of the office private key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="90" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="81" />
       <source>找到的数据包</source>
       <translation>Bundles found</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="91" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="82" />
       <source>私钥口令</source>
       <translation>Private key passphrase</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="116" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="107" />
       <source>选择存放数据包的文件夹</source>
       <translation>Choose the folder that holds the bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="126" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="117" />
       <source>{folder} 中有 {n} 个：{names}</source>
       <translation>{n} in {folder}: {names}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="131" />
-      <source>{folder} 中没有数据包（名称形如 PB-单位代码-000001 的文件夹）。</source>
-      <translation>No bundles in {folder} (folders named like PB-GD-GZ01-000001).</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="147" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="136" />
       <source>正在导入</source>
       <translation>Importing</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="148" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="137" />
       <source>每个数据包先复制到暂存区，校验签名和哈希后才解密；有问题的数据包不会改动任何数据。</source>
       <translation>Each bundle is first copied to a staging area and decrypted only after its signature and hashes check out; a faulty bundle changes no data.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="196" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="185" />
       <source>{error}
 没有导入任何数据包，省局数据未改动。</source>
       <translation>{error}
 No bundle was imported; the office data is unchanged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="197" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="186" />
       <source>导入未进行</source>
       <translation>Import not started</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="207" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="196" />
       <source>导入结果</source>
       <translation>Import results</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="217" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="206" />
       <source>搁置原因（写入审计记录），如：单位已吊销，数据包作废</source>
       <translation>Reason (goes into the audit trail), e.g. unit revoked, bundle void</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="218" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="207" />
       <source>搁置所选数据包</source>
       <translation>Set the selected bundle aside</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="219" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="208" />
       <source>被吊销单位或已停用密钥签名的数据包：搁置后，再导入同一U盘时不再显示为拒收</source>
       <translation>A bundle from a revoked unit or a retired key: once set aside, importing the same stick no longer shows it as refused</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="269" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="258" />
       <source>已搁置 {name}：以后导入含有它的U盘时不再显示为拒收。</source>
       <translation>{name} set aside: importing a stick that holds it no longer shows it as refused.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="281" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="270" />
       <source>{n} 个已接收或已导入过</source>
       <translation>{n} accepted or already imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="283" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="272" />
       <source>{n} 个暂存待补</source>
       <translation>{n} waiting for an earlier bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="286" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="275" />
       <source>{n} 个未接收（已隔离，原因见下表，也可在“单位与密钥”页的导入记录中查看）</source>
       <translation>{n} not accepted (quarantined; reasons in the table below and in the import log on the Units and keys page)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="289" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="278" />
       <source>{n} 个此前已搁置、未再导入</source>
       <translation>{n} set aside earlier, not imported again</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="290" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="279" />
       <source>共 {n} 个数据包：{parts}。</source>
       <translation>{n} bundles: {parts}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="292" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="281" />
       <source>另有 {n} 个此前暂存的数据包补齐后已导入。</source>
       <translation>Also {n} bundles waiting from earlier imports were imported once the gap closed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="301" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="290" />
       <source>导入进度包</source>
       <translation>Import progress bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="301" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="290" />
       <source>开始导入</source>
       <translation>Start import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/import_wizard.py" line="312" />
+      <location filename="../../desktop/ui/office/import_wizard.py" line="301" />
       <source>导入正在进行，请等它完成（每个数据包要么完整导入，要么不改动任何数据）。</source>
       <translation>The import is running; please wait for it to finish (each bundle is either imported whole or changes nothing).</translation>
     </message>
@@ -2965,117 +2960,117 @@ No bundle was imported; the office data is unchanged.</translation>
       <translation> (problem in: {part})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="21" />
       <source>已登记单位 {code}（签名密钥 {key}）。</source>
       <translation>Unit {code} enrolled (signing key {key}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="22" />
       <source>已为单位 {code} 更换签名密钥为 {key}，旧密钥停用。</source>
       <translation>Unit {code} now uses signing key {key}; the old key is retired.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="25" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="23" />
       <source>已重新登记单位 {code}（新签名密钥 {key}），吊销已解除。</source>
       <translation>Unit {code} enrolled again (new signing key {key}); the revocation is lifted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="26" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="24" />
       <source>单位 {code} 已登记过这把密钥（{key}），未作改动。</source>
       <translation>Unit {code} already has this key enrolled ({key}); nothing changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="43" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="40" />
       <source>登记单位签名公钥</source>
       <translation>Enrol a unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="46" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="43" />
       <source>单位交来的 unit.pub</source>
       <translation>unit.pub from the unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="55" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="52" />
       <source>（选择文件后显示）</source>
       <translation>(shown once a file is chosen)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="55" />
       <source>请当面或电话核对密钥编号：单位导出签名公钥时、建立数据目录的最后一页和“管理 → 单位信息”中都显示这个编号，一致后再登记。</source>
       <translation>Compare the key number in person or by phone: the unit sees it when it exports its public key, on the last page of the set-up and under Admin → Unit information. Enroll only when they match.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="65" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="62" />
       <source>公钥文件</source>
       <translation>Public key file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="70" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="67" />
       <source>登记</source>
       <translation>Enrol</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="74" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="71" />
       <source>选择单位签名公钥</source>
       <translation>Choose the unit's signing public key</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="94" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="91" />
       <source>请选择单位交来的公钥文件 unit.pub。</source>
       <translation>Choose the public key file unit.pub that the unit handed in.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="96" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="93" />
       <source>请填写单位代码。</source>
       <translation>Enter the unit code.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="113" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="110" />
       <source>写入审计记录，如：签名密钥遗失</source>
       <translation>Goes in the audit trail, e.g. signing key lost</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="125" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="122" />
       <source>没有可选的单位。</source>
       <translation>There is no unit to choose.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="127" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="124" />
       <source>请写明原因，以便日后查证。</source>
       <translation>Give a reason, so it can be checked later.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="135" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="132" />
       <source>吊销单位</source>
       <translation>Revoke unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="137" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="134" />
       <source>吊销后不再接收该单位的任何数据包（包括用原密钥签名的）；已导入的数据保留。恢复时需登记该单位新生成的公钥。</source>
       <translation>Once revoked, no bundle from this unit is accepted (including ones signed with its old key); data already imported is kept. To restore the unit, enrol a newly made public key from it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="150" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="147" />
       <source>已吊销单位 {code}：不再接收其数据包。</source>
       <translation>Unit {code} revoked: its bundles are no longer accepted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="157" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="154" />
       <source>允许单位重新同步</source>
       <translation>Allow a unit to resync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="159" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="156" />
       <source>单位从备份恢复后，其数据包序号会倒退。允许后，该单位导出的下一个完整数据包将重新开始数据包链。</source>
       <translation>After a unit restores from a backup, its bundle numbers go back. Once allowed, the next full bundle the unit exports starts its bundle chain again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="163" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="160" />
       <source>允许</source>
       <translation>Allow</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/office/key_dialogs.py" line="170" />
+      <location filename="../../desktop/ui/office/key_dialogs.py" line="167" />
       <source>已允许 {code} 重新同步：请该单位导出完整数据包后交来导入。</source>
       <translation>{code} may resync: ask the unit to export a full bundle and hand it in for import.</translation>
     </message>
